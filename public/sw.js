@@ -1,0 +1,78 @@
+// Matériothèque service worker. The build prepends `VERSION` and `PRECACHE` (every file of
+// the build, relative to this script), so each build yields a new worker byte-for-byte.
+//
+// Policy:
+// - install: precache the whole build; never skipWaiting on its own, so a new version waits
+//   until the page asks (the user pressed "Recharger").
+// - navigations: answered with the cached index.html of the active version (app shell), so
+//   deep links work offline and a new build never slips in on a plain reload.
+// - other same-origin GETs: cache first, then network (catalogue.json: network first).
+
+const CACHE = `materiotheque-${VERSION}`;
+const SHELL = new URL("index.html", self.location).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.location).href, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(keys.filter((k) => k.startsWith("materiotheque-") && k !== CACHE).map((k) => caches.delete(k)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") {
+    self.skipWaiting();
+  }
+});
+
+async function fromCacheThenNetwork(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  return cached || fetch(request);
+}
+
+async function fromNetworkThenCache(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then((cache) => cache.match(SHELL))
+        .then((shell) => shell || fetch(request)),
+    );
+    return;
+  }
+  if (url.pathname.endsWith("/catalogue.json")) {
+    event.respondWith(fromNetworkThenCache(request));
+    return;
+  }
+  event.respondWith(fromCacheThenNetwork(request));
+});

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the build (`serve`) or the test suite (`test`) needs and is missing.
+# Idempotent: every tool already present at the right version is skipped.
+# Stops with a message naming the missing package when it cannot install it.
+set -euo pipefail
+mode="${1:-serve}"
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION="0.21.14"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31msetup: %s\033[0m\n' "$*" >&2; exit 1; }
+
+command -v cargo >/dev/null || die "Rust is missing: install rustup and the stable toolchain (package: rustup), then retry."
+command -v rustup >/dev/null || die "rustup is missing: it is needed to add the wasm32-unknown-unknown target (package: rustup)."
+command -v node >/dev/null && command -v npm >/dev/null || die "Node.js and npm are missing (Debian packages: nodejs npm)."
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown || die "could not add the target wasm32-unknown-unknown (rustup target add wasm32-unknown-unknown)."
+fi
+
+if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "trunk $TRUNK_VERSION present"
+else
+  say "installing trunk $TRUNK_VERSION (a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked || die "could not install the crate trunk $TRUNK_VERSION from crates.io."
+fi
+
+# The CLI must match the wasm-bindgen crate version locked in Cargo.lock exactly.
+wb_version="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+[ -n "$wb_version" ] || die "Cargo.lock names no wasm-bindgen version."
+if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; then
+  say "wasm-bindgen-cli $wb_version present"
+else
+  say "installing wasm-bindgen-cli $wb_version (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$wb_version" --locked \
+    || cargo install wasm-bindgen-cli --version "$wb_version" \
+    || die "could not install the crate wasm-bindgen-cli $wb_version from crates.io."
+fi
+
+if [ "$mode" = "test" ]; then
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    say "chromium and chromedriver present"
+  else
+    [ "$(id -u)" = "0" ] || die "Debian packages chromium and chromium-driver are missing; run as root or: sudo apt-get install chromium chromium-driver"
+    say "installing Debian packages chromium chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || die "apt-get update failed: cannot install chromium chromium-driver."
+    apt-get install -y -qq chromium chromium-driver >/dev/null || die "could not install the Debian packages chromium chromium-driver."
+  fi
+fi
+
+# npm packages: binaryen (wasm-opt for the release build) and the end-to-end test tools.
+# Reinstalled only when package-lock.json changed since the last install.
+stamp="node_modules/.materiotheque-lock.sha256"
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -x node_modules/.bin/wasm-opt ]; then
+  say "npm packages present"
+else
+  say "installing npm packages (binaryen, playwright-core, @axe-core/playwright)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: could not install the npm packages binaryen, playwright-core, @axe-core/playwright."
+  echo "$lock_sum" > "$stamp"
+fi
+wasm-opt --version >/dev/null 2>&1 || die "wasm-opt from the npm package binaryen does not run."
+say "ready ($mode)"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test layer: domain purity check, native tests, browser tests (headless Chromium),
+# release builds at / and /pret/ with the size budget, and the end-to-end suite on both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "domain purity: src/domain uses no web crate and never reads the clock"
+if grep -rnE '(^|[^a-z_])(leptos|web_sys|js_sys|wasm_bindgen|gloo[a-z_]*)::|(Utc|Local)::now|SystemTime::now|Instant::now|Date::now' src/domain; then
+  echo "src/domain must stay pure (see above)" >&2
+  exit 1
+fi
+echo "ok"
+
+step "native tests (cargo test)"
+cargo test --locked --quiet
+
+step "translation table for the end-to-end suite"
+mkdir -p target
+cargo run --locked --quiet --example i18n_table > target/i18n-table.json
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test browser
+
+trunk_build() {
+  trunk build --release --offline --skip-version-check --locked "$@"
+}
+step "release build at /"
+trunk_build --dist dist --public-url /
+step "release build under /pret/"
+trunk_build --dist dist-pret --public-url /pret/
+
+step "size budget"
+node scripts/size-report.mjs dist 200000
+
+step "end-to-end tests at /"
+E2E_DIST=dist E2E_BASE=/ node --test --test-concurrency=1 tests/e2e/*.test.mjs
+step "end-to-end tests under /pret/"
+E2E_DIST=dist-pret E2E_BASE=/pret/ node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "all test layers passed in $((SECONDS - started)) s"

@@ -1,0 +1,103 @@
+//! The JSON data files exchanged between people (spec section 5). Each starts with
+//! `format`, `schema_version` and `exported_at`.
+
+use crate::domain::{Catalogue, CatalogueError};
+use serde::Deserialize;
+use std::fmt;
+
+/// The newest `schema_version` this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Why a data file was refused. Carries where (a field path or line/column) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Not JSON at all, with the position of the first error.
+    Syntax { line: usize, column: usize, detail: String },
+    /// The `format` field names another kind of file.
+    WrongKind { expected: String, found: String },
+    /// Written by a newer version of the app.
+    TooNew { found: u32, supported: u32 },
+    /// JSON, but a field has the wrong shape.
+    Shape { detail: String },
+    /// Well-formed but inconsistent (duplicate ids, dangling references).
+    Inconsistent(CatalogueError),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Syntax { line, column, detail } => write!(f, "line {line}, column {column}: {detail}"),
+            FileError::WrongKind { expected, found } => write!(f, "format `{found}`, expected `{expected}`"),
+            FileError::TooNew { found, supported } => {
+                write!(f, "schema_version {found} is newer than {supported}")
+            }
+            FileError::Shape { detail } => f.write_str(detail),
+            FileError::Inconsistent(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[derive(Deserialize)]
+struct Envelope {
+    format: String,
+    schema_version: u32,
+}
+
+#[derive(Deserialize)]
+struct CatalogueFile {
+    catalogue: Catalogue,
+}
+
+fn syntax(e: &serde_json::Error) -> FileError {
+    FileError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
+}
+
+/// Reads a `materiotheque/catalogue` file and validates its content.
+pub fn parse_catalogue_file(text: &str) -> Result<Catalogue, FileError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+    let envelope = Envelope::deserialize(&value).map_err(|e| FileError::Shape { detail: e.to_string() })?;
+    let expected = "materiotheque/catalogue";
+    if envelope.format != expected {
+        return Err(FileError::WrongKind { expected: expected.into(), found: envelope.format });
+    }
+    if envelope.schema_version > SCHEMA_VERSION {
+        return Err(FileError::TooNew { found: envelope.schema_version, supported: SCHEMA_VERSION });
+    }
+    let file = CatalogueFile::deserialize(value).map_err(|e| FileError::Shape { detail: e.to_string() })?;
+    file.catalogue.validate().map_err(FileError::Inconsistent)?;
+    Ok(file.catalogue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_json_reports_line_and_column() {
+        let err = parse_catalogue_file("{\n  \"format\": }").unwrap_err();
+        assert!(matches!(err, FileError::Syntax { line: 2, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn another_kind_of_file_is_refused() {
+        let err = parse_catalogue_file(r#"{"format":"materiotheque/backup","schema_version":1}"#).unwrap_err();
+        assert_eq!(
+            err,
+            FileError::WrongKind { expected: "materiotheque/catalogue".into(), found: "materiotheque/backup".into() }
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let err = parse_catalogue_file(r#"{"format":"materiotheque/catalogue","schema_version":99}"#).unwrap_err();
+        assert_eq!(err, FileError::TooNew { found: 99, supported: SCHEMA_VERSION });
+    }
+
+    #[test]
+    fn a_missing_catalogue_is_a_shape_error() {
+        let err = parse_catalogue_file(r#"{"format":"materiotheque/catalogue","schema_version":1}"#).unwrap_err();
+        assert!(matches!(err, FileError::Shape { .. }));
+    }
+}

@@ -1,0 +1,56 @@
+//! The root component: context handles, router, layout landmarks.
+
+use crate::i18n::Lang;
+use crate::platform::{document, service_worker};
+use crate::storage::local::LocalStore;
+use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, UpdateBanner};
+use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, SettingsPage};
+use crate::ui::persistence;
+use crate::ui::state::{CatalogueState, I18n, UpdateState};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The id of the `<main>` landmark, target of the skip link.
+pub const MAIN_ID: &str = "contenu";
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::new(LocalStore::language().unwrap_or(Lang::Fr));
+    provide_context(i18n);
+    provide_context(CatalogueState::from_demo());
+    let update = UpdateState::new();
+    provide_context(update);
+    persistence::install(i18n);
+    // Offline support only for release builds: a debug build must always show fresh code.
+    if !cfg!(debug_assertions) {
+        service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
+    }
+
+    view! {
+        <Router base=document::base_path()>
+            <SkipLink />
+            <UpdateBanner />
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <A href="/">
+                        <span class="brand">{move || i18n.t(crate::i18n::Msg::AppName)}</span>
+                    </A>
+                    <p class="tagline">{move || i18n.t(crate::i18n::Msg::AppTagline)}</p>
+                    <LangSwitch />
+                </div>
+                <MainNav />
+            </header>
+            <main id=MAIN_ID tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=CataloguePage />
+                    <Route path=path!("/modele/:id") view=ModelPage />
+                    <Route path=path!("/parametres") view=SettingsPage />
+                    <Route path=path!("/a-propos") view=AboutPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

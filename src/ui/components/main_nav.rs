@@ -1,0 +1,29 @@
+use crate::i18n::Msg;
+use crate::ui::state::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The main navigation; the current page is marked with `aria-current="page"`.
+#[component]
+pub fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let links = [("/", Msg::NavCatalogue, true), ("/parametres", Msg::NavSettings, false), ("/a-propos", Msg::NavAbout, false)];
+    view! {
+        <nav class="main-nav" aria-label=move || i18n.t(Msg::NavLabel)>
+            <ul>
+                {links
+                    .into_iter()
+                    .map(|(href, label, exact)| {
+                        view! {
+                            <li>
+                                <A href=href exact=exact>
+                                    {move || i18n.t(label)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,15 @@
+//! Reusable pieces of the layout, one component per file.
+
+mod lang_switch;
+mod main_nav;
+mod page_title;
+mod site_footer;
+mod skip_link;
+mod update_banner;
+
+pub use lang_switch::LangSwitch;
+pub use main_nav::MainNav;
+pub use page_title::PageTitle;
+pub use site_footer::SiteFooter;
+pub use skip_link::SkipLink;
+pub use update_banner::UpdateBanner;

@@ -1,0 +1,15 @@
+use crate::i18n::Msg;
+use crate::ui::state::use_i18n;
+use leptos::prelude::*;
+
+/// The footer: what happens to the user's data, and the version.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{move || i18n.t(Msg::FooterText)}</p>
+            <p>{move || i18n.tf(Msg::FooterVersion, &[("version", env!("CARGO_PKG_VERSION"))])}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,10 @@
+//! The Leptos user interface: thin components over the domain, state reached through typed
+//! context handles (see [`state`]), persistence in one place (see [`persistence`]).
+
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod persistence;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,98 @@
+use crate::domain::Condition;
+use crate::i18n::Msg;
+use crate::ui::components::PageTitle;
+use crate::ui::state::{use_catalogue, use_i18n};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+fn condition_msg(condition: Condition) -> Msg {
+    match condition {
+        Condition::New => Msg::ConditionNew,
+        Condition::Good => Msg::ConditionGood,
+        Condition::Worn => Msg::ConditionWorn,
+        Condition::Damaged => Msg::ConditionDamaged,
+    }
+}
+
+/// A model's page: description, required trainings, units with their labels.
+#[component]
+pub fn ModelPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_catalogue();
+    let params = use_params_map();
+    let model_id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let model = Memo::new(move |_| state.catalogue.with(|c| c.model(&model_id()).cloned()));
+    let title = Signal::derive(move || {
+        model.with(|m| m.as_ref().map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name.clone()))
+    });
+
+    let body = move || {
+        let english = i18n.english();
+        let Some(model) = model.get() else {
+            return view! {
+                <h1>{i18n.t(Msg::ModelNotFoundTitle)}</h1>
+                <p>{i18n.t(Msg::ModelNotFoundText)}</p>
+            }
+            .into_any();
+        };
+        let (trainings, units) = state.catalogue.with(|c| {
+            let trainings: Vec<String> = model
+                .required_trainings
+                .iter()
+                .map(|id| c.training(id).map_or_else(|| id.clone(), |t| t.name.pick(english).to_owned()))
+                .collect();
+            let units: Vec<_> = c.units_of(&model.id).cloned().collect();
+            (trainings, units)
+        });
+        let training_block = if trainings.is_empty() {
+            view! { <p>{i18n.t(Msg::NoTrainingRequired)}</p> }.into_any()
+        } else {
+            view! { <ul>{trainings.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+        };
+        let rows = units
+            .into_iter()
+            .map(|unit| {
+                let status = if unit.in_service { Msg::UnitInService } else { Msg::UnitRetired };
+                let icon = if unit.in_service { "●" } else { "○" };
+                view! {
+                    <tr>
+                        <th scope="row" class="label-code">{unit.label}</th>
+                        <td>{i18n.t(condition_msg(unit.condition))}</td>
+                        <td>
+                            <span class="icon" aria-hidden="true">{icon}</span>
+                            {i18n.t(status)}
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h1>{model.name.clone()}</h1>
+            <p>{i18n.tf(Msg::MaxLoan, &[("weeks", &model.max_loan_weeks.to_string())])}</p>
+            <h2>{i18n.t(Msg::ModelDescriptionHeading)}</h2>
+            <p>{model.description.pick(english).to_owned()}</p>
+            <h2>{i18n.t(Msg::ModelTrainingsHeading)}</h2>
+            {training_block}
+            <h2 id="units-heading">{i18n.t(Msg::ModelUnitsHeading)}</h2>
+            <table class="data-table" aria-labelledby="units-heading">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t(Msg::UnitLabel)}</th>
+                        <th scope="col">{i18n.t(Msg::UnitCondition)}</th>
+                        <th scope="col">{i18n.t(Msg::UnitStatus)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <PageTitle title=title />
+        <p class="breadcrumb">
+            <A href="/">{move || i18n.t(Msg::BackToCatalogue)}</A>
+        </p>
+        {body}
+    }
+}

@@ -1,0 +1,19 @@
+use crate::i18n::Msg;
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Shown for any address that matches no page.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageTitle title=Signal::derive(move || i18n.t(Msg::NotFoundTitle).to_owned()) />
+        <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
+        <p>{move || i18n.t(Msg::NotFoundText)}</p>
+        <p>
+            <A href="/">{move || i18n.t(Msg::NotFoundBack)}</A>
+        </p>
+    }
+}

@@ -1,0 +1,36 @@
+use crate::i18n::{Lang, Msg};
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_i18n;
+use leptos::prelude::*;
+
+/// Settings: the interface language (later: role and data).
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageTitle title=Signal::derive(move || i18n.t(Msg::SettingsTitle).to_owned()) />
+        <h1>{move || i18n.t(Msg::SettingsTitle)}</h1>
+        <fieldset class="choice-group">
+            <legend>{move || i18n.t(Msg::LangSwitchLabel)}</legend>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    let id = format!("lang-{}", lang.code());
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                name="lang"
+                                id=id.clone()
+                                prop:checked=move || i18n.lang() == lang
+                                on:change=move |_| i18n.set_lang(lang)
+                            />
+                            <label for=id lang=lang.code()>{lang.native_name()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <p class="help">{move || i18n.t(Msg::SettingsLangHelp)}</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,87 @@
+//! Browser tests (headless Chromium through `wasm-bindgen-test-runner`): the storage adapter
+//! and the mounted app shell. Run by `make test`; also `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use materiotheque::i18n::Lang;
+use materiotheque::storage::local::LocalStore;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets effects and the microtask queue run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn raw_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_written_value_reads_back_under_a_namespaced_key() {
+    LocalStore::write("probe", "valeur é ✓").unwrap();
+    assert_eq!(LocalStore::read("probe").as_deref(), Some("valeur é ✓"));
+    assert_eq!(raw_storage().get_item("materiotheque.probe").unwrap().as_deref(), Some("valeur é ✓"));
+    LocalStore::remove("probe");
+    assert_eq!(LocalStore::read("probe"), None);
+}
+
+#[wasm_bindgen_test]
+fn the_language_choice_is_remembered_and_garbage_is_ignored() {
+    LocalStore::save_language(Lang::En).unwrap();
+    assert_eq!(LocalStore::language(), Some(Lang::En));
+    raw_storage().set_item("materiotheque.lang", "klingon").unwrap();
+    assert_eq!(LocalStore::language(), None, "an unknown stored language falls back to the default");
+    LocalStore::remove("lang");
+}
+
+#[wasm_bindgen_test]
+fn undecodable_json_reads_as_absent() {
+    raw_storage().set_item("materiotheque.broken", "{not json").unwrap();
+    assert_eq!(LocalStore::read_json::<Vec<u32>>("broken"), None);
+    LocalStore::remove("broken");
+}
+
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|e| e.inner_text())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
+    LocalStore::remove("lang");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let host: web_sys::HtmlElement = host.dyn_into().unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), materiotheque::ui::App);
+    settle().await;
+
+    assert_eq!(text_of(&host, "main h1"), "Catalogue du matériel");
+    assert!(host.query_selector_all(".model-card").unwrap().length() >= 30);
+    assert_eq!(text_of(&host, ".skip-link"), "Aller au contenu");
+
+    let english: web_sys::HtmlElement =
+        host.query_selector("button[lang=en]").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("false"));
+    english.click();
+    settle().await;
+
+    assert_eq!(text_of(&host, "main h1"), "Equipment catalogue");
+    assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(document.document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(LocalStore::language(), Some(Lang::En), "the choice is saved");
+
+    drop(handle);
+    host.remove();
+    LocalStore::remove("lang");
+}

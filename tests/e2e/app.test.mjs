@@ -1,0 +1,267 @@
+// End-to-end: the release build served like a static host, driven as a user would.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stampServiceWorker } from "../../scripts/post-build.mjs";
+import {
+  BASE,
+  DIST,
+  MESSAGES,
+  appReady,
+  expectNoAxeViolations,
+  expectNoProblems,
+  launch,
+  newPage,
+  serve,
+  visibleText,
+} from "./support.mjs";
+
+const PAGES = [
+  { path: "", fr: "Catalogue du matériel", en: "Equipment catalogue" },
+  { path: "modele/thymio", fr: "Robot Thymio II", en: "Robot Thymio II" },
+  { path: "parametres", fr: "Paramètres", en: "Settings" },
+  { path: "a-propos", fr: "À propos", en: "About" },
+  { path: "nulle-part/ici", fr: "Page introuvable", en: "Page not found" },
+];
+
+// Messages whose two versions differ, without placeholders: each must never show in the
+// other language's UI.
+const DISTINCT = MESSAGES.filter((m) => m.fr !== m.en && !m.fr.includes("{") && m.key !== "LangNameFr" && m.key !== "LangNameEn");
+
+async function waitForServiceWorkerControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
+async function heading(page) {
+  return (await page.locator("main h1").first().innerText()).trim();
+}
+
+let browser;
+let server;
+
+describe(`Matériothèque served under ${BASE}`, () => {
+  before(async () => {
+    browser = await launch();
+    server = await serve();
+  });
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  test("the catalogue renders in French with the demo pool", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.goto(server.url);
+    await appReady(page);
+    assert.equal(await heading(page), "Catalogue du matériel");
+    assert.equal(await page.getAttribute("html", "lang"), "fr");
+    assert.match(await page.title(), /^Catalogue du matériel — Matériothèque$/);
+    const models = await page.locator(".model-card").count();
+    assert.ok(models >= 30, `expected at least 30 models, saw ${models}`);
+    await page.getByRole("heading", { name: "Robotique", level: 2 }).waitFor();
+    await page.getByRole("link", { name: "Robot Thymio II" }).waitFor();
+    const summary = await page.locator(".summary").innerText();
+    assert.match(summary, /^\d+ modèles, \d+ exemplaires en service$/);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("switching to English changes every UI string and survives a reload", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    for (const { path, fr } of PAGES) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      assert.equal(await heading(page), fr);
+      const text = await visibleText(page);
+      const english = DISTINCT.filter((m) => text.includes(m.en)).map((m) => m.key);
+      assert.deepEqual(english, [], `English strings on the French page /${path}`);
+    }
+    await page.goto(server.url);
+    await appReady(page);
+    await page.getByRole("button", { name: "English" }).click();
+    assert.equal(await heading(page), "Equipment catalogue");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    await page.getByRole("heading", { name: "Robotics", level: 2 }).waitFor();
+    await page.reload();
+    await appReady(page);
+    assert.equal(await heading(page), "Equipment catalogue", "language kept after reload");
+    for (const { path, en } of PAGES) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      assert.equal(await heading(page), en);
+      const text = await visibleText(page);
+      const french = DISTINCT.filter((m) => text.includes(m.fr)).map((m) => m.key);
+      assert.deepEqual(french, [], `French strings on the English page /${path}`);
+      assert.match(await page.title(), new RegExp(`^${en} — Matériothèque$`));
+    }
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("deep links open directly, and an unknown address shows the 404 page", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    for (const { path, fr } of PAGES) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      assert.equal(await heading(page), fr, `deep link /${path}`);
+    }
+    await page.goto(server.url + "modele/inexistant");
+    await appReady(page);
+    assert.equal(await heading(page), "Modèle introuvable");
+    // Links inside the app stay under the deployment path.
+    await page.goto(server.url + "a-propos");
+    await appReady(page);
+    await page.getByRole("navigation").getByRole("link", { name: "Catalogue" }).click();
+    assert.equal(await heading(page), "Catalogue du matériel");
+    assert.equal(new URL(page.url()).pathname, BASE);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("after one online visit, a reload and a deep link work offline", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.goto(server.url);
+    await appReady(page);
+    await waitForServiceWorkerControl(page);
+    await context.setOffline(true);
+    await page.reload();
+    await appReady(page);
+    assert.equal(await heading(page), "Catalogue du matériel");
+    await page.goto(server.url + "modele/thymio");
+    await appReady(page);
+    assert.equal(await heading(page), "Robot Thymio II");
+    await page.goto(server.url + "parametres");
+    await appReady(page);
+    assert.equal(await heading(page), "Paramètres");
+    // Proof that this is the cache: the network really is unreachable.
+    const online = await page.evaluate(() => fetch("no-such-file.txt").then(() => true, () => false));
+    assert.equal(online, false);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("a new build on the same URL prompts 'Nouvelle version disponible' instead of switching", async () => {
+    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-deploy-"));
+    const current = join(workdir, "current");
+    const next = join(workdir, "next");
+    cpSync(DIST, current, { recursive: true });
+    cpSync(DIST, next, { recursive: true });
+    // The next deploy: a changed page (marked so the test can tell which one runs) and the
+    // service worker re-stamped from its files, as the build hook does.
+    const indexPath = join(next, "index.html");
+    writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace("<head>", '<head><meta name="build" content="next">'));
+    const stamped = stampServiceWorker(next);
+    assert.notEqual(stamped.version, stampServiceWorker(current).version);
+
+    const local = await serve(current);
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    const isNext = () => page.evaluate(() => document.querySelector('meta[name="build"]') !== null);
+    try {
+      await page.goto(local.url);
+      await appReady(page);
+      await waitForServiceWorkerControl(page);
+      assert.equal(await page.locator(".update-banner").innerText(), "");
+
+      local.setRoot(next);
+      await page.reload(); // the browser checks for a new worker on navigation
+      await appReady(page);
+      const banner = page.getByRole("status").filter({ hasText: "Nouvelle version disponible" });
+      await banner.waitFor({ timeout: 30_000 });
+      assert.equal(await isNext(), false, "the old version keeps running until the user agrees");
+      await expectNoAxeViolations(page, "update prompt");
+
+      await page.reload();
+      await appReady(page);
+      assert.equal(await isNext(), false, "a plain reload does not switch versions");
+      await banner.waitFor({ timeout: 30_000 });
+
+      await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Recharger" }).click()]);
+      await appReady(page);
+      assert.equal(await isNext(), true, "the new version runs after 'Recharger'");
+      await expectNoProblems(page);
+    } finally {
+      await context.close();
+      await local.close();
+      rmSync(workdir, { recursive: true, force: true });
+    }
+  });
+
+  test("axe-core finds no WCAG 2.2 AA violation on any page, in both languages", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    for (const lang of ["Français", "English"]) {
+      await page.goto(server.url);
+      await appReady(page);
+      await page.getByRole("button", { name: lang }).click();
+      for (const { path } of PAGES) {
+        await page.goto(server.url + path);
+        await appReady(page);
+        await expectNoAxeViolations(page, `/${path} (${lang})`);
+      }
+    }
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("the app is usable by keyboard alone: skip link, navigation, language switch", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.goto(server.url);
+    await appReady(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el?.tagName, id: el?.id, text: el?.innerText?.trim() };
+      });
+
+    await page.keyboard.press("Tab");
+    assert.equal((await focused()).text, "Aller au contenu");
+    assert.ok(await page.locator(".skip-link").isVisible(), "the skip link shows when focused");
+    await page.keyboard.press("Enter");
+    assert.equal((await focused()).id, "contenu", "Enter on the skip link moves focus to main");
+    assert.equal(new URL(page.url()).pathname, BASE, "the skip link does not leave the page");
+
+    async function tabTo(text, limit = 30) {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press("Tab");
+        if ((await focused()).text === text) return;
+      }
+      assert.fail(`could not reach "${text}" with Tab`);
+    }
+    await page.keyboard.press("Shift+Tab"); // back into the header
+    await page.goto(server.url);
+    await appReady(page);
+    await tabTo("Paramètres");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Paramètres", level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `${BASE}parametres`);
+
+    await tabTo("English");
+    await page.keyboard.press("Space");
+    await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed"), "true");
+
+    // The language radio group on the settings page works with arrow keys too.
+    await page.getByRole("radio", { name: "English" }).focus();
+    await page.keyboard.press("ArrowUp");
+    await page.getByRole("heading", { name: "Paramètres", level: 1 }).waitFor();
+
+    await tabTo("À propos");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "À propos", level: 1 }).waitFor();
+    await expectNoProblems(page);
+    await context.close();
+  });
+});

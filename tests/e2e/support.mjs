@@ -1,0 +1,83 @@
+// Shared set-up for the end-to-end suites: the build under test, the browser, axe-core, and
+// the Content-Security-Policy watch.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { startServer } from "./server.mjs";
+
+/** The build directory and the URL prefix it was built for (`make test` sets both). */
+export const DIST = resolve(process.env.E2E_DIST || "dist");
+export const BASE = process.env.E2E_BASE || "/";
+
+/** Every translation, exported from the Rust tables by `cargo run --example i18n_table`. */
+export const MESSAGES = JSON.parse(readFileSync(resolve(process.env.E2E_I18N || "target/i18n-table.json"), "utf8"));
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** A server for DIST under BASE. */
+export function serve(root = DIST) {
+  return startServer({ root, base: BASE });
+}
+
+/**
+ * A new page that records CSP violations and page errors; `page.problems()` lists them.
+ */
+export async function newPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.problems = async () => {
+    const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
+    return [...problems, ...csp.map((v) => `csp: ${v}`)];
+  };
+  return page;
+}
+
+/** Waits until the app has rendered its main landmark content. */
+export async function appReady(page) {
+  await page.locator("main h1").first().waitFor({ state: "visible", timeout: 30_000 });
+}
+
+export async function expectNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  assert.deepEqual(summary, [], `axe violations on ${label}`);
+}
+
+export async function expectNoProblems(page) {
+  assert.deepEqual(await page.problems(), [], "CSP violations or page errors");
+}
+
+/** Visible text of the page, as a user sees it. */
+export function visibleText(page) {
+  return page.evaluate(() => document.body.innerText);
+}
