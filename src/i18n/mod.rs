@@ -173,6 +173,23 @@ mod tests {
     }
 
     #[test]
+    fn english_shows_no_french_and_shared_texts_are_deliberate() {
+        // Letters only the French texts use; proper names are allowed in both.
+        const FRENCH_LETTERS: &[char] = &['é', 'è', 'ê', 'à', 'â', 'ç', 'ù', 'û', 'ô', 'î', 'ï', 'œ', '«', '»'];
+        const PROPER_NAMES: &[&str] = &["Matériothèque", "Français"];
+        // Words that are the same in both languages.
+        const SAME_IN_BOTH: &[Msg] =
+            &[Msg::AppName, Msg::NavCatalogue, Msg::LangNameFr, Msg::LangNameEn, Msg::ModelDescriptionHeading, Msg::FooterVersion];
+        for msg in Msg::ALL {
+            let english = PROPER_NAMES.iter().fold(msg.en().to_owned(), |text, name| text.replace(name, ""));
+            assert!(!english.contains(FRENCH_LETTERS), "{msg:?}: French letters in English text {:?}", msg.en());
+            if msg.fr() == msg.en() {
+                assert!(SAME_IN_BOTH.contains(msg), "{msg:?} is not translated: {:?}", msg.en());
+            }
+        }
+    }
+
+    #[test]
     fn language_tags_parse_with_regions_and_reject_others() {
         assert_eq!(Lang::from_code("fr-FR"), Some(Lang::Fr));
         assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));

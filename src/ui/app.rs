@@ -6,7 +6,7 @@ use crate::storage::local::LocalStore;
 use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, UpdateBanner};
 use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, SettingsPage};
 use crate::ui::persistence;
-use crate::ui::state::{CatalogueState, I18n, UpdateState};
+use crate::ui::state::{CatalogueState, I18n, Links, UpdateState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -18,6 +18,9 @@ pub const MAIN_ID: &str = "contenu";
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::new(LocalStore::language().unwrap_or(Lang::Fr));
+    // Read once: the deployment path does not change while the page lives.
+    let links = Links::new(document::base_path().leak());
+    provide_context(links);
     provide_context(i18n);
     provide_context(CatalogueState::from_demo());
     let update = UpdateState::new();
@@ -29,12 +32,12 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Router base=document::base_path()>
+        <Router base=links.base()>
             <SkipLink />
             <UpdateBanner />
             <header class="site-header">
                 <div class="site-header__inner">
-                    <A href="/">
+                    <A href=links.to("/")>
                         <span class="brand">{move || i18n.t(crate::i18n::Msg::AppName)}</span>
                     </A>
                     <p class="tagline">{move || i18n.t(crate::i18n::Msg::AppTagline)}</p>

@@ -86,6 +86,35 @@ impl Default for UpdateState {
     }
 }
 
+/// Builds in-app addresses under the deployment path (`""` at the root, `/pret` under a
+/// sub-path): the router matches routes under its base but does not prefix absolute links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Links {
+    base: &'static str,
+}
+
+impl Links {
+    /// Links under `base` (no trailing slash).
+    pub fn new(base: &'static str) -> Self {
+        Self { base }
+    }
+
+    /// The deployment path, for the router.
+    pub fn base(self) -> &'static str {
+        self.base
+    }
+
+    /// The full address of an app path such as `/parametres`.
+    pub fn to(self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+/// The links handle.
+pub fn use_links() -> Links {
+    expect_context::<Links>()
+}
+
 /// The language handle.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

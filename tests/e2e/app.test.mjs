@@ -121,6 +121,9 @@ describe(`Matériothèque served under ${BASE}`, () => {
     // Links inside the app stay under the deployment path.
     await page.goto(server.url + "a-propos");
     await appReady(page);
+    const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => a.getAttribute("href")));
+    const outside = hrefs.filter((href) => !href.startsWith("#") && !href.startsWith(BASE));
+    assert.deepEqual(outside, [], "links leaving the deployment path");
     await page.getByRole("navigation").getByRole("link", { name: "Catalogue" }).click();
     assert.equal(await heading(page), "Catalogue du matériel");
     assert.equal(new URL(page.url()).pathname, BASE);

@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::state::use_i18n;
+use crate::ui::state::{use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,6 +7,7 @@ use leptos_router::components::A;
 #[component]
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
+    let paths = use_links();
     let links = [("/", Msg::NavCatalogue, true), ("/parametres", Msg::NavSettings, false), ("/a-propos", Msg::NavAbout, false)];
     view! {
         <nav class="main-nav" aria-label=move || i18n.t(Msg::NavLabel)>
@@ -16,7 +17,7 @@ pub fn MainNav() -> impl IntoView {
                     .map(|(href, label, exact)| {
                         view! {
                             <li>
-                                <A href=href exact=exact>
+                                <A href=paths.to(href) exact=exact>
                                     {move || i18n.t(label)}
                                 </A>
                             </li>

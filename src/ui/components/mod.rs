@@ -1,5 +1,6 @@
 //! Reusable pieces of the layout, one component per file.
 
+mod icon;
 mod lang_switch;
 mod main_nav;
 mod page_title;
@@ -7,6 +8,7 @@ mod site_footer;
 mod skip_link;
 mod update_banner;
 
+pub use icon::{Icon, IconKind};
 pub use lang_switch::LangSwitch;
 pub use main_nav::MainNav;
 pub use page_title::PageTitle;

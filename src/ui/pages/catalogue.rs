@@ -1,7 +1,7 @@
 use crate::domain::Model;
 use crate::i18n::Msg;
-use crate::ui::components::PageTitle;
-use crate::ui::state::{use_catalogue, use_i18n};
+use crate::ui::components::{Icon, IconKind, PageTitle};
+use crate::ui::state::{use_catalogue, use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -87,7 +87,7 @@ fn training_names(catalogue: &crate::domain::Catalogue, model: &Model, english: 
 fn ModelCard(model: Model, in_service: usize, trainings: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
     let english = i18n.english();
-    let href = format!("/modele/{}", model.id);
+    let href = use_links().to(&format!("/modele/{}", model.id));
     let description = model.description.pick(english).to_owned();
     let training_text = if trainings.is_empty() {
         i18n.t(Msg::NoTrainingRequired).to_owned()
@@ -102,11 +102,11 @@ fn ModelCard(model: Model, in_service: usize, trainings: Vec<String>) -> impl In
             </h3>
             <p class="model-card__description">{description}</p>
             <p class="model-card__units">
-                <span class="icon" aria-hidden="true">{"▣"}</span>
+                <Icon kind=IconKind::Units />
                 {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
             </p>
             <p class="model-card__training" class:needs-training=needs_training>
-                <span class="icon" aria-hidden="true">{if needs_training { "🎓" } else { "✓" }}</span>
+                <Icon kind=if needs_training { IconKind::Training } else { IconKind::Check } />
                 {training_text}
             </p>
         </li>

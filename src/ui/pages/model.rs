@@ -1,7 +1,7 @@
 use crate::domain::Condition;
 use crate::i18n::Msg;
-use crate::ui::components::PageTitle;
-use crate::ui::state::{use_catalogue, use_i18n};
+use crate::ui::components::{Icon, IconKind, PageTitle};
+use crate::ui::state::{use_catalogue, use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -54,13 +54,13 @@ pub fn ModelPage() -> impl IntoView {
             .into_iter()
             .map(|unit| {
                 let status = if unit.in_service { Msg::UnitInService } else { Msg::UnitRetired };
-                let icon = if unit.in_service { "●" } else { "○" };
+                let icon = if unit.in_service { IconKind::Check } else { IconKind::Unavailable };
                 view! {
                     <tr>
                         <th scope="row" class="label-code">{unit.label}</th>
                         <td>{i18n.t(condition_msg(unit.condition))}</td>
                         <td>
-                            <span class="icon" aria-hidden="true">{icon}</span>
+                            <Icon kind=icon />
                             {i18n.t(status)}
                         </td>
                     </tr>
@@ -91,7 +91,7 @@ pub fn ModelPage() -> impl IntoView {
     view! {
         <PageTitle title=title />
         <p class="breadcrumb">
-            <A href="/">{move || i18n.t(Msg::BackToCatalogue)}</A>
+            <A href=use_links().to("/")>{move || i18n.t(Msg::BackToCatalogue)}</A>
         </p>
         {body}
     }

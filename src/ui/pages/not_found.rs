@@ -1,6 +1,6 @@
 use crate::i18n::Msg;
 use crate::ui::components::PageTitle;
-use crate::ui::state::use_i18n;
+use crate::ui::state::{use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
         <p>{move || i18n.t(Msg::NotFoundText)}</p>
         <p>
-            <A href="/">{move || i18n.t(Msg::NotFoundBack)}</A>
+            <A href=use_links().to("/")>{move || i18n.t(Msg::NotFoundBack)}</A>
         </p>
     }
 }
