@@ -2,5 +2,5 @@
 # Builds the release and serves it on http://127.0.0.1:8080 (SPA fallback included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 exec trunk serve --release --offline --skip-version-check --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}" "$@"

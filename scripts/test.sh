@@ -3,7 +3,7 @@
 # release builds at / and /pret/ with the size budget, and the end-to-end suite on both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 started=$SECONDS
 

@@ -3,7 +3,7 @@
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
-use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, UpdateBanner};
+use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
 use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, SettingsPage};
 use crate::ui::persistence;
 use crate::ui::state::{CatalogueState, I18n, Links, UpdateState};
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         <Router base=links.base()>
             <SkipLink />
             <UpdateBanner />
+            <StorageNotice />
             <header class="site-header">
                 <div class="site-header__inner">
                     <A href=links.to("/")>

@@ -201,6 +201,58 @@ describe(`Matériothèque served under ${BASE}`, () => {
     }
   });
 
+  test("without local storage the app still works and says choices will not be remembered", async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    });
+    const page = await newPage(context);
+    await page.goto(server.url);
+    await appReady(page);
+    await page.getByRole("alert").filter({ hasText: "Le stockage local n'est pas disponible" }).waitFor();
+    assert.ok((await page.locator(".model-card").count()) >= 30);
+    await page.getByRole("button", { name: "English" }).click();
+    assert.equal(await heading(page), "Equipment catalogue");
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("the web app manifest makes it installable from the deployment path", async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.goto(server.url);
+    await appReady(page);
+    const manifestUrl = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
+    assert.equal(manifestUrl, `${server.url}manifest.webmanifest`);
+    const manifest = await (await context.request.get(manifestUrl)).json();
+    assert.equal(manifest.name.startsWith("Matériothèque"), true);
+    assert.equal(manifest.short_name, "Matériothèque");
+    assert.equal(manifest.display, "standalone");
+    assert.equal(manifest.lang, "fr");
+    assert.equal(new URL(manifest.start_url, manifestUrl).href, server.url);
+    assert.equal(new URL(manifest.scope, manifestUrl).href, server.url);
+    for (const size of [192, 512]) {
+      const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && i.type === "image/png");
+      assert.ok(icon, `a ${size} px PNG icon is declared`);
+      const dims = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      }, new URL(icon.src, manifestUrl).href);
+      assert.deepEqual(dims, [size, size]);
+    }
+    // The worker is registered for exactly the deployment path.
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(scope, server.url);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
   test("axe-core finds no WCAG 2.2 AA violation on any page, in both languages", async () => {
     const context = await browser.newContext();
     const page = await newPage(context);

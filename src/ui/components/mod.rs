@@ -6,6 +6,7 @@ mod main_nav;
 mod page_title;
 mod site_footer;
 mod skip_link;
+mod storage_notice;
 mod update_banner;
 
 pub use icon::{Icon, IconKind};
@@ -14,4 +15,5 @@ pub use main_nav::MainNav;
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use skip_link::SkipLink;
+pub use storage_notice::StorageNotice;
 pub use update_banner::UpdateBanner;
