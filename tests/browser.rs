@@ -70,8 +70,7 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     assert!(host.query_selector_all(".model-card").unwrap().length() >= 30);
     assert_eq!(text_of(&host, ".skip-link"), "Aller au contenu");
 
-    let english: web_sys::HtmlElement =
-        host.query_selector("button[lang=en]").unwrap().unwrap().dyn_into().unwrap();
+    let english: web_sys::HtmlElement = host.query_selector("button[lang=en]").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("false"));
     english.click();
     settle().await;

@@ -151,7 +151,10 @@ impl std::error::Error for CatalogueError {}
 impl Catalogue {
     /// Checks that identifiers are unique and every reference resolves.
     pub fn validate(&self) -> Result<(), CatalogueError> {
-        fn unique<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, CatalogueError> {
+        fn unique<'a>(
+            kind: &'static str,
+            ids: impl Iterator<Item = &'a str>,
+        ) -> Result<HashSet<&'a str>, CatalogueError> {
             let mut seen = HashSet::new();
             for id in ids {
                 if !seen.insert(id) {
@@ -260,10 +263,7 @@ mod tests {
     fn duplicate_labels_are_rejected() {
         let mut c = sample();
         c.units[1].label = c.units[0].label.clone();
-        assert_eq!(
-            c.validate(),
-            Err(CatalogueError::DuplicateId { kind: "unit", id: "SEM-ROB-0001".into() })
-        );
+        assert_eq!(c.validate(), Err(CatalogueError::DuplicateId { kind: "unit", id: "SEM-ROB-0001".into() }));
     }
 
     #[test]

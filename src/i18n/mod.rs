@@ -159,11 +159,8 @@ mod tests {
     #[test]
     fn placeholders_match_between_languages() {
         fn placeholders(s: &str) -> Vec<&str> {
-            let mut found: Vec<&str> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-                .collect();
+            let mut found: Vec<&str> =
+                s.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
             found.sort_unstable();
             found
         }
@@ -178,8 +175,14 @@ mod tests {
         const FRENCH_LETTERS: &[char] = &['é', 'è', 'ê', 'à', 'â', 'ç', 'ù', 'û', 'ô', 'î', 'ï', 'œ', '«', '»'];
         const PROPER_NAMES: &[&str] = &["Matériothèque", "Français"];
         // Words that are the same in both languages.
-        const SAME_IN_BOTH: &[Msg] =
-            &[Msg::AppName, Msg::NavCatalogue, Msg::LangNameFr, Msg::LangNameEn, Msg::ModelDescriptionHeading, Msg::FooterVersion];
+        const SAME_IN_BOTH: &[Msg] = &[
+            Msg::AppName,
+            Msg::NavCatalogue,
+            Msg::LangNameFr,
+            Msg::LangNameEn,
+            Msg::ModelDescriptionHeading,
+            Msg::FooterVersion,
+        ];
         for msg in Msg::ALL {
             let english = PROPER_NAMES.iter().fold(msg.en().to_owned(), |text, name| text.replace(name, ""));
             assert!(!english.contains(FRENCH_LETTERS), "{msg:?}: French letters in English text {:?}", msg.en());

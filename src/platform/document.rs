@@ -39,9 +39,8 @@ pub fn base_path_of(base_uri: &str) -> String {
 
 /// Moves keyboard focus to the element with this id (it needs `tabindex="-1"` if not focusable).
 pub fn focus_by_id(id: &str) {
-    if let Some(el) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) =
+        document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
         el.scroll_into_view();

@@ -88,7 +88,7 @@ fn schedule_update_checks(registration: ServiceWorkerRegistration) {
     let check = Closure::<dyn FnMut()>::new(move || {
         let _ = registration.update();
     });
-    let _ = window
-        .set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), UPDATE_CHECK_MS);
+    let _ =
+        window.set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), UPDATE_CHECK_MS);
     check.forget();
 }

@@ -3,6 +3,7 @@
 mod icon;
 mod lang_switch;
 mod main_nav;
+mod model_card;
 mod page_title;
 mod site_footer;
 mod skip_link;
@@ -12,6 +13,7 @@ mod update_banner;
 pub use icon::{Icon, IconKind};
 pub use lang_switch::LangSwitch;
 pub use main_nav::MainNav;
+pub use model_card::ModelCard;
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use skip_link::SkipLink;

@@ -1,9 +1,8 @@
 use crate::domain::Model;
 use crate::i18n::Msg;
-use crate::ui::components::{Icon, IconKind, PageTitle};
-use crate::ui::state::{use_catalogue, use_i18n, use_links};
+use crate::ui::components::{ModelCard, PageTitle};
+use crate::ui::state::{use_catalogue, use_i18n};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The catalogue: every model, grouped by category, with its units in service and the
 /// training it requires.
@@ -13,7 +12,10 @@ pub fn CataloguePage() -> impl IntoView {
     let state = use_catalogue();
     let counts = Memo::new(move |_| {
         state.catalogue.with(|c| {
-            c.in_service_counts().into_iter().map(|(id, n)| (id.to_owned(), n)).collect::<std::collections::HashMap<_, _>>()
+            c.in_service_counts()
+                .into_iter()
+                .map(|(id, n)| (id.to_owned(), n))
+                .collect::<std::collections::HashMap<_, _>>()
         })
     });
     let summary = move || {
@@ -80,35 +82,4 @@ fn training_names(catalogue: &crate::domain::Catalogue, model: &Model, english: 
         .iter()
         .map(|id| catalogue.training(id).map_or_else(|| id.clone(), |t| t.name.pick(english).to_owned()))
         .collect()
-}
-
-/// One model in the catalogue grid.
-#[component]
-fn ModelCard(model: Model, in_service: usize, trainings: Vec<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let english = i18n.english();
-    let href = use_links().to(&format!("/modele/{}", model.id));
-    let description = model.description.pick(english).to_owned();
-    let training_text = if trainings.is_empty() {
-        i18n.t(Msg::NoTrainingRequired).to_owned()
-    } else {
-        i18n.tf(Msg::TrainingRequired, &[("training", &trainings.join(", "))])
-    };
-    let needs_training = !trainings.is_empty();
-    view! {
-        <li class="model-card">
-            <h3>
-                <A href=href>{model.name.clone()}</A>
-            </h3>
-            <p class="model-card__description">{description}</p>
-            <p class="model-card__units">
-                <Icon kind=IconKind::Units />
-                {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
-            </p>
-            <p class="model-card__training" class:needs-training=needs_training>
-                <Icon kind=if needs_training { IconKind::Training } else { IconKind::Check } />
-                {training_text}
-            </p>
-        </li>
-    }
 }
