@@ -50,14 +50,20 @@ struct CatalogueFile {
     catalogue: Catalogue,
 }
 
-fn syntax(e: &serde_json::Error) -> FileError {
-    FileError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
+/// Classifies a serde_json error: malformed JSON, or JSON of the wrong shape (both located).
+fn json_error(e: &serde_json::Error) -> FileError {
+    if e.is_syntax() || e.is_eof() {
+        FileError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
+    } else {
+        FileError::Shape { detail: e.to_string() }
+    }
 }
 
 /// Reads a `materiotheque/catalogue` file and validates its content.
 pub fn parse_catalogue_file(text: &str) -> Result<Catalogue, FileError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(&e))?;
-    let envelope = Envelope::deserialize(&value).map_err(|e| FileError::Shape { detail: e.to_string() })?;
+    // The envelope first, so a wrong kind or a newer version is reported as such rather than
+    // as a shape error; parsing straight from text keeps line and column in every error.
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     let expected = "materiotheque/catalogue";
     if envelope.format != expected {
         return Err(FileError::WrongKind { expected: expected.into(), found: envelope.format });
@@ -65,7 +71,7 @@ pub fn parse_catalogue_file(text: &str) -> Result<Catalogue, FileError> {
     if envelope.schema_version > SCHEMA_VERSION {
         return Err(FileError::TooNew { found: envelope.schema_version, supported: SCHEMA_VERSION });
     }
-    let file = CatalogueFile::deserialize(value).map_err(|e| FileError::Shape { detail: e.to_string() })?;
+    let file: CatalogueFile = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     file.catalogue.validate().map_err(FileError::Inconsistent)?;
     Ok(file.catalogue)
 }
