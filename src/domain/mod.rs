@@ -18,8 +18,10 @@ pub mod incident;
 pub mod people;
 pub mod period;
 pub mod pool;
+pub mod review;
 pub mod settings;
 pub mod training;
+pub mod usage;
 
 pub use availability::{AvailabilityIndex, FreeCount};
 pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
@@ -29,4 +31,11 @@ pub use error::{DomainError, Shortage, UnitProblem};
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
+pub use review::{incident_review, IncidentReview};
 pub use settings::Settings;
+pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisation};
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
