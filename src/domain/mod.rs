@@ -38,4 +38,6 @@ pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisatio
 #[cfg(test)]
 mod testkit;
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
