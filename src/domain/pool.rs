@@ -7,7 +7,7 @@
 use super::availability::{AvailabilityIndex, FreeCount};
 use super::booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
-use super::catalogue::{Catalogue, Condition};
+use super::catalogue::{Catalogue, Condition, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
 use super::incident::{assess, Incident, IncidentAssessment, IncidentHistoryEntry, IncidentKind, IncidentStatus};
 use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
@@ -154,6 +154,11 @@ pub struct Pool {
     index: AvailabilityIndex,
     /// Booking id → position in `state.bookings` (bookings are never removed).
     positions: HashMap<String, usize>,
+    /// Lookups that keep a booking check independent of the size of the pool: model id →
+    /// position in the catalogue, teacher id → position, teacher id → their training records.
+    models: HashMap<String, usize>,
+    teachers: HashMap<String, usize>,
+    records: HashMap<String, Vec<TrainingRecord>>,
 }
 
 fn non_empty(text: &Option<String>) -> Option<&str> {
@@ -167,7 +172,13 @@ impl Pool {
         let index =
             AvailabilityIndex::build(&state.catalogue, &state.bookings, calendar, state.settings.turnaround_gap_days);
         let positions = state.bookings.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
-        Pool { state, index, positions }
+        let models = state.catalogue.models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
+        let teachers = state.teachers.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let mut records: HashMap<String, Vec<TrainingRecord>> = HashMap::new();
+        for r in &state.records {
+            records.entry(r.teacher.clone()).or_default().push(r.clone());
+        }
+        Pool { state, index, positions, models, teachers, records }
     }
 
     /// The state, read-only.
@@ -215,14 +226,26 @@ impl Pool {
         }
     }
 
-    fn training_data(&self) -> TrainingData<'_> {
-        TrainingData { catalogue: &self.state.catalogue, records: &self.state.records, sessions: &self.state.sessions }
+    /// R3 data for one teacher: only their records (the full list can be long).
+    fn training_data(&self, teacher: &str) -> TrainingData<'_> {
+        let records = self.records.get(teacher).map_or(&[][..], |r| r.as_slice());
+        TrainingData { catalogue: &self.state.catalogue, records, sessions: &self.state.sessions }
+    }
+
+    /// The model with this id (constant time).
+    pub fn model(&self, id: &str) -> Option<&Model> {
+        self.models.get(id).and_then(|i| self.state.catalogue.models.get(*i))
+    }
+
+    /// The teacher with this id (constant time).
+    pub fn teacher(&self, id: &str) -> Option<&Teacher> {
+        self.teachers.get(id).and_then(|i| self.state.teachers.get(*i))
     }
 
     fn required_trainings(&self, lines: &[BookingLine]) -> Vec<String> {
         let mut required: Vec<String> = Vec::new();
         for line in lines {
-            for t in self.state.catalogue.model(&line.model).map(|m| m.required_trainings.as_slice()).unwrap_or(&[]) {
+            for t in self.model(&line.model).map(|m| m.required_trainings.as_slice()).unwrap_or(&[]) {
                 if !required.contains(t) {
                     required.push(t.clone());
                 }
@@ -294,7 +317,7 @@ impl Pool {
                 return Err(DomainError::NotAllowed { actor: by.clone() });
             }
         }
-        if !self.state.teachers.iter().any(|t| t.id == request.teacher) {
+        if self.teacher(&request.teacher).is_none() {
             return Err(DomainError::UnknownTeacher(request.teacher.clone()));
         }
         if request.id.trim().is_empty() {
@@ -308,7 +331,7 @@ impl Pool {
         }
         let mut max_weeks = u8::MAX;
         for line in &request.lines {
-            let model = self.state.catalogue.model(&line.model).ok_or_else(|| DomainError::UnknownModel(line.model.clone()))?;
+            let model = self.model(&line.model).ok_or_else(|| DomainError::UnknownModel(line.model.clone()))?;
             if line.quantity == 0 {
                 return Err(DomainError::ZeroQuantity { model: line.model.clone() });
             }
@@ -340,7 +363,7 @@ impl Pool {
         // R3, from the coordinator's records only.
         let required = self.required_trainings(&request.lines);
         let training = self
-            .training_data()
+            .training_data(&request.teacher)
             .check_for_booking(&required, &request.teacher, request.start, today)
             .map_err(DomainError::TrainingMissing)?;
         // R1.
@@ -419,7 +442,7 @@ impl Pool {
         let booking = self.booking_at(position)?;
         Self::transition_allowed(booking, BookingStatus::Confirmed)?;
         let required = self.required_trainings(&booking.lines);
-        let data = self.training_data();
+        let data = self.training_data(&booking.teacher);
         let missing = data.missing_on(&required, &booking.teacher, booking.start, now.date());
         if !missing.is_empty() {
             return Err(DomainError::TrainingMissing(missing));
@@ -462,7 +485,7 @@ impl Pool {
         let position = self.position(id)?;
         let booking = self.booking_at(position)?;
         let required = self.required_trainings(&booking.lines);
-        self.training_data().check_for_hand_over(&required, &booking.teacher, now.date()).map_err(DomainError::TrainingMissing)?;
+        self.training_data(&booking.teacher).check_for_hand_over(&required, &booking.teacher, now.date()).map_err(DomainError::TrainingMissing)?;
         Self::transition_allowed(booking, BookingStatus::HandedOver)?;
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
@@ -588,7 +611,7 @@ impl Pool {
                 .units
                 .iter()
                 .map(|u| {
-                    let name = self.state.catalogue.model(&u.model).map_or_else(|| u.model.clone(), |m| m.name.clone());
+                    let name = self.model(&u.model).map_or_else(|| u.model.clone(), |m| m.name.clone());
                     (u.label.clone(), name, u.condition_out)
                 })
                 .collect(),
@@ -630,7 +653,7 @@ impl Pool {
         let teacher = booking.map(|b| b.teacher.clone());
         let school = teacher
             .as_ref()
-            .and_then(|t| self.state.teachers.iter().find(|x| x.id == *t))
+            .and_then(|t| self.teacher(t))
             .map(|t| t.school.clone());
         let commune = school
             .as_ref()
