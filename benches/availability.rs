@@ -10,8 +10,8 @@ use criterion::{black_box, Criterion};
 use materiotheque::domain::availability::brute_force_free;
 use materiotheque::domain::calendar::{day_num, SchoolCalendar};
 use materiotheque::domain::{
-    Actor, Booking, BookingLine, BookingRequest, BookingStatus, Catalogue, Category, Condition, HistoryEntry,
-    LocalizedText, Model, Pool, PoolState, School, Commune, Teacher, Training, TrainingRecord, Unit,
+    Actor, Booking, BookingLine, BookingRequest, BookingStatus, Catalogue, Category, Commune, Condition, HistoryEntry,
+    LocalizedText, Model, Pool, PoolState, School, Teacher, Training, TrainingRecord, Unit,
 };
 use std::time::{Duration, Instant};
 
@@ -56,8 +56,9 @@ fn at(d: NaiveDate) -> NaiveDateTime {
 /// worst case for the index.
 fn fixture() -> PoolState {
     let mut rng = Rng(0x5EED_2026);
-    let trainings: Vec<Training> =
-        (0..TRAININGS).map(|i| Training { id: format!("f-{i}"), name: text("Formation"), validity_years: Some(3) }).collect();
+    let trainings: Vec<Training> = (0..TRAININGS)
+        .map(|i| Training { id: format!("f-{i}"), name: text("Formation"), validity_years: Some(3) })
+        .collect();
     let models: Vec<Model> = (0..MODELS)
         .map(|i| Model {
             id: format!("model-{i:04}"),
@@ -91,9 +92,11 @@ fn fixture() -> PoolState {
             });
         }
     }
-    let communes: Vec<Commune> = (0..48).map(|i| Commune { id: format!("c{i}"), name: format!("Commune {i}") }).collect();
-    let schools: Vec<School> =
-        (0..263).map(|i| School { id: format!("s{i}"), name: format!("École {i}"), commune: format!("c{}", i % 48) }).collect();
+    let communes: Vec<Commune> =
+        (0..48).map(|i| Commune { id: format!("c{i}"), name: format!("Commune {i}") }).collect();
+    let schools: Vec<School> = (0..263)
+        .map(|i| School { id: format!("s{i}"), name: format!("École {i}"), commune: format!("c{}", i % 48) })
+        .collect();
     let teachers: Vec<Teacher> = (0..TEACHERS)
         .map(|i| Teacher {
             id: format!("t{i:04}"),
@@ -105,11 +108,20 @@ fn fixture() -> PoolState {
     let records: Vec<TrainingRecord> = teachers
         .iter()
         .flat_map(|t| {
-            (0..TRAININGS).map(move |k| TrainingRecord { teacher: t.id.clone(), training: format!("f-{k}"), completed: date(2025, 6, 1) })
+            (0..TRAININGS).map(move |k| TrainingRecord {
+                teacher: t.id.clone(),
+                training: format!("f-{k}"),
+                completed: date(2025, 6, 1),
+            })
         })
         .collect();
     let mut state = PoolState {
-        catalogue: Catalogue { categories: vec![Category { id: "cat".into(), name: text("Catégorie") }], models, units, trainings },
+        catalogue: Catalogue {
+            categories: vec![Category { id: "cat".into(), name: text("Catégorie") }],
+            models,
+            units,
+            trainings,
+        },
         communes,
         schools,
         teachers,
@@ -225,10 +237,15 @@ fn main() {
     // Oracle ratio (plain medians with std's clock; criterion's figures follow).
     let catalogue_fast = time(200, || pool.free_for_dates(start, end).len());
     let catalogue_oracle = time(5, || {
-        st.catalogue.models.iter().map(|m| brute_force_free(&st.catalogue, &st.bookings, &calendar, gap, &m.id, start, end)).sum::<u32>()
+        st.catalogue
+            .models
+            .iter()
+            .map(|m| brute_force_free(&st.catalogue, &st.bookings, &calendar, gap, &m.id, start, end))
+            .sum::<u32>()
     });
     let one_fast = time(2_000, || pool.free(&request.lines[0].model, start, end));
-    let one_oracle = time(20, || brute_force_free(&st.catalogue, &st.bookings, &calendar, gap, &request.lines[0].model, start, end));
+    let one_oracle =
+        time(20, || brute_force_free(&st.catalogue, &st.bookings, &calendar, gap, &request.lines[0].model, start, end));
     println!(
         "whole catalogue: index {:?} vs oracle {:?} (oracle/index = {:.0}x)",
         catalogue_fast,
@@ -256,11 +273,23 @@ fn main() {
     c.bench_function("validate_booking/refused R1 (with next free period)", |b| {
         b.iter(|| black_box(pool.validate_booking(black_box(&refused), &actor, today)))
     });
-    c.bench_function("free/one model", |b| b.iter(|| black_box(pool.free(black_box(&request.lines[0].model), start, end))));
+    c.bench_function("free/one model", |b| {
+        b.iter(|| black_box(pool.free(black_box(&request.lines[0].model), start, end)))
+    });
     let mut slow = c.benchmark_group("oracle");
     slow.sample_size(10).measurement_time(Duration::from_secs(2));
     slow.bench_function("brute_force_free/one model", |b| {
-        b.iter(|| black_box(brute_force_free(&st.catalogue, &st.bookings, &calendar, gap, &request.lines[0].model, start, end)))
+        b.iter(|| {
+            black_box(brute_force_free(
+                &st.catalogue,
+                &st.bookings,
+                &calendar,
+                gap,
+                &request.lines[0].model,
+                start,
+                end,
+            ))
+        })
     });
     slow.finish();
     c.final_summary();

@@ -97,9 +97,8 @@ impl ModelOccupancy {
         }
         // Both step functions only change at their breakpoints: evaluating at every breakpoint
         // in the window (and at its first day) gives the exact maximum of the difference.
-        let own_at = |day: i32| -> u32 {
-            own.iter().filter(|h| h.start <= day && day <= h.busy_end).map(|h| h.quantity).sum()
-        };
+        let own_at =
+            |day: i32| -> u32 { own.iter().filter(|h| h.start <= day && day <= h.busy_end).map(|h| h.quantity).sum() };
         let mut points: Vec<i32> = vec![from];
         let i = self.step_days.partition_point(|d| *d <= from);
         points.extend(self.step_days[i..].iter().copied().take_while(|d| *d <= to));
@@ -307,9 +306,7 @@ pub fn brute_force_free(
     end: NaiveDate,
 ) -> u32 {
     let busy_end = |d: NaiveDate| -> i32 {
-        calendar
-            .add_school_days(d, u32::from(gap_days))
-            .map_or(day_num(d).saturating_add(SEARCH_LIMIT_DAYS), day_num)
+        calendar.add_school_days(d, u32::from(gap_days)).map_or(day_num(d).saturating_add(SEARCH_LIMIT_DAYS), day_num)
     };
     let in_service = catalogue.units.iter().filter(|u| u.in_service && u.model == model).count() as u32;
     let (from, to) = (day_num(start), busy_end(end));

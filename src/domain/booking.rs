@@ -39,7 +39,10 @@ impl BookingStatus {
     pub fn holds_units(self) -> bool {
         matches!(
             self,
-            BookingStatus::Requested | BookingStatus::AwaitingTraining | BookingStatus::Confirmed | BookingStatus::HandedOver
+            BookingStatus::Requested
+                | BookingStatus::AwaitingTraining
+                | BookingStatus::Confirmed
+                | BookingStatus::HandedOver
         )
     }
 
@@ -169,7 +172,12 @@ mod tests {
     #[test]
     fn final_states_hold_nothing() {
         assert!(!Returned.holds_units() && !Cancelled.holds_units() && !Refused.holds_units());
-        assert!(Requested.holds_units() && AwaitingTraining.holds_units() && Confirmed.holds_units() && HandedOver.holds_units());
+        assert!(
+            Requested.holds_units()
+                && AwaitingTraining.holds_units()
+                && Confirmed.holds_units()
+                && HandedOver.holds_units()
+        );
     }
 
     #[test]

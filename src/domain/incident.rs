@@ -252,6 +252,15 @@ mod tests {
         i.police_report_at = None;
         assert!(!i.police_report_late(at(2026, 4, 1, 0, 0)));
         let a = assess(&i, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(), Some(10_000));
-        assert_eq!(a, IncidentAssessment { age_years: 2, rate_percent: 60, reimbursable_cents: Some(6_000), not_replaced: false, late: false });
+        assert_eq!(
+            a,
+            IncidentAssessment {
+                age_years: 2,
+                rate_percent: 60,
+                reimbursable_cents: Some(6_000),
+                not_replaced: false,
+                late: false
+            }
+        );
     }
 }

@@ -97,8 +97,7 @@ impl TrainingRecord {
 /// 29 February expires on 1 March of a non-leap year.
 pub fn expiry(completed: NaiveDate, years: u8) -> Option<NaiveDate> {
     let year = completed.year() + i32::from(years);
-    NaiveDate::from_ymd_opt(year, completed.month(), completed.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+    NaiveDate::from_ymd_opt(year, completed.month(), completed.day()).or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
 }
 
 #[cfg(test)]

@@ -160,7 +160,10 @@ mod tests {
         );
         assert_eq!(err.nearest, Some((d(2027, 5, 10), d(2027, 5, 21))), "same length in calendar days");
         let err = check(d(2027, 4, 28), d(2027, 5, 6)).unwrap_err();
-        assert_eq!(err.problems, vec![PeriodProblem::EndNotSchoolDay { kind: DayKind::PublicHoliday("Ascension".into()) }]);
+        assert_eq!(
+            err.problems,
+            vec![PeriodProblem::EndNotSchoolDay { kind: DayKind::PublicHoliday("Ascension".into()) }]
+        );
         assert_eq!(err.nearest, Some((d(2027, 4, 28), d(2027, 5, 5))));
         // Toussaint: Friday 16 Oct is a class day, Monday 2 Nov too, Friday 30 Oct is not.
         assert_eq!(check(d(2026, 10, 5), d(2026, 10, 16)), Ok(()));

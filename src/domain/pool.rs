@@ -291,7 +291,14 @@ impl Pool {
         self.index.next_free_period(model, quantity, start, end, self.state.settings.horizon(today), None)
     }
 
-    fn shortages(&self, lines: &[BookingLine], start: NaiveDate, end: NaiveDate, today: NaiveDate, ignore: Option<usize>) -> Vec<Shortage> {
+    fn shortages(
+        &self,
+        lines: &[BookingLine],
+        start: NaiveDate,
+        end: NaiveDate,
+        today: NaiveDate,
+        ignore: Option<usize>,
+    ) -> Vec<Shortage> {
         let horizon = self.state.settings.horizon(today).max(end);
         Self::quantities(lines)
             .into_iter()
@@ -311,7 +318,12 @@ impl Pool {
 
     /// Checks a request against every rule and the current (authoritative) state, without
     /// changing anything. Imports of `requests` files call this for each untrusted booking.
-    pub fn validate_booking(&self, request: &BookingRequest, by: &Actor, today: NaiveDate) -> Result<BookingCheck, DomainError> {
+    pub fn validate_booking(
+        &self,
+        request: &BookingRequest,
+        by: &Actor,
+        today: NaiveDate,
+    ) -> Result<BookingCheck, DomainError> {
         if let Actor::Teacher(t) = by {
             if *t != request.teacher {
                 return Err(DomainError::NotAllowed { actor: by.clone() });
@@ -354,7 +366,10 @@ impl Pool {
         };
         if overridden {
             if request.end < request.start {
-                return Err(DomainError::Period(PeriodError { problems: vec![PeriodProblem::EndBeforeStart], nearest: None }));
+                return Err(DomainError::Period(PeriodError {
+                    problems: vec![PeriodProblem::EndBeforeStart],
+                    nearest: None,
+                }));
             }
         } else {
             check_period(self.calendar(), &self.state.settings, max_weeks, request.start, request.end, today)
@@ -372,20 +387,30 @@ impl Pool {
             return Err(DomainError::NotEnoughUnits(shortages));
         }
         Ok(match training {
-            TrainingCheck::Complete => {
-                BookingCheck { status: BookingStatus::Requested, awaiting_sessions: Vec::new(), period_overridden: overridden }
-            }
-            TrainingCheck::Awaiting { sessions } => {
-                BookingCheck { status: BookingStatus::AwaitingTraining, awaiting_sessions: sessions, period_overridden: overridden }
-            }
+            TrainingCheck::Complete => BookingCheck {
+                status: BookingStatus::Requested,
+                awaiting_sessions: Vec::new(),
+                period_overridden: overridden,
+            },
+            TrainingCheck::Awaiting { sessions } => BookingCheck {
+                status: BookingStatus::AwaitingTraining,
+                awaiting_sessions: sessions,
+                period_overridden: overridden,
+            },
         })
     }
 
     /// Creates a booking (by its teacher, or by the coordinator on the teacher's behalf). Returns
     /// its status: `requested` or `awaiting_training`.
-    pub fn create_booking(&mut self, request: BookingRequest, by: Actor, now: NaiveDateTime) -> Result<BookingStatus, DomainError> {
+    pub fn create_booking(
+        &mut self,
+        request: BookingRequest,
+        by: Actor,
+        now: NaiveDateTime,
+    ) -> Result<BookingStatus, DomainError> {
         let check = self.validate_booking(&request, &by, now.date())?;
-        let reason = if check.period_overridden { non_empty(&request.override_reason).map(str::to_owned) } else { None };
+        let reason =
+            if check.period_overridden { non_empty(&request.override_reason).map(str::to_owned) } else { None };
         let booking = Booking {
             id: request.id,
             teacher: request.teacher,
@@ -467,7 +492,13 @@ impl Pool {
     }
 
     /// The teacher cancels their own booking (before hand-over).
-    pub fn cancel(&mut self, id: &str, by: Actor, reason: Option<String>, now: NaiveDateTime) -> Result<(), DomainError> {
+    pub fn cancel(
+        &mut self,
+        id: &str,
+        by: Actor,
+        reason: Option<String>,
+        now: NaiveDateTime,
+    ) -> Result<(), DomainError> {
         let position = self.position(id)?;
         let booking = self.booking_at(position)?;
         if by != Actor::Teacher(booking.teacher.clone()) {
@@ -485,7 +516,9 @@ impl Pool {
         let position = self.position(id)?;
         let booking = self.booking_at(position)?;
         let required = self.required_trainings(&booking.lines);
-        self.training_data(&booking.teacher).check_for_hand_over(&required, &booking.teacher, now.date()).map_err(DomainError::TrainingMissing)?;
+        self.training_data(&booking.teacher)
+            .check_for_hand_over(&required, &booking.teacher, now.date())
+            .map_err(DomainError::TrainingMissing)?;
         Self::transition_allowed(booking, BookingStatus::HandedOver)?;
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
@@ -543,7 +576,12 @@ impl Pool {
 
     /// The coordinator takes every unit back, with its condition; the units' catalogue condition
     /// is updated and the units are free again.
-    pub fn return_units(&mut self, id: &str, returned: &[(String, Condition)], now: NaiveDateTime) -> Result<(), DomainError> {
+    pub fn return_units(
+        &mut self,
+        id: &str,
+        returned: &[(String, Condition)],
+        now: NaiveDateTime,
+    ) -> Result<(), DomainError> {
         let position = self.position(id)?;
         let booking = self.booking_at(position)?;
         Self::transition_allowed(booking, BookingStatus::Returned)?;
@@ -622,7 +660,12 @@ impl Pool {
 
     /// Declares an incident on a unit at `now` (late declarations are accepted and flagged).
     /// A teacher may only declare on their own booking.
-    pub fn declare_incident(&mut self, declaration: IncidentDeclaration, by: Actor, now: NaiveDateTime) -> Result<IncidentAssessment, DomainError> {
+    pub fn declare_incident(
+        &mut self,
+        declaration: IncidentDeclaration,
+        by: Actor,
+        now: NaiveDateTime,
+    ) -> Result<IncidentAssessment, DomainError> {
         if declaration.id.trim().is_empty() {
             return Err(DomainError::MissingText { field: "id" });
         }
@@ -651,14 +694,9 @@ impl Pool {
             }
         }
         let teacher = booking.map(|b| b.teacher.clone());
-        let school = teacher
-            .as_ref()
-            .and_then(|t| self.teacher(t))
-            .map(|t| t.school.clone());
-        let commune = school
-            .as_ref()
-            .and_then(|s| self.state.schools.iter().find(|x| x.id == *s))
-            .map(|s| s.commune.clone());
+        let school = teacher.as_ref().and_then(|t| self.teacher(t)).map(|t| t.school.clone());
+        let commune =
+            school.as_ref().and_then(|s| self.state.schools.iter().find(|x| x.id == *s)).map(|s| s.commune.clone());
         let police_report = non_empty(&declaration.police_report).map(str::to_owned);
         let incident = Incident {
             id: declaration.id,
@@ -688,7 +726,13 @@ impl Pool {
 
     /// The coordinator attaches the quote (and, for theft and loss, the police report
     /// reference): declared → documented.
-    pub fn document_incident(&mut self, id: &str, police_report: Option<String>, quote_cents: u64, now: NaiveDateTime) -> Result<(), DomainError> {
+    pub fn document_incident(
+        &mut self,
+        id: &str,
+        police_report: Option<String>,
+        quote_cents: u64,
+        now: NaiveDateTime,
+    ) -> Result<(), DomainError> {
         let position = self.incident_position(id)?;
         let incident = &self.state.incidents[position];
         if incident.status != IncidentStatus::Declared {
@@ -705,7 +749,11 @@ impl Pool {
         incident.police_report = report;
         incident.quote_cents = Some(quote_cents);
         incident.status = IncidentStatus::Documented;
-        incident.history.push(IncidentHistoryEntry { at: now, by: Actor::Coordinator, status: IncidentStatus::Documented });
+        incident.history.push(IncidentHistoryEntry {
+            at: now,
+            by: Actor::Coordinator,
+            status: IncidentStatus::Documented,
+        });
         Ok(())
     }
 
@@ -717,7 +765,11 @@ impl Pool {
             return Err(DomainError::IncidentTransition { from: incident.status, to: IncidentStatus::Settled });
         }
         incident.status = IncidentStatus::Settled;
-        incident.history.push(IncidentHistoryEntry { at: now, by: Actor::Coordinator, status: IncidentStatus::Settled });
+        incident.history.push(IncidentHistoryEntry {
+            at: now,
+            by: Actor::Coordinator,
+            status: IncidentStatus::Settled,
+        });
         Ok(())
     }
 

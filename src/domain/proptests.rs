@@ -90,13 +90,20 @@ fn valid_r3(st: &PoolState, b: &Booking) -> Option<bool> {
                     && r.completed <= b.start
                     && years.is_none_or(|y| {
                         // Fixture records are never on 29 February.
-                        b.start < NaiveDate::from_ymd_opt(r.completed.year() + i32::from(y), r.completed.month(), r.completed.day()).unwrap()
+                        b.start
+                            < NaiveDate::from_ymd_opt(
+                                r.completed.year() + i32::from(y),
+                                r.completed.month(),
+                                r.completed.day(),
+                            )
+                            .unwrap()
                     })
             });
             if recorded {
                 continue;
             }
-            let enrolled = st.sessions.iter().any(|s| s.training == *t && s.end < b.start && s.enrolled.contains(&b.teacher));
+            let enrolled =
+                st.sessions.iter().any(|s| s.training == *t && s.end < b.start && s.enrolled.contains(&b.teacher));
             if !enrolled {
                 return None;
             }

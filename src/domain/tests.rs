@@ -46,14 +46,18 @@ fn quantity_exactly_equal_to_free_units_is_accepted_one_more_is_not() {
         }
         other => panic!("unexpected {other:?}"),
     }
-    assert_eq!(p.create_booking(request("b2", "ben", &[("thymio", 2)], s, e), teacher("ben"), now()), Ok(BookingStatus::Requested));
+    assert_eq!(
+        p.create_booking(request("b2", "ben", &[("thymio", 2)], s, e), teacher("ben"), now()),
+        Ok(BookingStatus::Requested)
+    );
     assert_eq!(p.free("thymio", s, e), 0);
 }
 
 #[test]
 fn turnaround_gap_of_one_school_day() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
     // Busy through Mon 21 Sep (1st school day after Fri 18): a loan may start Tue 22 at the
     // earliest, and one before must end by Thu 10 Sep (busy through Fri 11).
     assert_eq!(p.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 0);
@@ -64,11 +68,14 @@ fn turnaround_gap_of_one_school_day() {
         p.create_booking(request("b", "ben", &[("bluebot", 1)], d(2026, 9, 21), d(2026, 9, 25)), teacher("ben"), now()),
         Err(DomainError::NotEnoughUnits(_))
     ));
-    assert!(p.create_booking(request("b", "ben", &[("bluebot", 1)], d(2026, 9, 22), d(2026, 9, 25)), teacher("ben"), now()).is_ok());
+    assert!(p
+        .create_booking(request("b", "ben", &[("bluebot", 1)], d(2026, 9, 22), d(2026, 9, 25)), teacher("ben"), now())
+        .is_ok());
     // With no gap, back-to-back loans are fine.
     let mut p0 = pool();
     p0.edit(|s| s.settings.turnaround_gap_days = 0);
-    p0.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now()).unwrap();
+    p0.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
     assert_eq!(p0.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 2);
     assert_eq!(p0.free("bluebot", d(2026, 9, 18), d(2026, 9, 25)), 0);
 }
@@ -77,7 +84,8 @@ fn turnaround_gap_of_one_school_day() {
 fn the_gap_counts_school_days_across_a_holiday() {
     let mut p = pool();
     // Ends Fri 16 Oct 2026, last class day before Toussaint: busy through Mon 2 Nov.
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
+        .unwrap();
     assert_eq!(p.free("bluebot", d(2026, 11, 2), d(2026, 11, 6)), 0);
     assert_eq!(p.free("bluebot", d(2026, 11, 3), d(2026, 11, 6)), 2);
 }
@@ -85,12 +93,14 @@ fn the_gap_counts_school_days_across_a_holiday() {
 #[test]
 fn whole_catalogue_availability() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 2), ("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now()).unwrap();
-    let free: Vec<(&str, u32, u32)> = p
-        .free_for_dates(d(2026, 9, 16), d(2026, 9, 30))
-        .into_iter()
-        .map(|f| (f.model, f.in_service, f.free))
-        .collect();
+    p.create_booking(
+        request("a", "ana", &[("thymio", 2), ("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)),
+        teacher("ana"),
+        now(),
+    )
+    .unwrap();
+    let free: Vec<(&str, u32, u32)> =
+        p.free_for_dates(d(2026, 9, 16), d(2026, 9, 30)).into_iter().map(|f| (f.model, f.in_service, f.free)).collect();
     assert_eq!(free, vec![("thymio", 3, 1), ("bluebot", 2, 1), ("casque", 2, 2)]);
 }
 
@@ -98,18 +108,28 @@ fn whole_catalogue_availability() {
 fn several_lines_of_one_model_add_up() {
     let mut p = pool();
     let err = p
-        .create_booking(request("a", "ana", &[("bluebot", 1), ("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .create_booking(
+            request("a", "ana", &[("bluebot", 1), ("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)),
+            teacher("ana"),
+            now(),
+        )
         .unwrap_err();
-    assert!(matches!(err, DomainError::NotEnoughUnits(ref l) if l[0].requested == 3 && l[0].free == 2 && l[0].next_free.is_none()));
+    assert!(
+        matches!(err, DomainError::NotEnoughUnits(ref l) if l[0].requested == 3 && l[0].free == 2 && l[0].next_free.is_none())
+    );
 }
 
 #[test]
 fn next_free_period_skips_holidays_and_keeps_the_length_in_school_days() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
+        .unwrap();
     // Asked: Mon 12 – Fri 16 Oct (5 school days); the next start is Tue 3 Nov, 5 school days
     // later ends Mon 9 Nov.
-    assert_eq!(p.next_free_period("bluebot", 1, d(2026, 10, 12), d(2026, 10, 16), now().date()), Some((d(2026, 11, 3), d(2026, 11, 9))));
+    assert_eq!(
+        p.next_free_period("bluebot", 1, d(2026, 10, 12), d(2026, 10, 16), now().date()),
+        Some((d(2026, 11, 3), d(2026, 11, 9)))
+    );
     assert_eq!(p.next_free_period("bluebot", 3, d(2026, 10, 12), d(2026, 10, 16), now().date()), None);
 }
 
@@ -128,7 +148,10 @@ fn periods_are_checked_and_the_coordinator_may_override_with_a_reason() {
     }
     let mut forced = saturday.clone();
     forced.override_reason = Some("Fête de l'école le samedi".into());
-    assert_eq!(p.create_booking(forced.clone(), teacher("ana"), now()), Err(DomainError::NotAllowed { actor: teacher("ana") }));
+    assert_eq!(
+        p.create_booking(forced.clone(), teacher("ana"), now()),
+        Err(DomainError::NotAllowed { actor: teacher("ana") })
+    );
     assert_eq!(p.create_booking(forced, Actor::Coordinator, now()), Ok(BookingStatus::Requested));
     let history = &p.booking("a").unwrap().history;
     assert_eq!(history[0].reason.as_deref(), Some("Fête de l'école le samedi"));
@@ -143,7 +166,9 @@ fn the_tightest_maximum_length_applies() {
     let mut with_rv = state();
     with_rv.records.push(TrainingRecord { teacher: "ana".into(), training: "f-rv".into(), completed: d(2026, 1, 1) });
     let p2 = Pool::new(with_rv);
-    assert!(matches!(p2.validate_booking(&r, &teacher("ana"), now().date()), Err(DomainError::Period(ref e)) if matches!(e.problems[0], PeriodProblem::TooLong { max_weeks: 4, .. })));
+    assert!(
+        matches!(p2.validate_booking(&r, &teacher("ana"), now().date()), Err(DomainError::Period(ref e)) if matches!(e.problems[0], PeriodProblem::TooLong { max_weeks: 4, .. }))
+    );
     let ok = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 16));
     assert!(p.validate_booking(&ok, &teacher("ana"), now().date()).is_ok());
 }
@@ -159,7 +184,10 @@ fn training_rules_at_booking_confirmation_and_hand_over() {
         DomainError::TrainingMissing(m) => {
             assert_eq!(m[0].training, "f-rob");
             assert_eq!(m[0].reason, MissingReason::NeverCompleted);
-            assert_eq!(m[0].next_sessions.iter().map(|s| s.session.as_str()).collect::<Vec<_>>(), vec!["s-rob-1", "s-rob-2"]);
+            assert_eq!(
+                m[0].next_sessions.iter().map(|s| s.session.as_str()).collect::<Vec<_>>(),
+                vec!["s-rob-1", "s-rob-2"]
+            );
         }
         other => panic!("unexpected {other:?}"),
     }
@@ -169,11 +197,16 @@ fn training_rules_at_booking_confirmation_and_hand_over() {
         Err(DomainError::TrainingMissing(ref m)) if m[0].reason == MissingReason::Expired { expired_on: d(2026, 6, 1) }
     ));
     // Carl is enrolled in a session on 5 Oct, before the start: awaiting training.
-    assert_eq!(p.create_booking(request("c", "carl", &[("thymio", 1)], s, e), teacher("carl"), now()), Ok(BookingStatus::AwaitingTraining));
+    assert_eq!(
+        p.create_booking(request("c", "carl", &[("thymio", 1)], s, e), teacher("carl"), now()),
+        Ok(BookingStatus::AwaitingTraining)
+    );
     assert_eq!(p.free("thymio", s, e), 2, "awaiting training holds units");
     // Not confirmable until the record exists.
     assert!(matches!(p.confirm("c", now()), Err(DomainError::TrainingMissing(_))));
-    p.edit(|st| st.records.push(TrainingRecord { teacher: "carl".into(), training: "f-rob".into(), completed: d(2026, 10, 5) }));
+    p.edit(|st| {
+        st.records.push(TrainingRecord { teacher: "carl".into(), training: "f-rob".into(), completed: d(2026, 10, 5) })
+    });
     assert_eq!(p.confirm("c", at(2026, 10, 6, 8, 0)), Ok(()));
     assert_eq!(p.hand_over("c", &labels(&["ROB-1"]), at(2026, 10, 12, 8, 0)), Ok(()));
 }
@@ -209,9 +242,15 @@ fn full_lifecycle_with_history_and_agreement() {
     let mut p = pool();
     let (s, e) = (d(2026, 10, 5), d(2026, 10, 9));
     p.create_booking(request("a", "ana", &[("thymio", 2)], s, e), teacher("ana"), now()).unwrap();
-    assert_eq!(p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now()), Err(DomainError::Transition { from: BookingStatus::Requested, to: BookingStatus::HandedOver }));
+    assert_eq!(
+        p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now()),
+        Err(DomainError::Transition { from: BookingStatus::Requested, to: BookingStatus::HandedOver })
+    );
     p.confirm("a", at(2026, 9, 2, 10, 0)).unwrap();
-    assert_eq!(p.confirm("a", now()), Err(DomainError::Transition { from: BookingStatus::Confirmed, to: BookingStatus::Confirmed }));
+    assert_eq!(
+        p.confirm("a", now()),
+        Err(DomainError::Transition { from: BookingStatus::Confirmed, to: BookingStatus::Confirmed })
+    );
     // Wrong units: one retired, one of another model, one missing.
     let err = p.hand_over("a", &labels(&["ROB-4", "BB-1"]), at(2026, 10, 5, 8, 0)).unwrap_err();
     assert_eq!(
@@ -234,12 +273,20 @@ fn full_lifecycle_with_history_and_agreement() {
     // Return: every unit, with its condition.
     let err = p.return_units("a", &[("ROB-1".into(), Condition::Good)], at(2026, 10, 12, 8, 0)).unwrap_err();
     assert_eq!(err, DomainError::Units(vec![UnitProblem::NotReturned { label: "ROB-2".into() }]));
-    p.return_units("a", &[("ROB-1".into(), Condition::Good), ("ROB-2".into(), Condition::Damaged)], at(2026, 10, 12, 8, 0)).unwrap();
+    p.return_units(
+        "a",
+        &[("ROB-1".into(), Condition::Good), ("ROB-2".into(), Condition::Damaged)],
+        at(2026, 10, 12, 8, 0),
+    )
+    .unwrap();
     let b = p.booking("a").unwrap();
     assert_eq!(b.status, BookingStatus::Returned);
     assert_eq!(b.units[1].condition_in, Some(Condition::Damaged));
     let statuses: Vec<BookingStatus> = b.history.iter().map(|h| h.status).collect();
-    assert_eq!(statuses, vec![BookingStatus::Requested, BookingStatus::Confirmed, BookingStatus::HandedOver, BookingStatus::Returned]);
+    assert_eq!(
+        statuses,
+        vec![BookingStatus::Requested, BookingStatus::Confirmed, BookingStatus::HandedOver, BookingStatus::Returned]
+    );
     assert_eq!(p.state().catalogue.units[1].condition, Condition::Damaged);
     assert!(p.cancel("a", teacher("ana"), None, now()).is_err(), "returned is final");
 }
@@ -247,8 +294,10 @@ fn full_lifecycle_with_history_and_agreement() {
 #[test]
 fn a_unit_out_with_one_booking_cannot_be_handed_over_with_another() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now()).unwrap();
-    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher("ben"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
+    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher("ben"), now())
+        .unwrap();
     p.confirm("a", now()).unwrap();
     p.confirm("b", now()).unwrap();
     p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0)).unwrap();
@@ -265,7 +314,10 @@ fn cancel_and_refuse_release_units_and_check_who_and_why() {
     p.create_booking(request("a", "ana", &[("bluebot", 2)], s, e), teacher("ana"), now()).unwrap();
     p.create_booking(request("b", "ben", &[("thymio", 1)], s, e), teacher("ben"), now()).unwrap();
     assert_eq!(p.cancel("a", teacher("ben"), None, now()), Err(DomainError::NotAllowed { actor: teacher("ben") }));
-    assert_eq!(p.cancel("a", Actor::Coordinator, None, now()), Err(DomainError::NotAllowed { actor: Actor::Coordinator }));
+    assert_eq!(
+        p.cancel("a", Actor::Coordinator, None, now()),
+        Err(DomainError::NotAllowed { actor: Actor::Coordinator })
+    );
     assert_eq!(p.free("bluebot", s, e), 0);
     p.cancel("a", teacher("ana"), Some("Sortie annulée".into()), now()).unwrap();
     assert_eq!(p.free("bluebot", s, e), 2);
@@ -274,18 +326,24 @@ fn cancel_and_refuse_release_units_and_check_who_and_why() {
     assert_eq!(p.free("thymio", s, e), 3);
     let b = p.booking("b").unwrap();
     assert_eq!(b.history.last().unwrap().reason.as_deref(), Some("Stock réservé à la formation"));
-    assert_eq!(p.refuse("b", "again", now()), Err(DomainError::Transition { from: BookingStatus::Refused, to: BookingStatus::Refused }));
+    assert_eq!(
+        p.refuse("b", "again", now()),
+        Err(DomainError::Transition { from: BookingStatus::Refused, to: BookingStatus::Refused })
+    );
     assert_eq!(p.confirm("zzz", now()), Err(DomainError::UnknownBooking("zzz".into())));
 }
 
 #[test]
 fn errors_leave_the_state_unchanged() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
     p.confirm("a", now()).unwrap();
     let before = p.clone();
-    let _ = p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
-    let _ = p.create_booking(request("z", "ana", &[("thymio", 9)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
+    let _ =
+        p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
+    let _ =
+        p.create_booking(request("z", "ana", &[("thymio", 9)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
     let _ = p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now());
     let _ = p.return_units("a", &[], now());
     let _ = p.refuse("a", "", now());
@@ -299,9 +357,15 @@ fn imports_are_checked_against_the_coordinators_records() {
     // same validation refuses it.
     let r = request("dana-1", "dana", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16));
     assert!(matches!(p.validate_booking(&r, &teacher("dana"), now().date()), Err(DomainError::TrainingMissing(_))));
-    assert_eq!(p.validate_booking(&r, &teacher("ana"), now().date()), Err(DomainError::NotAllowed { actor: teacher("ana") }));
+    assert_eq!(
+        p.validate_booking(&r, &teacher("ana"), now().date()),
+        Err(DomainError::NotAllowed { actor: teacher("ana") })
+    );
     let unknown = request("x", "zoe", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16));
-    assert_eq!(p.validate_booking(&unknown, &Actor::Coordinator, now().date()), Err(DomainError::UnknownTeacher("zoe".into())));
+    assert_eq!(
+        p.validate_booking(&unknown, &Actor::Coordinator, now().date()),
+        Err(DomainError::UnknownTeacher("zoe".into()))
+    );
     assert_eq!(p.next_booking_id("ana"), "ana-1");
 }
 
@@ -310,7 +374,8 @@ fn imports_are_checked_against_the_coordinators_records() {
 #[test]
 fn incidents_deadlines_amounts_lifecycle_and_review() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 2)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 2)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
     p.confirm("a", now()).unwrap();
     p.hand_over("a", &labels(&["ROB-1", "ROB-3"]), at(2026, 10, 5, 8, 0)).unwrap();
     let found = at(2026, 10, 7, 16, 30);
@@ -324,11 +389,21 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
         police_report: None,
     };
     // ROB-1 acquired 2022: age 4 → 20 % of 169.00 €.
-    let a = p.declare_incident(declare("i1", "ROB-1", IncidentKind::Damage), teacher("ana"), at(2026, 10, 9, 16, 30)).unwrap();
-    assert_eq!((a.age_years, a.rate_percent, a.reimbursable_cents, a.late, a.not_replaced), (4, 20, Some(3_380), false, false));
+    let a = p
+        .declare_incident(declare("i1", "ROB-1", IncidentKind::Damage), teacher("ana"), at(2026, 10, 9, 16, 30))
+        .unwrap();
+    assert_eq!(
+        (a.age_years, a.rate_percent, a.reimbursable_cents, a.late, a.not_replaced),
+        (4, 20, Some(3_380), false, false)
+    );
     // ROB-3 acquired 2019: age 7 → nothing, not replaced; declared 48 h + 1 min later: late.
-    let b = p.declare_incident(declare("i2", "ROB-3", IncidentKind::Theft), teacher("ana"), at(2026, 10, 9, 16, 31)).unwrap();
-    assert_eq!((b.age_years, b.rate_percent, b.reimbursable_cents, b.late, b.not_replaced), (7, 0, Some(0), true, true));
+    let b = p
+        .declare_incident(declare("i2", "ROB-3", IncidentKind::Theft), teacher("ana"), at(2026, 10, 9, 16, 31))
+        .unwrap();
+    assert_eq!(
+        (b.age_years, b.rate_percent, b.reimbursable_cents, b.late, b.not_replaced),
+        (7, 0, Some(0), true, true)
+    );
     assert_eq!(
         p.declare_incident(declare("i3", "ROB-1", IncidentKind::Loss), teacher("ben"), now()),
         Err(DomainError::NotAllowed { actor: teacher("ben") })
@@ -336,7 +411,10 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
     assert_eq!(p.document_incident("i2", None, 16_900, at(2026, 10, 12, 9, 0)), Err(DomainError::PoliceReportRequired));
     p.document_incident("i2", Some("PV 2026/123".into()), 16_900, at(2026, 10, 12, 9, 0)).unwrap();
     assert!(p.state().incidents[1].police_report_late(at(2026, 10, 12, 9, 0)));
-    assert_eq!(p.settle_incident("i1", now()), Err(DomainError::IncidentTransition { from: IncidentStatus::Declared, to: IncidentStatus::Settled }));
+    assert_eq!(
+        p.settle_incident("i1", now()),
+        Err(DomainError::IncidentTransition { from: IncidentStatus::Declared, to: IncidentStatus::Settled })
+    );
     p.document_incident("i1", None, 4_500, at(2026, 10, 12, 9, 0)).unwrap();
     p.settle_incident("i1", at(2026, 11, 12, 9, 0)).unwrap();
     assert_eq!(p.incident_assessment("i1").unwrap().reimbursable_cents, Some(3_380));
@@ -358,13 +436,15 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
 #[test]
 fn utilisation_and_reallocation_candidates() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
     p.confirm("a", now()).unwrap();
     p.hand_over("a", &labels(&["BB-1"]), at(2026, 9, 14, 8, 0)).unwrap();
     p.return_units("a", &[("BB-1".into(), Condition::Good)], at(2026, 10, 9, 17, 0)).unwrap();
     for (i, who) in ["ben", "carl", "dana"].iter().enumerate() {
         let id = format!("r{i}");
-        p.create_booking(request(&id, who, &[("bluebot", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher(who), now()).unwrap();
+        p.create_booking(request(&id, who, &[("bluebot", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher(who), now())
+            .unwrap();
         p.refuse(&id, "Déjà réservé", at(2026, 9, 3, 9, 0)).unwrap();
     }
     let (models, units) = utilisation(&p, d(2026, 9, 1), d(2026, 10, 16));
@@ -392,7 +472,8 @@ fn utilisation_and_reallocation_candidates() {
 #[test]
 fn the_state_round_trips_through_json_and_the_demo_catalogue_still_loads() {
     let mut p = pool();
-    p.create_booking(request("a", "carl", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16)), teacher("carl"), now()).unwrap();
+    p.create_booking(request("a", "carl", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16)), teacher("carl"), now())
+        .unwrap();
     let json = serde_json::to_string(p.state()).unwrap();
     assert!(json.contains("\"awaiting_training\""));
     let back: PoolState = serde_json::from_str(&json).unwrap();
@@ -408,11 +489,15 @@ fn the_state_round_trips_through_json_and_the_demo_catalogue_still_loads() {
 #[test]
 fn the_oracle_agrees_on_the_fixture() {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
     let cal = SchoolCalendar::new(p.state().settings.zone, false, &p.state().holidays);
     for day in 8..30 {
         let s = d(2026, 9, day);
-        assert_eq!(p.free("bluebot", s, s), brute_force_free(&p.state().catalogue, &p.state().bookings, &cal, 1, "bluebot", s, s));
+        assert_eq!(
+            p.free("bluebot", s, s),
+            brute_force_free(&p.state().catalogue, &p.state().bookings, &cal, 1, "bluebot", s, s)
+        );
     }
 }
 

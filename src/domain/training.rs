@@ -149,7 +149,12 @@ impl TrainingData<'_> {
 
     /// Hand-over check: every required training completed and valid on `today`, whatever the
     /// booking's status; enrolments do not count.
-    pub fn check_for_hand_over(&self, required: &[String], teacher: &str, today: NaiveDate) -> Result<(), Vec<MissingTraining>> {
+    pub fn check_for_hand_over(
+        &self,
+        required: &[String],
+        teacher: &str,
+        today: NaiveDate,
+    ) -> Result<(), Vec<MissingTraining>> {
         let missing = self.missing_on(required, teacher, today, today);
         if missing.is_empty() {
             Ok(())
@@ -162,7 +167,13 @@ impl TrainingData<'_> {
 impl TrainingData<'_> {
     /// The required trainings `teacher` has no record of valid on `date` (enrolments do not
     /// count), with the sessions after `today`.
-    pub fn missing_on(&self, required: &[String], teacher: &str, date: NaiveDate, today: NaiveDate) -> Vec<MissingTraining> {
+    pub fn missing_on(
+        &self,
+        required: &[String],
+        teacher: &str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Vec<MissingTraining> {
         dedup(required)
             .into_iter()
             .filter(|t| !self.has_valid_record(teacher, t, date))
@@ -191,7 +202,11 @@ mod tests {
     }
 
     fn catalogue() -> Catalogue {
-        let t = |id: &str, v| Training { id: id.into(), name: LocalizedText { fr: id.into(), en: None }, validity_years: v };
+        let t = |id: &str, v| Training {
+            id: id.into(),
+            name: LocalizedText { fr: id.into(), en: None },
+            validity_years: v,
+        };
         Catalogue { trainings: vec![t("rob", Some(3)), t("tab", None)], ..Catalogue::default() }
     }
 

@@ -127,9 +127,11 @@ pub fn utilisation(pool: &Pool, from: NaiveDate, to: NaiveDate) -> (Vec<Utilisat
         .models
         .iter()
         .filter_map(|m| {
-            per_model
-                .get(m.id.as_str())
-                .map(|(loan, service)| Utilisation { id: m.id.clone(), loan_days: *loan, service_days: *service })
+            per_model.get(m.id.as_str()).map(|(loan, service)| Utilisation {
+                id: m.id.clone(),
+                loan_days: *loan,
+                service_days: *service,
+            })
         })
         .collect();
     (models, units)
@@ -169,5 +171,13 @@ pub fn reallocation_report(pool: &Pool, today: NaiveDate) -> ReallocationReport 
         .filter(|(_, n, _)| *n >= u32::from(settings.frequent_refusals))
         .map(|(m, refusals, units_refused)| ShortSupply { model: m.id.clone(), refusals, units_refused })
         .collect();
-    ReallocationReport { from, to: today, idle_models: idle(&models), idle_units: idle(&units), models, units, short_supply }
+    ReallocationReport {
+        from,
+        to: today,
+        idle_models: idle(&models),
+        idle_units: idle(&units),
+        models,
+        units,
+        short_supply,
+    }
 }
