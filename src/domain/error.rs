@@ -59,6 +59,14 @@ pub enum DomainError {
     UnknownUnit(String),
     /// No incident with this id.
     UnknownIncident(String),
+    /// No training session with this id.
+    UnknownSession(String),
+    /// No training with this id.
+    UnknownTraining(String),
+    /// The session has no seat left.
+    SessionFull { session: String },
+    /// The teacher is already enrolled in this session.
+    AlreadyEnrolled { session: String },
     /// An item with this id already exists.
     DuplicateId(String),
     /// A booking needs at least one line.
@@ -95,6 +103,10 @@ impl fmt::Display for DomainError {
             DomainError::UnknownBooking(id) => write!(f, "unknown booking `{id}`"),
             DomainError::UnknownUnit(id) => write!(f, "unknown unit `{id}`"),
             DomainError::UnknownIncident(id) => write!(f, "unknown incident `{id}`"),
+            DomainError::UnknownSession(id) => write!(f, "unknown training session `{id}`"),
+            DomainError::UnknownTraining(id) => write!(f, "unknown training `{id}`"),
+            DomainError::SessionFull { session } => write!(f, "session `{session}` is full"),
+            DomainError::AlreadyEnrolled { session } => write!(f, "already enrolled in session `{session}`"),
             DomainError::DuplicateId(id) => write!(f, "`{id}` already exists"),
             DomainError::NoLines => write!(f, "a booking needs at least one model"),
             DomainError::ZeroQuantity { model } => write!(f, "quantity of `{model}` must be at least 1"),

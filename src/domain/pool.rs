@@ -656,6 +656,51 @@ impl Pool {
         })
     }
 
+    // ---- Trainings (R3) ----------------------------------------------------------------------
+
+    /// Enrols a teacher in a training session with a seat left (a teacher enrols themself, or
+    /// the coordinator enrols anyone).
+    pub fn enroll(&mut self, session: &str, teacher: &str, by: &Actor) -> Result<(), DomainError> {
+        if let Actor::Teacher(t) = by {
+            if t != teacher {
+                return Err(DomainError::NotAllowed { actor: by.clone() });
+            }
+        }
+        if self.teacher(teacher).is_none() {
+            return Err(DomainError::UnknownTeacher(teacher.to_owned()));
+        }
+        let s = self
+            .state
+            .sessions
+            .iter_mut()
+            .find(|s| s.id == session)
+            .ok_or_else(|| DomainError::UnknownSession(session.to_owned()))?;
+        if s.enrolled.iter().any(|t| t == teacher) {
+            return Err(DomainError::AlreadyEnrolled { session: session.to_owned() });
+        }
+        if s.seats_left() == 0 {
+            return Err(DomainError::SessionFull { session: session.to_owned() });
+        }
+        s.enrolled.push(teacher.to_owned());
+        Ok(())
+    }
+
+    /// The coordinator records that a teacher completed a training (the authoritative record).
+    pub fn record_training(&mut self, teacher: &str, training: &str, completed: NaiveDate) -> Result<(), DomainError> {
+        if self.teacher(teacher).is_none() {
+            return Err(DomainError::UnknownTeacher(teacher.to_owned()));
+        }
+        if self.state.catalogue.training(training).is_none() {
+            return Err(DomainError::UnknownTraining(training.to_owned()));
+        }
+        let record = TrainingRecord { teacher: teacher.to_owned(), training: training.to_owned(), completed };
+        if !self.state.records.contains(&record) {
+            self.records.entry(teacher.to_owned()).or_default().push(record.clone());
+            self.state.records.push(record);
+        }
+        Ok(())
+    }
+
     // ---- Incidents (R5) ---------------------------------------------------------------------
 
     /// Declares an incident on a unit at `now` (late declarations are accepted and flagged).

@@ -224,6 +224,33 @@ fn hand_over_is_refused_without_a_completed_training_whatever_the_status() {
     assert_eq!(p.booking("a").unwrap().status, BookingStatus::Confirmed);
 }
 
+#[test]
+fn enrolment_and_records_drive_the_booking_status() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 12, 7), d(2026, 12, 11));
+    assert_eq!(p.enroll("s-rob-2", "dana", &teacher("ana")), Err(DomainError::NotAllowed { actor: teacher("ana") }));
+    p.enroll("s-rob-2", "dana", &teacher("dana")).unwrap();
+    assert_eq!(
+        p.enroll("s-rob-2", "dana", &Actor::Coordinator),
+        Err(DomainError::AlreadyEnrolled { session: "s-rob-2".into() })
+    );
+    assert_eq!(p.enroll("nope", "dana", &Actor::Coordinator), Err(DomainError::UnknownSession("nope".into())));
+    assert_eq!(
+        p.create_booking(request("d", "dana", &[("thymio", 1)], s, e), teacher("dana"), now()),
+        Ok(BookingStatus::AwaitingTraining)
+    );
+    p.record_training("dana", "f-rob", d(2026, 11, 18)).unwrap();
+    assert_eq!(p.record_training("dana", "f-zzz", d(2026, 11, 18)), Err(DomainError::UnknownTraining("f-zzz".into())));
+    assert_eq!(p.confirm("d", at(2026, 11, 19, 9, 0)), Ok(()));
+    let mut full = state();
+    full.sessions[1].capacity = 0;
+    let mut p = Pool::new(full);
+    assert_eq!(
+        p.enroll("s-rob-2", "dana", &teacher("dana")),
+        Err(DomainError::SessionFull { session: "s-rob-2".into() })
+    );
+}
+
 // ---- R4 / R6 ------------------------------------------------------------------------------
 
 #[test]
