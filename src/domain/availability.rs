@@ -273,22 +273,57 @@ impl AvailabilityIndex {
             return None;
         }
         let length = self.calendar.count_school_days(start, end).max(1) as usize;
-        // The school days from `start` to the horizon, once; candidate periods are windows of
-        // `length` consecutive school days in this list.
-        let school_days: Vec<i32> =
-            (day_num(start)..=day_num(horizon)).filter(|d| self.calendar.is_school_day_num(*d)).collect();
-        for window in school_days.windows(length) {
-            let (first, last) = (date_of(window[0]), date_of(window[length - 1]));
-            let (from, to) = (window[0], self.busy_end(last));
+        // Candidate periods are windows of `length` consecutive school days from `start`; the
+        // school days are listed lazily, as far as the search goes, and the busy end of a window
+        // ending at school day j is simply school day j + B.
+        let mut days = SchoolDays {
+            calendar: &self.calendar,
+            days: Vec::new(),
+            cursor: day_num(start),
+            limit: day_num(horizon).saturating_add(SEARCH_LIMIT_DAYS),
+        };
+        let (last_allowed, gap) = (day_num(horizon), self.gap as usize);
+        let mut i = 0;
+        loop {
+            let j = i + length - 1;
+            let (first, last) = (days.get(i)?, days.get(j)?);
+            if last > last_allowed {
+                return None;
+            }
+            let to = match days.get(j + gap) {
+                Some(d) => d,
+                None => self.busy_end(date_of(last)),
+            };
             let held = match ignore {
-                None => m.max_held(from, to),
-                Some(b) => m.max_held_ignoring(from, to, b),
+                None => m.max_held(first, to),
+                Some(b) => m.max_held_ignoring(first, to, b),
             };
             if m.in_service.saturating_sub(held) >= quantity {
-                return Some((first, last));
+                return Some((date_of(first), date_of(last)));
             }
+            i += 1;
         }
-        None
+    }
+}
+
+/// The school days from a start, listed on demand.
+struct SchoolDays<'a> {
+    calendar: &'a SchoolCalendar,
+    days: Vec<i32>,
+    cursor: i32,
+    limit: i32,
+}
+
+impl SchoolDays<'_> {
+    /// The `k`-th school day (0-based) from the start, if before the limit.
+    fn get(&mut self, k: usize) -> Option<i32> {
+        while self.days.len() <= k && self.cursor <= self.limit {
+            if self.calendar.is_school_day_num(self.cursor) {
+                self.days.push(self.cursor);
+            }
+            self.cursor += 1;
+        }
+        self.days.get(k).copied()
     }
 }
 

@@ -134,7 +134,7 @@ fn free_labels(pool: &Pool, model: &str, q: u32) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn random_operations_never_overbook_and_accept_only_valid_bookings(
