@@ -1,6 +1,43 @@
 //! The lending rules, as pure Rust: no browser, no clock. Callers pass `today` where a rule
 //! needs it, so every rule is testable natively and identical in the UI, storage and imports.
+//!
+//! - [`calendar`]: school days, public holidays, school holidays per zone (R2).
+//! - [`catalogue`], [`people`]: the model (categories, models, units, trainings, sessions,
+//!   records, communes, schools, teachers).
+//! - [`availability`]: R1, the per-model occupancy index and its brute-force oracle.
+//! - [`period`]: R2. [`training`]: R3. [`booking`]: R4/R6 data and lifecycle.
+//! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
+//! - [`pool`]: the state and every operation on it; [`error`]: what refusals carry.
 
+pub mod availability;
+pub mod booking;
+pub mod calendar;
 pub mod catalogue;
+pub mod error;
+pub mod incident;
+pub mod people;
+pub mod period;
+pub mod pool;
+pub mod review;
+pub mod settings;
+pub mod training;
+pub mod usage;
 
+pub use availability::{AvailabilityIndex, FreeCount};
+pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
+pub use calendar::{SchoolCalendar, SchoolHoliday, Zone};
 pub use catalogue::{Catalogue, CatalogueError, Category, Condition, LocalizedText, Model, Training, Unit};
+pub use error::{DomainError, Shortage, UnitProblem};
+pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
+pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
+pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
+pub use review::{incident_review, IncidentReview};
+pub use settings::Settings;
+pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisation};
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;

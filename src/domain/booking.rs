@@ -1,0 +1,188 @@
+//! Bookings, their lines, status and history (rules R4 and R6).
+
+use super::catalogue::Condition;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// Who did something.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// A teacher, by id.
+    Teacher(String),
+    /// The loan coordinator.
+    Coordinator,
+}
+
+/// Where a booking stands (rule R6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    /// Made by the teacher, waiting for the coordinator.
+    Requested,
+    /// Accepted on the strength of an enrolment in a training session not yet completed.
+    AwaitingTraining,
+    /// Confirmed by the coordinator.
+    Confirmed,
+    /// The units are with the teacher.
+    HandedOver,
+    /// The units came back.
+    Returned,
+    /// Withdrawn by the teacher.
+    Cancelled,
+    /// Refused by the coordinator, with a reason.
+    Refused,
+}
+
+impl BookingStatus {
+    /// Whether a booking in this status holds units of the pool (rule R1).
+    pub fn holds_units(self) -> bool {
+        matches!(
+            self,
+            BookingStatus::Requested
+                | BookingStatus::AwaitingTraining
+                | BookingStatus::Confirmed
+                | BookingStatus::HandedOver
+        )
+    }
+
+    /// Whether the lifecycle allows going from `self` to `to` (rule R6).
+    pub fn can_become(self, to: BookingStatus) -> bool {
+        use BookingStatus::*;
+        matches!(
+            (self, to),
+            (Requested, AwaitingTraining)
+                | (Requested, Confirmed)
+                | (AwaitingTraining, Confirmed)
+                | (Confirmed, HandedOver)
+                | (HandedOver, Returned)
+                | (Requested | AwaitingTraining | Confirmed, Cancelled)
+                | (Requested | AwaitingTraining | Confirmed, Refused)
+        )
+    }
+}
+
+/// One line of a booking: `quantity` units of a model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingLine {
+    /// The model booked.
+    pub model: String,
+    /// How many units.
+    pub quantity: u32,
+}
+
+/// One step of a booking's history: who, when, what and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When it happened (passed in by the caller; the domain never reads the clock).
+    pub at: NaiveDateTime,
+    /// Who did it.
+    pub by: Actor,
+    /// The status the booking entered.
+    pub status: BookingStatus,
+    /// Why, when a reason applies (refusal, override of rule R2...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A unit handed over, and its condition at hand-over and at return.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignedUnit {
+    /// Inventory label.
+    pub label: String,
+    /// The model (redundant with the catalogue, kept so history survives catalogue edits).
+    pub model: String,
+    /// Condition when handed over.
+    pub condition_out: Condition,
+    /// Condition when returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition_in: Option<Condition>,
+}
+
+/// A teacher's request for units of one or more models over a project period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Booking {
+    /// Stable identifier, unique across the pool.
+    pub id: String,
+    /// The teacher who booked.
+    pub teacher: String,
+    /// What is booked.
+    pub lines: Vec<BookingLine>,
+    /// First day of the loan (a school day).
+    pub start: NaiveDate,
+    /// Last day of the loan, inclusive (a school day).
+    pub end: NaiveDate,
+    /// Project title.
+    pub project: String,
+    /// Class, e.g. "CM1 B".
+    pub class: String,
+    /// Version of the usage rules and loan agreement accepted (rule R4).
+    pub agreement_version: String,
+    /// Current status.
+    pub status: BookingStatus,
+    /// Units handed over, once they are.
+    #[serde(default)]
+    pub units: Vec<AssignedUnit>,
+    /// Every status change, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+impl Booking {
+    /// Whether the units are out past the last day of the loan (rule R6).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status == BookingStatus::HandedOver && today > self.end
+    }
+
+    /// Total quantity booked of `model` (several lines of one model add up).
+    pub fn quantity_of(&self, model: &str) -> u32 {
+        self.lines.iter().filter(|l| l.model == model).map(|l| l.quantity).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BookingStatus::*;
+    use super::*;
+
+    const ALL: [BookingStatus; 7] = [Requested, AwaitingTraining, Confirmed, HandedOver, Returned, Cancelled, Refused];
+
+    #[test]
+    fn only_the_lifecycle_transitions_are_allowed() {
+        let allowed: Vec<(BookingStatus, BookingStatus)> =
+            ALL.iter().flat_map(|a| ALL.iter().map(move |b| (*a, *b))).filter(|(a, b)| a.can_become(*b)).collect();
+        assert_eq!(
+            allowed,
+            vec![
+                (Requested, AwaitingTraining),
+                (Requested, Confirmed),
+                (Requested, Cancelled),
+                (Requested, Refused),
+                (AwaitingTraining, Confirmed),
+                (AwaitingTraining, Cancelled),
+                (AwaitingTraining, Refused),
+                (Confirmed, HandedOver),
+                (Confirmed, Cancelled),
+                (Confirmed, Refused),
+                (HandedOver, Returned),
+            ]
+        );
+    }
+
+    #[test]
+    fn final_states_hold_nothing() {
+        assert!(!Returned.holds_units() && !Cancelled.holds_units() && !Refused.holds_units());
+        assert!(
+            Requested.holds_units()
+                && AwaitingTraining.holds_units()
+                && Confirmed.holds_units()
+                && HandedOver.holds_units()
+        );
+    }
+
+    #[test]
+    fn statuses_serialize_in_snake_case() {
+        assert_eq!(serde_json::to_string(&AwaitingTraining).unwrap(), "\"awaiting_training\"");
+        assert_eq!(serde_json::to_string(&Actor::Coordinator).unwrap(), "\"coordinator\"");
+    }
+}

@@ -1,0 +1,553 @@
+//! Scenario tests of the pool operations (rules R1–R8) and the purity check.
+
+use super::availability::brute_force_free;
+use super::booking::{Actor, BookingStatus};
+use super::calendar::SchoolCalendar;
+use super::catalogue::Condition;
+use super::error::{DomainError, UnitProblem};
+use super::incident::{IncidentKind, IncidentStatus};
+use super::people::TrainingRecord;
+use super::period::PeriodProblem;
+use super::pool::{IncidentDeclaration, Pool, PoolState};
+use super::review::incident_review;
+use super::testkit::{at, d, now, request, state};
+use super::training::MissingReason;
+use super::usage::{reallocation_report, utilisation};
+
+fn pool() -> Pool {
+    Pool::new(state())
+}
+
+fn teacher(id: &str) -> Actor {
+    Actor::Teacher(id.into())
+}
+
+fn labels(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_string()).collect()
+}
+
+// ---- R1 -----------------------------------------------------------------------------------
+
+#[test]
+fn quantity_exactly_equal_to_free_units_is_accepted_one_more_is_not() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 9, 14), d(2026, 9, 25));
+    assert_eq!(p.free("thymio", s, e), 3, "the retired unit does not count");
+    p.create_booking(request("b1", "ana", &[("thymio", 1)], s, e), teacher("ana"), now()).unwrap();
+    assert_eq!(p.free("thymio", s, e), 2);
+    let err = p.create_booking(request("b2", "ben", &[("thymio", 3)], s, e), teacher("ben"), now()).unwrap_err();
+    match err {
+        DomainError::NotEnoughUnits(lines) => {
+            assert_eq!(lines.len(), 1);
+            assert_eq!((lines[0].requested, lines[0].free), (3, 2));
+            // b1 holds through Mon 28 Sep (gap); the first 10-school-day period with 3 free
+            // starts Tue 29 Sep.
+            assert_eq!(lines[0].next_free, Some((d(2026, 9, 29), d(2026, 10, 12))));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(
+        p.create_booking(request("b2", "ben", &[("thymio", 2)], s, e), teacher("ben"), now()),
+        Ok(BookingStatus::Requested)
+    );
+    assert_eq!(p.free("thymio", s, e), 0);
+}
+
+#[test]
+fn turnaround_gap_of_one_school_day() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
+    // Busy through Mon 21 Sep (1st school day after Fri 18): a loan may start Tue 22 at the
+    // earliest, and one before must end by Thu 10 Sep (busy through Fri 11).
+    assert_eq!(p.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 0);
+    assert_eq!(p.free("bluebot", d(2026, 9, 22), d(2026, 9, 25)), 2);
+    assert_eq!(p.free("bluebot", d(2026, 9, 8), d(2026, 9, 11)), 0);
+    assert_eq!(p.free("bluebot", d(2026, 9, 8), d(2026, 9, 10)), 2);
+    assert!(matches!(
+        p.create_booking(request("b", "ben", &[("bluebot", 1)], d(2026, 9, 21), d(2026, 9, 25)), teacher("ben"), now()),
+        Err(DomainError::NotEnoughUnits(_))
+    ));
+    assert!(p
+        .create_booking(request("b", "ben", &[("bluebot", 1)], d(2026, 9, 22), d(2026, 9, 25)), teacher("ben"), now())
+        .is_ok());
+    // With no gap, back-to-back loans are fine.
+    let mut p0 = pool();
+    p0.edit(|s| s.settings.turnaround_gap_days = 0);
+    p0.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
+    assert_eq!(p0.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 2);
+    assert_eq!(p0.free("bluebot", d(2026, 9, 18), d(2026, 9, 25)), 0);
+}
+
+#[test]
+fn the_gap_counts_school_days_across_a_holiday() {
+    let mut p = pool();
+    // Ends Fri 16 Oct 2026, last class day before Toussaint: busy through Mon 2 Nov.
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
+        .unwrap();
+    assert_eq!(p.free("bluebot", d(2026, 11, 2), d(2026, 11, 6)), 0);
+    assert_eq!(p.free("bluebot", d(2026, 11, 3), d(2026, 11, 6)), 2);
+}
+
+#[test]
+fn whole_catalogue_availability() {
+    let mut p = pool();
+    p.create_booking(
+        request("a", "ana", &[("thymio", 2), ("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)),
+        teacher("ana"),
+        now(),
+    )
+    .unwrap();
+    let free: Vec<(&str, u32, u32)> =
+        p.free_for_dates(d(2026, 9, 16), d(2026, 9, 30)).into_iter().map(|f| (f.model, f.in_service, f.free)).collect();
+    assert_eq!(free, vec![("thymio", 3, 1), ("bluebot", 2, 1), ("casque", 2, 2)]);
+}
+
+#[test]
+fn several_lines_of_one_model_add_up() {
+    let mut p = pool();
+    let err = p
+        .create_booking(
+            request("a", "ana", &[("bluebot", 1), ("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)),
+            teacher("ana"),
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, DomainError::NotEnoughUnits(ref l) if l[0].requested == 3 && l[0].free == 2 && l[0].next_free.is_none())
+    );
+}
+
+#[test]
+fn next_free_period_skips_holidays_and_keeps_the_length_in_school_days() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
+        .unwrap();
+    // Asked: Mon 12 – Fri 16 Oct (5 school days); the next start is Tue 3 Nov, 5 school days
+    // later ends Mon 9 Nov.
+    assert_eq!(
+        p.next_free_period("bluebot", 1, d(2026, 10, 12), d(2026, 10, 16), now().date()),
+        Some((d(2026, 11, 3), d(2026, 11, 9)))
+    );
+    assert_eq!(p.next_free_period("bluebot", 3, d(2026, 10, 12), d(2026, 10, 16), now().date()), None);
+}
+
+// ---- R2 -----------------------------------------------------------------------------------
+
+#[test]
+fn periods_are_checked_and_the_coordinator_may_override_with_a_reason() {
+    let mut p = pool();
+    let saturday = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 12), d(2026, 9, 18));
+    match p.create_booking(saturday.clone(), teacher("ana"), now()).unwrap_err() {
+        DomainError::Period(e) => {
+            assert!(matches!(e.problems[0], PeriodProblem::StartNotSchoolDay { .. }));
+            assert_eq!(e.nearest, Some((d(2026, 9, 14), d(2026, 9, 18))));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    let mut forced = saturday.clone();
+    forced.override_reason = Some("Fête de l'école le samedi".into());
+    assert_eq!(
+        p.create_booking(forced.clone(), teacher("ana"), now()),
+        Err(DomainError::NotAllowed { actor: teacher("ana") })
+    );
+    assert_eq!(p.create_booking(forced, Actor::Coordinator, now()), Ok(BookingStatus::Requested));
+    let history = &p.booking("a").unwrap().history;
+    assert_eq!(history[0].reason.as_deref(), Some("Fête de l'école le samedi"));
+    assert_eq!(history[0].by, Actor::Coordinator);
+}
+
+#[test]
+fn the_tightest_maximum_length_applies() {
+    let p = pool();
+    // 5 weeks: fine for bluebot (8), too long for casque (4).
+    let r = request("a", "ana", &[("bluebot", 1), ("casque", 1)], d(2026, 9, 14), d(2026, 10, 16));
+    let mut with_rv = state();
+    with_rv.records.push(TrainingRecord { teacher: "ana".into(), training: "f-rv".into(), completed: d(2026, 1, 1) });
+    let p2 = Pool::new(with_rv);
+    assert!(
+        matches!(p2.validate_booking(&r, &teacher("ana"), now().date()), Err(DomainError::Period(ref e)) if matches!(e.problems[0], PeriodProblem::TooLong { max_weeks: 4, .. }))
+    );
+    let ok = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 16));
+    assert!(p.validate_booking(&ok, &teacher("ana"), now().date()).is_ok());
+}
+
+// ---- R3 -----------------------------------------------------------------------------------
+
+#[test]
+fn training_rules_at_booking_confirmation_and_hand_over() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 10, 12), d(2026, 10, 16));
+    // Dana never trained: refused, naming the training and its next sessions.
+    match p.create_booking(request("d", "dana", &[("thymio", 1)], s, e), teacher("dana"), now()).unwrap_err() {
+        DomainError::TrainingMissing(m) => {
+            assert_eq!(m[0].training, "f-rob");
+            assert_eq!(m[0].reason, MissingReason::NeverCompleted);
+            assert_eq!(
+                m[0].next_sessions.iter().map(|s| s.session.as_str()).collect::<Vec<_>>(),
+                vec!["s-rob-1", "s-rob-2"]
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // Eve's record expired (3 years, completed 1 Jun 2023).
+    assert!(matches!(
+        p.validate_booking(&request("x", "eve", &[("thymio", 1)], s, e), &teacher("eve"), now().date()),
+        Err(DomainError::TrainingMissing(ref m)) if m[0].reason == MissingReason::Expired { expired_on: d(2026, 6, 1) }
+    ));
+    // Carl is enrolled in a session on 5 Oct, before the start: awaiting training.
+    assert_eq!(
+        p.create_booking(request("c", "carl", &[("thymio", 1)], s, e), teacher("carl"), now()),
+        Ok(BookingStatus::AwaitingTraining)
+    );
+    assert_eq!(p.free("thymio", s, e), 2, "awaiting training holds units");
+    // Not confirmable until the record exists.
+    assert!(matches!(p.confirm("c", now()), Err(DomainError::TrainingMissing(_))));
+    p.edit(|st| {
+        st.records.push(TrainingRecord { teacher: "carl".into(), training: "f-rob".into(), completed: d(2026, 10, 5) })
+    });
+    assert_eq!(p.confirm("c", at(2026, 10, 6, 8, 0)), Ok(()));
+    assert_eq!(p.hand_over("c", &labels(&["ROB-1"]), at(2026, 10, 12, 8, 0)), Ok(()));
+}
+
+#[test]
+fn hand_over_is_refused_without_a_completed_training_whatever_the_status() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 10, 12), d(2026, 10, 16));
+    p.create_booking(request("a", "ana", &[("thymio", 1)], s, e), teacher("ana"), now()).unwrap();
+    p.confirm("a", now()).unwrap();
+    // The coordinator withdraws Ana's record (e.g. entered by mistake).
+    p.edit(|st| st.records.retain(|r| r.teacher != "ana"));
+    let err = p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 12, 8, 0)).unwrap_err();
+    assert!(matches!(err, DomainError::TrainingMissing(ref m) if m[0].training == "f-rob"));
+    assert_eq!(p.booking("a").unwrap().status, BookingStatus::Confirmed);
+}
+
+#[test]
+fn enrolment_and_records_drive_the_booking_status() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 12, 7), d(2026, 12, 11));
+    assert_eq!(p.enroll("s-rob-2", "dana", &teacher("ana")), Err(DomainError::NotAllowed { actor: teacher("ana") }));
+    p.enroll("s-rob-2", "dana", &teacher("dana")).unwrap();
+    assert_eq!(
+        p.enroll("s-rob-2", "dana", &Actor::Coordinator),
+        Err(DomainError::AlreadyEnrolled { session: "s-rob-2".into() })
+    );
+    assert_eq!(p.enroll("nope", "dana", &Actor::Coordinator), Err(DomainError::UnknownSession("nope".into())));
+    assert_eq!(
+        p.create_booking(request("d", "dana", &[("thymio", 1)], s, e), teacher("dana"), now()),
+        Ok(BookingStatus::AwaitingTraining)
+    );
+    p.record_training("dana", "f-rob", d(2026, 11, 18)).unwrap();
+    assert_eq!(p.record_training("dana", "f-zzz", d(2026, 11, 18)), Err(DomainError::UnknownTraining("f-zzz".into())));
+    assert_eq!(p.confirm("d", at(2026, 11, 19, 9, 0)), Ok(()));
+    let mut full = state();
+    full.sessions[1].capacity = 0;
+    let mut p = Pool::new(full);
+    assert_eq!(
+        p.enroll("s-rob-2", "dana", &teacher("dana")),
+        Err(DomainError::SessionFull { session: "s-rob-2".into() })
+    );
+}
+
+// ---- R4 / R6 ------------------------------------------------------------------------------
+
+#[test]
+fn the_current_agreement_must_be_accepted() {
+    let mut p = pool();
+    let mut r = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18));
+    r.agreement_version = "0".into();
+    assert_eq!(
+        p.create_booking(r, teacher("ana"), now()),
+        Err(DomainError::AgreementNotAccepted { current: "1".into(), accepted: "0".into() })
+    );
+}
+
+#[test]
+fn full_lifecycle_with_history_and_agreement() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 10, 5), d(2026, 10, 9));
+    p.create_booking(request("a", "ana", &[("thymio", 2)], s, e), teacher("ana"), now()).unwrap();
+    assert_eq!(
+        p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now()),
+        Err(DomainError::Transition { from: BookingStatus::Requested, to: BookingStatus::HandedOver })
+    );
+    p.confirm("a", at(2026, 9, 2, 10, 0)).unwrap();
+    assert_eq!(
+        p.confirm("a", now()),
+        Err(DomainError::Transition { from: BookingStatus::Confirmed, to: BookingStatus::Confirmed })
+    );
+    // Wrong units: one retired, one of another model, one missing.
+    let err = p.hand_over("a", &labels(&["ROB-4", "BB-1"]), at(2026, 10, 5, 8, 0)).unwrap_err();
+    assert_eq!(
+        err,
+        DomainError::Units(vec![
+            UnitProblem::OutOfService { label: "ROB-4".into() },
+            UnitProblem::WrongModel { label: "BB-1".into(), model: "bluebot".into() },
+            UnitProblem::WrongCount { model: "thymio".into(), booked: 2, given: 1 },
+        ])
+    );
+    let err = p.hand_over("a", &labels(&["ROB-1", "ROB-1"]), at(2026, 10, 5, 8, 0)).unwrap_err();
+    assert!(matches!(err, DomainError::Units(ref v) if v.contains(&UnitProblem::Duplicate { label: "ROB-1".into() })));
+    p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), at(2026, 10, 5, 8, 0)).unwrap();
+    let agreement = p.loan_agreement("a").unwrap();
+    assert_eq!(agreement.school, "École Jean Macé");
+    assert_eq!(agreement.commune, "Lyon");
+    assert_eq!(agreement.units[0], ("ROB-1".into(), "THYMIO".into(), Condition::Good));
+    assert!(p.overdue(d(2026, 10, 9)).is_empty());
+    assert_eq!(p.overdue(d(2026, 10, 12)).len(), 1);
+    // Return: every unit, with its condition.
+    let err = p.return_units("a", &[("ROB-1".into(), Condition::Good)], at(2026, 10, 12, 8, 0)).unwrap_err();
+    assert_eq!(err, DomainError::Units(vec![UnitProblem::NotReturned { label: "ROB-2".into() }]));
+    p.return_units(
+        "a",
+        &[("ROB-1".into(), Condition::Good), ("ROB-2".into(), Condition::Damaged)],
+        at(2026, 10, 12, 8, 0),
+    )
+    .unwrap();
+    let b = p.booking("a").unwrap();
+    assert_eq!(b.status, BookingStatus::Returned);
+    assert_eq!(b.units[1].condition_in, Some(Condition::Damaged));
+    let statuses: Vec<BookingStatus> = b.history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        statuses,
+        vec![BookingStatus::Requested, BookingStatus::Confirmed, BookingStatus::HandedOver, BookingStatus::Returned]
+    );
+    assert_eq!(p.state().catalogue.units[1].condition, Condition::Damaged);
+    assert!(p.cancel("a", teacher("ana"), None, now()).is_err(), "returned is final");
+}
+
+#[test]
+fn a_unit_out_with_one_booking_cannot_be_handed_over_with_another() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
+    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher("ben"), now())
+        .unwrap();
+    p.confirm("a", now()).unwrap();
+    p.confirm("b", now()).unwrap();
+    p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0)).unwrap();
+    // Ana is late returning; Ben's hand-over must pick another unit.
+    let err = p.hand_over("b", &labels(&["ROB-1"]), at(2026, 11, 9, 8, 0)).unwrap_err();
+    assert_eq!(err, DomainError::Units(vec![UnitProblem::AlreadyOut { label: "ROB-1".into(), booking: "a".into() }]));
+    assert!(p.hand_over("b", &labels(&["ROB-2"]), at(2026, 11, 9, 8, 0)).is_ok());
+}
+
+#[test]
+fn cancel_and_refuse_release_units_and_check_who_and_why() {
+    let mut p = pool();
+    let (s, e) = (d(2026, 9, 14), d(2026, 9, 18));
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], s, e), teacher("ana"), now()).unwrap();
+    p.create_booking(request("b", "ben", &[("thymio", 1)], s, e), teacher("ben"), now()).unwrap();
+    assert_eq!(p.cancel("a", teacher("ben"), None, now()), Err(DomainError::NotAllowed { actor: teacher("ben") }));
+    assert_eq!(
+        p.cancel("a", Actor::Coordinator, None, now()),
+        Err(DomainError::NotAllowed { actor: Actor::Coordinator })
+    );
+    assert_eq!(p.free("bluebot", s, e), 0);
+    p.cancel("a", teacher("ana"), Some("Sortie annulée".into()), now()).unwrap();
+    assert_eq!(p.free("bluebot", s, e), 2);
+    assert_eq!(p.refuse("b", "  ", now()), Err(DomainError::MissingText { field: "reason" }));
+    p.refuse("b", "Stock réservé à la formation", now()).unwrap();
+    assert_eq!(p.free("thymio", s, e), 3);
+    let b = p.booking("b").unwrap();
+    assert_eq!(b.history.last().unwrap().reason.as_deref(), Some("Stock réservé à la formation"));
+    assert_eq!(
+        p.refuse("b", "again", now()),
+        Err(DomainError::Transition { from: BookingStatus::Refused, to: BookingStatus::Refused })
+    );
+    assert_eq!(p.confirm("zzz", now()), Err(DomainError::UnknownBooking("zzz".into())));
+}
+
+#[test]
+fn errors_leave_the_state_unchanged() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
+    p.confirm("a", now()).unwrap();
+    let before = p.clone();
+    let _ =
+        p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
+    let _ =
+        p.create_booking(request("z", "ana", &[("thymio", 9)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
+    let _ = p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now());
+    let _ = p.return_units("a", &[], now());
+    let _ = p.refuse("a", "", now());
+    assert_eq!(p, before);
+}
+
+#[test]
+fn imports_are_checked_against_the_coordinators_records() {
+    let p = pool();
+    // A requests file claims Dana is trained; only the coordinator's records count, so the
+    // same validation refuses it.
+    let r = request("dana-1", "dana", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16));
+    assert!(matches!(p.validate_booking(&r, &teacher("dana"), now().date()), Err(DomainError::TrainingMissing(_))));
+    assert_eq!(
+        p.validate_booking(&r, &teacher("ana"), now().date()),
+        Err(DomainError::NotAllowed { actor: teacher("ana") })
+    );
+    let unknown = request("x", "zoe", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16));
+    assert_eq!(
+        p.validate_booking(&unknown, &Actor::Coordinator, now().date()),
+        Err(DomainError::UnknownTeacher("zoe".into()))
+    );
+    assert_eq!(p.next_booking_id("ana"), "ana-1");
+}
+
+// ---- R5 / R8 ------------------------------------------------------------------------------
+
+#[test]
+fn incidents_deadlines_amounts_lifecycle_and_review() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("thymio", 2)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
+    p.confirm("a", now()).unwrap();
+    p.hand_over("a", &labels(&["ROB-1", "ROB-3"]), at(2026, 10, 5, 8, 0)).unwrap();
+    let found = at(2026, 10, 7, 16, 30);
+    let declare = |id: &str, unit: &str, kind| IncidentDeclaration {
+        id: id.into(),
+        unit: unit.into(),
+        booking: Some("a".into()),
+        kind,
+        description: "écran fissuré".into(),
+        discovered_at: found,
+        police_report: None,
+    };
+    // ROB-1 acquired 2022: age 4 → 20 % of 169.00 €.
+    let a = p
+        .declare_incident(declare("i1", "ROB-1", IncidentKind::Damage), teacher("ana"), at(2026, 10, 9, 16, 30))
+        .unwrap();
+    assert_eq!(
+        (a.age_years, a.rate_percent, a.reimbursable_cents, a.late, a.not_replaced),
+        (4, 20, Some(3_380), false, false)
+    );
+    // ROB-3 acquired 2019: age 7 → nothing, not replaced; declared 48 h + 1 min later: late.
+    let b = p
+        .declare_incident(declare("i2", "ROB-3", IncidentKind::Theft), teacher("ana"), at(2026, 10, 9, 16, 31))
+        .unwrap();
+    assert_eq!(
+        (b.age_years, b.rate_percent, b.reimbursable_cents, b.late, b.not_replaced),
+        (7, 0, Some(0), true, true)
+    );
+    assert_eq!(
+        p.declare_incident(declare("i3", "ROB-1", IncidentKind::Loss), teacher("ben"), now()),
+        Err(DomainError::NotAllowed { actor: teacher("ben") })
+    );
+    assert_eq!(p.document_incident("i2", None, 16_900, at(2026, 10, 12, 9, 0)), Err(DomainError::PoliceReportRequired));
+    p.document_incident("i2", Some("PV 2026/123".into()), 16_900, at(2026, 10, 12, 9, 0)).unwrap();
+    assert!(p.state().incidents[1].police_report_late(at(2026, 10, 12, 9, 0)));
+    assert_eq!(
+        p.settle_incident("i1", now()),
+        Err(DomainError::IncidentTransition { from: IncidentStatus::Declared, to: IncidentStatus::Settled })
+    );
+    p.document_incident("i1", None, 4_500, at(2026, 10, 12, 9, 0)).unwrap();
+    p.settle_incident("i1", at(2026, 11, 12, 9, 0)).unwrap();
+    assert_eq!(p.incident_assessment("i1").unwrap().reimbursable_cents, Some(3_380));
+
+    let review = incident_review(p.state(), d(2026, 9, 1), d(2027, 8, 31));
+    assert_eq!(review.total.count, 2);
+    assert_eq!((review.damage.count, review.theft.count, review.loss.count), (1, 1, 0));
+    assert_eq!(review.settled.reimbursable_cents, 3_380);
+    assert_eq!(review.documented.count, 1);
+    assert_eq!((review.late, review.not_replaced), (1, 1));
+    assert_eq!(review.by_commune[0].name, "Lyon");
+    assert_eq!(review.by_commune[0].tally.count, 2);
+    assert_eq!(review.by_school[0].name, "École Jean Macé");
+    assert_eq!(incident_review(p.state(), d(2026, 10, 8), d(2027, 8, 31)).total.count, 0, "by discovery date");
+}
+
+// ---- R7 -----------------------------------------------------------------------------------
+
+#[test]
+fn utilisation_and_reallocation_candidates() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())
+        .unwrap();
+    p.confirm("a", now()).unwrap();
+    p.hand_over("a", &labels(&["BB-1"]), at(2026, 9, 14, 8, 0)).unwrap();
+    p.return_units("a", &[("BB-1".into(), Condition::Good)], at(2026, 10, 9, 17, 0)).unwrap();
+    for (i, who) in ["ben", "carl", "dana"].iter().enumerate() {
+        let id = format!("r{i}");
+        p.create_booking(request(&id, who, &[("bluebot", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher(who), now())
+            .unwrap();
+        p.refuse(&id, "Déjà réservé", at(2026, 9, 3, 9, 0)).unwrap();
+    }
+    let (models, units) = utilisation(&p, d(2026, 9, 1), d(2026, 10, 16));
+    // 1 Sep – 16 Oct 2026: 34 school days; BB-1 lent 14 Sep – 9 Oct: 20 school days.
+    let bb1 = units.iter().find(|u| u.id == "BB-1").unwrap();
+    assert_eq!((bb1.loan_days, bb1.service_days, bb1.percent()), (20, 34, 58));
+    let bluebot = models.iter().find(|u| u.id == "bluebot").unwrap();
+    assert_eq!((bluebot.loan_days, bluebot.service_days), (20, 68));
+    // Over 12 months (bluebots in service since 10 Jan 2026) bluebot is below 10 %, not 5 %.
+    let report = reallocation_report(&p, d(2026, 10, 16));
+    assert_eq!(report.from, d(2025, 10, 17));
+    assert!(report.idle_models.contains(&"thymio".to_string()));
+    assert!(report.idle_models.contains(&"bluebot".to_string()));
+    p.edit(|s| s.settings.reallocation_threshold_percent = 5);
+    let report = reallocation_report(&p, d(2026, 10, 16));
+    assert!(!report.idle_models.contains(&"bluebot".to_string()));
+    assert!(report.idle_units.contains(&"BB-2".to_string()));
+    assert!(!report.units.iter().any(|u| u.id == "ROB-4"), "retired units are not listed");
+    assert_eq!(report.short_supply.len(), 1);
+    assert_eq!((report.short_supply[0].model.as_str(), report.short_supply[0].refusals), ("bluebot", 3));
+}
+
+// ---- Persistence and purity ---------------------------------------------------------------
+
+#[test]
+fn the_state_round_trips_through_json_and_the_demo_catalogue_still_loads() {
+    let mut p = pool();
+    p.create_booking(request("a", "carl", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16)), teacher("carl"), now())
+        .unwrap();
+    let json = serde_json::to_string(p.state()).unwrap();
+    assert!(json.contains("\"awaiting_training\""));
+    let back: PoolState = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, p.state());
+    assert_eq!(Pool::new(back), p);
+    let empty: PoolState = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty, PoolState::default());
+    let file: serde_json::Value = serde_json::from_str(include_str!("../demo/catalogue.json")).unwrap();
+    let demo: super::catalogue::Catalogue = serde_json::from_value(file["catalogue"].clone()).unwrap();
+    assert_eq!(demo.validate(), Ok(()));
+}
+
+#[test]
+fn the_oracle_agrees_on_the_fixture() {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
+        .unwrap();
+    let cal = SchoolCalendar::new(p.state().settings.zone, false, &p.state().holidays);
+    for day in 8..30 {
+        let s = d(2026, 9, day);
+        assert_eq!(
+            p.free("bluebot", s, s),
+            brute_force_free(&p.state().catalogue, &p.state().bookings, &cal, 1, "bluebot", s, s)
+        );
+    }
+}
+
+/// The domain must stay pure: no web crate and no clock. The patterns are assembled at run
+/// time so this file does not match them itself.
+#[test]
+fn the_domain_uses_no_web_crate_and_never_reads_the_clock() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let forbidden: Vec<String> = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"]
+        .iter()
+        .map(|c| format!("{c}::"))
+        .chain(["Utc", "Local", "SystemTime", "Instant", "Date"].iter().map(|c| format!("{c}::{}", "now")))
+        .collect();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for pattern in &forbidden {
+                assert!(!source.contains(pattern.as_str()), "{} contains `{pattern}`", path.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} files checked");
+}
