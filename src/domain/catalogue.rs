@@ -196,6 +196,15 @@ impl Catalogue {
         self.trainings.iter().find(|t| t.id == id)
     }
 
+    /// The display names of the trainings a model requires (the id if a training is unknown).
+    pub fn required_training_names(&self, model: &Model, english: bool) -> Vec<String> {
+        model
+            .required_trainings
+            .iter()
+            .map(|id| self.training(id).map_or_else(|| id.clone(), |t| t.name.pick(english).to_owned()))
+            .collect()
+    }
+
     /// The units of a model, in label order.
     pub fn units_of<'a>(&'a self, model_id: &'a str) -> impl Iterator<Item = &'a Unit> + 'a {
         self.units.iter().filter(move |u| u.model == model_id)

@@ -7,6 +7,7 @@
 //! - [`availability`]: R1, the per-model occupancy index and its brute-force oracle.
 //! - [`period`]: R2. [`training`]: R3. [`booking`]: R4/R6 data and lifecycle.
 //! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
+//! - [`search`]: accent- and case-insensitive catalogue search and filters.
 //! - [`pool`]: the state and every operation on it; [`error`]: what refusals carry.
 
 pub mod availability;
@@ -19,6 +20,7 @@ pub mod people;
 pub mod period;
 pub mod pool;
 pub mod review;
+pub mod search;
 pub mod settings;
 pub mod training;
 pub mod usage;
@@ -32,12 +34,13 @@ pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
 pub use review::{incident_review, IncidentReview};
+pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;
 pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisation};
 
 #[cfg(test)]
-mod testkit;
-#[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod testkit;
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! Reusable pieces of the layout, one component per file.
 
+mod catalogue_filters;
 mod icon;
 mod lang_switch;
 mod main_nav;
@@ -10,6 +11,7 @@ mod skip_link;
 mod storage_notice;
 mod update_banner;
 
+pub use catalogue_filters::CatalogueFilters;
 pub use icon::{Icon, IconKind};
 pub use lang_switch::LangSwitch;
 pub use main_nav::MainNav;

@@ -1,53 +1,68 @@
-use crate::domain::Model;
+use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
 use crate::i18n::Msg;
-use crate::ui::components::{ModelCard, PageTitle};
+use crate::ui::components::{CatalogueFilters, ModelCard, PageTitle};
 use crate::ui::state::{use_catalogue, use_i18n};
 use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
 
-/// The catalogue: every model, grouped by category, with its units in service and the
-/// training it requires.
+/// The catalogue: models grouped by category, with their units in service and the training
+/// they require, narrowed by a search box and filters.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_catalogue();
+    let query = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<String>);
+    let training = RwSignal::new(TrainingFilter::Any);
+
     let counts = Memo::new(move |_| {
-        state.catalogue.with(|c| {
-            c.in_service_counts()
-                .into_iter()
-                .map(|(id, n)| (id.to_owned(), n))
-                .collect::<std::collections::HashMap<_, _>>()
-        })
+        state
+            .catalogue
+            .with(|c| c.in_service_counts().into_iter().map(|(id, n)| (id.to_owned(), n)).collect::<HashMap<_, _>>())
+    });
+    let matching = Memo::new(move |_| {
+        let filter = CatalogueFilter { query: query.get(), category: category.get(), training: training.get() };
+        state.catalogue.with(|c| filter_models(c, &filter).into_iter().map(|m| m.id.clone()).collect::<HashSet<_>>())
     });
     let summary = move || {
         let models = state.catalogue.with(|c| c.models.len());
         let units: usize = counts.with(|c| c.values().sum());
         i18n.tf(Msg::CatalogueSummary, &[("models", &models.to_string()), ("units", &units.to_string())])
     };
+    let results = move || match matching.with(HashSet::len) {
+        0 => i18n.t(Msg::ResultsNone).to_owned(),
+        1 => i18n.t(Msg::ResultsOne).to_owned(),
+        n => i18n.tf(Msg::ResultsMany, &[("count", &n.to_string())]),
+    };
     let sections = move || {
         let english = i18n.english();
-        state.catalogue.with(|catalogue| {
-            catalogue
-                .categories
-                .iter()
-                .map(|category| {
-                    let heading_id = format!("cat-{}", category.id);
-                    let labelled_by = heading_id.clone();
-                    let cards = catalogue
-                        .models_in(&category.id)
-                        .map(|model| {
-                            let count = counts.with(|c| c.get(&model.id).copied().unwrap_or(0));
-                            let trainings = training_names(catalogue, model, english);
-                            view! { <ModelCard model=model.clone() in_service=count trainings=trainings /> }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class="category" aria-labelledby=labelled_by>
-                            <h2 id=heading_id>{category.name.pick(english).to_owned()}</h2>
-                            <ul class="model-grid">{cards}</ul>
-                        </section>
-                    }
-                })
-                .collect_view()
+        matching.with(|matching| {
+            state.catalogue.with(|catalogue| {
+                catalogue
+                    .categories
+                    .iter()
+                    .filter(|category| catalogue.models_in(&category.id).any(|m| matching.contains(&m.id)))
+                    .map(|category| {
+                        let heading_id = format!("cat-{}", category.id);
+                        let labelled_by = heading_id.clone();
+                        let cards = catalogue
+                            .models_in(&category.id)
+                            .filter(|m| matching.contains(&m.id))
+                            .map(|model| {
+                                let count = counts.with(|c| c.get(&model.id).copied().unwrap_or(0));
+                                let trainings = catalogue.required_training_names(model, english);
+                                view! { <ModelCard model=model.clone() in_service=count trainings=trainings /> }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="category" aria-labelledby=labelled_by>
+                                <h2 id=heading_id>{category.name.pick(english).to_owned()}</h2>
+                                <ul class="model-grid">{cards}</ul>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -71,15 +86,9 @@ pub fn CataloguePage() -> impl IntoView {
             when=move || state.catalogue.with(|c| !c.models.is_empty())
             fallback=move || view! { <p>{move || i18n.t(Msg::CatalogueEmpty)}</p> }
         >
+            <CatalogueFilters query=query category=category training=training />
+            <p class="results" role="status">{results}</p>
             {sections}
         </Show>
     }
-}
-
-fn training_names(catalogue: &crate::domain::Catalogue, model: &Model, english: bool) -> Vec<String> {
-    model
-        .required_trainings
-        .iter()
-        .map(|id| catalogue.training(id).map_or_else(|| id.clone(), |t| t.name.pick(english).to_owned()))
-        .collect()
 }

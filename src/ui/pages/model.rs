@@ -37,11 +37,7 @@ pub fn ModelPage() -> impl IntoView {
             .into_any();
         };
         let (trainings, units) = state.catalogue.with(|c| {
-            let trainings: Vec<String> = model
-                .required_trainings
-                .iter()
-                .map(|id| c.training(id).map_or_else(|| id.clone(), |t| t.name.pick(english).to_owned()))
-                .collect();
+            let trainings = c.required_training_names(&model, english);
             let units: Vec<_> = c.units_of(&model.id).cloned().collect();
             (trainings, units)
         });

@@ -1,0 +1,106 @@
+use crate::domain::TrainingFilter;
+use crate::i18n::Msg;
+use crate::ui::state::{use_catalogue, use_i18n};
+use leptos::prelude::*;
+
+const TRAINING_CHOICES: [(TrainingFilter, &str, Msg); 3] = [
+    (TrainingFilter::Any, "any", Msg::FilterTrainingAny),
+    (TrainingFilter::Required, "required", Msg::FilterTrainingRequired),
+    (TrainingFilter::NotRequired, "none", Msg::FilterTrainingNone),
+];
+
+/// The search box and filters above the catalogue. Every change applies at once; the page
+/// announces the number of results.
+#[component]
+pub fn CatalogueFilters(
+    /// Free-text query.
+    query: RwSignal<String>,
+    /// Selected category id, `None` for all.
+    category: RwSignal<Option<String>>,
+    /// Training requirement.
+    training: RwSignal<TrainingFilter>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_catalogue();
+    let category_options = move || {
+        let english = i18n.english();
+        state.catalogue.with(|c| {
+            c.categories
+                .iter()
+                .map(|cat| {
+                    let id = cat.id.clone();
+                    let selected = category.with(|sel| sel.as_deref() == Some(id.as_str()));
+                    view! {
+                        <option value=id selected=selected>
+                            {cat.name.pick(english).to_owned()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let clear = move |_| {
+        query.set(String::new());
+        category.set(None);
+        training.set(TrainingFilter::Any);
+    };
+    view! {
+        <form class="filters" role="search" aria-label=move || i18n.t(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
+            <div class="field field--wide">
+                <label for="catalogue-search">{move || i18n.t(Msg::SearchLabel)}</label>
+                <input
+                    id="catalogue-search"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="catalogue-search-help"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <p id="catalogue-search-help" class="help">{move || i18n.t(Msg::SearchHelp)}</p>
+            </div>
+            <div class="field">
+                <label for="catalogue-category">{move || i18n.t(Msg::FilterCategory)}</label>
+                <select
+                    id="catalogue-category"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        category.set((!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || category.with(Option::is_none)>
+                        {move || i18n.t(Msg::FilterAllCategories)}
+                    </option>
+                    {category_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="catalogue-training">{move || i18n.t(Msg::FilterTraining)}</label>
+                <select
+                    id="catalogue-training"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
+                            training.set(*choice);
+                        }
+                    }
+                >
+                    {TRAINING_CHOICES
+                        .into_iter()
+                        .map(|(choice, value, label)| {
+                            view! {
+                                <option value=value selected=move || training.get() == choice>
+                                    {move || i18n.t(label)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field field--action">
+                <button type="button" on:click=clear>
+                    {move || i18n.t(Msg::ClearFilters)}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,86 @@
+// End-to-end: finding equipment in the catalogue (search and filters), as a teacher would.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, launch, newPage, serve } from "./support.mjs";
+
+let browser;
+let server;
+
+async function openCatalogue() {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  return { context, page };
+}
+
+const cardNames = (page) => page.locator(".model-card h3").allInnerTexts();
+const results = (page) => page.getByRole("status").filter({ hasText: /correspond/ }).innerText();
+
+describe(`Catalogue search and filters under ${BASE}`, () => {
+  before(async () => {
+    browser = await launch();
+    server = await serve();
+  });
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  test("a search without accents or capitals finds the accented model", async () => {
+    const { context, page } = await openCatalogue();
+    const total = (await cardNames(page)).length;
+    assert.equal(await results(page), `${total} modèles correspondent.`);
+    await page.getByLabel("Rechercher un matériel").fill("ecran");
+    // "Écran" in a name, and "Loupes à écran" in a description.
+    assert.deepEqual(await cardNames(page), ["Écran interactif mobile 65 pouces", "Lot de 8 loupes numériques"]);
+    assert.equal(await results(page), "2 modèles correspondent.");
+    await page.getByLabel("Rechercher un matériel").fill("ÉCRAN interactif");
+    assert.deepEqual(await cardNames(page), ["Écran interactif mobile 65 pouces"]);
+    assert.equal(await results(page), "1 modèle correspond.");
+    await page.getByLabel("Rechercher un matériel").fill("licorne");
+    assert.deepEqual(await cardNames(page), []);
+    assert.equal(await results(page), "Aucun modèle ne correspond à ces critères.");
+    await expectNoAxeViolations(page, "catalogue with no result");
+    await page.getByRole("button", { name: "Effacer les filtres" }).click();
+    assert.equal((await cardNames(page)).length, total);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("category and training filters combine, and only matching categories remain", async () => {
+    const { context, page } = await openCatalogue();
+    await page.getByLabel("Catégorie").selectOption({ label: "Robotique" });
+    const robotics = await cardNames(page);
+    assert.ok(robotics.includes("Robot Thymio II") && robotics.includes("Robot Blue-Bot"));
+    assert.deepEqual(await page.locator("main h2").allInnerTexts(), ["Robotique"]);
+    await page.getByLabel("Formation préalable").selectOption({ label: "Sans formation" });
+    const untrained = await cardNames(page);
+    assert.ok(untrained.includes("Robot Blue-Bot"));
+    assert.ok(!untrained.includes("Robot Thymio II"), "Thymio requires a training");
+    const badges = await page.locator(".model-card__training").allInnerTexts();
+    assert.ok(badges.every((b) => b.includes("Sans formation préalable")));
+    await page.getByLabel("Formation préalable").selectOption({ label: "Formation requise" });
+    const trained = await cardNames(page);
+    assert.ok(trained.includes("Robot Thymio II") && !trained.includes("Robot Blue-Bot"));
+    assert.equal(robotics.length, untrained.length + trained.length);
+    await expectNoAxeViolations(page, "filtered catalogue");
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("searching works by keyboard and in English", async () => {
+    const { context, page } = await openCatalogue();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByLabel("Search for equipment").focus();
+    await page.keyboard.type("robot orientation");
+    await page.keyboard.press("Enter"); // submitting does not reload the page
+    assert.deepEqual(await cardNames(page), ["Robot Blue-Bot"]);
+    assert.equal(await page.getByRole("status").filter({ hasText: /match/ }).innerText(), "1 model matches.");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, "catalogue-category");
+    await expectNoProblems(page);
+    await context.close();
+  });
+});
