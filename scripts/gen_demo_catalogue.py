@@ -63,6 +63,51 @@ MODELS = [
     ("capteurs-sciences", "sciences", "Valise de capteurs scientifiques", "Capteurs de température, son, lumière et CO₂ reliés aux tablettes.", "Temperature, sound, light and CO₂ sensors linked to tablets.", [], 3, "SCI", 540, None, 8),
 ]
 
+# Saint-Étienne Métropole communes (academy of Lyon, school holiday zone A).
+COMMUNES = [
+    ("saint-etienne", "Saint-Étienne"),
+    ("saint-chamond", "Saint-Chamond"),
+    ("firminy", "Firminy"),
+    ("rive-de-gier", "Rive-de-Gier"),
+    ("roche-la-moliere", "Roche-la-Molière"),
+    ("andrezieux-boutheon", "Andrézieux-Bouthéon"),
+    ("sorbiers", "Sorbiers"),
+    ("villars", "Villars"),
+]
+
+SCHOOLS = [
+    ("saint-etienne", ["École élémentaire Monge", "École primaire Jules Ferry", "École maternelle Tardy", "École élémentaire Jacquard", "École primaire Chappe", "École élémentaire Le Soleil"]),
+    ("saint-chamond", ["École primaire Lamartine", "École élémentaire Jean Macé", "École maternelle Fonsala"]),
+    ("firminy", ["École élémentaire Waldeck-Rousseau", "École primaire Le Corbusier"]),
+    ("rive-de-gier", ["École primaire Pasteur", "École élémentaire Jean Moulin"]),
+    ("roche-la-moliere", ["École primaire Victor Hugo", "École maternelle Beaulieu"]),
+    ("andrezieux-boutheon", ["École élémentaire Jean Rostand", "École primaire Les Bullieux"]),
+    ("sorbiers", ["École primaire du Valjoly", "École élémentaire Jacques Prévert"]),
+    ("villars", ["École primaire Louis Pergaud", "École élémentaire Marie Curie", "Unité d'enseignement Les Hirondelles (ULIS)"]),
+]
+
+# Training sessions of the 2026-2027 school year (dates are school days outside holidays).
+SESSIONS = [
+    ("f-robotique", [("2026-12-02", "Atelier Canopé, Saint-Étienne"), ("2027-01-13", "Atelier Canopé, Saint-Étienne"), ("2027-03-10", "Médiathèque, Firminy")]),
+    ("f-tablettes", [("2026-12-09", "Atelier Canopé, Saint-Étienne"), ("2027-02-03", "École Lamartine, Saint-Chamond")]),
+    ("f-rv", [("2026-12-16", "Planétarium, Saint-Étienne"), ("2027-03-17", "Planétarium, Saint-Étienne")]),
+    ("f-impression3d", [("2027-01-20", "Fablab Openfactory, Saint-Étienne"), ("2027-04-07", "Fablab Openfactory, Saint-Étienne")]),
+    ("f-radio", [("2026-12-03", "Radio Dio, Saint-Étienne"), ("2027-02-04", "Radio Dio, Saint-Étienne")]),
+    ("f-microbit", [("2026-12-10", "Atelier Canopé, Saint-Étienne"), ("2027-01-27", "Collège Jean Rostand, Andrézieux-Bouthéon")]),
+]
+
+AGREEMENT = {
+    "version": "2026-09",
+    "clauses": [
+        ("Le matériel est prêté pour le projet et la période indiqués ; il reste la propriété de la métropole.", "The equipment is lent for the stated project and period; it remains the property of the metropolitan authority."),
+        ("L'enseignant a suivi la formation requise avant la remise du matériel.", "The teacher has completed the required training before the equipment is handed over."),
+        ("Le matériel est utilisé en classe sous la responsabilité de l'enseignant, rangé et rechargé après usage.", "The equipment is used in class under the teacher's responsibility, stored and charged after use."),
+        ("Toute dégradation, perte ou tout vol est déclaré dans les 48 heures ; en cas de vol ou de perte, un récépissé de plainte est fourni dans le même délai.", "Any damage, loss or theft is declared within 48 hours; for theft or loss, a police report reference is provided within the same time."),
+        ("La commune de l'école rembourse le matériel sinistré selon sa vétusté : 100 % la première année, puis 20 points de moins par an, rien au-delà de cinq ans.", "The school's commune reimburses damaged equipment according to its age: 100% in the first year, then 20 points less each year, nothing after five years."),
+        ("Le matériel est rendu complet, à la date de fin de prêt, dans l'état où il a été remis.", "The equipment is returned complete, on the last day of the loan, in the condition it was handed over."),
+    ],
+}
+
 CONDITIONS = ["new", "good", "good", "good", "worn", "good", "good", "worn"]
 
 
@@ -95,6 +140,23 @@ def main():
             if kit:
                 unit["kit_size"] = kit
             units.append(unit)
+    communes = [{"id": i, "name": n} for i, n in COMMUNES]
+    schools = []
+    for commune, names in SCHOOLS:
+        for name in names:
+            slug = "".join(c if c.isalnum() else "-" for c in name.lower().replace("é", "e").replace("è", "e").replace("'", "-"))
+            schools.append({"id": f"{commune}--{slug}".replace("--", "-").strip("-"), "name": name, "commune": commune})
+    sessions = []
+    for training, dates in SESSIONS:
+        for n, (date, place) in enumerate(dates, start=1):
+            sessions.append({
+                "id": f"s-{training[2:]}-{n}",
+                "training": training,
+                "start": date,
+                "end": date,
+                "place": place,
+                "capacity": 16,
+            })
     document = {
         "format": "materiotheque/catalogue",
         "schema_version": 1,
@@ -108,10 +170,20 @@ def main():
                 for i, fr, en, v in TRAININGS
             ],
         },
+        "communes": communes,
+        "schools": schools,
+        "sessions": sessions,
+        "agreement": {
+            "version": AGREEMENT["version"],
+            "clauses": [{"fr": fr, "en": en} for fr, en in AGREEMENT["clauses"]],
+        },
     }
     out = pathlib.Path(__file__).resolve().parent.parent / "src" / "demo" / "catalogue.json"
     out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{out}: {len(CATEGORIES)} categories, {len(models)} models, {len(units)} units, {len(TRAININGS)} trainings")
+    print(
+        f"{out}: {len(CATEGORIES)} categories, {len(models)} models, {len(units)} units, {len(TRAININGS)} trainings, "
+        f"{len(sessions)} sessions, {len(schools)} schools in {len(communes)} communes"
+    )
 
 
 if __name__ == "__main__":

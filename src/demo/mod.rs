@@ -1,13 +1,12 @@
 //! The embedded demo pool, loaded on first start so a newcomer sees a realistic catalogue.
 
-use crate::domain::Catalogue;
-use crate::storage::files::{parse_catalogue_file, FileError};
+use crate::storage::files::{parse_catalogue_file, CatalogueData, FileError};
 
 /// The demo catalogue file, in the same format the coordinator exports.
 pub const DEMO_CATALOGUE_FILE: &str = include_str!("catalogue.json");
 
-/// The demo catalogue, parsed and validated.
-pub fn demo_catalogue() -> Result<Catalogue, FileError> {
+/// The demo pool's shared data (catalogue, schools, sessions, agreement), parsed and validated.
+pub fn demo_data() -> Result<CatalogueData, FileError> {
     parse_catalogue_file(DEMO_CATALOGUE_FILE)
 }
 
@@ -16,8 +15,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_demo_pool_is_valid_and_realistic() {
-        let catalogue = demo_catalogue().expect("demo catalogue parses");
+    fn the_demo_pool_is_valid_and_realistic() -> Result<(), FileError> {
+        let data = demo_data()?;
+        let catalogue = &data.catalogue;
         assert!(catalogue.categories.len() >= 8);
         assert!(catalogue.models.len() >= 30);
         assert!(catalogue.units.len() >= 200);
@@ -27,5 +27,19 @@ mod tests {
         for category in &catalogue.categories {
             assert!(catalogue.models_in(&category.id).next().is_some(), "{} is empty", category.id);
         }
+        assert!(data.schools.len() >= 20);
+        assert!(data.communes.len() >= 6);
+        // Every training has upcoming sessions, each on a school day of zone A.
+        let state = data.clone().into_pool_state();
+        let calendar = crate::domain::SchoolCalendar::new(state.settings.zone, false, &state.holidays);
+        for training in &catalogue.trainings {
+            let sessions: Vec<_> = data.sessions.iter().filter(|s| s.training == training.id).collect();
+            assert!(!sessions.is_empty(), "{} has no session", training.id);
+            for s in sessions {
+                assert!(calendar.is_school_day(s.start), "{} is not on a school day", s.id);
+            }
+        }
+        assert!(data.agreement.is_some_and(|a| a.clauses.len() >= 5));
+        Ok(())
     }
 }

@@ -10,6 +10,7 @@
 //! - [`search`]: accent- and case-insensitive catalogue search and filters.
 //! - [`pool`]: the state and every operation on it; [`error`]: what refusals carry.
 
+pub mod agreement;
 pub mod availability;
 pub mod booking;
 pub mod calendar;
@@ -19,12 +20,14 @@ pub mod incident;
 pub mod people;
 pub mod period;
 pub mod pool;
+pub mod profile;
 pub mod review;
 pub mod search;
 pub mod settings;
 pub mod training;
 pub mod usage;
 
+pub use agreement::Agreement;
 pub use availability::{AvailabilityIndex, FreeCount};
 pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 pub use calendar::{SchoolCalendar, SchoolHoliday, Zone};
@@ -33,6 +36,7 @@ pub use error::{DomainError, Shortage, UnitProblem};
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
+pub use profile::{validate_profile, ProfileProblem};
 pub use review::{incident_review, IncidentReview};
 pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;

@@ -352,9 +352,9 @@ impl Pool {
         if request.project.trim().is_empty() {
             return Err(DomainError::MissingText { field: "project" });
         }
-        if request.agreement_version != self.state.settings.agreement_version {
+        if request.agreement_version != self.state.settings.agreement.version {
             return Err(DomainError::AgreementNotAccepted {
-                current: self.state.settings.agreement_version.clone(),
+                current: self.state.settings.agreement.version.clone(),
                 accepted: request.agreement_version.clone(),
             });
         }

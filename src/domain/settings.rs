@@ -1,5 +1,6 @@
 //! Pool-wide settings the coordinator can change.
 
+use super::agreement::Agreement;
 use super::calendar::{default_horizon, Zone};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,8 @@ pub struct Settings {
     pub reallocation_window_months: u8,
     /// Number of refused bookings over the window from which a model is "in short supply".
     pub frequent_refusals: u16,
-    /// Current version of the usage rules and loan agreement (rule R4).
-    pub agreement_version: String,
+    /// The current usage rules and loan agreement (rule R4); bookings store its version.
+    pub agreement: Agreement,
 }
 
 impl Default for Settings {
@@ -39,7 +40,7 @@ impl Default for Settings {
             reallocation_threshold_percent: 10,
             reallocation_window_months: 12,
             frequent_refusals: 3,
-            agreement_version: "1".to_owned(),
+            agreement: Agreement::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
-use crate::domain::{Catalogue, CatalogueError};
+use crate::domain::{Agreement, Catalogue, CatalogueError, Commune, PoolState, School, Settings, TrainingSession};
 use serde::Deserialize;
 use std::fmt;
 
@@ -45,9 +45,55 @@ struct Envelope {
     schema_version: u32,
 }
 
-#[derive(Deserialize)]
-struct CatalogueFile {
-    catalogue: Catalogue,
+/// What a `catalogue` file carries: everything a teacher needs and no personal data.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct CatalogueData {
+    /// Categories, models, units (labels, no values), trainings.
+    pub catalogue: Catalogue,
+    /// Communes of the schools.
+    #[serde(default)]
+    pub communes: Vec<Commune>,
+    /// Schools a borrower can belong to.
+    #[serde(default)]
+    pub schools: Vec<School>,
+    /// Upcoming training sessions (enrolment lists are not shared).
+    #[serde(default)]
+    pub sessions: Vec<TrainingSession>,
+    /// The current usage rules and loan agreement.
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+}
+
+impl CatalogueData {
+    /// Checks the references the catalogue's own validation does not cover.
+    fn validate(&self) -> Result<(), CatalogueError> {
+        self.catalogue.validate()?;
+        let dangling = |kind, id: &str, missing: &str| CatalogueError::DanglingReference {
+            kind,
+            id: id.to_owned(),
+            missing: missing.to_owned(),
+        };
+        if let Some(s) = self.schools.iter().find(|s| !self.communes.iter().any(|c| c.id == s.commune)) {
+            return Err(dangling("school", &s.id, &s.commune));
+        }
+        if let Some(s) = self.sessions.iter().find(|s| self.catalogue.training(&s.training).is_none()) {
+            return Err(dangling("session", &s.id, &s.training));
+        }
+        Ok(())
+    }
+
+    /// A fresh pool holding this data, with default settings and the bundled school calendar.
+    pub fn into_pool_state(self) -> PoolState {
+        let settings = Settings { agreement: self.agreement.unwrap_or_default(), ..Settings::default() };
+        PoolState {
+            catalogue: self.catalogue,
+            communes: self.communes,
+            schools: self.schools,
+            sessions: self.sessions,
+            settings,
+            ..PoolState::default()
+        }
+    }
 }
 
 /// Classifies a serde_json error: malformed JSON, or JSON of the wrong shape (both located).
@@ -60,7 +106,7 @@ fn json_error(e: &serde_json::Error) -> FileError {
 }
 
 /// Reads a `materiotheque/catalogue` file and validates its content.
-pub fn parse_catalogue_file(text: &str) -> Result<Catalogue, FileError> {
+pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
     // The envelope first, so a wrong kind or a newer version is reported as such rather than
     // as a shape error; parsing straight from text keeps line and column in every error.
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(&e))?;
@@ -71,9 +117,9 @@ pub fn parse_catalogue_file(text: &str) -> Result<Catalogue, FileError> {
     if envelope.schema_version > SCHEMA_VERSION {
         return Err(FileError::TooNew { found: envelope.schema_version, supported: SCHEMA_VERSION });
     }
-    let file: CatalogueFile = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    file.catalogue.validate().map_err(FileError::Inconsistent)?;
-    Ok(file.catalogue)
+    let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    data.validate().map_err(FileError::Inconsistent)?;
+    Ok(data)
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The one adapter over `window.localStorage`. Keys are namespaced; a browser without
 //! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
 
+use crate::domain::Teacher;
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 
 const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
+const PROFILE_KEY: &str = "profile";
 
 /// Why a value could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,5 +80,26 @@ impl LocalStore {
     /// Remembers the chosen language.
     pub fn save_language(lang: Lang) -> Result<(), WriteError> {
         Self::write(LANG_KEY, lang.code())
+    }
+
+    /// The teacher's profile saved in this browser, if any (an unreadable one counts as none).
+    pub fn profile() -> Option<Teacher> {
+        Self::read_json(PROFILE_KEY)
+    }
+
+    /// Saves the teacher's profile.
+    pub fn save_profile(profile: &Teacher) -> Result<(), WriteError> {
+        let json = serde_json::to_string(profile).map_err(|e| WriteError::Refused(e.to_string()))?;
+        Self::write(PROFILE_KEY, &json)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Unavailable => f.write_str("localStorage unavailable"),
+            WriteError::Refused(reason) => f.write_str(reason),
+            WriteError::NotVerified => f.write_str("read-back mismatch"),
+        }
     }
 }

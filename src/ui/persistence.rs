@@ -1,19 +1,30 @@
 //! The one place where UI state is written to local storage: effects that watch the state
-//! handles and save through [`LocalStore`].
+//! handles and save through [`LocalStore`], reporting failures to [`SaveStatus`].
 
 use crate::platform::document;
-use crate::storage::local::LocalStore;
-use crate::ui::state::I18n;
+use crate::storage::local::{LocalStore, WriteError};
+use crate::ui::state::{I18n, ProfileHandle, SaveStatus};
 use leptos::prelude::*;
 
+fn report(status: SaveStatus, result: Result<(), WriteError>) {
+    status.error.set(result.err().map(|e| e.to_string()));
+}
+
 /// Starts saving state changes. Call once, inside the app's reactive owner.
-pub fn install(i18n: I18n) {
+pub fn install(i18n: I18n, profile: ProfileHandle, status: SaveStatus) {
     Effect::new(move |previous: Option<()>| {
         let lang = i18n.lang();
         document::set_lang(lang.code());
         // The initial value came from storage (or is the default): only save real changes.
         if previous.is_some() {
-            let _ = LocalStore::save_language(lang);
+            report(status, LocalStore::save_language(lang));
         }
+    });
+    Effect::new(move |previous: Option<()>| {
+        profile.teacher.with(|teacher| {
+            if let (Some(()), Some(teacher)) = (previous, teacher) {
+                report(status, LocalStore::save_profile(teacher));
+            }
+        });
     });
 }

@@ -1,8 +1,8 @@
 //! Typed context handles: each is `Copy`, provided once by [`crate::ui::App`] and reached with
 //! its `use_*` function, so components never pass signals down by hand.
 
-use crate::demo::demo_catalogue;
-use crate::domain::Catalogue;
+use crate::demo::demo_data;
+use crate::domain::{Catalogue, Pool, PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::files::FileError;
@@ -46,23 +46,68 @@ impl I18n {
     }
 }
 
-/// The catalogue currently shown, and why it could not be loaded if so.
+/// The lending pool this browser knows (catalogue, schools, sessions, bookings...), and why it
+/// could not be loaded, if so.
 #[derive(Clone, Copy)]
-pub struct CatalogueState {
-    /// The catalogue (empty if loading failed).
-    pub catalogue: RwSignal<Catalogue>,
-    /// The reason the catalogue could not be read, shown to the user.
+pub struct PoolHandle {
+    /// The pool; every change goes through the domain operations on [`Pool`].
+    pub pool: RwSignal<Pool>,
+    /// The reason the data could not be read, shown to the user.
     pub load_error: RwSignal<Option<FileError>>,
 }
 
-impl CatalogueState {
+impl PoolHandle {
     /// Starts from the embedded demo pool.
     pub fn from_demo() -> Self {
-        let (catalogue, load_error) = match demo_catalogue() {
-            Ok(c) => (c, None),
-            Err(e) => (Catalogue::default(), Some(e)),
+        let (state, load_error) = match demo_data() {
+            Ok(data) => (data.into_pool_state(), None),
+            Err(e) => (PoolState::default(), Some(e)),
         };
-        Self { catalogue: RwSignal::new(catalogue), load_error: RwSignal::new(load_error) }
+        Self { pool: RwSignal::new(Pool::new(state)), load_error: RwSignal::new(load_error) }
+    }
+
+    /// Reads the catalogue (tracked).
+    pub fn with_catalogue<R>(self, f: impl FnOnce(&Catalogue) -> R) -> R {
+        self.pool.with(|p| f(&p.state().catalogue))
+    }
+
+    /// Reads the whole pool state (tracked).
+    pub fn with_state<R>(self, f: impl FnOnce(&PoolState) -> R) -> R {
+        self.pool.with(|p| f(p.state()))
+    }
+}
+
+/// The teacher using this browser, once they have filled in their profile.
+#[derive(Clone, Copy)]
+pub struct ProfileHandle {
+    /// The saved profile; `None` until the teacher fills it in.
+    pub teacher: RwSignal<Option<Teacher>>,
+}
+
+impl ProfileHandle {
+    /// Starts from `teacher` (read from storage by the caller).
+    pub fn new(teacher: Option<Teacher>) -> Self {
+        Self { teacher: RwSignal::new(teacher) }
+    }
+}
+
+/// The outcome of the last write to local storage, shown when it failed.
+#[derive(Clone, Copy)]
+pub struct SaveStatus {
+    /// Why the last save failed; `None` after a successful one.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl SaveStatus {
+    /// Nothing saved yet.
+    pub fn new() -> Self {
+        Self { error: RwSignal::new(None) }
+    }
+}
+
+impl Default for SaveStatus {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -120,9 +165,19 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// The catalogue handle.
-pub fn use_catalogue() -> CatalogueState {
-    expect_context::<CatalogueState>()
+/// The pool handle.
+pub fn use_pool() -> PoolHandle {
+    expect_context::<PoolHandle>()
+}
+
+/// The profile handle.
+pub fn use_profile() -> ProfileHandle {
+    expect_context::<ProfileHandle>()
+}
+
+/// The save status handle.
+pub fn use_save_status() -> SaveStatus {
+    expect_context::<SaveStatus>()
 }
 
 /// The update handle.

@@ -1,6 +1,6 @@
 use crate::domain::TrainingFilter;
 use crate::i18n::Msg;
-use crate::ui::state::{use_catalogue, use_i18n};
+use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
 const TRAINING_CHOICES: [(TrainingFilter, &str, Msg); 3] = [
@@ -21,10 +21,10 @@ pub fn CatalogueFilters(
     training: RwSignal<TrainingFilter>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_catalogue();
+    let state = use_pool();
     let category_options = move || {
         let english = i18n.english();
-        state.catalogue.with(|c| {
+        state.with_catalogue(|c| {
             c.categories
                 .iter()
                 .map(|cat| {

@@ -1,13 +1,14 @@
 use crate::i18n::Msg;
 use crate::storage::local::LocalStore;
-use crate::ui::state::use_i18n;
+use crate::ui::state::{use_i18n, use_save_status};
 use leptos::prelude::*;
 
-/// A lasting notice when the browser offers no local storage (private mode, policy): the app
-/// still works, but nothing will be remembered.
+/// Lasting notices about local storage: absent (private mode, policy: the app works but
+/// remembers nothing), or the last save failed (the data stays on screen).
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let i18n = use_i18n();
+    let status = use_save_status();
     let available = LocalStore::available();
     view! {
         <Show when=move || !available>
@@ -15,5 +16,18 @@ pub fn StorageNotice() -> impl IntoView {
                 {move || i18n.t(Msg::StorageUnavailable)}
             </p>
         </Show>
+        {move || {
+            status
+                .error
+                .get()
+                .filter(|_| available)
+                .map(|reason| {
+                    view! {
+                        <p class="alert alert--banner" role="alert">
+                            {i18n.tf(Msg::SaveFailed, &[("reason", &reason)])}
+                        </p>
+                    }
+                })
+        }}
     }
 }

@@ -1,7 +1,7 @@
 use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
 use crate::i18n::Msg;
 use crate::ui::components::{CatalogueFilters, ModelCard, PageTitle};
-use crate::ui::state::{use_catalogue, use_i18n};
+use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -10,22 +10,22 @@ use std::collections::{HashMap, HashSet};
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_catalogue();
+    let state = use_pool();
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<String>);
     let training = RwSignal::new(TrainingFilter::Any);
 
     let counts = Memo::new(move |_| {
-        state
-            .catalogue
-            .with(|c| c.in_service_counts().into_iter().map(|(id, n)| (id.to_owned(), n)).collect::<HashMap<_, _>>())
+        state.with_catalogue(|c| {
+            c.in_service_counts().into_iter().map(|(id, n)| (id.to_owned(), n)).collect::<HashMap<_, _>>()
+        })
     });
     let matching = Memo::new(move |_| {
         let filter = CatalogueFilter { query: query.get(), category: category.get(), training: training.get() };
-        state.catalogue.with(|c| filter_models(c, &filter).into_iter().map(|m| m.id.clone()).collect::<HashSet<_>>())
+        state.with_catalogue(|c| filter_models(c, &filter).into_iter().map(|m| m.id.clone()).collect::<HashSet<_>>())
     });
     let summary = move || {
-        let models = state.catalogue.with(|c| c.models.len());
+        let models = state.with_catalogue(|c| c.models.len());
         let units: usize = counts.with(|c| c.values().sum());
         i18n.tf(Msg::CatalogueSummary, &[("models", &models.to_string()), ("units", &units.to_string())])
     };
@@ -37,7 +37,7 @@ pub fn CataloguePage() -> impl IntoView {
     let sections = move || {
         let english = i18n.english();
         matching.with(|matching| {
-            state.catalogue.with(|catalogue| {
+            state.with_catalogue(|catalogue| {
                 catalogue
                     .categories
                     .iter()
@@ -83,7 +83,7 @@ pub fn CataloguePage() -> impl IntoView {
         }}
         <p class="summary">{summary}</p>
         <Show
-            when=move || state.catalogue.with(|c| !c.models.is_empty())
+            when=move || state.with_catalogue(|c| !c.models.is_empty())
             fallback=move || view! { <p>{move || i18n.t(Msg::CatalogueEmpty)}</p> }
         >
             <CatalogueFilters query=query category=category training=training />

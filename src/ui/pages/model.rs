@@ -1,7 +1,7 @@
 use crate::domain::Condition;
 use crate::i18n::Msg;
 use crate::ui::components::{Icon, IconKind, PageTitle};
-use crate::ui::state::{use_catalogue, use_i18n, use_links};
+use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -19,10 +19,10 @@ fn condition_msg(condition: Condition) -> Msg {
 #[component]
 pub fn ModelPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_catalogue();
+    let state = use_pool();
     let params = use_params_map();
     let model_id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let model = Memo::new(move |_| state.catalogue.with(|c| c.model(&model_id()).cloned()));
+    let model = Memo::new(move |_| state.with_catalogue(|c| c.model(&model_id()).cloned()));
     let title = Signal::derive(move || {
         model.with(|m| m.as_ref().map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name.clone()))
     });
@@ -36,7 +36,7 @@ pub fn ModelPage() -> impl IntoView {
             }
             .into_any();
         };
-        let (trainings, units) = state.catalogue.with(|c| {
+        let (trainings, units) = state.with_catalogue(|c| {
             let trainings = c.required_training_names(&model, english);
             let units: Vec<_> = c.units_of(&model.id).cloned().collect();
             (trainings, units)
