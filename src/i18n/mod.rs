@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+pub mod dates;
+
 /// A user interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -171,6 +173,27 @@ messages! {
     ProfileSchoolUnknown => "Choisissez votre école dans la liste.", "Choose your school from the list.";
     SaveFailed => "Vos changements n'ont pas pu être enregistrés dans ce navigateur ({reason}). Ils restent affichés tant que la page est ouverte.", "Your changes could not be saved in this browser ({reason}). They stay on screen while the page is open.";
     StorageUnavailable => "Le stockage local n'est pas disponible : vos choix ne seront pas mémorisés.", "Local storage is not available: your choices will not be remembered.";
+    // Dates and date picker
+    DateHint => "Format JJ/MM/AAAA, par exemple 05/01/2027.", "Format DD/MM/YYYY, for example 05/01/2027.";
+    DateErrorEmpty => "Saisissez une date.", "Enter a date.";
+    DateErrorFormat => "Date non reconnue : écrivez-la sous la forme JJ/MM/AAAA.", "Date not recognised: write it as DD/MM/YYYY.";
+    DateErrorTwoDigitYear => "Écrivez l'année en entier, sur quatre chiffres (par exemple 2027).", "Write the year in full, with four digits (for example 2027).";
+    DateErrorNoSuchDate => "Cette date n'existe pas : vérifiez le jour et le mois.", "This date does not exist: check the day and the month.";
+    DateErrorBeforeMin => "Choisissez une date à partir du {date}.", "Choose a date on or after {date}.";
+    DateErrorAfterMax => "Choisissez une date jusqu'au {date} au plus tard.", "Choose a date no later than {date}.";
+    DateErrorPrefix => "Erreur :", "Error:";
+    DatePickerOpen => "Choisir une date", "Choose a date";
+    DatePickerOpenFor => "Choisir une date : {label}", "Choose a date: {label}";
+    DatePickerPrevYear => "Année précédente", "Previous year";
+    DatePickerPrevMonth => "Mois précédent", "Previous month";
+    DatePickerNextMonth => "Mois suivant", "Next month";
+    DatePickerNextYear => "Année suivante", "Next year";
+    DatePickerCancel => "Annuler", "Cancel";
+    DatePickerHelp => "Flèches : jour ou semaine. Page précédente ou suivante : mois (avec Maj : année). Entrée : choisir. Échap : fermer sans changer.", "Arrows: day or week. Page Up or Down: month (with Shift: year). Enter: choose. Escape: close without change.";
+    DatePickerOutOfRange => "hors de la période possible", "outside the allowed period";
+    DayWeekend => "week-end", "weekend";
+    DaySchoolHoliday => "vacances scolaires", "school holidays";
+    DayPublicHoliday => "jour férié", "public holiday";
 }
 
 #[cfg(test)]

@@ -2,4 +2,5 @@
 //! local storage. Every write to local storage goes through [`local::LocalStore`].
 
 pub mod files;
+pub mod ics;
 pub mod local;

@@ -1,6 +1,7 @@
 //! Reusable pieces of the layout, one component per file.
 
 mod catalogue_filters;
+mod date_field;
 mod icon;
 mod lang_switch;
 mod main_nav;
@@ -12,6 +13,7 @@ mod storage_notice;
 mod update_banner;
 
 pub use catalogue_filters::CatalogueFilters;
+pub use date_field::DateField;
 pub use icon::{Icon, IconKind};
 pub use lang_switch::LangSwitch;
 pub use main_nav::MainNav;
