@@ -35,6 +35,13 @@ impl I18n {
         msg.get(self.lang.get())
     }
 
+    /// A reactive text for `msg`, for views. Every call returns the same closure type, so the
+    /// view code that renders it is generated once for the whole app instead of once per
+    /// message (each distinct closure type costs wasm size).
+    pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
+
     /// The text of `msg` with `{name}` placeholders filled (tracked).
     pub fn tf(self, msg: Msg, args: &[(&str, &str)]) -> String {
         fill(self.t(msg), args)

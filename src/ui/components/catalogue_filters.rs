@@ -45,9 +45,9 @@ pub fn CatalogueFilters(
         training.set(TrainingFilter::Any);
     };
     view! {
-        <form class="filters" role="search" aria-label=move || i18n.t(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=i18n.text(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
             <div class="field field--wide">
-                <label for="catalogue-search">{move || i18n.t(Msg::SearchLabel)}</label>
+                <label for="catalogue-search">{i18n.text(Msg::SearchLabel)}</label>
                 <input
                     id="catalogue-search"
                     type="search"
@@ -56,10 +56,10 @@ pub fn CatalogueFilters(
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
-                <p id="catalogue-search-help" class="help">{move || i18n.t(Msg::SearchHelp)}</p>
+                <p id="catalogue-search-help" class="help">{i18n.text(Msg::SearchHelp)}</p>
             </div>
             <div class="field">
-                <label for="catalogue-category">{move || i18n.t(Msg::FilterCategory)}</label>
+                <label for="catalogue-category">{i18n.text(Msg::FilterCategory)}</label>
                 <select
                     id="catalogue-category"
                     on:change=move |ev| {
@@ -68,13 +68,13 @@ pub fn CatalogueFilters(
                     }
                 >
                     <option value="" selected=move || category.with(Option::is_none)>
-                        {move || i18n.t(Msg::FilterAllCategories)}
+                        {i18n.text(Msg::FilterAllCategories)}
                     </option>
                     {category_options}
                 </select>
             </div>
             <div class="field">
-                <label for="catalogue-training">{move || i18n.t(Msg::FilterTraining)}</label>
+                <label for="catalogue-training">{i18n.text(Msg::FilterTraining)}</label>
                 <select
                     id="catalogue-training"
                     on:change=move |ev| {
@@ -89,7 +89,7 @@ pub fn CatalogueFilters(
                         .map(|(choice, value, label)| {
                             view! {
                                 <option value=value selected=move || training.get() == choice>
-                                    {move || i18n.t(label)}
+                                    {i18n.text(label)}
                                 </option>
                             }
                         })
@@ -98,7 +98,7 @@ pub fn CatalogueFilters(
             </div>
             <div class="field field--action">
                 <button type="button" on:click=clear>
-                    {move || i18n.t(Msg::ClearFilters)}
+                    {i18n.text(Msg::ClearFilters)}
                 </button>
             </div>
         </form>

@@ -364,22 +364,22 @@ pub fn DateField(
                     <div class="date-picker__header">
                         <button type="button" class="date-picker__nav" on:click=move |_| browse(-12)>
                             <span aria-hidden="true">"«"</span>
-                            <span class="date-sr">{move || i18n.t(Msg::DatePickerPrevYear)}</span>
+                            <span class="date-sr">{i18n.text(Msg::DatePickerPrevYear)}</span>
                         </button>
                         <button type="button" class="date-picker__nav" on:click=move |_| browse(-1)>
                             <span aria-hidden="true">"‹"</span>
-                            <span class="date-sr">{move || i18n.t(Msg::DatePickerPrevMonth)}</span>
+                            <span class="date-sr">{i18n.text(Msg::DatePickerPrevMonth)}</span>
                         </button>
                         <h2 id=heading class="date-picker__heading" aria-live="polite">
                             {move || format_month_year(i18n.lang(), month.get())}
                         </h2>
                         <button type="button" class="date-picker__nav" on:click=move |_| browse(1)>
                             <span aria-hidden="true">"›"</span>
-                            <span class="date-sr">{move || i18n.t(Msg::DatePickerNextMonth)}</span>
+                            <span class="date-sr">{i18n.text(Msg::DatePickerNextMonth)}</span>
                         </button>
                         <button type="button" class="date-picker__nav" on:click=move |_| browse(12)>
                             <span aria-hidden="true">"»"</span>
-                            <span class="date-sr">{move || i18n.t(Msg::DatePickerNextYear)}</span>
+                            <span class="date-sr">{i18n.text(Msg::DatePickerNextYear)}</span>
                         </button>
                     </div>
                     <table
@@ -396,11 +396,11 @@ pub fn DateField(
                     </table>
                     <p class="date-picker__focused">{focused_summary}</p>
                     <p id=help class="date-picker__help">
-                        {move || i18n.t(Msg::DatePickerHelp)}
+                        {i18n.text(Msg::DatePickerHelp)}
                     </p>
                     <div class="date-picker__actions">
                         <button type="button" on:click=move |_| close()>
-                            {move || i18n.t(Msg::DatePickerCancel)}
+                            {i18n.text(Msg::DatePickerCancel)}
                         </button>
                     </div>
                 </div>
@@ -417,7 +417,7 @@ pub fn DateField(
         shown_error().map(|error| {
             view! {
                 <p id=error_id.clone() class="date-field__error">
-                    <strong>{move || i18n.t(Msg::DateErrorPrefix)}</strong>
+                    <strong>{i18n.text(Msg::DateErrorPrefix)}</strong>
                     " "
                     {move || error_text(i18n.lang(), error)}
                 </p>
@@ -427,8 +427,8 @@ pub fn DateField(
 
     view! {
         <div class="field date-field">
-            <label for=id>{move || i18n.t(label)}</label>
-            <p id=hint_id class="help">{move || i18n.t(Msg::DateHint)}</p>
+            <label for=id>{i18n.text(label)}</label>
+            <p id=hint_id class="help">{i18n.text(Msg::DateHint)}</p>
             <div class="date-field__row">
                 <input
                     id=id
@@ -451,7 +451,7 @@ pub fn DateField(
                     aria-label=move || i18n.tf(Msg::DatePickerOpenFor, &[("label", i18n.t(label))])
                     on:click=open_dialog
                 >
-                    {move || i18n.t(Msg::DatePickerOpen)}
+                    {i18n.text(Msg::DatePickerOpen)}
                 </button>
             </div>
             <div class="date-field__status" aria-live="polite">

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t(Msg::LangSwitchLabel)>
+        <div class="lang-switch" role="group" aria-label=i18n.text(Msg::LangSwitchLabel)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

@@ -15,7 +15,7 @@ pub fn MainNav() -> impl IntoView {
         ("/a-propos", Msg::NavAbout, false),
     ];
     view! {
-        <nav class="main-nav" aria-label=move || i18n.t(Msg::NavLabel)>
+        <nav class="main-nav" aria-label=i18n.text(Msg::NavLabel)>
             <ul>
                 {links
                     .into_iter()
@@ -23,7 +23,7 @@ pub fn MainNav() -> impl IntoView {
                         view! {
                             <li>
                                 <A href=paths.to(href) exact=exact>
-                                    {move || i18n.t(label)}
+                                    {i18n.text(label)}
                                 </A>
                             </li>
                         }

@@ -8,7 +8,7 @@ pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{move || i18n.t(Msg::FooterText)}</p>
+            <p>{i18n.text(Msg::FooterText)}</p>
             <p>{move || i18n.tf(Msg::FooterVersion, &[("version", env!("CARGO_PKG_VERSION"))])}</p>
         </footer>
     }

@@ -16,7 +16,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=on_click>
-            {move || i18n.t(Msg::SkipToContent)}
+            {i18n.text(Msg::SkipToContent)}
         </a>
     }
 }

@@ -13,7 +13,7 @@ pub fn StorageNotice() -> impl IntoView {
     view! {
         <Show when=move || !available>
             <p class="alert alert--banner" role="alert">
-                {move || i18n.t(Msg::StorageUnavailable)}
+                {i18n.text(Msg::StorageUnavailable)}
             </p>
         </Show>
         {move || {

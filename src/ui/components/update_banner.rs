@@ -12,7 +12,7 @@ pub fn UpdateBanner() -> impl IntoView {
         <div class="update-banner" role="status">
             <Show when=move || update.waiting.with(Option::is_some)>
                 <p>
-                    <span>{move || i18n.t(Msg::UpdateAvailable)}</span>
+                    <span>{i18n.text(Msg::UpdateAvailable)}</span>
                     <button
                         type="button"
                         on:click=move |_| {
@@ -21,7 +21,7 @@ pub fn UpdateBanner() -> impl IntoView {
                             }
                         }
                     >
-                        {move || i18n.t(Msg::UpdateReload)}
+                        {i18n.text(Msg::UpdateReload)}
                     </button>
                 </p>
             </Show>

@@ -9,8 +9,8 @@ pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::AboutTitle).to_owned()) />
-        <h1>{move || i18n.t(Msg::AboutTitle)}</h1>
-        <p>{move || i18n.t(Msg::AboutText)}</p>
-        <p>{move || i18n.t(Msg::AboutOffline)}</p>
+        <h1>{i18n.text(Msg::AboutTitle)}</h1>
+        <p>{i18n.text(Msg::AboutText)}</p>
+        <p>{i18n.text(Msg::AboutOffline)}</p>
     }
 }

@@ -67,8 +67,8 @@ pub fn CataloguePage() -> impl IntoView {
     };
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::CatalogueTitle).to_owned()) />
-        <h1>{move || i18n.t(Msg::CatalogueTitle)}</h1>
-        <p class="lead">{move || i18n.t(Msg::CatalogueIntro)}</p>
+        <h1>{i18n.text(Msg::CatalogueTitle)}</h1>
+        <p class="lead">{i18n.text(Msg::CatalogueIntro)}</p>
         {move || {
             state
                 .load_error
@@ -84,7 +84,7 @@ pub fn CataloguePage() -> impl IntoView {
         <p class="summary">{summary}</p>
         <Show
             when=move || state.with_catalogue(|c| !c.models.is_empty())
-            fallback=move || view! { <p>{move || i18n.t(Msg::CatalogueEmpty)}</p> }
+            fallback=move || view! { <p>{i18n.text(Msg::CatalogueEmpty)}</p> }
         >
             <CatalogueFilters query=query category=category training=training />
             <p class="results" role="status">{results}</p>

@@ -87,7 +87,7 @@ pub fn ModelPage() -> impl IntoView {
     view! {
         <PageTitle title=title />
         <p class="breadcrumb">
-            <A href=use_links().to("/")>{move || i18n.t(Msg::BackToCatalogue)}</A>
+            <A href=use_links().to("/")>{i18n.text(Msg::BackToCatalogue)}</A>
         </p>
         {body}
     }

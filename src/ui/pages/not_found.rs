@@ -10,10 +10,10 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::NotFoundTitle).to_owned()) />
-        <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
-        <p>{move || i18n.t(Msg::NotFoundText)}</p>
+        <h1>{i18n.text(Msg::NotFoundTitle)}</h1>
+        <p>{i18n.text(Msg::NotFoundText)}</p>
         <p>
-            <A href=use_links().to("/")>{move || i18n.t(Msg::NotFoundBack)}</A>
+            <A href=use_links().to("/")>{i18n.text(Msg::NotFoundBack)}</A>
         </p>
     }
 }

@@ -94,12 +94,12 @@ pub fn ProfilePage() -> impl IntoView {
 
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::ProfileTitle).to_owned()) />
-        <h1>{move || i18n.t(Msg::ProfileTitle)}</h1>
-        <p class="lead">{move || i18n.t(Msg::ProfileIntro)}</p>
+        <h1>{i18n.text(Msg::ProfileTitle)}</h1>
+        <p class="lead">{i18n.text(Msg::ProfileIntro)}</p>
         <div id=SUMMARY_ID tabindex="-1" class="error-summary" class:is-empty=move || problems.with(Vec::is_empty)>
             <Show when=move || !problems.with(Vec::is_empty)>
                 <div role="alert">
-                    <p class="error-summary__title">{move || i18n.t(Msg::ProfileErrorsTitle)}</p>
+                    <p class="error-summary__title">{i18n.text(Msg::ProfileErrorsTitle)}</p>
                     <ul>
                         {move || {
                             problems.get().into_iter().map(|p| view! { <li>{i18n.t(problem_msg(p))}</li> }).collect_view()
@@ -110,7 +110,7 @@ pub fn ProfilePage() -> impl IntoView {
         </div>
         <form class="form" on:submit=on_submit novalidate>
             <div class="field">
-                <label for="profile-name">{move || i18n.t(Msg::ProfileName)}</label>
+                <label for="profile-name">{i18n.text(Msg::ProfileName)}</label>
                 <input
                     id="profile-name"
                     type="text"
@@ -124,8 +124,8 @@ pub fn ProfilePage() -> impl IntoView {
                 {error_text(name_error, "profile-name-error")}
             </div>
             <div class="field">
-                <label for="profile-email">{move || i18n.t(Msg::ProfileEmail)}</label>
-                <p id="profile-email-hint" class="help">{move || i18n.t(Msg::ProfileEmailHint)}</p>
+                <label for="profile-email">{i18n.text(Msg::ProfileEmail)}</label>
+                <p id="profile-email-hint" class="help">{i18n.text(Msg::ProfileEmailHint)}</p>
                 <input
                     id="profile-email"
                     type="email"
@@ -139,7 +139,7 @@ pub fn ProfilePage() -> impl IntoView {
                 {error_text(email_error, "profile-email-error")}
             </div>
             <div class="field">
-                <label for="profile-school">{move || i18n.t(Msg::ProfileSchool)}</label>
+                <label for="profile-school">{i18n.text(Msg::ProfileSchool)}</label>
                 <select
                     id="profile-school"
                     autocomplete="organization"
@@ -148,7 +148,7 @@ pub fn ProfilePage() -> impl IntoView {
                     on:change=move |ev| school.set(event_target_value(&ev))
                 >
                     <option value="" selected=move || school.with_untracked(String::is_empty)>
-                        {move || i18n.t(Msg::ProfileChooseSchool)}
+                        {i18n.text(Msg::ProfileChooseSchool)}
                     </option>
                     {school_options}
                 </select>
@@ -156,7 +156,7 @@ pub fn ProfilePage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <button type="submit" class="button--primary">
-                    {move || i18n.t(Msg::ProfileSave)}
+                    {i18n.text(Msg::ProfileSave)}
                 </button>
                 <p role="status" class="form-status">
                     {move || just_saved.get().then(|| i18n.t(Msg::ProfileSaved))}

@@ -9,9 +9,9 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::SettingsTitle).to_owned()) />
-        <h1>{move || i18n.t(Msg::SettingsTitle)}</h1>
+        <h1>{i18n.text(Msg::SettingsTitle)}</h1>
         <fieldset class="choice-group">
-            <legend>{move || i18n.t(Msg::LangSwitchLabel)}</legend>
+            <legend>{i18n.text(Msg::LangSwitchLabel)}</legend>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
@@ -30,7 +30,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <p class="help">{move || i18n.t(Msg::SettingsLangHelp)}</p>
+            <p class="help">{i18n.text(Msg::SettingsLangHelp)}</p>
         </fieldset>
     }
 }
