@@ -84,3 +84,18 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     host.remove();
     LocalStore::remove("lang");
 }
+
+#[wasm_bindgen_test]
+fn the_teacher_profile_round_trips_and_a_corrupt_one_reads_as_absent() {
+    let teacher = materiotheque::domain::Teacher {
+        id: "anne.martin@ac-lyon.fr".into(),
+        name: "Anne Martin".into(),
+        email: "Anne.Martin@ac-lyon.fr".into(),
+        school: "saint-etienne-ecole-elementaire-monge".into(),
+    };
+    LocalStore::save_profile(&teacher).unwrap();
+    assert_eq!(LocalStore::profile(), Some(teacher));
+    raw_storage().set_item("materiotheque.profile", "{\"id\": 3}").unwrap();
+    assert_eq!(LocalStore::profile(), None);
+    LocalStore::remove("profile");
+}

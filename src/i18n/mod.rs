@@ -156,21 +156,6 @@ messages! {
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundText => "L'adresse demandée ne correspond à aucune page.", "The requested address matches no page.";
     NotFoundBack => "Aller au catalogue", "Go to the catalogue";
-    NavProfile => "Mon profil", "My profile";
-    ProfileTitle => "Mon profil", "My profile";
-    ProfileIntro => "Ces informations restent dans ce navigateur ; elles accompagnent vos demandes de réservation. Il n'y a pas de compte à créer.", "This information stays in this browser; it goes with your booking requests. There is no account to create.";
-    ProfileName => "Nom et prénom", "Full name";
-    ProfileEmail => "Adresse électronique professionnelle", "Work e-mail address";
-    ProfileEmailHint => "Par exemple prenom.nom@ac-lyon.fr", "For example firstname.lastname@ac-lyon.fr";
-    ProfileSchool => "Votre école", "Your school";
-    ProfileChooseSchool => "Choisissez votre école", "Choose your school";
-    ProfileSave => "Enregistrer le profil", "Save the profile";
-    ProfileSaved => "Profil enregistré.", "Profile saved.";
-    ProfileErrorsTitle => "Le profil n'est pas enregistré. Corrigez :", "The profile was not saved. Please correct:";
-    ProfileNameMissing => "Indiquez votre nom.", "Enter your name.";
-    ProfileNameTooLong => "Le nom est trop long (120 caractères au plus).", "The name is too long (120 characters at most).";
-    ProfileEmailInvalid => "Indiquez une adresse électronique valide, par exemple prenom.nom@ac-lyon.fr.", "Enter a valid e-mail address, for example firstname.lastname@ac-lyon.fr.";
-    ProfileSchoolUnknown => "Choisissez votre école dans la liste.", "Choose your school from the list.";
     SaveFailed => "Vos changements n'ont pas pu être enregistrés dans ce navigateur ({reason}). Ils restent affichés tant que la page est ouverte.", "Your changes could not be saved in this browser ({reason}). They stay on screen while the page is open.";
     StorageUnavailable => "Le stockage local n'est pas disponible : vos choix ne seront pas mémorisés.", "Local storage is not available: your choices will not be remembered.";
     // Dates and date picker

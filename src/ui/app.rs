@@ -4,9 +4,9 @@ use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
 use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
-use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, ProfilePage, SettingsPage};
+use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, SettingsPage};
 use crate::ui::persistence;
-use crate::ui::state::{I18n, Links, PoolHandle, ProfileHandle, SaveStatus, UpdateState};
+use crate::ui::state::{I18n, Links, PoolHandle, SaveStatus, UpdateState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -25,11 +25,9 @@ pub fn App() -> impl IntoView {
     provide_context(PoolHandle::from_demo());
     let update = UpdateState::new();
     provide_context(update);
-    let profile = ProfileHandle::new(LocalStore::profile());
-    provide_context(profile);
     let save_status = SaveStatus::new();
     provide_context(save_status);
-    persistence::install(i18n, profile, save_status);
+    persistence::install(i18n, save_status);
     // Offline support only for release builds: a debug build must always show fresh code.
     if !cfg!(debug_assertions) {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
@@ -54,7 +52,6 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage />
                     <Route path=path!("/modele/:id") view=ModelPage />
-                    <Route path=path!("/profil") view=ProfilePage />
                     <Route path=path!("/parametres") view=SettingsPage />
                     <Route path=path!("/a-propos") view=AboutPage />
                 </Routes>

@@ -3,7 +3,7 @@
 
 use crate::platform::document;
 use crate::storage::local::{LocalStore, WriteError};
-use crate::ui::state::{I18n, ProfileHandle, SaveStatus};
+use crate::ui::state::{I18n, SaveStatus};
 use leptos::prelude::*;
 
 fn report(status: SaveStatus, result: Result<(), WriteError>) {
@@ -11,7 +11,7 @@ fn report(status: SaveStatus, result: Result<(), WriteError>) {
 }
 
 /// Starts saving state changes. Call once, inside the app's reactive owner.
-pub fn install(i18n: I18n, profile: ProfileHandle, status: SaveStatus) {
+pub fn install(i18n: I18n, status: SaveStatus) {
     Effect::new(move |previous: Option<()>| {
         let lang = i18n.lang();
         document::set_lang(lang.code());
@@ -19,12 +19,5 @@ pub fn install(i18n: I18n, profile: ProfileHandle, status: SaveStatus) {
         if previous.is_some() {
             report(status, LocalStore::save_language(lang));
         }
-    });
-    Effect::new(move |previous: Option<()>| {
-        profile.teacher.with(|teacher| {
-            if let (Some(()), Some(teacher)) = (previous, teacher) {
-                report(status, LocalStore::save_profile(teacher));
-            }
-        });
     });
 }

@@ -2,7 +2,7 @@
 //! its `use_*` function, so components never pass signals down by hand.
 
 use crate::demo::demo_data;
-use crate::domain::{Catalogue, Pool, PoolState, Teacher};
+use crate::domain::{Catalogue, Pool, PoolState};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::files::FileError;
@@ -84,20 +84,6 @@ impl PoolHandle {
     }
 }
 
-/// The teacher using this browser, once they have filled in their profile.
-#[derive(Clone, Copy)]
-pub struct ProfileHandle {
-    /// The saved profile; `None` until the teacher fills it in.
-    pub teacher: RwSignal<Option<Teacher>>,
-}
-
-impl ProfileHandle {
-    /// Starts from `teacher` (read from storage by the caller).
-    pub fn new(teacher: Option<Teacher>) -> Self {
-        Self { teacher: RwSignal::new(teacher) }
-    }
-}
-
 /// The outcome of the last write to local storage, shown when it failed.
 #[derive(Clone, Copy)]
 pub struct SaveStatus {
@@ -175,11 +161,6 @@ pub fn use_i18n() -> I18n {
 /// The pool handle.
 pub fn use_pool() -> PoolHandle {
     expect_context::<PoolHandle>()
-}
-
-/// The profile handle.
-pub fn use_profile() -> ProfileHandle {
-    expect_context::<ProfileHandle>()
 }
 
 /// The save status handle.

@@ -21,7 +21,6 @@ import {
 const PAGES = [
   { path: "", fr: "Catalogue du matériel", en: "Equipment catalogue" },
   { path: "modele/thymio", fr: "Robot Thymio II", en: "Robot Thymio II" },
-  { path: "profil", fr: "Mon profil", en: "My profile" },
   { path: "parametres", fr: "Paramètres", en: "Settings" },
   { path: "a-propos", fr: "À propos", en: "About" },
   { path: "nulle-part/ici", fr: "Page introuvable", en: "Page not found" },

@@ -4,12 +4,10 @@ mod about;
 mod catalogue;
 mod model;
 mod not_found;
-mod profile;
 mod settings;
 
 pub use about::AboutPage;
 pub use catalogue::CataloguePage;
 pub use model::ModelPage;
 pub use not_found::NotFoundPage;
-pub use profile::ProfilePage;
 pub use settings::SettingsPage;
