@@ -1,5 +1,5 @@
 // End-to-end: the release build served like a static host, driven as a user would.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,9 +12,9 @@ import {
   appReady,
   expectNoAxeViolations,
   expectNoProblems,
-  launch,
   newPage,
   serve,
+  useApp,
   visibleText,
 } from "./support.mjs";
 
@@ -43,17 +43,14 @@ async function heading(page) {
   return (await page.locator("main h1").first().innerText()).trim();
 }
 
-let browser;
-let server;
 
 describe(`Matériothèque served under ${BASE}`, () => {
-  before(async () => {
-    browser = await launch();
-    server = await serve();
-  });
-  after(async () => {
-    await server?.close();
-    await browser?.close();
+  const app = useApp();
+  let browser;
+  let server;
+  before(() => {
+    browser = app.browser();
+    server = app.server();
   });
 
   test("the catalogue renders in French with the demo pool", async () => {

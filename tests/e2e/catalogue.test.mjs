@@ -1,7 +1,7 @@
 // End-to-end: finding equipment in the catalogue (search and filters), as a teacher would.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, appReady, expectNoAxeViolations, expectNoProblems, launch, newPage, serve } from "./support.mjs";
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
 
 let browser;
 let server;
@@ -18,13 +18,10 @@ const cardNames = (page) => page.locator(".model-card h3").allInnerTexts();
 const results = (page) => page.getByRole("status").filter({ hasText: /correspond/ }).innerText();
 
 describe(`Catalogue search and filters under ${BASE}`, () => {
-  before(async () => {
-    browser = await launch();
-    server = await serve();
-  });
-  after(async () => {
-    await server?.close();
-    await browser?.close();
+  const app = useApp();
+  before(() => {
+    browser = app.browser();
+    server = app.server();
   });
 
   test("a search without accents or capitals finds the accented model", async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end suites: the build under test, the browser, axe-core, and
 // the Content-Security-Policy watch.
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
@@ -80,4 +81,22 @@ export async function expectNoProblems(page) {
 /** Visible text of the page, as a user sees it. */
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
+}
+
+/**
+ * Starts one browser and one server for the enclosing `describe`, closed after it; returns
+ * getters, since both exist only once `before` has run.
+ */
+export function useApp() {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launch();
+    server = await serve();
+  });
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+  return { browser: () => browser, server: () => server };
 }
