@@ -42,7 +42,8 @@ pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;
 pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisation};
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency (see Cargo.toml).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
 mod testkit;
