@@ -14,6 +14,9 @@ use super::testkit::{at, d, now, request, state};
 use super::training::MissingReason;
 use super::usage::{reallocation_report, utilisation};
 
+/// Scenario tests return errors instead of panicking on them.
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 fn pool() -> Pool {
     Pool::new(state())
 }
@@ -29,11 +32,11 @@ fn labels(list: &[&str]) -> Vec<String> {
 // ---- R1 -----------------------------------------------------------------------------------
 
 #[test]
-fn quantity_exactly_equal_to_free_units_is_accepted_one_more_is_not() {
+fn quantity_exactly_equal_to_free_units_is_accepted_one_more_is_not() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 9, 14), d(2026, 9, 25));
     assert_eq!(p.free("thymio", s, e), 3, "the retired unit does not count");
-    p.create_booking(request("b1", "ana", &[("thymio", 1)], s, e), teacher("ana"), now()).unwrap();
+    p.create_booking(request("b1", "ana", &[("thymio", 1)], s, e), teacher("ana"), now())?;
     assert_eq!(p.free("thymio", s, e), 2);
     let err = p.create_booking(request("b2", "ben", &[("thymio", 3)], s, e), teacher("ben"), now()).unwrap_err();
     match err {
@@ -51,13 +54,13 @@ fn quantity_exactly_equal_to_free_units_is_accepted_one_more_is_not() {
         Ok(BookingStatus::Requested)
     );
     assert_eq!(p.free("thymio", s, e), 0);
+    Ok(())
 }
 
 #[test]
-fn turnaround_gap_of_one_school_day() {
+fn turnaround_gap_of_one_school_day() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
-        .unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())?;
     // Busy through Mon 21 Sep (1st school day after Fri 18): a loan may start Tue 22 at the
     // earliest, and one before must end by Thu 10 Sep (busy through Fri 11).
     assert_eq!(p.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 0);
@@ -74,38 +77,38 @@ fn turnaround_gap_of_one_school_day() {
     // With no gap, back-to-back loans are fine.
     let mut p0 = pool();
     p0.edit(|s| s.settings.turnaround_gap_days = 0);
-    p0.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
-        .unwrap();
+    p0.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())?;
     assert_eq!(p0.free("bluebot", d(2026, 9, 21), d(2026, 9, 25)), 2);
     assert_eq!(p0.free("bluebot", d(2026, 9, 18), d(2026, 9, 25)), 0);
+    Ok(())
 }
 
 #[test]
-fn the_gap_counts_school_days_across_a_holiday() {
+fn the_gap_counts_school_days_across_a_holiday() -> TestResult {
     let mut p = pool();
     // Ends Fri 16 Oct 2026, last class day before Toussaint: busy through Mon 2 Nov.
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
-        .unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())?;
     assert_eq!(p.free("bluebot", d(2026, 11, 2), d(2026, 11, 6)), 0);
     assert_eq!(p.free("bluebot", d(2026, 11, 3), d(2026, 11, 6)), 2);
+    Ok(())
 }
 
 #[test]
-fn whole_catalogue_availability() {
+fn whole_catalogue_availability() -> TestResult {
     let mut p = pool();
     p.create_booking(
         request("a", "ana", &[("thymio", 2), ("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)),
         teacher("ana"),
         now(),
-    )
-    .unwrap();
+    )?;
     let free: Vec<(&str, u32, u32)> =
         p.free_for_dates(d(2026, 9, 16), d(2026, 9, 30)).into_iter().map(|f| (f.model, f.in_service, f.free)).collect();
     assert_eq!(free, vec![("thymio", 3, 1), ("bluebot", 2, 1), ("casque", 2, 2)]);
+    Ok(())
 }
 
 #[test]
-fn several_lines_of_one_model_add_up() {
+fn several_lines_of_one_model_add_up() -> TestResult {
     let mut p = pool();
     let err = p
         .create_booking(
@@ -117,13 +120,13 @@ fn several_lines_of_one_model_add_up() {
     assert!(
         matches!(err, DomainError::NotEnoughUnits(ref l) if l[0].requested == 3 && l[0].free == 2 && l[0].next_free.is_none())
     );
+    Ok(())
 }
 
 #[test]
-fn next_free_period_skips_holidays_and_keeps_the_length_in_school_days() {
+fn next_free_period_skips_holidays_and_keeps_the_length_in_school_days() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())
-        .unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], d(2026, 10, 5), d(2026, 10, 16)), teacher("ana"), now())?;
     // Asked: Mon 12 – Fri 16 Oct (5 school days); the next start is Tue 3 Nov, 5 school days
     // later ends Mon 9 Nov.
     assert_eq!(
@@ -131,12 +134,13 @@ fn next_free_period_skips_holidays_and_keeps_the_length_in_school_days() {
         Some((d(2026, 11, 3), d(2026, 11, 9)))
     );
     assert_eq!(p.next_free_period("bluebot", 3, d(2026, 10, 12), d(2026, 10, 16), now().date()), None);
+    Ok(())
 }
 
 // ---- R2 -----------------------------------------------------------------------------------
 
 #[test]
-fn periods_are_checked_and_the_coordinator_may_override_with_a_reason() {
+fn periods_are_checked_and_the_coordinator_may_override_with_a_reason() -> TestResult {
     let mut p = pool();
     let saturday = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 12), d(2026, 9, 18));
     match p.create_booking(saturday.clone(), teacher("ana"), now()).unwrap_err() {
@@ -153,13 +157,14 @@ fn periods_are_checked_and_the_coordinator_may_override_with_a_reason() {
         Err(DomainError::NotAllowed { actor: teacher("ana") })
     );
     assert_eq!(p.create_booking(forced, Actor::Coordinator, now()), Ok(BookingStatus::Requested));
-    let history = &p.booking("a").unwrap().history;
+    let history = &p.booking("a").ok_or("no booking a")?.history;
     assert_eq!(history[0].reason.as_deref(), Some("Fête de l'école le samedi"));
     assert_eq!(history[0].by, Actor::Coordinator);
+    Ok(())
 }
 
 #[test]
-fn the_tightest_maximum_length_applies() {
+fn the_tightest_maximum_length_applies() -> TestResult {
     let p = pool();
     // 5 weeks: fine for bluebot (8), too long for casque (4).
     let r = request("a", "ana", &[("bluebot", 1), ("casque", 1)], d(2026, 9, 14), d(2026, 10, 16));
@@ -171,12 +176,13 @@ fn the_tightest_maximum_length_applies() {
     );
     let ok = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 16));
     assert!(p.validate_booking(&ok, &teacher("ana"), now().date()).is_ok());
+    Ok(())
 }
 
 // ---- R3 -----------------------------------------------------------------------------------
 
 #[test]
-fn training_rules_at_booking_confirmation_and_hand_over() {
+fn training_rules_at_booking_confirmation_and_hand_over() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 10, 12), d(2026, 10, 16));
     // Dana never trained: refused, naming the training and its next sessions.
@@ -209,27 +215,29 @@ fn training_rules_at_booking_confirmation_and_hand_over() {
     });
     assert_eq!(p.confirm("c", at(2026, 10, 6, 8, 0)), Ok(()));
     assert_eq!(p.hand_over("c", &labels(&["ROB-1"]), at(2026, 10, 12, 8, 0)), Ok(()));
+    Ok(())
 }
 
 #[test]
-fn hand_over_is_refused_without_a_completed_training_whatever_the_status() {
+fn hand_over_is_refused_without_a_completed_training_whatever_the_status() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 10, 12), d(2026, 10, 16));
-    p.create_booking(request("a", "ana", &[("thymio", 1)], s, e), teacher("ana"), now()).unwrap();
-    p.confirm("a", now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], s, e), teacher("ana"), now())?;
+    p.confirm("a", now())?;
     // The coordinator withdraws Ana's record (e.g. entered by mistake).
     p.edit(|st| st.records.retain(|r| r.teacher != "ana"));
     let err = p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 12, 8, 0)).unwrap_err();
     assert!(matches!(err, DomainError::TrainingMissing(ref m) if m[0].training == "f-rob"));
-    assert_eq!(p.booking("a").unwrap().status, BookingStatus::Confirmed);
+    assert_eq!(p.booking("a").ok_or("no booking a")?.status, BookingStatus::Confirmed);
+    Ok(())
 }
 
 #[test]
-fn enrolment_and_records_drive_the_booking_status() {
+fn enrolment_and_records_drive_the_booking_status() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 12, 7), d(2026, 12, 11));
     assert_eq!(p.enroll("s-rob-2", "dana", &teacher("ana")), Err(DomainError::NotAllowed { actor: teacher("ana") }));
-    p.enroll("s-rob-2", "dana", &teacher("dana")).unwrap();
+    p.enroll("s-rob-2", "dana", &teacher("dana"))?;
     assert_eq!(
         p.enroll("s-rob-2", "dana", &Actor::Coordinator),
         Err(DomainError::AlreadyEnrolled { session: "s-rob-2".into() })
@@ -239,7 +247,7 @@ fn enrolment_and_records_drive_the_booking_status() {
         p.create_booking(request("d", "dana", &[("thymio", 1)], s, e), teacher("dana"), now()),
         Ok(BookingStatus::AwaitingTraining)
     );
-    p.record_training("dana", "f-rob", d(2026, 11, 18)).unwrap();
+    p.record_training("dana", "f-rob", d(2026, 11, 18))?;
     assert_eq!(p.record_training("dana", "f-zzz", d(2026, 11, 18)), Err(DomainError::UnknownTraining("f-zzz".into())));
     assert_eq!(p.confirm("d", at(2026, 11, 19, 9, 0)), Ok(()));
     let mut full = state();
@@ -249,12 +257,13 @@ fn enrolment_and_records_drive_the_booking_status() {
         p.enroll("s-rob-2", "dana", &teacher("dana")),
         Err(DomainError::SessionFull { session: "s-rob-2".into() })
     );
+    Ok(())
 }
 
 // ---- R4 / R6 ------------------------------------------------------------------------------
 
 #[test]
-fn the_current_agreement_must_be_accepted() {
+fn the_current_agreement_must_be_accepted() -> TestResult {
     let mut p = pool();
     let mut r = request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18));
     r.agreement_version = "0".into();
@@ -262,18 +271,19 @@ fn the_current_agreement_must_be_accepted() {
         p.create_booking(r, teacher("ana"), now()),
         Err(DomainError::AgreementNotAccepted { current: "1".into(), accepted: "0".into() })
     );
+    Ok(())
 }
 
 #[test]
-fn full_lifecycle_with_history_and_agreement() {
+fn full_lifecycle_with_history_and_agreement() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 10, 5), d(2026, 10, 9));
-    p.create_booking(request("a", "ana", &[("thymio", 2)], s, e), teacher("ana"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 2)], s, e), teacher("ana"), now())?;
     assert_eq!(
         p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), now()),
         Err(DomainError::Transition { from: BookingStatus::Requested, to: BookingStatus::HandedOver })
     );
-    p.confirm("a", at(2026, 9, 2, 10, 0)).unwrap();
+    p.confirm("a", at(2026, 9, 2, 10, 0))?;
     assert_eq!(
         p.confirm("a", now()),
         Err(DomainError::Transition { from: BookingStatus::Confirmed, to: BookingStatus::Confirmed })
@@ -290,8 +300,8 @@ fn full_lifecycle_with_history_and_agreement() {
     );
     let err = p.hand_over("a", &labels(&["ROB-1", "ROB-1"]), at(2026, 10, 5, 8, 0)).unwrap_err();
     assert!(matches!(err, DomainError::Units(ref v) if v.contains(&UnitProblem::Duplicate { label: "ROB-1".into() })));
-    p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), at(2026, 10, 5, 8, 0)).unwrap();
-    let agreement = p.loan_agreement("a").unwrap();
+    p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), at(2026, 10, 5, 8, 0))?;
+    let agreement = p.loan_agreement("a")?;
     assert_eq!(agreement.school, "École Jean Macé");
     assert_eq!(agreement.commune, "Lyon");
     assert_eq!(agreement.units[0], ("ROB-1".into(), "THYMIO".into(), Condition::Good));
@@ -304,9 +314,8 @@ fn full_lifecycle_with_history_and_agreement() {
         "a",
         &[("ROB-1".into(), Condition::Good), ("ROB-2".into(), Condition::Damaged)],
         at(2026, 10, 12, 8, 0),
-    )
-    .unwrap();
-    let b = p.booking("a").unwrap();
+    )?;
+    let b = p.booking("a").ok_or("no booking a")?;
     assert_eq!(b.status, BookingStatus::Returned);
     assert_eq!(b.units[1].condition_in, Some(Condition::Damaged));
     let statuses: Vec<BookingStatus> = b.history.iter().map(|h| h.status).collect();
@@ -316,56 +325,56 @@ fn full_lifecycle_with_history_and_agreement() {
     );
     assert_eq!(p.state().catalogue.units[1].condition, Condition::Damaged);
     assert!(p.cancel("a", teacher("ana"), None, now()).is_err(), "returned is final");
+    Ok(())
 }
 
 #[test]
-fn a_unit_out_with_one_booking_cannot_be_handed_over_with_another() {
+fn a_unit_out_with_one_booking_cannot_be_handed_over_with_another() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
-        .unwrap();
-    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher("ben"), now())
-        .unwrap();
-    p.confirm("a", now()).unwrap();
-    p.confirm("b", now()).unwrap();
-    p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0)).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher("ben"), now())?;
+    p.confirm("a", now())?;
+    p.confirm("b", now())?;
+    p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0))?;
     // Ana is late returning; Ben's hand-over must pick another unit.
     let err = p.hand_over("b", &labels(&["ROB-1"]), at(2026, 11, 9, 8, 0)).unwrap_err();
     assert_eq!(err, DomainError::Units(vec![UnitProblem::AlreadyOut { label: "ROB-1".into(), booking: "a".into() }]));
     assert!(p.hand_over("b", &labels(&["ROB-2"]), at(2026, 11, 9, 8, 0)).is_ok());
+    Ok(())
 }
 
 #[test]
-fn cancel_and_refuse_release_units_and_check_who_and_why() {
+fn cancel_and_refuse_release_units_and_check_who_and_why() -> TestResult {
     let mut p = pool();
     let (s, e) = (d(2026, 9, 14), d(2026, 9, 18));
-    p.create_booking(request("a", "ana", &[("bluebot", 2)], s, e), teacher("ana"), now()).unwrap();
-    p.create_booking(request("b", "ben", &[("thymio", 1)], s, e), teacher("ben"), now()).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 2)], s, e), teacher("ana"), now())?;
+    p.create_booking(request("b", "ben", &[("thymio", 1)], s, e), teacher("ben"), now())?;
     assert_eq!(p.cancel("a", teacher("ben"), None, now()), Err(DomainError::NotAllowed { actor: teacher("ben") }));
     assert_eq!(
         p.cancel("a", Actor::Coordinator, None, now()),
         Err(DomainError::NotAllowed { actor: Actor::Coordinator })
     );
     assert_eq!(p.free("bluebot", s, e), 0);
-    p.cancel("a", teacher("ana"), Some("Sortie annulée".into()), now()).unwrap();
+    p.cancel("a", teacher("ana"), Some("Sortie annulée".into()), now())?;
     assert_eq!(p.free("bluebot", s, e), 2);
     assert_eq!(p.refuse("b", "  ", now()), Err(DomainError::MissingText { field: "reason" }));
-    p.refuse("b", "Stock réservé à la formation", now()).unwrap();
+    p.refuse("b", "Stock réservé à la formation", now())?;
     assert_eq!(p.free("thymio", s, e), 3);
-    let b = p.booking("b").unwrap();
-    assert_eq!(b.history.last().unwrap().reason.as_deref(), Some("Stock réservé à la formation"));
+    let b = p.booking("b").ok_or("no booking b")?;
+    assert_eq!(b.history.last().ok_or("empty history")?.reason.as_deref(), Some("Stock réservé à la formation"));
     assert_eq!(
         p.refuse("b", "again", now()),
         Err(DomainError::Transition { from: BookingStatus::Refused, to: BookingStatus::Refused })
     );
     assert_eq!(p.confirm("zzz", now()), Err(DomainError::UnknownBooking("zzz".into())));
+    Ok(())
 }
 
 #[test]
-fn errors_leave_the_state_unchanged() {
+fn errors_leave_the_state_unchanged() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
-        .unwrap();
-    p.confirm("a", now()).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.confirm("a", now())?;
     let before = p.clone();
     let _ =
         p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now());
@@ -375,10 +384,11 @@ fn errors_leave_the_state_unchanged() {
     let _ = p.return_units("a", &[], now());
     let _ = p.refuse("a", "", now());
     assert_eq!(p, before);
+    Ok(())
 }
 
 #[test]
-fn imports_are_checked_against_the_coordinators_records() {
+fn imports_are_checked_against_the_coordinators_records() -> TestResult {
     let p = pool();
     // A requests file claims Dana is trained; only the coordinator's records count, so the
     // same validation refuses it.
@@ -394,17 +404,17 @@ fn imports_are_checked_against_the_coordinators_records() {
         Err(DomainError::UnknownTeacher("zoe".into()))
     );
     assert_eq!(p.next_booking_id("ana"), "ana-1");
+    Ok(())
 }
 
 // ---- R5 / R8 ------------------------------------------------------------------------------
 
 #[test]
-fn incidents_deadlines_amounts_lifecycle_and_review() {
+fn incidents_deadlines_amounts_lifecycle_and_review() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("thymio", 2)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())
-        .unwrap();
-    p.confirm("a", now()).unwrap();
-    p.hand_over("a", &labels(&["ROB-1", "ROB-3"]), at(2026, 10, 5, 8, 0)).unwrap();
+    p.create_booking(request("a", "ana", &[("thymio", 2)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.confirm("a", now())?;
+    p.hand_over("a", &labels(&["ROB-1", "ROB-3"]), at(2026, 10, 5, 8, 0))?;
     let found = at(2026, 10, 7, 16, 30);
     let declare = |id: &str, unit: &str, kind| IncidentDeclaration {
         id: id.into(),
@@ -416,17 +426,14 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
         police_report: None,
     };
     // ROB-1 acquired 2022: age 4 → 20 % of 169.00 €.
-    let a = p
-        .declare_incident(declare("i1", "ROB-1", IncidentKind::Damage), teacher("ana"), at(2026, 10, 9, 16, 30))
-        .unwrap();
+    let a =
+        p.declare_incident(declare("i1", "ROB-1", IncidentKind::Damage), teacher("ana"), at(2026, 10, 9, 16, 30))?;
     assert_eq!(
         (a.age_years, a.rate_percent, a.reimbursable_cents, a.late, a.not_replaced),
         (4, 20, Some(3_380), false, false)
     );
     // ROB-3 acquired 2019: age 7 → nothing, not replaced; declared 48 h + 1 min later: late.
-    let b = p
-        .declare_incident(declare("i2", "ROB-3", IncidentKind::Theft), teacher("ana"), at(2026, 10, 9, 16, 31))
-        .unwrap();
+    let b = p.declare_incident(declare("i2", "ROB-3", IncidentKind::Theft), teacher("ana"), at(2026, 10, 9, 16, 31))?;
     assert_eq!(
         (b.age_years, b.rate_percent, b.reimbursable_cents, b.late, b.not_replaced),
         (7, 0, Some(0), true, true)
@@ -436,15 +443,15 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
         Err(DomainError::NotAllowed { actor: teacher("ben") })
     );
     assert_eq!(p.document_incident("i2", None, 16_900, at(2026, 10, 12, 9, 0)), Err(DomainError::PoliceReportRequired));
-    p.document_incident("i2", Some("PV 2026/123".into()), 16_900, at(2026, 10, 12, 9, 0)).unwrap();
+    p.document_incident("i2", Some("PV 2026/123".into()), 16_900, at(2026, 10, 12, 9, 0))?;
     assert!(p.state().incidents[1].police_report_late(at(2026, 10, 12, 9, 0)));
     assert_eq!(
         p.settle_incident("i1", now()),
         Err(DomainError::IncidentTransition { from: IncidentStatus::Declared, to: IncidentStatus::Settled })
     );
-    p.document_incident("i1", None, 4_500, at(2026, 10, 12, 9, 0)).unwrap();
-    p.settle_incident("i1", at(2026, 11, 12, 9, 0)).unwrap();
-    assert_eq!(p.incident_assessment("i1").unwrap().reimbursable_cents, Some(3_380));
+    p.document_incident("i1", None, 4_500, at(2026, 10, 12, 9, 0))?;
+    p.settle_incident("i1", at(2026, 11, 12, 9, 0))?;
+    assert_eq!(p.incident_assessment("i1")?.reimbursable_cents, Some(3_380));
 
     let review = incident_review(p.state(), d(2026, 9, 1), d(2027, 8, 31));
     assert_eq!(review.total.count, 2);
@@ -456,29 +463,28 @@ fn incidents_deadlines_amounts_lifecycle_and_review() {
     assert_eq!(review.by_commune[0].tally.count, 2);
     assert_eq!(review.by_school[0].name, "École Jean Macé");
     assert_eq!(incident_review(p.state(), d(2026, 10, 8), d(2027, 8, 31)).total.count, 0, "by discovery date");
+    Ok(())
 }
 
 // ---- R7 -----------------------------------------------------------------------------------
 
 #[test]
-fn utilisation_and_reallocation_candidates() {
+fn utilisation_and_reallocation_candidates() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())
-        .unwrap();
-    p.confirm("a", now()).unwrap();
-    p.hand_over("a", &labels(&["BB-1"]), at(2026, 9, 14, 8, 0)).unwrap();
-    p.return_units("a", &[("BB-1".into(), Condition::Good)], at(2026, 10, 9, 17, 0)).unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.confirm("a", now())?;
+    p.hand_over("a", &labels(&["BB-1"]), at(2026, 9, 14, 8, 0))?;
+    p.return_units("a", &[("BB-1".into(), Condition::Good)], at(2026, 10, 9, 17, 0))?;
     for (i, who) in ["ben", "carl", "dana"].iter().enumerate() {
         let id = format!("r{i}");
-        p.create_booking(request(&id, who, &[("bluebot", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher(who), now())
-            .unwrap();
-        p.refuse(&id, "Déjà réservé", at(2026, 9, 3, 9, 0)).unwrap();
+        p.create_booking(request(&id, who, &[("bluebot", 1)], d(2026, 11, 9), d(2026, 11, 13)), teacher(who), now())?;
+        p.refuse(&id, "Déjà réservé", at(2026, 9, 3, 9, 0))?;
     }
     let (models, units) = utilisation(&p, d(2026, 9, 1), d(2026, 10, 16));
     // 1 Sep – 16 Oct 2026: 34 school days; BB-1 lent 14 Sep – 9 Oct: 20 school days.
-    let bb1 = units.iter().find(|u| u.id == "BB-1").unwrap();
+    let bb1 = units.iter().find(|u| u.id == "BB-1").ok_or("no unit BB-1")?;
     assert_eq!((bb1.loan_days, bb1.service_days, bb1.percent()), (20, 34, 58));
-    let bluebot = models.iter().find(|u| u.id == "bluebot").unwrap();
+    let bluebot = models.iter().find(|u| u.id == "bluebot").ok_or("no model bluebot")?;
     assert_eq!((bluebot.loan_days, bluebot.service_days), (20, 68));
     // Over 12 months (bluebots in service since 10 Jan 2026) bluebot is below 10 %, not 5 %.
     let report = reallocation_report(&p, d(2026, 10, 16));
@@ -492,32 +498,32 @@ fn utilisation_and_reallocation_candidates() {
     assert!(!report.units.iter().any(|u| u.id == "ROB-4"), "retired units are not listed");
     assert_eq!(report.short_supply.len(), 1);
     assert_eq!((report.short_supply[0].model.as_str(), report.short_supply[0].refusals), ("bluebot", 3));
+    Ok(())
 }
 
 // ---- Persistence and purity ---------------------------------------------------------------
 
 #[test]
-fn the_state_round_trips_through_json_and_the_demo_catalogue_still_loads() {
+fn the_state_round_trips_through_json_and_the_demo_catalogue_still_loads() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "carl", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16)), teacher("carl"), now())
-        .unwrap();
-    let json = serde_json::to_string(p.state()).unwrap();
+    p.create_booking(request("a", "carl", &[("thymio", 1)], d(2026, 10, 12), d(2026, 10, 16)), teacher("carl"), now())?;
+    let json = serde_json::to_string(p.state())?;
     assert!(json.contains("\"awaiting_training\""));
-    let back: PoolState = serde_json::from_str(&json).unwrap();
+    let back: PoolState = serde_json::from_str(&json)?;
     assert_eq!(&back, p.state());
     assert_eq!(Pool::new(back), p);
-    let empty: PoolState = serde_json::from_str("{}").unwrap();
+    let empty: PoolState = serde_json::from_str("{}")?;
     assert_eq!(empty, PoolState::default());
-    let file: serde_json::Value = serde_json::from_str(include_str!("../demo/catalogue.json")).unwrap();
-    let demo: super::catalogue::Catalogue = serde_json::from_value(file["catalogue"].clone()).unwrap();
+    let file: serde_json::Value = serde_json::from_str(include_str!("../demo/catalogue.json"))?;
+    let demo: super::catalogue::Catalogue = serde_json::from_value(file["catalogue"].clone())?;
     assert_eq!(demo.validate(), Ok(()));
+    Ok(())
 }
 
 #[test]
-fn the_oracle_agrees_on_the_fixture() {
+fn the_oracle_agrees_on_the_fixture() -> TestResult {
     let mut p = pool();
-    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())
-        .unwrap();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 9, 18)), teacher("ana"), now())?;
     let cal = SchoolCalendar::new(p.state().settings.zone, false, &p.state().holidays);
     for day in 8..30 {
         let s = d(2026, 9, day);
@@ -526,12 +532,13 @@ fn the_oracle_agrees_on_the_fixture() {
             brute_force_free(&p.state().catalogue, &p.state().bookings, &cal, 1, "bluebot", s, s)
         );
     }
+    Ok(())
 }
 
 /// The domain must stay pure: no web crate and no clock. The patterns are assembled at run
 /// time so this file does not match them itself.
 #[test]
-fn the_domain_uses_no_web_crate_and_never_reads_the_clock() {
+fn the_domain_uses_no_web_crate_and_never_reads_the_clock() -> TestResult {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
     let forbidden: Vec<String> = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"]
         .iter()
@@ -539,10 +546,10 @@ fn the_domain_uses_no_web_crate_and_never_reads_the_clock() {
         .chain(["Utc", "Local", "SystemTime", "Instant", "Date"].iter().map(|c| format!("{c}::{}", "now")))
         .collect();
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
         if path.extension().is_some_and(|e| e == "rs") {
-            let source = std::fs::read_to_string(&path).unwrap();
+            let source = std::fs::read_to_string(&path)?;
             for pattern in &forbidden {
                 assert!(!source.contains(pattern.as_str()), "{} contains `{pattern}`", path.display());
             }
@@ -550,4 +557,5 @@ fn the_domain_uses_no_web_crate_and_never_reads_the_clock() {
         }
     }
     assert!(checked >= 10, "only {checked} files checked");
+    Ok(())
 }
