@@ -6,4 +6,6 @@ pub mod domain;
 pub mod i18n;
 pub mod platform;
 pub mod storage;
+#[cfg(test)]
+mod test_dates;
 pub mod ui;

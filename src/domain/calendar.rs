@@ -307,10 +307,7 @@ pub fn bundled_holidays() -> Vec<SchoolHoliday> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_dates::d;
 
     fn zone_a() -> SchoolCalendar {
         SchoolCalendar::new(Zone::A, false, &bundled_holidays())

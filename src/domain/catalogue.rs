@@ -252,7 +252,7 @@ mod tests {
                 .map(|(i, label)| Unit {
                     label: (*label).into(),
                     model: "thymio".into(),
-                    acquired: NaiveDate::from_ymd_opt(2022, 9, 1).unwrap(),
+                    acquired: crate::test_dates::d(2022, 9, 1),
                     replacement_value_cents: Some(15_900),
                     condition: Condition::Good,
                     in_service: i != 2,

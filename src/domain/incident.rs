@@ -183,10 +183,7 @@ pub fn assess(incident: &Incident, acquired: NaiveDate, replacement_value_cents:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
-    }
+    use crate::test_dates::{at, d};
 
     #[test]
     fn forty_eight_hours_exactly_is_on_time_one_minute_more_is_late() {
@@ -205,8 +202,8 @@ mod tests {
 
     #[test]
     fn age_four_five_and_seven() {
-        let acquired = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
-        let on = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        let acquired = d(2019, 12, 31);
+        let on = |y| d(y, 1, 1);
         // Whole years by calendar year: 31 Dec 2019 → 1 Jan 2023 is age 4.
         assert_eq!(age_in_years(acquired, on(2023)), 4);
         assert_eq!(reimbursable_cents(45_000, 4), 9_000);
@@ -251,7 +248,7 @@ mod tests {
         i.kind = IncidentKind::Damage;
         i.police_report_at = None;
         assert!(!i.police_report_late(at(2026, 4, 1, 0, 0)));
-        let a = assess(&i, NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(), Some(10_000));
+        let a = assess(&i, d(2024, 6, 1), Some(10_000));
         assert_eq!(
             a,
             IncidentAssessment {

@@ -103,10 +103,7 @@ pub fn expiry(completed: NaiveDate, years: u8) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_dates::d;
 
     #[test]
     fn a_record_expires_on_its_anniversary() {

@@ -124,10 +124,7 @@ pub fn nearest_valid(
 mod tests {
     use super::*;
     use crate::domain::calendar::{bundled_holidays, Zone};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_dates::d;
 
     fn cal() -> SchoolCalendar {
         SchoolCalendar::new(Zone::A, false, &bundled_holidays())

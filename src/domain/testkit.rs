@@ -6,13 +6,7 @@ use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 use super::pool::{BookingRequest, PoolState};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
-pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-pub fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
-    d(y, m, day).and_hms_opt(h, min, 0).unwrap()
-}
+pub use crate::test_dates::{at, d};
 
 /// "Now" in the fixtures: Tuesday 1 September 2026 (rentrée), 9:00.
 pub fn now() -> NaiveDateTime {

@@ -196,10 +196,7 @@ fn dedup(required: &[String]) -> Vec<&str> {
 mod tests {
     use super::*;
     use crate::domain::catalogue::{LocalizedText, Training};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_dates::d;
 
     fn catalogue() -> Catalogue {
         let t = |id: &str, v| Training {

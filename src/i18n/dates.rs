@@ -155,10 +155,7 @@ pub fn format_date_long(lang: Lang, date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::test_dates::d as ymd;
 
     #[test]
     fn french_dates_parse_with_any_separator_and_padding() {

@@ -109,13 +109,10 @@ fn push_folded(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::test_dates::{at, d as ymd};
 
     fn stamp() -> NaiveDateTime {
-        ymd(2026, 11, 23).and_hms_opt(8, 5, 9).unwrap()
+        at(2026, 11, 23, 8, 5).with_second(9).unwrap_or_default()
     }
 
     fn event() -> IcsEvent {

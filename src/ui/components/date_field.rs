@@ -465,10 +465,7 @@ pub fn DateField(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::test_dates::d as ymd;
 
     #[test]
     fn keys_move_by_day_week_month_and_year() {
