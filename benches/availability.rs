@@ -158,6 +158,7 @@ fn fixture() -> PoolState {
             end: school_days[last],
             project: "Projet".into(),
             class: "CM1".into(),
+            notes: String::new(),
             agreement_version: "1".into(),
             status,
             units: vec![],
@@ -223,6 +224,7 @@ fn main() {
         end,
         project: "Robots".into(),
         class: "CM2".into(),
+        notes: String::new(),
         agreement_version: "1".into(),
         override_reason: None,
     };

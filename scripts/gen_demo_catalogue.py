@@ -108,6 +108,18 @@ AGREEMENT = {
     ],
 }
 
+# Other teachers' bookings, shown to everyone without names (anonymous occupancy).
+OCCUPANCY = [
+    ("occ-1", [("bluebot", 12)], "2026-12-01", "2027-01-22", "confirmed"),
+    ("occ-2", [("thymio", 8)], "2027-01-11", "2027-02-05", "requested"),
+    ("occ-3", [("ipad-valise-16", 4)], "2026-11-30", "2026-12-18", "confirmed"),
+    ("occ-4", [("casque-rv", 6)], "2027-01-18", "2027-02-05", "confirmed"),
+    ("occ-5", [("enregistreur-zoom", 5), ("micro-usb", 4)], "2026-12-07", "2027-01-15", "requested"),
+    ("occ-6", [("microscope-numerique", 6)], "2027-03-01", "2027-03-26", "confirmed"),
+    ("occ-7", [("camera-sport", 4), ("fond-vert", 1)], "2026-11-30", "2026-12-11", "confirmed"),
+    ("occ-8", [("lego-spike", 10)], "2027-02-22", "2027-03-19", "requested"),
+]
+
 CONDITIONS = ["new", "good", "good", "good", "worn", "good", "good", "worn"]
 
 
@@ -177,6 +189,10 @@ def main():
             "version": AGREEMENT["version"],
             "clauses": [{"fr": fr, "en": en} for fr, en in AGREEMENT["clauses"]],
         },
+        "occupancy": [
+            {"booking": b, "lines": [{"model": m, "quantity": q} for m, q in lines], "start": s, "end": e, "status": st}
+            for b, lines, s, e, st in OCCUPANCY
+        ],
     }
     out = pathlib.Path(__file__).resolve().parent.parent / "src" / "demo" / "catalogue.json"
     out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -116,6 +116,9 @@ pub struct Booking {
     pub project: String,
     /// Class, e.g. "CM1 B".
     pub class: String,
+    /// The teacher's notes for the coordinator.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// Version of the usage rules and loan agreement accepted (rule R4).
     pub agreement_version: String,
     /// Current status.

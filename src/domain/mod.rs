@@ -19,6 +19,7 @@ pub mod error;
 pub mod incident;
 pub mod people;
 pub mod period;
+pub mod planning;
 pub mod pool;
 pub mod profile;
 pub mod review;
@@ -35,6 +36,7 @@ pub use catalogue::{Catalogue, CatalogueError, Category, Condition, LocalizedTex
 pub use error::{DomainError, Shortage, UnitProblem};
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
+pub use planning::{monday_of, TrainingStanding, WeekAvailability};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
 pub use profile::{validate_profile, ProfileProblem};
 pub use review::{incident_review, IncidentReview};

@@ -80,6 +80,9 @@ pub struct BookingRequest {
     /// Class.
     #[serde(default)]
     pub class: String,
+    /// Notes for the coordinator.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// Version of the loan agreement the teacher accepted (rule R4).
     pub agreement_version: String,
     /// The coordinator's reason to override rule R2 (ignored unless the coordinator books).
@@ -419,6 +422,7 @@ impl Pool {
             end: request.end,
             project: request.project,
             class: request.class,
+            notes: request.notes,
             agreement_version: request.agreement_version,
             status: check.status,
             units: Vec::new(),
@@ -620,10 +624,11 @@ impl Pool {
         self.state.bookings.iter().filter(|b| b.is_overdue(today)).collect()
     }
 
-    /// The printable loan agreement of a handed-over (or returned) booking (rule R4).
+    /// The printable loan agreement of a booking (rule R4): signed at hand-over, so it lists the
+    /// units once they are handed over; a cancelled or refused booking has none.
     pub fn loan_agreement(&self, id: &str) -> Result<LoanAgreement, DomainError> {
         let booking = self.booking(id).ok_or_else(|| DomainError::UnknownBooking(id.to_owned()))?;
-        if !matches!(booking.status, BookingStatus::HandedOver | BookingStatus::Returned) {
+        if matches!(booking.status, BookingStatus::Cancelled | BookingStatus::Refused) {
             return Err(DomainError::Transition { from: booking.status, to: BookingStatus::HandedOver });
         }
         let teacher = self

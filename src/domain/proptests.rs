@@ -240,6 +240,7 @@ proptest! {
                 end: date_of(base + start + len),
                 project: "p".into(),
                 class: "c".into(),
+                notes: String::new(),
                 agreement_version: "1".into(),
                 status: statuses[*status],
                 units: vec![],

@@ -124,6 +124,7 @@ pub fn request(id: &str, teacher: &str, lines: &[(&str, u32)], start: NaiveDate,
         end,
         project: "Robots au jardin".into(),
         class: "CM1".into(),
+        notes: String::new(),
         agreement_version: "1".into(),
         override_reason: None,
     }

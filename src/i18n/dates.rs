@@ -104,6 +104,12 @@ pub fn parse_date_input(text: &str) -> Result<NaiveDate, DateInputError> {
     NaiveDate::from_ymd_opt(year, number(month)?, number(day)?).ok_or(DateInputError::NoSuchDate)
 }
 
+/// Parses a typed time of day, `HH:MM` (24-hour clock; `H:MM` and `HHhMM` also accepted).
+pub fn parse_time_input(text: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = text.trim().split_once([':', 'h', 'H'])?;
+    chrono::NaiveTime::from_hms_opt(h.trim().parse().ok()?, m.trim().parse().ok()?, 0)
+}
+
 /// The date as typed in a date field: `05/01/2027`.
 pub fn format_date_input(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
@@ -155,6 +161,16 @@ pub fn format_date_long(lang: Lang, date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_parse_in_french_and_iso_forms() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_time_input("08:30"), t(8, 30));
+        assert_eq!(parse_time_input(" 14h05 "), t(14, 5));
+        assert_eq!(parse_time_input("24:00"), None);
+        assert_eq!(parse_time_input("8"), None);
+        assert_eq!(parse_time_input("ab:cd"), None);
+    }
     use crate::test_dates::d as ymd;
 
     #[test]

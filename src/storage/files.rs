@@ -1,7 +1,9 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
-use crate::domain::{Agreement, Catalogue, CatalogueError, Commune, PoolState, School, Settings, TrainingSession};
+use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
+use crate::domain::{School, Settings, TrainingSession};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fmt;
 
@@ -45,6 +47,21 @@ struct Envelope {
     schema_version: u32,
 }
 
+/// One booking of the pool as everyone may see it: what is booked and when, not by whom.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Occupancy {
+    /// The booking's id (a teacher recognises their own bookings by it).
+    pub booking: String,
+    /// Models and quantities.
+    pub lines: Vec<BookingLine>,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    pub end: NaiveDate,
+    /// Current status.
+    pub status: BookingStatus,
+}
+
 /// What a `catalogue` file carries: everything a teacher needs and no personal data.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct CatalogueData {
@@ -62,6 +79,9 @@ pub struct CatalogueData {
     /// The current usage rules and loan agreement.
     #[serde(default)]
     pub agreement: Option<Agreement>,
+    /// Anonymous occupancy of the pool (rule R1 needs it on every teacher's device).
+    #[serde(default)]
+    pub occupancy: Vec<Occupancy>,
 }
 
 impl CatalogueData {
@@ -79,13 +99,37 @@ impl CatalogueData {
         if let Some(s) = self.sessions.iter().find(|s| self.catalogue.training(&s.training).is_none()) {
             return Err(dangling("session", &s.id, &s.training));
         }
+        for o in &self.occupancy {
+            if let Some(line) = o.lines.iter().find(|l| self.catalogue.model(&l.model).is_none()) {
+                return Err(dangling("booking", &o.booking, &line.model));
+            }
+        }
         Ok(())
     }
 
     /// A fresh pool holding this data, with default settings and the bundled school calendar.
     pub fn into_pool_state(self) -> PoolState {
         let settings = Settings { agreement: self.agreement.unwrap_or_default(), ..Settings::default() };
+        let bookings = self
+            .occupancy
+            .into_iter()
+            .map(|o| Booking {
+                id: o.booking,
+                teacher: String::new(),
+                lines: o.lines,
+                start: o.start,
+                end: o.end,
+                project: String::new(),
+                class: String::new(),
+                notes: String::new(),
+                agreement_version: String::new(),
+                status: o.status,
+                units: Vec::new(),
+                history: Vec::new(),
+            })
+            .collect();
         PoolState {
+            bookings,
             catalogue: self.catalogue,
             communes: self.communes,
             schools: self.schools,

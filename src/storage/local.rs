@@ -1,7 +1,7 @@
 //! The one adapter over `window.localStorage`. Keys are namespaced; a browser without
 //! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
 
-use crate::domain::Teacher;
+use crate::domain::{PoolState, Teacher};
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
 const PROFILE_KEY: &str = "profile";
+const POOL_KEY: &str = "pool";
 
 /// Why a value could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +86,22 @@ impl LocalStore {
     /// The teacher's profile saved in this browser, if any (an unreadable one counts as none).
     pub fn profile() -> Option<Teacher> {
         Self::read_json(PROFILE_KEY)
+    }
+
+    /// The pool state saved in this browser, if any and readable.
+    pub fn pool() -> Option<PoolState> {
+        Self::read_json(POOL_KEY)
+    }
+
+    /// Whether something is stored under the pool key, readable or not.
+    pub fn has_pool() -> bool {
+        Self::read(POOL_KEY).is_some()
+    }
+
+    /// Saves the whole pool state.
+    pub fn save_pool(state: &PoolState) -> Result<(), WriteError> {
+        let json = serde_json::to_string(state).map_err(|e| WriteError::Refused(e.to_string()))?;
+        Self::write(POOL_KEY, &json)
     }
 
     /// Saves the teacher's profile.

@@ -4,9 +4,10 @@ use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
 use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
-use crate::ui::pages::{AboutPage, CataloguePage, ModelPage, NotFoundPage, SettingsPage};
+use crate::ui::pages::{AboutPage, AgreementPage, BookingPage, CataloguePage, ModelPage, MyBookingsPage};
+use crate::ui::pages::{NotFoundPage, ProfilePage, SettingsPage};
 use crate::ui::persistence;
-use crate::ui::state::{I18n, Links, PoolHandle, SaveStatus, UpdateState};
+use crate::ui::state::{I18n, Links, PlanHandle, PoolHandle, ProfileHandle, SaveStatus, UpdateState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -22,12 +23,17 @@ pub fn App() -> impl IntoView {
     let links = Links::new(document::base_path().leak());
     provide_context(links);
     provide_context(i18n);
-    provide_context(PoolHandle::from_demo());
+    let saved_profile = LocalStore::profile();
+    let pool = PoolHandle::load(saved_profile.clone());
+    provide_context(pool);
+    let profile = ProfileHandle::new(saved_profile);
+    provide_context(profile);
+    provide_context(PlanHandle::new());
     let update = UpdateState::new();
     provide_context(update);
     let save_status = SaveStatus::new();
     provide_context(save_status);
-    persistence::install(i18n, save_status);
+    persistence::install(i18n, pool, profile, save_status);
     // Offline support only for release builds: a debug build must always show fresh code.
     if !cfg!(debug_assertions) {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
@@ -52,6 +58,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage />
                     <Route path=path!("/modele/:id") view=ModelPage />
+                    <Route path=path!("/reserver") view=BookingPage />
+                    <Route path=path!("/mes-reservations") view=MyBookingsPage />
+                    <Route path=path!("/mes-reservations/:id/convention") view=AgreementPage />
+                    <Route path=path!("/profil") view=ProfilePage />
                     <Route path=path!("/parametres") view=SettingsPage />
                     <Route path=path!("/a-propos") view=AboutPage />
                 </Routes>

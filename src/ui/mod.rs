@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod labels;
 pub mod pages;
 pub mod persistence;
 pub mod state;

@@ -3,7 +3,7 @@
 
 use crate::platform::document;
 use crate::storage::local::{LocalStore, WriteError};
-use crate::ui::state::{I18n, SaveStatus};
+use crate::ui::state::{I18n, PoolHandle, ProfileHandle, SaveStatus};
 use leptos::prelude::*;
 
 fn report(status: SaveStatus, result: Result<(), WriteError>) {
@@ -11,7 +11,7 @@ fn report(status: SaveStatus, result: Result<(), WriteError>) {
 }
 
 /// Starts saving state changes. Call once, inside the app's reactive owner.
-pub fn install(i18n: I18n, status: SaveStatus) {
+pub fn install(i18n: I18n, pool: PoolHandle, profile: ProfileHandle, status: SaveStatus) {
     Effect::new(move |previous: Option<()>| {
         let lang = i18n.lang();
         document::set_lang(lang.code());
@@ -19,5 +19,22 @@ pub fn install(i18n: I18n, status: SaveStatus) {
         if previous.is_some() {
             report(status, LocalStore::save_language(lang));
         }
+    });
+    Effect::new(move |previous: Option<()>| {
+        let Some(teacher) = profile.teacher.get() else { return };
+        if previous.is_some() {
+            report(status, LocalStore::save_profile(&teacher));
+        }
+        // The rules need the teacher in the pool (a new profile, or a changed school).
+        if pool.pool.with_untracked(|p| p.teacher(&teacher.id) != Some(&teacher)) {
+            pool.pool.update(|p| p.upsert_teacher(teacher));
+        }
+    });
+    Effect::new(move |previous: Option<()>| {
+        pool.pool.with(|p| {
+            if previous.is_some() && !pool.stored_unreadable {
+                report(status, LocalStore::save_pool(p.state()));
+            }
+        });
     });
 }

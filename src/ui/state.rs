@@ -2,7 +2,9 @@
 //! its `use_*` function, so components never pass signals down by hand.
 
 use crate::demo::demo_data;
-use crate::domain::{Catalogue, Pool, PoolState};
+use crate::domain::{BookingLine, Catalogue, Pool, PoolState, Teacher};
+use crate::storage::local::LocalStore;
+use chrono::NaiveDate;
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::files::FileError;
@@ -61,16 +63,35 @@ pub struct PoolHandle {
     pub pool: RwSignal<Pool>,
     /// The reason the data could not be read, shown to the user.
     pub load_error: RwSignal<Option<FileError>>,
+    /// Whether this browser holds a saved state that could not be read: it is then left
+    /// untouched (nothing is saved over it).
+    pub stored_unreadable: bool,
 }
 
 impl PoolHandle {
-    /// Starts from the embedded demo pool.
-    pub fn from_demo() -> Self {
-        let (state, load_error) = match demo_data() {
-            Ok(data) => (data.into_pool_state(), None),
-            Err(e) => (PoolState::default(), Some(e)),
+    /// Starts from the state saved in this browser, else from the embedded demo pool; the
+    /// teacher's profile, if any, is added to the pool's teachers so the rules know them.
+    pub fn load(profile: Option<Teacher>) -> Self {
+        let stored_unreadable = LocalStore::has_pool() && LocalStore::pool().is_none();
+        let (state, load_error) = match LocalStore::pool() {
+            Some(state) => (state, None),
+            None => match demo_data() {
+                Ok(data) => (data.into_pool_state(), None),
+                Err(e) => (PoolState::default(), Some(e)),
+            },
         };
-        Self { pool: RwSignal::new(Pool::new(state)), load_error: RwSignal::new(load_error) }
+        let mut pool = Pool::new(state);
+        if let Some(teacher) = profile {
+            pool.upsert_teacher(teacher);
+        }
+        Self { pool: RwSignal::new(pool), load_error: RwSignal::new(load_error), stored_unreadable }
+    }
+
+    /// Enrols `teacher` in a training session (the teacher enrols themself).
+    pub fn enroll(self, teacher: &str, session: &str) -> Result<(), crate::domain::DomainError> {
+        let mut result = Ok(());
+        self.pool.update(|p| result = p.enroll(session, teacher, &crate::domain::Actor::Teacher(teacher.to_owned())));
+        result
     }
 
     /// Reads the catalogue (tracked).
@@ -81,6 +102,68 @@ impl PoolHandle {
     /// Reads the whole pool state (tracked).
     pub fn with_state<R>(self, f: impl FnOnce(&PoolState) -> R) -> R {
         self.pool.with(|p| f(p.state()))
+    }
+}
+
+/// The teacher using this browser, once they have filled in their profile.
+#[derive(Clone, Copy)]
+pub struct ProfileHandle {
+    /// The saved profile; `None` until the teacher fills it in.
+    pub teacher: RwSignal<Option<Teacher>>,
+}
+
+impl ProfileHandle {
+    /// Starts from `teacher` (read from storage by the caller).
+    pub fn new(teacher: Option<Teacher>) -> Self {
+        Self { teacher: RwSignal::new(teacher) }
+    }
+
+    /// The teacher's id (tracked), `None` without a profile.
+    pub fn id(self) -> Option<String> {
+        self.teacher.with(|t| t.as_ref().map(|t| t.id.clone()))
+    }
+}
+
+/// The booking being prepared: the project period (shared with the catalogue's "free for my
+/// dates" filter) and the basket of models and quantities.
+#[derive(Clone, Copy)]
+pub struct PlanHandle {
+    /// First day of the project period.
+    pub start: RwSignal<Option<NaiveDate>>,
+    /// Last day.
+    pub end: RwSignal<Option<NaiveDate>>,
+    /// Models and quantities, one line per model.
+    pub basket: RwSignal<Vec<BookingLine>>,
+}
+
+impl PlanHandle {
+    /// An empty plan.
+    pub fn new() -> Self {
+        Self { start: RwSignal::new(None), end: RwSignal::new(None), basket: RwSignal::new(Vec::new()) }
+    }
+
+    /// The period, when both days are chosen (tracked).
+    pub fn period(self) -> Option<(NaiveDate, NaiveDate)> {
+        self.start.get().zip(self.end.get())
+    }
+
+    /// Adds `quantity` units of `model` (to its line if it has one); returns the new quantity.
+    pub fn add(self, model: &str, quantity: u32) -> u32 {
+        let mut total = quantity;
+        self.basket.update(|lines| match lines.iter_mut().find(|l| l.model == model) {
+            Some(line) => {
+                line.quantity = line.quantity.saturating_add(quantity);
+                total = line.quantity;
+            }
+            None => lines.push(BookingLine { model: model.to_owned(), quantity }),
+        });
+        total
+    }
+}
+
+impl Default for PlanHandle {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -161,6 +244,16 @@ pub fn use_i18n() -> I18n {
 /// The pool handle.
 pub fn use_pool() -> PoolHandle {
     expect_context::<PoolHandle>()
+}
+
+/// The profile handle.
+pub fn use_profile() -> ProfileHandle {
+    expect_context::<ProfileHandle>()
+}
+
+/// The booking plan handle.
+pub fn use_plan() -> PlanHandle {
+    expect_context::<PlanHandle>()
 }
 
 /// The save status handle.

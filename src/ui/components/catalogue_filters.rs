@@ -1,6 +1,7 @@
 use crate::domain::TrainingFilter;
 use crate::i18n::Msg;
-use crate::ui::state::{use_i18n, use_pool};
+use crate::ui::components::PeriodFields;
+use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 
 const TRAINING_CHOICES: [(TrainingFilter, &str, Msg); 3] = [
@@ -19,8 +20,11 @@ pub fn CatalogueFilters(
     category: RwSignal<Option<String>>,
     /// Training requirement.
     training: RwSignal<TrainingFilter>,
+    /// Units needed over "my dates" (the plan's period).
+    quantity: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let plan = use_plan();
     let state = use_pool();
     let category_options = move || {
         let english = i18n.english();
@@ -43,6 +47,9 @@ pub fn CatalogueFilters(
         query.set(String::new());
         category.set(None);
         training.set(TrainingFilter::Any);
+        plan.start.set(None);
+        plan.end.set(None);
+        quantity.set(1);
     };
     view! {
         <form class="filters" role="search" aria-label=i18n.text(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
@@ -96,6 +103,29 @@ pub fn CatalogueFilters(
                         .collect_view()}
                 </select>
             </div>
+            <fieldset class="my-dates">
+                <legend>{i18n.text(Msg::MyDatesLegend)}</legend>
+                <p class="help">{i18n.text(Msg::MyDatesHelp)}</p>
+                <PeriodFields id="dates" />
+                <div class="field">
+                    <label for="dates-quantity">{i18n.text(Msg::QuantityLabel)}</label>
+                    <input
+                        id="dates-quantity"
+                        class="qty"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        prop:value=move || quantity.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                                if q > 0 {
+                                    quantity.set(q);
+                                }
+                            }
+                        }
+                    />
+                </div>
+            </fieldset>
             <div class="field field--action">
                 <button type="button" on:click=clear>
                     {i18n.text(Msg::ClearFilters)}

@@ -8,8 +8,14 @@ use leptos_router::components::A;
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let paths = use_links();
-    let links =
-        [("/", Msg::NavCatalogue, true), ("/parametres", Msg::NavSettings, false), ("/a-propos", Msg::NavAbout, false)];
+    let links = [
+        ("/", Msg::NavCatalogue, true),
+        ("/reserver", Msg::NavBook, false),
+        ("/mes-reservations", Msg::NavMyBookings, false),
+        ("/profil", Msg::NavProfile, false),
+        ("/parametres", Msg::NavSettings, false),
+        ("/a-propos", Msg::NavAbout, false),
+    ];
     view! {
         <nav class="main-nav" aria-label=i18n.text(Msg::NavLabel)>
             <ul>

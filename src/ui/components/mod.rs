@@ -1,5 +1,15 @@
 //! Reusable pieces of the layout, one component per file.
 
+mod add_to_basket;
+mod availability_table;
+mod basket_table;
+mod booking_card;
+mod booking_check;
+mod incident_form;
+mod period_fields;
+mod session_list;
+mod status_badge;
+mod training_status;
 mod catalogue_filters;
 mod date_field;
 mod icon;
@@ -12,7 +22,17 @@ mod skip_link;
 mod storage_notice;
 mod update_banner;
 
+pub use add_to_basket::AddToBasket;
+pub use availability_table::AvailabilityTable;
+pub use basket_table::BasketTable;
+pub use booking_card::{booking_event, BookingCard};
+pub use booking_check::{BookingCheckPanel, PlanCheck};
 pub use catalogue_filters::CatalogueFilters;
+pub use incident_form::IncidentForm;
+pub use period_fields::PeriodFields;
+pub use session_list::SessionList;
+pub use status_badge::StatusBadge;
+pub use training_status::TrainingStatus;
 pub use date_field::DateField;
 pub use icon::{Icon, IconKind};
 pub use lang_switch::LangSwitch;

@@ -14,6 +14,8 @@ pub fn ModelCard(
     in_service: usize,
     /// Names of the trainings it requires, in the UI language.
     trainings: Vec<String>,
+    /// Units free over "my dates", in words, when dates are chosen.
+    free: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let english = i18n.english();
@@ -35,6 +37,15 @@ pub fn ModelCard(
                 <Icon kind=IconKind::Units />
                 {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
             </p>
+            {free
+                .map(|text| {
+                    view! {
+                        <p class="model-card__free">
+                            <Icon kind=IconKind::Check />
+                            {text}
+                        </p>
+                    }
+                })}
             <p class="model-card__training" class:needs-training=needs_training>
                 <Icon kind=if needs_training { IconKind::Training } else { IconKind::Check } />
                 {training_text}

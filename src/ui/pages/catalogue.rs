@@ -1,7 +1,8 @@
 use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
 use crate::i18n::Msg;
 use crate::ui::components::{CatalogueFilters, ModelCard, PageTitle};
-use crate::ui::state::{use_i18n, use_pool};
+use crate::ui::labels::short;
+use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -14,6 +15,16 @@ pub fn CataloguePage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let category = RwSignal::new(None::<String>);
     let training = RwSignal::new(TrainingFilter::Any);
+    let quantity = RwSignal::new(1u32);
+    let plan = use_plan();
+    // Free units per model over "my dates", when both days are chosen.
+    let free = Memo::new(move |_| {
+        let (start, end) = plan.period()?;
+        let counts = state.pool.with(|p| {
+            p.free_for_dates(start, end).into_iter().map(|f| (f.model.to_owned(), f.free)).collect::<HashMap<_, _>>()
+        });
+        Some((start, end, counts))
+    });
 
     let counts = Memo::new(move |_| {
         state.with_catalogue(|c| {
@@ -22,7 +33,16 @@ pub fn CataloguePage() -> impl IntoView {
     });
     let matching = Memo::new(move |_| {
         let filter = CatalogueFilter { query: query.get(), category: category.get(), training: training.get() };
-        state.with_catalogue(|c| filter_models(c, &filter).into_iter().map(|m| m.id.clone()).collect::<HashSet<_>>())
+        let needed = quantity.get();
+        free.with(|free| {
+            state.with_catalogue(|c| {
+                filter_models(c, &filter)
+                    .into_iter()
+                    .filter(|m| free.as_ref().is_none_or(|(_, _, f)| f.get(&m.id).copied().unwrap_or(0) >= needed))
+                    .map(|m| m.id.clone())
+                    .collect::<HashSet<_>>()
+            })
+        })
     });
     let summary = move || {
         let models = state.with_catalogue(|c| c.models.len());
@@ -51,7 +71,21 @@ pub fn CataloguePage() -> impl IntoView {
                             .map(|model| {
                                 let count = counts.with(|c| c.get(&model.id).copied().unwrap_or(0));
                                 let trainings = catalogue.required_training_names(model, english);
-                                view! { <ModelCard model=model.clone() in_service=count trainings=trainings /> }
+                                let free_text = free.with(|f| {
+                                    f.as_ref().map(|(s, e, f)| {
+                                        i18n.tf(
+                                            Msg::FreeForDates,
+                                            &[
+                                                ("free", &f.get(&model.id).copied().unwrap_or(0).to_string()),
+                                                ("start", &short(*s)),
+                                                ("end", &short(*e)),
+                                            ],
+                                        )
+                                    })
+                                });
+                                view! {
+                                    <ModelCard model=model.clone() in_service=count trainings=trainings free=free_text />
+                                }
                             })
                             .collect_view();
                         view! {
@@ -86,7 +120,7 @@ pub fn CataloguePage() -> impl IntoView {
             when=move || state.with_catalogue(|c| !c.models.is_empty())
             fallback=move || view! { <p>{i18n.text(Msg::CatalogueEmpty)}</p> }
         >
-            <CatalogueFilters query=query category=category training=training />
+            <CatalogueFilters query=query category=category training=training quantity=quantity />
             <p class="results" role="status">{results}</p>
             {sections}
         </Show>

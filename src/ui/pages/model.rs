@@ -1,7 +1,9 @@
+use crate::domain::period::earliest_start;
 use crate::domain::Condition;
+use crate::platform::clock;
 use crate::i18n::Msg;
-use crate::ui::components::{Icon, IconKind, PageTitle};
-use crate::ui::state::{use_i18n, use_links, use_pool};
+use crate::ui::components::{AddToBasket, AvailabilityTable, Icon, IconKind, PageTitle, TrainingStatus};
+use crate::ui::state::{use_i18n, use_links, use_plan, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -20,9 +22,17 @@ fn condition_msg(condition: Condition) -> Msg {
 pub fn ModelPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_pool();
+    let plan = use_plan();
     let params = use_params_map();
     let model_id = move || params.with(|p| p.get("id").unwrap_or_default());
     let model = Memo::new(move |_| state.with_catalogue(|c| c.model(&model_id()).cloned()));
+    // Trainings are needed by the start of the loan: the planned one, else the earliest possible.
+    let loan_start = Signal::derive(move || {
+        plan.start.get().unwrap_or_else(|| {
+            let today = clock::today();
+            state.pool.with(|p| earliest_start(p.calendar(), &p.state().settings, today))
+        })
+    });
     let title = Signal::derive(move || {
         model.with(|m| m.as_ref().map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name.clone()))
     });
@@ -44,7 +54,20 @@ pub fn ModelPage() -> impl IntoView {
         let training_block = if trainings.is_empty() {
             view! { <p>{i18n.t(Msg::NoTrainingRequired)}</p> }.into_any()
         } else {
-            view! { <ul>{trainings.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+            let items = model
+                .required_trainings
+                .iter()
+                .zip(trainings)
+                .map(|(id, name)| {
+                    view! {
+                        <li>
+                            <h3>{name}</h3>
+                            <TrainingStatus training=id.clone() start=loan_start />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="trainings">{items}</ul> }.into_any()
         };
         let rows = units
             .into_iter()
@@ -68,8 +91,10 @@ pub fn ModelPage() -> impl IntoView {
             <p>{i18n.tf(Msg::MaxLoan, &[("weeks", &model.max_loan_weeks.to_string())])}</p>
             <h2>{i18n.t(Msg::ModelDescriptionHeading)}</h2>
             <p>{model.description.pick(english).to_owned()}</p>
+            <AddToBasket model=model.id.clone() name=model.name.clone() />
             <h2>{i18n.t(Msg::ModelTrainingsHeading)}</h2>
             {training_block}
+            <AvailabilityTable model=model.id.clone() />
             <h2 id="units-heading">{i18n.t(Msg::ModelUnitsHeading)}</h2>
             <table class="data-table" aria-labelledby="units-heading">
                 <thead>

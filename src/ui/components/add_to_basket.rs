@@ -1,0 +1,61 @@
+use crate::i18n::Msg;
+use crate::ui::state::{use_i18n, use_links, use_plan};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A quantity and an "add to basket" button for one model; says how many are now in the basket.
+#[component]
+pub fn AddToBasket(
+    /// The model's id.
+    model: String,
+    /// Its name, for the confirmation.
+    name: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan = use_plan();
+    let links = use_links();
+    let quantity = RwSignal::new(1u32);
+    let added = RwSignal::new(None::<u32>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        added.set(Some(plan.add(&model, quantity.get_untracked())));
+    };
+    view! {
+        <form class="add-to-basket" on:submit=add>
+            <div class="field field--inline">
+                <label for="add-quantity">{i18n.text(Msg::QuantityLabel)}</label>
+                <input
+                    id="add-quantity"
+                    class="qty"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    prop:value=move || quantity.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                            if q > 0 {
+                                quantity.set(q);
+                            }
+                        }
+                    }
+                />
+                <button type="submit" class="button--primary">
+                    {i18n.text(Msg::AddToBasket)}
+                </button>
+            </div>
+            <p role="status" class="form-status">
+                {move || {
+                    added
+                        .get()
+                        .map(|count| {
+                            view! {
+                                {i18n.tf(Msg::AddedToBasket, &[("model", &name), ("count", &count.to_string())])}
+                                " "
+                                <A href=links.to("/reserver")>{i18n.t(Msg::SeeBasket)}</A>
+                            }
+                        })
+                }}
+            </p>
+        </form>
+    }
+}

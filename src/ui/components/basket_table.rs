@@ -1,0 +1,132 @@
+use crate::i18n::Msg;
+use crate::ui::components::{Icon, IconKind};
+use crate::ui::state::{use_i18n, use_plan, use_pool};
+use leptos::prelude::*;
+
+/// The basket: one row per model with its quantity, what is free over the chosen period, and a
+/// remove button; below, a list to add another model.
+#[component]
+pub fn BasketTable() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let plan = use_plan();
+    let to_add = RwSignal::new(String::new());
+
+    // Rows are keyed by model, so typing a quantity never rebuilds the row it is typed in.
+    let row = move |model: String| {
+        let (name, in_service) = pool.pool.with_untracked(|p| {
+            (p.model(&model).map_or_else(|| model.clone(), |m| m.name.clone()), p.index().in_service(&model))
+        });
+        let input_id = format!("qty-{model}");
+        let name2 = name.clone();
+        let name3 = name.clone();
+        let label = move || i18n.tf(Msg::QuantityOf, &[("model", &name2)]);
+        let remove_label = move || i18n.tf(Msg::BasketRemove, &[("model", &name3)]);
+        let (m1, m2, m3) = (model.clone(), model.clone(), model);
+        let quantity = Memo::new(move |_| plan.basket.with(|lines| lines.iter().find(|l| l.model == m1).map_or(0, |l| l.quantity)));
+        let free_cell = move || match plan.period() {
+            Some((s, e)) => {
+                let free = pool.pool.with(|p| p.free(&m2, s, e));
+                let enough = free >= quantity.get();
+                view! {
+                    <Icon kind=if enough { IconKind::Check } else { IconKind::Unavailable } />
+                    {i18n.tf(Msg::FreeOf, &[("free", &free.to_string()), ("total", &in_service.to_string())])}
+                }
+                .into_any()
+            }
+            None => i18n.t(Msg::NeedsPeriod).into_any(),
+        };
+        let model_for_input = m3.clone();
+        let on_input = move |ev| {
+            // A quantity that is not a whole number above zero is ignored, never stored.
+            if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                if q > 0 {
+                    plan.basket.update(|lines| {
+                        if let Some(l) = lines.iter_mut().find(|l| l.model == model_for_input) {
+                            l.quantity = q;
+                        }
+                    });
+                }
+            }
+        };
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                <td>
+                    <input
+                        id=input_id
+                        class="qty"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max=in_service.to_string()
+                        aria-label=label
+                        prop:value=move || quantity.get().to_string()
+                        on:input=on_input
+                    />
+                </td>
+                <td>{free_cell}</td>
+                <td>
+                    <button type="button" on:click=move |_| plan.basket.update(|lines| lines.retain(|l| l.model != m3))>
+                        {remove_label}
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    let options = move || {
+        let english = i18n.english();
+        pool.with_catalogue(|c| {
+            c.categories
+                .iter()
+                .map(|cat| {
+                    let models = c
+                        .models_in(&cat.id)
+                        .map(|m| view! { <option value=m.id.clone()>{m.name.clone()}</option> })
+                        .collect_view();
+                    view! { <optgroup label=cat.name.pick(english).to_owned()>{models}</optgroup> }
+                })
+                .collect_view()
+        })
+    };
+    let add = move |_| {
+        let model = to_add.get_untracked();
+        if !model.is_empty() {
+            plan.add(&model, 1);
+        }
+    };
+    view! {
+        <Show
+            when=move || !plan.basket.with(Vec::is_empty)
+            fallback=move || view! { <p>{i18n.text(Msg::BasketEmpty)}</p> }
+        >
+            <table class="data-table basket">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.text(Msg::BasketModel)}</th>
+                        <th scope="col">{i18n.text(Msg::QuantityLabel)}</th>
+                        <th scope="col">{i18n.text(Msg::BasketFree)}</th>
+                        <td></td>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || plan.basket.with(|lines| lines.iter().map(|l| l.model.clone()).collect::<Vec<_>>())
+                        key=|model| model.clone()
+                        children=row
+                    />
+                </tbody>
+            </table>
+        </Show>
+        <div class="field field--inline">
+            <label for="basket-add">{i18n.text(Msg::BasketAddLabel)}</label>
+            <select id="basket-add" on:change=move |ev| to_add.set(event_target_value(&ev))>
+                <option value="">{i18n.text(Msg::BasketChoose)}</option>
+                {options}
+            </select>
+            <button type="button" on:click=add>
+                {i18n.text(Msg::BasketAdd)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,222 @@
+use crate::domain::period::PeriodProblem;
+use crate::domain::training::MissingReason;
+use crate::domain::{BookingCheck, BookingStatus, DomainError};
+use crate::i18n::{Lang, Msg};
+use crate::ui::components::{Icon, IconKind, SessionList};
+use crate::ui::labels::{day_reason, long};
+use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, I18n};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The outcome of checking the plan against the rules, as the booking form shows it.
+pub type PlanCheck = Option<Result<BookingCheck, DomainError>>;
+
+fn period_problem(i18n: I18n, lang: Lang, problem: &PeriodProblem) -> String {
+    match problem {
+        PeriodProblem::EndBeforeStart => i18n.t(Msg::PeriodEndBeforeStart).to_owned(),
+        PeriodProblem::StartNotSchoolDay { kind } => i18n.tf(Msg::PeriodStartNoClass, &[("reason", &day_reason(lang, kind))]),
+        PeriodProblem::EndNotSchoolDay { kind } => i18n.tf(Msg::PeriodEndNoClass, &[("reason", &day_reason(lang, kind))]),
+        PeriodProblem::NoticeTooShort { earliest_start, notice_days } => i18n.tf(
+            Msg::PeriodNotice,
+            &[("date", &long(lang, *earliest_start)), ("days", &notice_days.to_string())],
+        ),
+        PeriodProblem::TooLong { max_weeks, latest_end } => {
+            i18n.tf(Msg::PeriodTooLong, &[("weeks", &max_weeks.to_string()), ("date", &long(lang, *latest_end))])
+        }
+        PeriodProblem::BeyondHorizon { horizon } => i18n.tf(Msg::PeriodBeyond, &[("date", &long(lang, *horizon))]),
+    }
+}
+
+/// A button that moves the plan to another period.
+fn use_dates_button(i18n: I18n, (start, end): (NaiveDate, NaiveDate)) -> impl IntoView {
+    let plan = use_plan();
+    let lang = i18n.lang();
+    let label = i18n.tf(Msg::UseTheseDates, &[("start", &long(lang, start)), ("end", &long(lang, end))]);
+    view! {
+        <button
+            type="button"
+            class="suggestion"
+            on:click=move |_| {
+                plan.start.set(Some(start));
+                plan.end.set(Some(end));
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The rule check of the booking being prepared, updated as the teacher types: what is wrong
+/// in plain words, and what would work instead (other dates, another model, a training session).
+#[component]
+pub fn BookingCheckPanel(
+    /// The current outcome.
+    check: Memo<PlanCheck>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let plan = use_plan();
+    let links = use_links();
+    let model_name = move |id: &str| pool.pool.with(|p| p.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone()));
+    let problems = move |error: DomainError| {
+        let lang = i18n.lang();
+        match error {
+            DomainError::Period(e) => {
+                let items = e.problems.iter().map(|p| view! { <li>{period_problem(i18n, lang, p)}</li> }).collect_view();
+                let nearest = e.nearest.map(|(s, en)| {
+                    view! {
+                        <p>
+                            {i18n.tf(Msg::PeriodNearest, &[("start", &long(lang, s)), ("end", &long(lang, en))])}
+                        </p>
+                        {use_dates_button(i18n, (s, en))}
+                    }
+                });
+                view! {
+                    <ul>{items}</ul>
+                    {nearest}
+                }
+                .into_any()
+            }
+            DomainError::TrainingMissing(missing) => missing
+                .into_iter()
+                .map(|m| {
+                    let english = i18n.english();
+                    let training = pool.with_catalogue(|c| {
+                        c.training(&m.training).map_or_else(|| m.training.clone(), |t| t.name.pick(english).to_owned())
+                    });
+                    let models = plan.basket.with_untracked(|lines| {
+                        lines
+                            .iter()
+                            .filter(|l| {
+                                pool.pool.with(|p| p.model(&l.model).is_some_and(|x| x.required_trainings.contains(&m.training)))
+                            })
+                            .map(|l| model_name(&l.model))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                    let why = match m.reason {
+                        MissingReason::NeverCompleted => {
+                            i18n.tf(Msg::TrainingMissingText, &[("model", &models), ("training", &training)])
+                        }
+                        MissingReason::Expired { expired_on } => {
+                            i18n.tf(Msg::TrainingExpiredText, &[("training", &training), ("date", &long(lang, expired_on))])
+                        }
+                    };
+                    let next = m.next_sessions.first().map(|s| {
+                        i18n.tf(
+                            Msg::TrainingNextSession,
+                            &[("date", &long(lang, s.start)), ("place", &s.place), ("seats", &s.seats_left.to_string())],
+                        )
+                    });
+                    view! {
+                        <div class="check-item">
+                            <p>{why}</p>
+                            <p>{next}</p>
+                            <SessionList sessions=m.next_sessions />
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            DomainError::NotEnoughUnits(shortages) => shortages
+                .into_iter()
+                .map(|s| {
+                    let name = model_name(&s.model);
+                    let requested = s.requested.to_string();
+                    let text = i18n.tf(
+                        Msg::ShortageText,
+                        &[("model", &name), ("free", &s.free.to_string()), ("requested", &requested)],
+                    );
+                    let next = match s.next_free {
+                        Some((a, b)) => view! {
+                            <p>
+                                {i18n
+                                    .tf(
+                                        Msg::ShortageNext,
+                                        &[("requested", &requested), ("start", &long(lang, a)), ("end", &long(lang, b))],
+                                    )}
+                            </p>
+                            {use_dates_button(i18n, (a, b))}
+                        }
+                        .into_any(),
+                        None => view! { <p>{i18n.tf(Msg::ShortageNoNext, &[("requested", &requested)])}</p> }.into_any(),
+                    };
+                    let alternatives = plan
+                        .period()
+                        .map(|(start, end)| {
+                            pool.pool.with(|p| {
+                                p.alternatives(&s.model, s.requested, start, end)
+                                    .into_iter()
+                                    .take(2)
+                                    .map(|(m, free)| (m.id.clone(), m.name.clone(), free))
+                                    .collect::<Vec<_>>()
+                            })
+                        })
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(id, alt, free)| {
+                            let from = s.model.clone();
+                            let replace = move |_| {
+                                plan.basket.update(|lines| {
+                                    if let Some(line) = lines.iter_mut().find(|l| l.model == from) {
+                                        line.model = id.clone();
+                                    }
+                                });
+                            };
+                            view! {
+                                <p>
+                                    {i18n.tf(Msg::AlternativeText, &[("model", &alt), ("free", &free.to_string())])}
+                                </p>
+                                <button type="button" class="suggestion" on:click=replace>
+                                    {i18n.tf(Msg::UseAlternative, &[("model", &alt)])}
+                                </button>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="check-item">
+                            <p>{text}</p>
+                            {next}
+                            {alternatives}
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            DomainError::UnknownTeacher(_) => view! {
+                <p>{i18n.t(Msg::ProfileNeeded)}</p>
+                <A href=links.to("/profil")>{i18n.t(Msg::ProfileComplete)}</A>
+            }
+            .into_any(),
+            other => view! { <p>{other.to_string()}</p> }.into_any(),
+        }
+    };
+    let body = move || match check.get() {
+        None => view! { <p>{i18n.t(Msg::CheckWaiting)}</p> }.into_any(),
+        Some(Ok(ok)) => {
+            let msg = if ok.status == BookingStatus::AwaitingTraining { Msg::CheckAwaiting } else { Msg::CheckOk };
+            view! {
+                <p class="check-ok">
+                    <Icon kind=IconKind::Check />
+                    {i18n.t(msg)}
+                </p>
+            }
+            .into_any()
+        }
+        Some(Err(error)) => view! {
+            <p class="check-problems">
+                <Icon kind=IconKind::Unavailable />
+                {i18n.t(Msg::CheckProblems)}
+            </p>
+            {problems(error)}
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="check" aria-labelledby="check-heading">
+            <h2 id="check-heading">{i18n.text(Msg::CheckHeading)}</h2>
+            <div aria-live="polite">{body}</div>
+        </section>
+    }
+}

@@ -1,0 +1,160 @@
+use crate::domain::incident::DEADLINE_HOURS;
+use crate::domain::{Actor, Booking, IncidentDeclaration, IncidentKind};
+use crate::i18n::Msg;
+use crate::platform::clock;
+use crate::ui::components::DateField;
+use crate::ui::labels::{incident_kind_msg, long};
+use crate::ui::state::{use_i18n, use_pool};
+use crate::i18n::dates::parse_time_input;
+use chrono::{TimeDelta, Timelike};
+use leptos::prelude::*;
+
+const KINDS: [IncidentKind; 3] = [IncidentKind::Damage, IncidentKind::Loss, IncidentKind::Theft];
+
+/// Declaring damage, loss or theft of a unit handed over with `booking`, with the 48-hour
+/// guidance; the outcome (on time or late) is announced in the page's status line.
+#[component]
+pub fn IncidentForm(
+    /// The booking the unit was lent under.
+    booking: Booking,
+    /// Whether the form is shown; cleared when it closes.
+    open: RwSignal<bool>,
+    /// The page's status line.
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let now = clock::now();
+    let labels: Vec<String> = booking.units.iter().map(|u| u.label.clone()).collect();
+    let unit = RwSignal::new(labels.first().cloned().unwrap_or_default());
+    let kind = RwSignal::new(IncidentKind::Damage);
+    let description = RwSignal::new(String::new());
+    let day = RwSignal::new(Some(now.date()));
+    let time = RwSignal::new(format!("{:02}:{:02}", now.hour(), now.minute()));
+    let police = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let prefix = format!("incident-{}", booking.id);
+    let booking_id = booking.id.clone();
+    let teacher = booking.teacher.clone();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(at) = parse_time_input(&time.get_untracked()) else {
+            error.set(Some(i18n.t(Msg::IncidentTimeInvalid).to_owned()));
+            return;
+        };
+        let Some(date) = day.get_untracked() else {
+            error.set(Some(i18n.t(Msg::DateErrorEmpty).to_owned()));
+            return;
+        };
+        let discovered_at = date.and_time(at);
+        let now = clock::now();
+        if discovered_at > now {
+            error.set(Some(i18n.t(Msg::IncidentFuture).to_owned()));
+            return;
+        }
+        let id = pool.with_state(|s| format!("{}-i{}", booking_id, s.incidents.len() + 1));
+        let police_report = Some(police.get_untracked()).filter(|p| !p.trim().is_empty());
+        let declaration = IncidentDeclaration {
+            id,
+            unit: unit.get_untracked(),
+            booking: Some(booking_id.clone()),
+            kind: kind.get_untracked(),
+            description: description.get_untracked(),
+            discovered_at,
+            police_report: police_report.clone(),
+        };
+        let mut result = Err(crate::domain::DomainError::NoLines);
+        pool.pool.update(|p| result = p.declare_incident(declaration, Actor::Teacher(teacher.clone()), now));
+        match result {
+            Ok(assessment) => {
+                let lang = i18n.lang();
+                let mut text =
+                    i18n.t(if assessment.late { Msg::IncidentDeclaredLate } else { Msg::IncidentDeclared }).to_owned();
+                if kind.get_untracked().needs_police_report() && police_report.is_none() {
+                    let limit = discovered_at + TimeDelta::hours(DEADLINE_HOURS);
+                    let reminder = i18n.tf(
+                        Msg::IncidentPoliceReminder,
+                        &[
+                            ("date", &long(lang, limit.date())),
+                            ("time", &format!("{:02}:{:02}", limit.hour(), limit.minute())),
+                        ],
+                    );
+                    text = format!("{text} {reminder}");
+                }
+                notice.set(Some(text));
+                open.set(false);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let unit_id = format!("{prefix}-unit");
+    let description_id = format!("{prefix}-description");
+    let time_id = format!("{prefix}-time");
+    let police_id = format!("{prefix}-police");
+    let name = format!("{prefix}-kind");
+    let kinds = KINDS
+        .into_iter()
+        .map(|k| {
+            let id = format!("{name}-{k:?}");
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        prop:checked=move || kind.get() == k
+                        on:change=move |_| kind.set(k)
+                    />
+                    <label for=id>{i18n.text(incident_kind_msg(k))}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let day_field_id: &'static str = format!("{prefix}-day").leak();
+    view! {
+        <form class="form incident-form" on:submit=submit novalidate>
+            <h3>{i18n.text(Msg::DeclareIncident)}</h3>
+            <p class="guidance">{i18n.text(Msg::IncidentGuidance)}</p>
+            <div class="field">
+                <label for=unit_id.clone()>{i18n.text(Msg::IncidentUnit)}</label>
+                <select id=unit_id on:change=move |ev| unit.set(event_target_value(&ev))>
+                    {labels.into_iter().map(|l| view! { <option value=l.clone()>{l.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="choice-group">
+                <legend>{i18n.text(Msg::IncidentKindLegend)}</legend>
+                {kinds}
+            </fieldset>
+            <div class="field">
+                <label for=description_id.clone()>{i18n.text(Msg::IncidentDescription)}</label>
+                <textarea
+                    id=description_id
+                    rows="3"
+                    maxlength="2000"
+                    on:input=move |ev| description.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <DateField label=Msg::IncidentDiscovered value=day max=Some(now.date()) today=now.date() id=day_field_id />
+            <div class="field">
+                <label for=time_id.clone()>{i18n.text(Msg::IncidentTime)}</label>
+                <input id=time_id type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=police_id.clone()>{i18n.text(Msg::IncidentPolice)}</label>
+                <input id=police_id type="text" maxlength="100" on:input=move |ev| police.set(event_target_value(&ev)) />
+            </div>
+            <p role="alert" class="field-error">
+                {move || error.get()}
+            </p>
+            <div class="form-actions">
+                <button type="submit" class="button--primary">
+                    {i18n.text(Msg::IncidentSubmit)}
+                </button>
+                <button type="button" on:click=move |_| open.set(false)>
+                    {i18n.text(Msg::IncidentCancel)}
+                </button>
+            </div>
+        </form>
+    }
+}

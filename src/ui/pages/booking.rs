@@ -1,0 +1,268 @@
+use crate::domain::{Actor, BookingRequest, BookingStatus};
+use crate::i18n::Msg;
+use crate::platform::{clock, document};
+use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck};
+use crate::ui::labels::{long, status_msg};
+use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const SUMMARY_ID: &str = "booking-errors";
+const CONFIRMATION_ID: &str = "booking-confirmation";
+
+/// A booking just recorded: id, project, period and status.
+#[derive(Clone)]
+struct Recorded {
+    id: String,
+    project: String,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    status: BookingStatus,
+}
+
+/// Booking: the project period, the basket, the project, acceptance of the agreement; the
+/// rules are checked as the teacher types, and a confirmation shows the booking's status.
+#[component]
+pub fn BookingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let plan = use_plan();
+    let profile = use_profile();
+    let links = use_links();
+    let project = RwSignal::new(String::new());
+    let class = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let accepted = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let recorded = RwSignal::new(None::<Recorded>);
+    let agreement = Memo::new(move |_| pool.with_state(|s| s.settings.agreement.clone()));
+
+    let request = move |title: String| {
+        let teacher = profile.id()?;
+        let (start, end) = plan.period()?;
+        let lines = plan.basket.get();
+        if lines.is_empty() {
+            return None;
+        }
+        Some(BookingRequest {
+            id: pool.pool.with(|p| p.next_booking_id(&teacher)),
+            teacher,
+            lines,
+            start,
+            end,
+            project: title,
+            class: class.get_untracked().trim().to_owned(),
+            notes: notes.get_untracked().trim().to_owned(),
+            agreement_version: agreement.with(|a| a.version.clone()),
+            override_reason: None,
+        })
+    };
+    // The rules, checked on every change of the period, basket or pool; the form fields not
+    // yet filled in do not hide the availability answer.
+    let check: Memo<PlanCheck> = Memo::new(move |_| {
+        let draft = request("-".to_owned())?;
+        let by = Actor::Teacher(draft.teacher.clone());
+        Some(pool.pool.with(|p| p.validate_booking(&draft, &by, clock::today())))
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        if plan.start.get_untracked().is_none() || plan.end.get_untracked().is_none() {
+            found.push(i18n.t(Msg::ErrorPeriodMissing).to_owned());
+        }
+        if plan.basket.with_untracked(Vec::is_empty) {
+            found.push(i18n.t(Msg::ErrorBasketEmpty).to_owned());
+        }
+        let title = project.get_untracked().trim().to_owned();
+        if title.is_empty() {
+            found.push(i18n.t(Msg::ErrorProjectMissing).to_owned());
+        }
+        if !accepted.get_untracked() {
+            found.push(i18n.t(Msg::ErrorAgreementMissing).to_owned());
+        }
+        if check.get_untracked().is_some_and(|c| c.is_err()) {
+            found.push(i18n.t(Msg::ErrorRules).to_owned());
+        }
+        if found.is_empty() {
+            if let Some(draft) = request(title.clone()) {
+                let by = Actor::Teacher(draft.teacher.clone());
+                let (id, start, end) = (draft.id.clone(), draft.start, draft.end);
+                let mut outcome = Err(crate::domain::DomainError::NoLines);
+                pool.pool.update(|p| outcome = p.create_booking(draft, by, clock::now()));
+                match outcome {
+                    Ok(status) => {
+                        recorded.set(Some(Recorded { id, project: title, start, end, status }));
+                        plan.basket.set(Vec::new());
+                        project.set(String::new());
+                        class.set(String::new());
+                        notes.set(String::new());
+                        accepted.set(false);
+                        errors.set(Vec::new());
+                        request_animation_frame(|| document::focus_by_id(CONFIRMATION_ID));
+                        return;
+                    }
+                    Err(e) => found.push(i18n.tf(Msg::ErrorOther, &[("reason", &e.to_string())])),
+                }
+            }
+        }
+        errors.set(found);
+        request_animation_frame(|| document::focus_by_id(SUMMARY_ID));
+    };
+
+    let confirmation = move || {
+        recorded.get().map(|r| {
+            let lang = i18n.lang();
+            let next = if r.status == BookingStatus::AwaitingTraining {
+                Msg::ConfirmNextAwaiting
+            } else {
+                Msg::ConfirmNextRequested
+            };
+            view! {
+                <section class="confirmation" aria-labelledby=CONFIRMATION_ID>
+                    <h2 id=CONFIRMATION_ID tabindex="-1">
+                        {i18n.t(Msg::ConfirmTitle)}
+                    </h2>
+                    <p>
+                        {i18n
+                            .tf(
+                                Msg::ConfirmText,
+                                &[
+                                    ("project", &r.project),
+                                    ("id", &r.id),
+                                    ("start", &long(lang, r.start)),
+                                    ("end", &long(lang, r.end)),
+                                ],
+                            )}
+                    </p>
+                    <p class="confirmation__status">
+                        {i18n.tf(Msg::ConfirmStatus, &[("status", i18n.t(status_msg(r.status)))])}
+                    </p>
+                    <p>{i18n.t(next)}</p>
+                    <p class="form-actions">
+                        <A href=links.to("/mes-reservations")>{i18n.t(Msg::ConfirmSeeBookings)}</A>
+                        <button type="button" on:click=move |_| recorded.set(None)>
+                            {i18n.t(Msg::ConfirmNewBooking)}
+                        </button>
+                    </p>
+                </section>
+            }
+        })
+    };
+
+    let form = move || {
+        view! {
+            <div id=SUMMARY_ID tabindex="-1" class="error-summary">
+                <Show when=move || !errors.with(Vec::is_empty)>
+                    <div role="alert">
+                        <p class="error-summary__title">{i18n.text(Msg::FormErrorsTitle)}</p>
+                        <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
+            </div>
+            <form class="form form--wide" on:submit=on_submit novalidate>
+                <fieldset>
+                    <legend>{i18n.text(Msg::BookPeriodHeading)}</legend>
+                    <p class="help">
+                        {move || {
+                            pool.with_state(|s| {
+                                i18n.tf(Msg::BookPeriodHelp, &[("days", &s.settings.min_notice_days.to_string())])
+                            })
+                        }}
+                    </p>
+                    <PeriodFields id="book" />
+                </fieldset>
+                <fieldset>
+                    <legend>{i18n.text(Msg::BookBasketHeading)}</legend>
+                    <BasketTable />
+                </fieldset>
+                <BookingCheckPanel check=check />
+                <fieldset>
+                    <legend>{i18n.text(Msg::BookProjectHeading)}</legend>
+                    <div class="field">
+                        <label for="book-project">{i18n.text(Msg::ProjectTitle)}</label>
+                        <input
+                            id="book-project"
+                            type="text"
+                            maxlength="200"
+                            required
+                            prop:value=move || project.get()
+                            on:input=move |ev| project.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="book-class">{i18n.text(Msg::ProjectClass)}</label>
+                        <p id="book-class-hint" class="help">{i18n.text(Msg::ProjectClassHint)}</p>
+                        <input
+                            id="book-class"
+                            type="text"
+                            maxlength="60"
+                            aria-describedby="book-class-hint"
+                            prop:value=move || class.get()
+                            on:input=move |ev| class.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="book-notes">{i18n.text(Msg::ProjectNotes)}</label>
+                        <textarea
+                            id="book-notes"
+                            rows="3"
+                            maxlength="2000"
+                            prop:value=move || notes.get()
+                            on:input=move |ev| notes.set(event_target_value(&ev))
+                        ></textarea>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{i18n.text(Msg::BookAgreementHeading)}</legend>
+                    <p class="help">
+                        {move || agreement.with(|a| i18n.tf(Msg::AgreementVersion, &[("version", &a.version)]))}
+                    </p>
+                    <ol class="clauses">
+                        {move || {
+                            let english = i18n.english();
+                            agreement
+                                .with(|a| {
+                                    a.clauses
+                                        .iter()
+                                        .map(|c| view! { <li>{c.pick(english).to_owned()}</li> })
+                                        .collect_view()
+                                })
+                        }}
+                    </ol>
+                    <div class="choice">
+                        <input
+                            id="book-accept"
+                            type="checkbox"
+                            prop:checked=move || accepted.get()
+                            on:change=move |ev| accepted.set(event_target_checked(&ev))
+                        />
+                        <label for="book-accept">
+                            {move || agreement.with(|a| i18n.tf(Msg::AgreementAccept, &[("version", &a.version)]))}
+                        </label>
+                    </div>
+                </fieldset>
+                <div class="form-actions">
+                    <button type="submit" class="button--primary">
+                        {i18n.text(Msg::BookSubmit)}
+                    </button>
+                </div>
+            </form>
+        }
+    };
+
+    view! {
+        <PageTitle title=Signal::derive(move || i18n.t(Msg::BookTitle).to_owned()) />
+        <h1>{i18n.text(Msg::BookTitle)}</h1>
+        <p class="lead">{i18n.text(Msg::BookIntro)}</p>
+        <Show when=move || profile.teacher.with(Option::is_none)>
+            <p class="alert">
+                {i18n.text(Msg::ProfileNeeded)} " "
+                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
+            </p>
+        </Show>
+        <Show when=move || recorded.with(Option::is_some) fallback=form>
+            {confirmation}
+        </Show>
+    }
+}

@@ -1,0 +1,194 @@
+use crate::domain::{validate_profile, ProfileProblem};
+use crate::i18n::Msg;
+use crate::platform::document;
+use crate::platform::clock;
+use crate::ui::components::{PageTitle, TrainingStatus};
+use crate::ui::state::{use_i18n, use_pool, use_profile};
+use leptos::prelude::*;
+
+const SUMMARY_ID: &str = "profile-errors";
+
+fn problem_msg(problem: ProfileProblem) -> Msg {
+    match problem {
+        ProfileProblem::NameMissing => Msg::ProfileNameMissing,
+        ProfileProblem::NameTooLong => Msg::ProfileNameTooLong,
+        ProfileProblem::EmailInvalid => Msg::ProfileEmailInvalid,
+        ProfileProblem::SchoolUnknown => Msg::ProfileSchoolUnknown,
+    }
+}
+
+/// The teacher's profile: name, e-mail, school. Filled in once, remembered in this browser and
+/// offered again; the browser's autofill also knows the name and address fields.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let profile = use_profile();
+    let saved = profile.teacher.get_untracked();
+    let name = RwSignal::new(saved.as_ref().map(|t| t.name.clone()).unwrap_or_default());
+    let email = RwSignal::new(saved.as_ref().map(|t| t.email.clone()).unwrap_or_default());
+    let school = RwSignal::new(saved.as_ref().map(|t| t.school.clone()).unwrap_or_default());
+    let problems = RwSignal::new(Vec::<ProfileProblem>::new());
+    let just_saved = RwSignal::new(false);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = pool.with_state(|s| {
+            validate_profile(&name.get_untracked(), &email.get_untracked(), &school.get_untracked(), &s.schools)
+        });
+        match result {
+            Ok(teacher) => {
+                name.set(teacher.name.clone());
+                email.set(teacher.email.clone());
+                problems.set(Vec::new());
+                profile.teacher.set(Some(teacher));
+                just_saved.set(true);
+            }
+            Err(found) => {
+                problems.set(found);
+                just_saved.set(false);
+                request_animation_frame(|| document::focus_by_id(SUMMARY_ID));
+            }
+        }
+    };
+    let field_error = move |matches: fn(ProfileProblem) -> bool| {
+        Signal::derive(move || problems.with(|p| p.iter().copied().find(|p| matches(*p))))
+    };
+    let name_error = field_error(|p| matches!(p, ProfileProblem::NameMissing | ProfileProblem::NameTooLong));
+    let email_error = field_error(|p| p == ProfileProblem::EmailInvalid);
+    let school_error = field_error(|p| p == ProfileProblem::SchoolUnknown);
+    let error_text = move |error: Signal<Option<ProfileProblem>>, id: &'static str| {
+        move || error.get().map(|p| view! { <p id=id class="field-error">{i18n.t(problem_msg(p))}</p> })
+    };
+    let described_by = |error: Signal<Option<ProfileProblem>>, hint: Option<&'static str>, id: &'static str| {
+        move || {
+            let ids: Vec<&str> = hint.into_iter().chain(error.get().map(|_| id)).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+
+    let school_options = move || {
+        pool.with_state(|state| {
+            state
+                .communes
+                .iter()
+                .map(|commune| {
+                    let options = state
+                        .schools
+                        .iter()
+                        .filter(|s| s.commune == commune.id)
+                        .map(|s| {
+                            let id = s.id.clone();
+                            let selected = school.with_untracked(|current| *current == id);
+                            view! {
+                                <option value=id selected=selected>
+                                    {s.name.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=commune.name.clone()>{options}</optgroup> }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <PageTitle title=Signal::derive(move || i18n.t(Msg::ProfileTitle).to_owned()) />
+        <h1>{i18n.text(Msg::ProfileTitle)}</h1>
+        <p class="lead">{i18n.text(Msg::ProfileIntro)}</p>
+        <div id=SUMMARY_ID tabindex="-1" class="error-summary" class:is-empty=move || problems.with(Vec::is_empty)>
+            <Show when=move || !problems.with(Vec::is_empty)>
+                <div role="alert">
+                    <p class="error-summary__title">{i18n.text(Msg::ProfileErrorsTitle)}</p>
+                    <ul>
+                        {move || {
+                            problems.get().into_iter().map(|p| view! { <li>{i18n.t(problem_msg(p))}</li> }).collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+        </div>
+        <form class="form" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="profile-name">{i18n.text(Msg::ProfileName)}</label>
+                <input
+                    id="profile-name"
+                    type="text"
+                    autocomplete="name"
+                    maxlength="200"
+                    aria-invalid=move || name_error.get().map(|_| "true")
+                    aria-describedby=described_by(name_error, None, "profile-name-error")
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                {error_text(name_error, "profile-name-error")}
+            </div>
+            <div class="field">
+                <label for="profile-email">{i18n.text(Msg::ProfileEmail)}</label>
+                <p id="profile-email-hint" class="help">{i18n.text(Msg::ProfileEmailHint)}</p>
+                <input
+                    id="profile-email"
+                    type="email"
+                    autocomplete="email"
+                    spellcheck="false"
+                    aria-invalid=move || email_error.get().map(|_| "true")
+                    aria-describedby=described_by(email_error, Some("profile-email-hint"), "profile-email-error")
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                />
+                {error_text(email_error, "profile-email-error")}
+            </div>
+            <div class="field">
+                <label for="profile-school">{i18n.text(Msg::ProfileSchool)}</label>
+                <select
+                    id="profile-school"
+                    autocomplete="organization"
+                    aria-invalid=move || school_error.get().map(|_| "true")
+                    aria-describedby=described_by(school_error, None, "profile-school-error")
+                    on:change=move |ev| school.set(event_target_value(&ev))
+                >
+                    <option value="" selected=move || school.with_untracked(String::is_empty)>
+                        {i18n.text(Msg::ProfileChooseSchool)}
+                    </option>
+                    {school_options}
+                </select>
+                {error_text(school_error, "profile-school-error")}
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button--primary">
+                    {i18n.text(Msg::ProfileSave)}
+                </button>
+                <p role="status" class="form-status">
+                    {move || just_saved.get().then(|| i18n.t(Msg::ProfileSaved))}
+                </p>
+            </div>
+        </form>
+        <Show when=move || profile.teacher.with(Option::is_some)>
+            <section aria-labelledby="trainings-heading">
+                <h2 id="trainings-heading">{i18n.text(Msg::TrainingsTitle)}</h2>
+                <p>{i18n.text(Msg::TrainingsIntro)}</p>
+                <ul class="trainings">
+                    {move || {
+                        let english = i18n.english();
+                        let today = clock::today();
+                        pool.with_catalogue(|c| {
+                            c.trainings
+                                .iter()
+                                .map(|t| {
+                                    let heading = t.name.pick(english).to_owned();
+                                    view! {
+                                        <li>
+                                            <h3>{heading}</h3>
+                                            <TrainingStatus training=t.id.clone() start=Signal::stored(today) />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
