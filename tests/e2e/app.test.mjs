@@ -21,6 +21,9 @@ import {
 const PAGES = [
   { path: "", fr: "Catalogue du matériel", en: "Equipment catalogue" },
   { path: "modele/thymio", fr: "Robot Thymio II", en: "Robot Thymio II" },
+  { path: "reserver", fr: "Réserver du matériel", en: "Book equipment" },
+  { path: "mes-reservations", fr: "Mes réservations", en: "My bookings" },
+  { path: "profil", fr: "Mon profil", en: "My profile" },
   { path: "parametres", fr: "Paramètres", en: "Settings" },
   { path: "a-propos", fr: "À propos", en: "About" },
   { path: "nulle-part/ici", fr: "Page introuvable", en: "Page not found" },
@@ -37,6 +40,12 @@ async function waitForServiceWorkerControl(page) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
     }
   });
+}
+
+/** Whether `text` holds `phrase` as whole words ("Class" is not in "Classe"). */
+function hasPhrase(text, phrase) {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, "u").test(text);
 }
 
 async function heading(page) {
@@ -79,7 +88,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
       await appReady(page);
       assert.equal(await heading(page), fr);
       const text = await visibleText(page);
-      const english = DISTINCT.filter((m) => text.includes(m.en)).map((m) => m.key);
+      const english = DISTINCT.filter((m) => hasPhrase(text, m.en)).map((m) => m.key);
       assert.deepEqual(english, [], `English strings on the French page /${path}`);
     }
     await page.goto(server.url);
@@ -96,7 +105,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
       await appReady(page);
       assert.equal(await heading(page), en);
       const text = await visibleText(page);
-      const french = DISTINCT.filter((m) => text.includes(m.fr)).map((m) => m.key);
+      const french = DISTINCT.filter((m) => hasPhrase(text, m.fr)).map((m) => m.key);
       assert.deepEqual(french, [], `French strings on the English page /${path}`);
       assert.match(await page.title(), new RegExp(`^${en} — Matériothèque$`));
     }

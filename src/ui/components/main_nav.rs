@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::state::{use_i18n, use_links};
+use crate::ui::state::{use_i18n, use_links, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,6 +8,7 @@ use leptos_router::components::A;
 pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let paths = use_links();
+    let plan = use_plan();
     let links = [
         ("/", Msg::NavCatalogue, true),
         ("/reserver", Msg::NavBook, false),
@@ -25,7 +26,12 @@ pub fn MainNav() -> impl IntoView {
                         view! {
                             <li>
                                 <A href=paths.to(href) exact=exact>
-                                    {i18n.text(label)}
+                                    {move || match plan.basket.with(Vec::len) {
+                                        n if n > 0 && label == Msg::NavBook => {
+                                            i18n.tf(Msg::NavBookCount, &[("count", &n.to_string())])
+                                        }
+                                        _ => i18n.t(label).to_owned(),
+                                    }}
                                 </A>
                             </li>
                         }

@@ -38,12 +38,12 @@ pub fn AgreementPage() -> impl IntoView {
         let units = if agreement.units.is_empty() {
             view! { <p>{i18n.t(Msg::AgreementUnitsPending)}</p> }.into_any()
         } else {
-            agreement
+            let items = agreement
                 .units
                 .iter()
                 .map(|(label, model, _)| view! { <li>{format!("{label} — {model}")}</li> })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { <ul class="agreement__units">{items}</ul> }.into_any()
         };
         view! {
             <dl class="agreement__facts">
@@ -74,7 +74,7 @@ pub fn AgreementPage() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <ul class="agreement__units">{units}</ul>
+            {units}
             <h2>{i18n.t(Msg::AgreementClauses)}</h2>
             <p>{i18n.tf(Msg::AgreementVersion, &[("version", &agreement.agreement_version)])}</p>
             <ol>{clauses.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>

@@ -1,0 +1,233 @@
+// End-to-end: the teacher's booking flow, against the release build, French UI, with the
+// browser clock fixed on Monday 23 November 2026 (the demo pool's dates are for 2026-27).
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import ICAL from "ical.js";
+import { readFile } from "node:fs/promises";
+import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { BASE } from "./support.mjs";
+
+const TODAY = new Date("2026-11-23T09:00:00");
+
+async function teacherPage(app) {
+  const context = await app.browser().newContext({ acceptDownloads: true });
+  const page = await newPage(context);
+  await page.clock.setFixedTime(TODAY);
+  await page.goto(app.server().url + "profil");
+  await appReady(page);
+  await page.getByLabel("Nom et prénom").fill("Anne Martin");
+  await page.getByLabel("Adresse électronique professionnelle").fill("anne.martin@ac-lyon.fr");
+  await page.getByLabel("Votre école").selectOption({ label: "École élémentaire Monge" });
+  await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+  await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
+  return { context, page };
+}
+
+const nav = (page, name) => page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
+
+async function addToBasket(page, modelName, quantity) {
+  await nav(page, "Catalogue");
+  await page.getByRole("link", { name: modelName, exact: true }).click();
+  await page.getByRole("heading", { name: modelName, level: 1 }).waitFor();
+  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await page.getByRole("status").filter({ hasText: `${modelName} : ${quantity} dans le panier.` }).waitFor();
+}
+
+async function setPeriod(page, start, end) {
+  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
+  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
+  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+}
+
+async function finishBooking(page, project) {
+  await page.getByLabel("Titre du projet").fill(project);
+  await page.getByLabel("Classe", { exact: true }).fill("CM1 B");
+  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
+  await confirmation.waitFor();
+  return confirmation;
+}
+
+const check = (page) => page.getByRole("region", { name: "Vérification des règles" });
+
+describe(`Booking equipment under ${BASE}`, () => {
+  const app = useApp();
+
+  test("without the robotics training a class set of robots is refused; enrolling makes it await training", async () => {
+    const { context, page } = await teacherPage(app);
+    await addToBasket(page, "Robot Thymio II", 12);
+    await nav(page, "Réserver (1)");
+    await page.getByRole("heading", { name: "Réserver du matériel", level: 1 }).waitFor();
+    await setPeriod(page, "04/01/2027", "29/01/2027");
+    await check(page).getByText("Robot Thymio II demande la formation « Robotique pédagogique », que vous n'avez pas suivie.").waitFor();
+    await check(page).getByText("Prochaine session : mercredi 2 décembre 2026, Atelier Canopé, Saint-Étienne").waitFor();
+    await expectNoAxeViolations(page, "booking refused for training");
+
+    await check(page).getByRole("button", { name: "M'inscrire à la session du mercredi 2 décembre 2026" }).click();
+    await check(page).getByText("Disponible. La réservation sera en attente de formation jusqu'à votre session.").waitFor();
+    const confirmation = await finishBooking(page, "Robots en maternelle");
+    await confirmation.getByText("Statut : En attente de formation").waitFor();
+    await expectNoAxeViolations(page, "confirmation");
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("too many units: refused with the number free and the next free period; the suggestion books", async () => {
+    const { context, page } = await teacherPage(app);
+    await addToBasket(page, "Robot Blue-Bot", 10);
+    await nav(page, "Réserver (1)");
+    await setPeriod(page, "04/01/2027", "22/01/2027");
+    await check(page).getByText("Robot Blue-Bot : 5 libres sur cette période, vous en demandez 10.").waitFor();
+    const suggestion = check(page).getByRole("button", { name: /^Choisir ces dates/ });
+    const label = await suggestion.innerText();
+    const [, start, end] = label.match(/du (.+) au (.+)\)$/);
+    assert.notEqual(start, "lundi 4 janvier 2027");
+    await check(page).getByText(`10 seront libres du ${start} au ${end}.`).waitFor();
+    await expectNoAxeViolations(page, "booking refused for quantity (basket filled)");
+    await suggestion.click();
+    await check(page).getByText("Tout est disponible sur cette période.").waitFor();
+    const confirmation = await finishBooking(page, "Robots et géométrie");
+    await confirmation.getByText(`du ${start} au ${end}`).waitFor();
+    await confirmation.getByText("Statut : Demandée").waitFor();
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("a booking survives a reload, shows in My bookings, exports to a calendar; cancelling frees the units", async () => {
+    const { context, page } = await teacherPage(app);
+    await addToBasket(page, "Robot Blue-Bot", 5);
+    await nav(page, "Réserver (1)");
+    await setPeriod(page, "04/01/2027", "22/01/2027");
+    await check(page).getByText("Tout est disponible sur cette période.").waitFor();
+    await finishBooking(page, "Robots au jardin");
+
+    await page.reload();
+    await appReady(page);
+    await nav(page, "Mes réservations");
+    const card = page.getByRole("article", { name: "Robots au jardin" });
+    await card.waitFor();
+    await card.getByText("Du lundi 4 janvier 2027 au vendredi 22 janvier 2027").waitFor();
+    await card.getByText("5 × Robot Blue-Bot").waitFor();
+    await card.getByText("Demandée", { exact: true }).waitFor();
+    await expectNoAxeViolations(page, "my bookings");
+
+    // The calendar file, read by an independent parser (ical.js).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      card.getByRole("button", { name: "Ajouter à mon agenda (.ics)" }).click(),
+    ]);
+    const text = await readFile(await download.path(), "utf8");
+    assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+    assert.ok(text.split("\r\n").every((line) => Buffer.byteLength(line) <= 75), "lines folded at 75 octets");
+    const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent");
+    const event = new ICAL.Event(vevent);
+    assert.equal(event.startDate.toString(), "2027-01-04");
+    assert.ok(event.startDate.isDate, "an all-day event");
+    assert.equal(event.endDate.toString(), "2027-01-23", "DTEND is the day after the last day");
+    assert.match(event.uid, /@materiotheque$/);
+    assert.ok(vevent.getFirstPropertyValue("dtstamp"), "DTSTAMP present");
+    assert.equal(event.summary, "Prêt Matériothèque : Robots au jardin");
+
+    // The agreement, laid out for print.
+    await card.getByRole("link", { name: "Imprimer la convention" }).click();
+    await page.getByRole("heading", { name: "Convention de prêt de matériel", level: 1 }).waitFor();
+    await page.getByText("Anne Martin <anne.martin@ac-lyon.fr>").waitFor();
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.getByRole("navigation").count(), 0, "no navigation on paper");
+    await expectNoAxeViolations(page, "print preview of the agreement");
+    await page.emulateMedia({ media: "screen" });
+    await page.getByRole("link", { name: "Retour à mes réservations" }).click();
+
+    // Units free in the catalogue for those dates: 17 in service, 12 elsewhere, 5 mine.
+    const freeInCatalogue = async () => {
+      await nav(page, "Catalogue");
+      await page.getByRole("textbox", { name: "Premier jour" }).fill("04/01/2027");
+      await page.getByRole("textbox", { name: "Dernier jour" }).fill("22/01/2027");
+      await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+      const cardText = await page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Robot Blue-Bot" }) }).innerText();
+      return Number(cardText.match(/(\d+) libres du/)[1]);
+    };
+    assert.equal(await freeInCatalogue(), 0);
+
+    await nav(page, "Mes réservations");
+    await page.getByRole("article", { name: "Robots au jardin" }).getByRole("button", { name: "Annuler la réservation" }).click();
+    await expectNoAxeViolations(page, "cancel confirmation");
+    await page.getByRole("button", { name: "Oui, annuler" }).click();
+    await page.getByRole("status").filter({ hasText: "La réservation « Robots au jardin » est annulée." }).waitFor();
+    await page.getByRole("article", { name: "Robots au jardin" }).getByText("Annulée", { exact: true }).waitFor();
+    assert.equal(await freeInCatalogue(), 5);
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("the whole booking flow works by keyboard alone, date picker included", async () => {
+    const { context, page } = await teacherPage(app);
+    await nav(page, "Réserver");
+    await page.getByRole("heading", { name: "Réserver du matériel", level: 1 }).waitFor();
+    // Start: typed. End: chosen in the calendar dialog with the arrow keys.
+    await page.getByRole("textbox", { name: "Premier jour" }).focus();
+    await page.keyboard.type("04/01/2027");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("04/01/2027");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, "date picker open");
+    await page.keyboard.press("ArrowDown"); // one week later
+    await page.keyboard.press("ArrowRight"); // Tuesday
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight"); // Friday 15 January
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await page.getByRole("textbox", { name: "Dernier jour" }).inputValue(), "15/01/2027");
+    // Basket: choose a model in the list, add it, set its quantity.
+    await page.getByLabel("Ajouter un matériel").focus();
+    await page.getByLabel("Ajouter un matériel").selectOption({ label: "Enregistreur Zoom H1n" }); // a native select
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const quantity = page.getByRole("spinbutton").first();
+    await quantity.waitFor();
+    await quantity.focus();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("3");
+    await check(page).getByText("Tout est disponible sur cette période.").waitFor();
+    await page.getByLabel("Titre du projet").focus();
+    await page.keyboard.type("Podcast de classe");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("CE2");
+    await page.keyboard.press("Tab"); // notes
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "book-accept");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
+    await confirmation.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "booking-confirmation");
+    await confirmation.getByText("Statut : Demandée").waitFor();
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("an incomplete request lists what is missing and moves focus there", async () => {
+    const { context, page } = await teacherPage(app);
+    await nav(page, "Réserver");
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "La demande n'est pas envoyée" });
+    await summary.waitFor();
+    assert.deepEqual(await summary.locator("li").allInnerTexts(), [
+      "Choisissez le premier et le dernier jour du prêt.",
+      "Ajoutez au moins un matériel.",
+      "Indiquez le titre du projet.",
+      "Acceptez le règlement d'usage et la convention de prêt.",
+    ]);
+    await page.waitForFunction(() => document.activeElement?.id === "booking-errors");
+    await expectNoAxeViolations(page, "booking form with errors");
+    await context.close();
+  });
+});
