@@ -15,6 +15,7 @@ import {
   newPage,
   serve,
   useApp,
+  interfaceText,
   visibleText,
 } from "./support.mjs";
 
@@ -87,7 +88,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
       await page.goto(server.url + path);
       await appReady(page);
       assert.equal(await heading(page), fr);
-      const text = await visibleText(page);
+      const text = await interfaceText(page);
       const english = DISTINCT.filter((m) => hasPhrase(text, m.en)).map((m) => m.key);
       assert.deepEqual(english, [], `English strings on the French page /${path}`);
     }
@@ -104,7 +105,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
       await page.goto(server.url + path);
       await appReady(page);
       assert.equal(await heading(page), en);
-      const text = await visibleText(page);
+      const text = await interfaceText(page);
       const french = DISTINCT.filter((m) => hasPhrase(text, m.fr)).map((m) => m.key);
       assert.deepEqual(french, [], `French strings on the English page /${path}`);
       assert.match(await page.title(), new RegExp(`^${en} — Matériothèque$`));

@@ -78,6 +78,22 @@ export async function expectNoProblems(page) {
   assert.deepEqual(await page.problems(), [], "CSP violations or page errors");
 }
 
+/**
+ * The interface's own text: the visible text without the lists of choices, whose options are
+ * data (school names such as "École Monge" stay French in the English UI).
+ */
+export function interfaceText(page) {
+  return page.evaluate(() => {
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll("select").forEach((s) => s.remove());
+    document.body.after(copy);
+    copy.hidden = false;
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  });
+}
+
 /** Visible text of the page, as a user sees it. */
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
