@@ -398,6 +398,7 @@ mod tests {
             Msg::ModelDescriptionHeading,
             Msg::FooterVersion,
             Msg::BookingLineText,
+            Msg::AgreementVersion,
         ];
         for msg in Msg::ALL {
             let english = PROPER_NAMES.iter().fold(msg.en().to_owned(), |text, name| text.replace(name, ""));

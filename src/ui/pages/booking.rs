@@ -198,10 +198,25 @@ pub fn BookingPage() -> impl IntoView {
                             type="text"
                             maxlength="60"
                             aria-describedby="book-class-hint"
+                            list="book-class-previous"
+                            autocomplete="off"
                             prop:value=move || class.get()
                             on:input=move |ev| class.set(event_target_value(&ev))
                         />
                     </div>
+                    // The classes of earlier bookings, offered again.
+                    <datalist id="book-class-previous">
+                        {move || {
+                            let teacher = profile.id().unwrap_or_default();
+                            let mut classes: Vec<String> = pool
+                                .pool
+                                .with(|p| p.bookings_of(&teacher).iter().map(|b| b.class.clone()).collect());
+                            classes.retain(|c| !c.is_empty());
+                            classes.sort();
+                            classes.dedup();
+                            classes.into_iter().map(|c| view! { <option value=c></option> }).collect_view()
+                        }}
+                    </datalist>
                     <div class="field">
                         <label for="book-notes">{i18n.text(Msg::ProjectNotes)}</label>
                         <textarea

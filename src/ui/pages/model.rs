@@ -46,6 +46,7 @@ pub fn ModelPage() -> impl IntoView {
             }
             .into_any();
         };
+        let in_service = state.pool.with(|p| p.index().in_service(&model.id));
         let (trainings, units) = state.with_catalogue(|c| {
             let trainings = c.required_training_names(&model, english);
             let units: Vec<_> = c.units_of(&model.id).cloned().collect();
@@ -88,7 +89,12 @@ pub fn ModelPage() -> impl IntoView {
             .collect_view();
         view! {
             <h1>{model.name.clone()}</h1>
-            <p>{i18n.tf(Msg::MaxLoan, &[("weeks", &model.max_loan_weeks.to_string())])}</p>
+            <p class="model-facts">
+                <Icon kind=IconKind::Units />
+                {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
+                " · "
+                {i18n.tf(Msg::MaxLoan, &[("weeks", &model.max_loan_weeks.to_string())])}
+            </p>
             <h2>{i18n.t(Msg::ModelDescriptionHeading)}</h2>
             <p>{model.description.pick(english).to_owned()}</p>
             <AddToBasket model=model.id.clone() name=model.name.clone() />
