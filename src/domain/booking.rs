@@ -1,6 +1,7 @@
 //! Bookings, their lines, status and history (rules R4 and R6).
 
 use super::catalogue::Condition;
+use super::iso;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -75,6 +76,7 @@ pub struct BookingLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     /// When it happened (passed in by the caller; the domain never reads the clock).
+    #[serde(with = "iso::datetime")]
     pub at: NaiveDateTime,
     /// Who did it.
     pub by: Actor,
@@ -109,8 +111,10 @@ pub struct Booking {
     /// What is booked.
     pub lines: Vec<BookingLine>,
     /// First day of the loan (a school day).
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Last day of the loan, inclusive (a school day).
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
     /// Project title.
     pub project: String,

@@ -4,6 +4,7 @@
 //! Dates are also handled as day numbers (`NaiveDate::num_days_from_ce`), which makes the
 //! availability index and the sweeps plain integer arithmetic.
 
+use super::iso;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +35,10 @@ pub struct SchoolHoliday {
     /// Name, e.g. "Vacances de la Toussaint".
     pub name: String,
     /// Last day of class before the holidays (still a class day).
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Day classes resume (a class day).
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
 }
 

@@ -1,6 +1,7 @@
 //! The catalogue: categories, bookable models, their labelled units and the trainings models
 //! require.
 
+use super::iso;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -81,6 +82,7 @@ pub struct Unit {
     /// The model this is a unit of.
     pub model: String,
     /// Date of acquisition (drives depreciation, rule R5).
+    #[serde(with = "iso::date")]
     pub acquired: NaiveDate,
     /// Replacement value in euro cents; absent from files shared with teachers.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,7 @@
 
 use super::booking::{Actor, BookingStatus};
 use super::incident::IncidentStatus;
+use super::iso;
 use super::period::PeriodError;
 use super::training::MissingTraining;
 use chrono::NaiveDate;
@@ -20,6 +21,7 @@ pub struct Shortage {
     pub free: u32,
     /// The next period of the same length with `requested` units free, if any before the
     /// horizon.
+    #[serde(default, with = "iso::date_pair_opt")]
     pub next_free: Option<(NaiveDate, NaiveDate)>,
 }
 
@@ -119,7 +121,7 @@ impl fmt::Display for DomainError {
                 for s in lines {
                     write!(f, " {} asked {}, {} free", s.model, s.requested, s.free)?;
                     if let Some((a, b)) = s.next_free {
-                        write!(f, " (free from {a} to {b})")?;
+                        write!(f, " (free from {} to {})", iso::format_date(a), iso::format_date(b))?;
                     }
                     write!(f, ";")?;
                 }
@@ -128,7 +130,7 @@ impl fmt::Display for DomainError {
             DomainError::Period(e) => {
                 write!(f, "invalid period: {:?}", e.problems)?;
                 if let Some((a, b)) = e.nearest {
-                    write!(f, "; nearest valid period {a} to {b}")?;
+                    write!(f, "; nearest valid period {} to {}", iso::format_date(a), iso::format_date(b))?;
                 }
                 Ok(())
             }
@@ -137,7 +139,7 @@ impl fmt::Display for DomainError {
                 for m in missing {
                     write!(f, " {}", m.training)?;
                     if let Some(s) = m.next_sessions.first() {
-                        write!(f, " (next session {} on {} at {})", s.session, s.start, s.place)?;
+                        write!(f, " (next session {} on {} at {})", s.session, iso::format_date(s.start), s.place)?;
                     }
                     write!(f, ";")?;
                 }

@@ -2,6 +2,7 @@
 //! the amount the commune reimburses (integer cents).
 
 use super::booking::Actor;
+use super::iso;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,7 @@ pub enum IncidentStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncidentHistoryEntry {
     /// When.
+    #[serde(with = "iso::datetime")]
     pub at: NaiveDateTime,
     /// Who.
     pub by: Actor,
@@ -80,14 +82,16 @@ pub struct Incident {
     #[serde(default)]
     pub description: String,
     /// When it was discovered.
+    #[serde(with = "iso::datetime")]
     pub discovered_at: NaiveDateTime,
     /// When it was declared.
+    #[serde(with = "iso::datetime")]
     pub declared_at: NaiveDateTime,
     /// Police report reference (theft, loss).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub police_report: Option<String>,
     /// When the police report reference was given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso::datetime_opt")]
     pub police_report_at: Option<NaiveDateTime>,
     /// Repair or replacement quote, in cents.
     #[serde(default, skip_serializing_if = "Option::is_none")]

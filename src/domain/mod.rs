@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod error;
 pub mod incident;
+pub mod iso;
 pub mod people;
 pub mod period;
 pub mod planning;

@@ -1,6 +1,7 @@
 //! Who borrows and where: communes, schools, teachers; and who trained when: training sessions
 //! and training records (rule R3).
 
+use super::iso;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -45,8 +46,10 @@ pub struct TrainingSession {
     /// The training given.
     pub training: String,
     /// First day.
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
     /// Where it takes place.
     pub place: String,
@@ -72,6 +75,7 @@ pub struct TrainingRecord {
     /// The training completed.
     pub training: String,
     /// Completion date.
+    #[serde(with = "iso::date")]
     pub completed: NaiveDate,
 }
 

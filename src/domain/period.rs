@@ -2,6 +2,7 @@
 //! minimum notice and the booking horizon.
 
 use super::calendar::{date_of, day_num, DayKind, SchoolCalendar};
+use super::iso;
 use super::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,11 +18,22 @@ pub enum PeriodProblem {
     /// The last day has no class.
     EndNotSchoolDay { kind: DayKind },
     /// The start is closer than the minimum notice allows.
-    NoticeTooShort { earliest_start: NaiveDate, notice_days: u8 },
+    NoticeTooShort {
+        #[serde(with = "iso::date")]
+        earliest_start: NaiveDate,
+        notice_days: u8,
+    },
     /// Longer than the tightest maximum loan length of the models booked.
-    TooLong { max_weeks: u8, latest_end: NaiveDate },
+    TooLong {
+        max_weeks: u8,
+        #[serde(with = "iso::date")]
+        latest_end: NaiveDate,
+    },
     /// Ends after the booking horizon.
-    BeyondHorizon { horizon: NaiveDate },
+    BeyondHorizon {
+        #[serde(with = "iso::date")]
+        horizon: NaiveDate,
+    },
 }
 
 /// Why a period was refused, and the nearest period that would be accepted.
@@ -31,6 +43,7 @@ pub struct PeriodError {
     pub problems: Vec<PeriodProblem>,
     /// The nearest valid `(start, end)`: the first valid start on or after the one asked for,
     /// with the same length where the rules allow it; `None` if nothing fits before the horizon.
+    #[serde(default, with = "iso::date_pair_opt")]
     pub nearest: Option<(NaiveDate, NaiveDate)>,
 }
 

@@ -10,6 +10,7 @@ use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
 use super::catalogue::{Catalogue, Condition, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
 use super::incident::{assess, Incident, IncidentAssessment, IncidentHistoryEntry, IncidentKind, IncidentStatus};
+use super::iso;
 use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 use super::period::check_period;
 use super::period::{PeriodError, PeriodProblem};
@@ -72,8 +73,10 @@ pub struct BookingRequest {
     /// Models and quantities.
     pub lines: Vec<BookingLine>,
     /// First day.
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Last day, inclusive.
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
     /// Project title.
     pub project: String,
@@ -117,6 +120,7 @@ pub struct IncidentDeclaration {
     #[serde(default)]
     pub description: String,
     /// When it was discovered.
+    #[serde(with = "iso::datetime")]
     pub discovered_at: NaiveDateTime,
     /// Police report reference, if already known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,8 +145,10 @@ pub struct LoanAgreement {
     /// Class.
     pub class: String,
     /// First day.
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
     /// Agreement version accepted.
     pub agreement_version: String,

@@ -2,6 +2,7 @@
 
 use super::agreement::Agreement;
 use super::calendar::{default_horizon, Zone};
+use super::iso;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,7 @@ pub struct Settings {
     /// Minimum notice, in school days, between the day of booking and the start (rule R2).
     pub min_notice_days: u8,
     /// Last day a loan may end on; `None` means the end of the next school year (rule R2).
+    #[serde(with = "iso::date_opt")]
     pub booking_horizon: Option<NaiveDate>,
     /// Utilisation below this percentage makes a reallocation candidate (rule R7).
     pub reallocation_threshold_percent: u8,

@@ -3,6 +3,7 @@
 //! records count; an expired record counts as missing.
 
 use super::catalogue::Catalogue;
+use super::iso;
 use super::people::{expiry, TrainingRecord, TrainingSession};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,10 @@ pub struct SessionOffer {
     /// Session id.
     pub session: String,
     /// First day.
+    #[serde(with = "iso::date")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(with = "iso::date")]
     pub end: NaiveDate,
     /// Where.
     pub place: String,
@@ -32,7 +35,10 @@ pub enum MissingReason {
     /// No record of it.
     NeverCompleted,
     /// The latest record is no longer valid on the date that matters.
-    Expired { expired_on: NaiveDate },
+    Expired {
+        #[serde(with = "iso::date")]
+        expired_on: NaiveDate,
+    },
 }
 
 /// A required training the teacher lacks, with the next sessions of it.

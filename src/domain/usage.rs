@@ -4,6 +4,7 @@
 
 use super::booking::BookingStatus;
 use super::calendar::{date_of, day_num};
+use super::iso;
 use super::pool::Pool;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -51,8 +52,10 @@ pub struct ShortSupply {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReallocationReport {
     /// Window start.
+    #[serde(with = "iso::date")]
     pub from: NaiveDate,
     /// Window end.
+    #[serde(with = "iso::date")]
     pub to: NaiveDate,
     /// Utilisation of every model with units in service, in catalogue order.
     pub models: Vec<Utilisation>,

@@ -2,6 +2,7 @@
 //! WAI-ARIA APG "Date Picker Dialog" pattern. The dialog is a plain positioned `div` with
 //! `role="dialog"` (focus trapped by hand) and its days are grid cells with a roving `tabindex`.
 
+use crate::domain::iso;
 use crate::i18n::dates::{format_date_input, format_date_long, format_month_year, parse_date_input, weekday_name};
 use crate::i18n::dates::{weekday_short, DateInputError};
 use crate::i18n::{Lang, Msg};
@@ -127,7 +128,7 @@ fn month_weeks(date: NaiveDate) -> Vec<[Option<NaiveDate>; 7]> {
 
 /// The element id of a day's grid cell.
 fn cell_id(field: &str, date: NaiveDate) -> String {
-    format!("{field}-day-{date}")
+    format!("{field}-day-{}", iso::format_date(date))
 }
 
 /// Focuses the element with `id`, once pending renders have run (effects run in microtasks,
@@ -300,7 +301,7 @@ pub fn DateField(
             <td
                 id=cell_id(id, date)
                 class=class
-                data-date=date.to_string()
+                data-date=iso::format_date(date)
                 tabindex=move || if focused.get() == date { "0" } else { "-1" }
                 aria-selected=move || if value.get() == Some(date) { "true" } else { "false" }
                 aria-current=(date == today).then_some("date")
