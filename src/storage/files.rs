@@ -55,8 +55,10 @@ pub struct Occupancy {
     /// Models and quantities.
     pub lines: Vec<BookingLine>,
     /// First day.
+    #[serde(with = "crate::domain::iso::date")]
     pub start: NaiveDate,
     /// Last day, inclusive.
+    #[serde(with = "crate::domain::iso::date")]
     pub end: NaiveDate,
     /// Current status.
     pub status: BookingStatus,
