@@ -1,25 +1,15 @@
 // End-to-end: the teacher's profile (name, e-mail, school), remembered in this browser.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, appReady, expectNoAxeViolations, expectNoProblems, launch, newPage, serve } from "./support.mjs";
-
-let browser;
-let server;
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
 
 describe(`Teacher profile under ${BASE}`, () => {
-  before(async () => {
-    browser = await launch();
-    server = await serve();
-  });
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const app = useApp();
 
   test("an incomplete profile is refused with every reason, a complete one is remembered", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser().newContext();
     const page = await newPage(context);
-    await page.goto(server.url);
+    await page.goto(app.server().url);
     await appReady(page);
     await page.getByRole("navigation").getByRole("link", { name: "Mon profil" }).click();
     await page.getByRole("heading", { name: "Mon profil", level: 1 }).waitFor();
@@ -58,9 +48,9 @@ describe(`Teacher profile under ${BASE}`, () => {
   });
 
   test("the profile form works by keyboard alone", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser().newContext();
     const page = await newPage(context);
-    await page.goto(server.url + "profil");
+    await page.goto(app.server().url + "profil");
     await appReady(page);
     await page.getByLabel("Nom et prénom").focus();
     await page.keyboard.type("Paul Durand");

@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::components::QuantityInput;
 use crate::ui::state::{use_i18n, use_links, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,21 +25,7 @@ pub fn AddToBasket(
         <form class="add-to-basket" on:submit=add>
             <div class="field field--inline">
                 <label for="add-quantity">{i18n.text(Msg::QuantityLabel)}</label>
-                <input
-                    id="add-quantity"
-                    class="qty"
-                    type="number"
-                    inputmode="numeric"
-                    min="1"
-                    prop:value=move || quantity.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                            if q > 0 {
-                                quantity.set(q);
-                            }
-                        }
-                    }
-                />
+                <QuantityInput id="add-quantity".to_owned() value=quantity on_change=Callback::new(move |q| quantity.set(q)) />
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::AddToBasket)}
                 </button>

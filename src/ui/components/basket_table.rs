@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::components::{Icon, IconKind};
+use crate::ui::components::{Icon, IconKind, QuantityInput};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 
@@ -37,32 +37,23 @@ pub fn BasketTable() -> impl IntoView {
             None => i18n.t(Msg::NeedsPeriod).into_any(),
         };
         let model_for_input = m3.clone();
-        let on_input = move |ev| {
-            // A quantity that is not a whole number above zero is ignored, never stored.
-            if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                if q > 0 {
-                    plan.basket.update(|lines| {
-                        if let Some(l) = lines.iter_mut().find(|l| l.model == model_for_input) {
-                            l.quantity = q;
-                        }
-                    });
+        let set_quantity = Callback::new(move |q: u32| {
+            plan.basket.update(|lines| {
+                if let Some(l) = lines.iter_mut().find(|l| l.model == model_for_input) {
+                    l.quantity = q;
                 }
-            }
-        };
+            });
+        });
         view! {
             <tr>
                 <th scope="row">{name}</th>
                 <td>
-                    <input
+                    <QuantityInput
                         id=input_id
-                        class="qty"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max=in_service.to_string()
-                        aria-label=label
-                        prop:value=move || quantity.get().to_string()
-                        on:input=on_input
+                        value=quantity
+                        on_change=set_quantity
+                        max=in_service
+                        label=Signal::derive(label)
                     />
                 </td>
                 <td>{free_cell}</td>

@@ -1,6 +1,6 @@
 use crate::domain::TrainingFilter;
 use crate::i18n::Msg;
-use crate::ui::components::PeriodFields;
+use crate::ui::components::{PeriodFields, QuantityInput};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 
@@ -109,20 +109,10 @@ pub fn CatalogueFilters(
                 <PeriodFields id="dates" />
                 <div class="field">
                     <label for="dates-quantity">{i18n.text(Msg::QuantityLabel)}</label>
-                    <input
-                        id="dates-quantity"
-                        class="qty"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        prop:value=move || quantity.get().to_string()
-                        on:input=move |ev| {
-                            if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                                if q > 0 {
-                                    quantity.set(q);
-                                }
-                            }
-                        }
+                    <QuantityInput
+                        id="dates-quantity".to_owned()
+                        value=quantity
+                        on_change=Callback::new(move |q| quantity.set(q))
                     />
                 </div>
             </fieldset>

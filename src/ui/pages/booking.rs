@@ -1,7 +1,7 @@
 use crate::domain::{Actor, BookingRequest, BookingStatus};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
-use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck};
+use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice};
 use crate::ui::labels::{long, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
 use leptos::prelude::*;
@@ -270,12 +270,7 @@ pub fn BookingPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::BookTitle).to_owned()) />
         <h1>{i18n.text(Msg::BookTitle)}</h1>
         <p class="lead">{i18n.text(Msg::BookIntro)}</p>
-        <Show when=move || profile.teacher.with(Option::is_none)>
-            <p class="alert">
-                {i18n.text(Msg::ProfileNeeded)} " "
-                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
-            </p>
-        </Show>
+        <ProfileNotice />
         <Show when=move || recorded.with(Option::is_some) fallback=form>
             {confirmation}
         </Show>

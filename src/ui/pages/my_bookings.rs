@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::components::{BookingCard, PageTitle};
+use crate::ui::components::{BookingCard, PageTitle, ProfileNotice};
 use crate::ui::state::{use_i18n, use_links, use_pool, use_profile};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,12 +35,7 @@ pub fn MyBookingsPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::MyBookingsTitle).to_owned()) />
         <h1>{i18n.text(Msg::MyBookingsTitle)}</h1>
         <p class="lead">{i18n.text(Msg::MyBookingsIntro)}</p>
-        <Show when=move || profile.teacher.with(Option::is_none)>
-            <p class="alert">
-                {i18n.text(Msg::ProfileNeeded)} " "
-                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
-            </p>
-        </Show>
+        <ProfileNotice />
         <p role="status" class="form-status">
             {move || notice.get()}
         </p>
