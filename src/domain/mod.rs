@@ -8,6 +8,7 @@
 //! - [`period`]: R2. [`training`]: R3. [`booking`]: R4/R6 data and lifecycle.
 //! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
 //! - [`search`]: accent- and case-insensitive catalogue search and filters.
+//! - [`text`]: lower case and letter tests for Latin text, without Unicode tables.
 //! - [`pool`]: the state and every operation on it; [`error`]: what refusals carry.
 
 pub mod agreement;
@@ -26,6 +27,7 @@ pub mod profile;
 pub mod review;
 pub mod search;
 pub mod settings;
+pub mod text;
 pub mod training;
 pub mod usage;
 

@@ -2,6 +2,7 @@
 //! the identity the coordinator sees in a `requests` file.
 
 use super::people::{School, Teacher};
+use super::text::lowercase;
 
 /// Longest name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -20,9 +21,10 @@ pub enum ProfileProblem {
 }
 
 /// The teacher id derived from an e-mail address: trimmed and lower-cased, so the same person
-/// is recognised whatever the case they typed.
+/// is recognised whatever the case they typed. Lower-casing covers ASCII and Latin letters
+/// (see [`super::text::lower`]). Letters of other scripts are kept as typed.
 pub fn teacher_id(email: &str) -> String {
-    email.trim().to_lowercase()
+    lowercase(email.trim())
 }
 
 /// Whether `email` looks like a deliverable address: one `@`, a non-empty local part, a domain
@@ -85,6 +87,13 @@ mod tests {
                 school: "monge".into(),
             })
         );
+    }
+
+    #[test]
+    fn the_teacher_id_ignores_case_including_accented_capitals() {
+        assert_eq!(teacher_id(" Anne.Martin@AC-Lyon.FR "), "anne.martin@ac-lyon.fr");
+        assert_eq!(teacher_id("Hélène.LŒUVRE@École.fr"), "hélène.lœuvre@école.fr");
+        assert_eq!(teacher_id("Hélène.LŒUVRE@École.fr"), "Hélène.LŒUVRE@École.fr".to_lowercase());
     }
 
     #[test]

@@ -2,13 +2,21 @@
 //! "Écran"), every word must match, in either language of the texts.
 
 use super::catalogue::{Catalogue, Model};
+use super::text::{is_latin_alphanumeric, lower};
 
-/// Folds a text for comparison: lower case, accents removed, ligatures expanded, anything that
-/// is not a letter or a digit turned into a single space.
+/// Folds a text for comparison. Letters are lower-cased, French accents and the accents of the
+/// other Latin-1 vowels are removed, ligatures are expanded, and any run of characters that are
+/// not letters or digits becomes a single space.
+///
+/// Case and letter tests cover ASCII, Latin-1 Supplement and Latin Extended-A (see
+/// [`super::text`]), which is everything French and English use. Characters above U+017F go
+/// through unchanged, so Greek, Cyrillic or Han text is still found, but only in the case it was
+/// typed in. The exceptions are word separators (see [`separates_words`]) and combining
+/// accents (U+0300–U+036F), which are dropped so decomposed "e\u{301}cran" folds like "écran".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
             'ç' => "c",
@@ -21,7 +29,8 @@ pub fn fold(text: &str) -> String {
             'œ' => "oe",
             'æ' => "ae",
             'ß' => "ss",
-            _ if c.is_alphanumeric() => {
+            '\u{300}'..='\u{36F}' => continue,
+            _ if is_latin_alphanumeric(c) || (c > '\u{17F}' && !separates_words(c)) => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
@@ -41,6 +50,34 @@ pub fn fold(text: &str) -> String {
         out.push_str(folded);
     }
     out
+}
+
+/// Whether `c`, above U+017F, separates words rather than being part of one: spaces,
+/// punctuation and symbols of the blocks French and English text meets. These are General
+/// Punctuation (’ “ ” … – —, the narrow no-break space), currency signs (€), arrows,
+/// mathematical and technical signs, box drawing, shapes, miscellaneous symbols and dingbats,
+/// Supplemental Punctuation, CJK spaces and brackets, variation selectors, flags and emoji.
+/// None of them is a letter or a digit. Everything else above U+017F counts as part of a word,
+/// including the sub- and superscripts (CO₂), number forms (⅓, Ⅻ) and circled digits.
+/// Up to U+017F, [`is_latin_alphanumeric`] decides.
+fn separates_words(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1680}'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{20A0}'..='\u{20FF}'
+            | '\u{2190}'..='\u{245F}'
+            | '\u{2500}'..='\u{2775}'
+            | '\u{2794}'..='\u{2BFF}'
+            | '\u{2E00}'..='\u{2E2E}'
+            | '\u{2E30}'..='\u{2E7F}'
+            | '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3020}'
+            | '\u{3030}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F1E6}'..='\u{1F1FF}'
+            | '\u{1F300}'..='\u{1FAFF}'
+    )
 }
 
 /// Which models to show with respect to prior training (rule R3).
@@ -133,6 +170,105 @@ mod tests {
         assert_eq!(fold("Œuvre d'élève — « ça »"), "oeuvre d eleve ca");
         assert_eq!(fold("  micro:bit  "), "micro bit");
         assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn folding_covers_every_french_capital_and_ligature() {
+        assert_eq!(fold("À Â Ä Ç É È Ê Ë Î Ï Ô Ö Ù Û Ü Ÿ Œ Æ"), "a a a c e e e e i i o o u u u y oe ae");
+        assert_eq!(fold("àâäçéèêëîïôöùûüÿœæ"), "aaaceeeeiioouuuyoeae");
+        assert_eq!(fold("ÁÃÅÍÌÓÒÕÚÝÑ ß"), "aaaiiooouyn ss");
+    }
+
+    #[test]
+    fn french_typography_separates_words() {
+        // Narrow no-break space before "!", curly apostrophe, ellipsis, euro sign, no-break space.
+        assert_eq!(fold("Prêt\u{202F}! L’élève… 10\u{A0}€"), "pret l eleve 10");
+        assert_eq!(fold("n° 3 – 4 ➜ 5 👍"), "n 3 4 5");
+    }
+
+    #[test]
+    fn word_separators_are_never_letters_or_digits() {
+        let separators = ('\u{180}'..=char::MAX).filter(|&c| separates_words(c));
+        let mut count = 0;
+        for c in separators {
+            assert!(!c.is_alphanumeric(), "{c:?} (U+{:04X}) is a letter or digit", u32::from(c));
+            count += 1;
+        }
+        assert!(count > 4000, "{count}");
+        assert_eq!(fold("CO₂, ½ l, ① ⅻ"), "co₂ ½ l ① ⅻ");
+    }
+
+    #[test]
+    fn decomposed_accents_fold_like_composed_ones() {
+        assert_eq!(fold("E\u{301}cran interactif"), "ecran interactif");
+    }
+
+    /// The previous `fold`, on the standard library's full Unicode tables: the oracle for
+    /// French and English text.
+    fn fold_with_unicode_tables(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars().flat_map(char::to_lowercase) {
+            let folded = match c {
+                'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a".to_owned(),
+                'ç' => "c".to_owned(),
+                'é' | 'è' | 'ê' | 'ë' => "e".to_owned(),
+                'î' | 'ï' | 'í' | 'ì' => "i".to_owned(),
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o".to_owned(),
+                'ù' | 'û' | 'ü' | 'ú' => "u".to_owned(),
+                'ÿ' | 'ý' => "y".to_owned(),
+                'ñ' => "n".to_owned(),
+                'œ' => "oe".to_owned(),
+                'æ' => "ae".to_owned(),
+                'ß' => "ss".to_owned(),
+                _ if c.is_alphanumeric() => c.to_string(),
+                _ => {
+                    pending_space = true;
+                    continue;
+                }
+            };
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&folded);
+        }
+        out
+    }
+
+    #[test]
+    fn folding_agrees_with_the_unicode_tables_on_latin_text() {
+        // İ is the one difference: the tables lower it to "i" and a combining dot.
+        for c in ('\u{0}'..='\u{17F}').filter(|&c| c != 'İ') {
+            let text = format!("a{c}b {c}");
+            assert_eq!(fold(&text), fold_with_unicode_tables(&text), "{c:?} (U+{:04X})", u32::from(c));
+        }
+        assert_eq!(fold("İ"), "i");
+    }
+
+    #[test]
+    fn folding_agrees_with_the_unicode_tables_on_the_demo_data() -> TestResult {
+        fn strings<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+            match value {
+                serde_json::Value::String(s) => out.push(s),
+                serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+                serde_json::Value::Object(fields) => fields.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let file: serde_json::Value = serde_json::from_str(include_str!("../demo/catalogue.json"))?;
+        let mut texts = Vec::new();
+        strings(&file, &mut texts);
+        assert!(texts.len() > 100, "the demo catalogue has texts to compare");
+        for text in texts {
+            assert_eq!(fold(text), fold_with_unicode_tables(text), "{text:?}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn other_scripts_stay_searchable_in_their_own_case() {
+        assert_eq!(fold("Москва, ΑΘΗΝΑ · 東京"), "Москва ΑΘΗΝΑ 東京");
     }
 
     #[test]
