@@ -266,7 +266,6 @@ messages! {
     ErrorPeriodMissing => "Choisissez le premier et le dernier jour du prêt.", "Choose the first and last day of the loan.";
     ErrorBasketEmpty => "Ajoutez au moins un matériel.", "Add at least one item.";
     ErrorRules => "Les règles de prêt ne sont pas respectées : voir la vérification.", "The lending rules are not met: see the rule check.";
-    ErrorOther => "La demande a été refusée : {reason}", "The request was refused: {reason}";
     ConfirmTitle => "Demande enregistrée", "Request recorded";
     ConfirmText => "Votre demande « {project} » (n° {id}) est enregistrée du {start} au {end}.", "Your request \"{project}\" (no. {id}) is recorded from {start} to {end}.";
     ConfirmStatus => "Statut : {status}", "Status: {status}";
@@ -336,6 +335,17 @@ messages! {
     AgreementNotFound => "Cette réservation n'existe pas dans ce navigateur.", "This booking does not exist in this browser.";
     BackToMyBookings => "Retour à mes réservations", "Back to my bookings";
     AgreementUnitsPending => "Les étiquettes des exemplaires seront indiquées à la remise.", "Unit labels will be given at hand-over.";
+    // Refusals of operations, in words
+    RefusedSessionFull => "Cette session est complète : choisissez-en une autre.", "This session is full: choose another one.";
+    RefusedAlreadyEnrolled => "Vous êtes déjà inscrit à cette session.", "You are already enrolled in this session.";
+    RefusedTransition => "Ce n'est plus possible : la réservation est « {status} ».", "This is no longer possible: the booking is \"{status}\".";
+    RefusedUnknown => "Cet élément n'existe plus dans ce navigateur ; rechargez la page.", "This item no longer exists in this browser; reload the page.";
+    RefusedNotAllowed => "Cette action est réservée au gestionnaire ou à l'auteur de la réservation.", "This action is for the coordinator or the booking's author only.";
+    RefusedUnit => "Cet exemplaire ne fait pas partie de cette réservation.", "This unit is not part of this booking.";
+    RefusedOther => "L'opération n'a pas pu être faite. Vérifiez les informations saisies.", "The operation could not be done. Check what you entered.";
+    WriteUnavailable => "le stockage local n'est pas disponible", "local storage is not available";
+    WriteRefused => "le navigateur a refusé l'écriture, l'espace est peut-être plein", "the browser refused the write, storage may be full";
+    WriteNotVerified => "la relecture ne correspond pas à ce qui a été écrit", "reading back did not match what was written";
     // Dates and date picker
     DateHint => "Format JJ/MM/AAAA, par exemple 05/01/2027.", "Format DD/MM/YYYY, for example 05/01/2027.";
     DateErrorEmpty => "Saisissez une date.", "Enter a date.";

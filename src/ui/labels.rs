@@ -2,9 +2,10 @@
 //! sentences. Pure lookups, shared by the pages.
 
 use crate::domain::calendar::DayKind;
-use crate::domain::{BookingStatus, IncidentKind};
+use crate::domain::{BookingStatus, DomainError, IncidentKind};
 use crate::i18n::dates::{format_date_input, format_date_long};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{fill, Lang, Msg};
+use crate::storage::local::WriteError;
 use chrono::NaiveDate;
 
 /// The name of a booking status.
@@ -55,4 +56,34 @@ pub fn long(lang: Lang, date: NaiveDate) -> String {
 /// A date in a table or a compact line: "04/01/2027".
 pub fn short(date: NaiveDate) -> String {
     format_date_input(date)
+}
+
+/// A refusal the teacher can meet outside the booking form's rule check, in words. The rule
+/// check itself (periods, trainings, quantities) has its own detailed explanations.
+pub fn refusal(lang: Lang, error: &DomainError) -> String {
+    let msg = match error {
+        DomainError::SessionFull { .. } => Msg::RefusedSessionFull,
+        DomainError::AlreadyEnrolled { .. } => Msg::RefusedAlreadyEnrolled,
+        DomainError::Transition { from, .. } => {
+            return fill(Msg::RefusedTransition.get(lang), &[("status", status_msg(*from).get(lang))]);
+        }
+        DomainError::UnknownTeacher(_) => Msg::ProfileNeeded,
+        DomainError::UnknownBooking(_) | DomainError::UnknownSession(_) | DomainError::UnknownUnit(_) => {
+            Msg::RefusedUnknown
+        }
+        DomainError::NotAllowed { .. } => Msg::RefusedNotAllowed,
+        DomainError::Units(_) => Msg::RefusedUnit,
+        DomainError::MissingText { field: "project" } => Msg::ErrorProjectMissing,
+        _ => Msg::RefusedOther,
+    };
+    msg.get(lang).to_owned()
+}
+
+/// Why local storage did not take a write, in words.
+pub fn write_error(error: &WriteError) -> Msg {
+    match error {
+        WriteError::Unavailable => Msg::WriteUnavailable,
+        WriteError::Refused(_) => Msg::WriteRefused,
+        WriteError::NotVerified => Msg::WriteNotVerified,
+    }
 }

@@ -7,7 +7,7 @@ use crate::ui::state::{I18n, PoolHandle, ProfileHandle, SaveStatus};
 use leptos::prelude::*;
 
 fn report(status: SaveStatus, result: Result<(), WriteError>) {
-    status.error.set(result.err().map(|e| e.to_string()));
+    status.error.set(result.err());
 }
 
 /// Starts saving state changes. Call once, inside the app's reactive owner.

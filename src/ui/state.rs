@@ -171,7 +171,7 @@ impl Default for PlanHandle {
 #[derive(Clone, Copy)]
 pub struct SaveStatus {
     /// Why the last save failed; `None` after a successful one.
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<crate::storage::local::WriteError>>,
 }
 
 impl SaveStatus {

@@ -278,4 +278,23 @@ describe(`Booking equipment under ${BASE}`, () => {
     await expectNoProblems(page);
     await context.close();
   });
+
+  test("saved data that cannot be read is kept as it is, with a message, and nothing is saved over it", async () => {
+    const context = await app.browser().newContext();
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem("materiotheque.pool", '{"bookings": [tronqué');
+        sessionStorage.setItem("seeded", "1");
+      }
+    });
+    const page = await newPage(context);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server().url + "modele/bluebot");
+    await appReady(page);
+    await page.getByRole("alert").filter({ hasText: "Les données enregistrées dans ce navigateur n'ont pas pu être lues" }).waitFor();
+    await page.getByRole("button", { name: "Ajouter au panier" }).click();
+    assert.equal(await page.evaluate(() => localStorage.getItem("materiotheque.pool")), '{"bookings": [tronqué');
+    await expectNoAxeViolations(page, "unreadable saved data");
+    await context.close();
+  });
 });

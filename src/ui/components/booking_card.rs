@@ -3,7 +3,7 @@ use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::ics::{calendar, IcsEvent};
 use crate::ui::components::{IncidentForm, StatusBadge};
-use crate::ui::labels::{long, short, status_msg};
+use crate::ui::labels::{long, refusal, short, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_pool, I18n, PoolHandle};
 use chrono::Timelike;
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ pub fn BookingCard(
         pool.pool.update(|p| result = p.cancel(&id, Actor::Teacher(teacher.clone()), None, clock::now()));
         notice.set(Some(match result {
             Ok(()) => i18n.tf(Msg::CancelledNotice, &[("project", &project)]),
-            Err(e) => e.to_string(),
+            Err(e) => refusal(i18n.lang(), &e),
         }));
     };
     let cancel_text = i18n.tf(Msg::CancelConfirmText, &[("project", &booking.project)]);

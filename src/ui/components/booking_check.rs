@@ -3,7 +3,7 @@ use crate::domain::training::MissingReason;
 use crate::domain::{BookingCheck, BookingStatus, DomainError};
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::{Icon, IconKind, SessionList};
-use crate::ui::labels::{day_reason, long};
+use crate::ui::labels::{day_reason, long, refusal};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, I18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -189,7 +189,7 @@ pub fn BookingCheckPanel(
                 <A href=links.to("/profil")>{i18n.t(Msg::ProfileComplete)}</A>
             }
             .into_any(),
-            other => view! { <p>{other.to_string()}</p> }.into_any(),
+            other => view! { <p>{refusal(i18n.lang(), &other)}</p> }.into_any(),
         }
     };
     let body = move || match check.get() {

@@ -3,7 +3,7 @@ use crate::domain::{Actor, Booking, IncidentDeclaration, IncidentKind};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::DateField;
-use crate::ui::labels::{incident_kind_msg, long};
+use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};
 use crate::i18n::dates::parse_time_input;
 use chrono::{TimeDelta, Timelike};
@@ -85,7 +85,7 @@ pub fn IncidentForm(
                 notice.set(Some(text));
                 open.set(false);
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(refusal(i18n.lang(), &e))),
         }
     };
     let unit_id = format!("{prefix}-unit");

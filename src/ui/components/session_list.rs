@@ -1,6 +1,6 @@
 use crate::domain::training::SessionOffer;
 use crate::i18n::Msg;
-use crate::ui::labels::long;
+use crate::ui::labels::{long, refusal};
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn SessionList(
                 let Some(teacher) = profile.id() else { return };
                 message.set(Some(match pool.enroll(&teacher, &offer.session) {
                     Ok(()) => i18n.tf(Msg::SessionEnrolled, &[("date", &date)]),
-                    Err(e) => e.to_string(),
+                    Err(e) => refusal(i18n.lang(), &e),
                 }));
             };
             view! {

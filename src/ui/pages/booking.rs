@@ -2,7 +2,7 @@ use crate::domain::{Actor, BookingRequest, BookingStatus};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
 use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice};
-use crate::ui::labels::{long, status_msg};
+use crate::ui::labels::{long, refusal, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -102,7 +102,7 @@ pub fn BookingPage() -> impl IntoView {
                         request_animation_frame(|| document::focus_by_id(CONFIRMATION_ID));
                         return;
                     }
-                    Err(e) => found.push(i18n.tf(Msg::ErrorOther, &[("reason", &e.to_string())])),
+                    Err(e) => found.push(refusal(i18n.lang(), &e)),
                 }
             }
         }
