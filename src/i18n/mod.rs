@@ -267,7 +267,7 @@ messages! {
     ErrorBasketEmpty => "Ajoutez au moins un matériel.", "Add at least one item.";
     ErrorRules => "Les règles de prêt ne sont pas respectées : voir la vérification.", "The lending rules are not met: see the rule check.";
     ConfirmTitle => "Demande enregistrée", "Request recorded";
-    ConfirmText => "Votre demande « {project} » (n° {id}) est enregistrée du {start} au {end}.", "Your request \"{project}\" (no. {id}) is recorded from {start} to {end}.";
+    ConfirmText => "Votre demande « {project} » est enregistrée du {start} au {end}.", "Your request \"{project}\" is recorded from {start} to {end}.";
     ConfirmStatus => "Statut : {status}", "Status: {status}";
     ConfirmNextRequested => "Le gestionnaire va l'examiner. Envoyez-lui vos demandes depuis « Mes réservations ».", "The coordinator will review it. Send your requests from \"My bookings\".";
     ConfirmNextAwaiting => "Elle sera confirmée une fois votre formation suivie.", "It will be confirmed once you have completed your training.";
@@ -288,7 +288,6 @@ messages! {
     BookingPeriod => "Du {start} au {end}", "From {start} to {end}";
     BookingClass => "Classe : {class}", "Class: {class}";
     BookingLineText => "{quantity} × {model}", "{quantity} × {model}";
-    BookingNumber => "N° {id}", "No. {id}";
     BookingHistory => "Historique", "History";
     HistoryLine => "{date} : {status}", "{date}: {status}";
     HistoryReason => "motif : {reason}", "reason: {reason}";

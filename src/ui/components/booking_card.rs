@@ -100,8 +100,6 @@ pub fn BookingCard(
                 <h2 id=heading_id.clone()>{booking.project.clone()}</h2>
                 <p class="booking-card__meta">
                     <StatusBadge status=booking.status />
-                    " · "
-                    {i18n.tf(Msg::BookingNumber, &[("id", &booking.id)])}
                 </p>
                 <p>
                     {i18n

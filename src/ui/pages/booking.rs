@@ -10,10 +10,9 @@ use leptos_router::components::A;
 const SUMMARY_ID: &str = "booking-errors";
 const CONFIRMATION_ID: &str = "booking-confirmation";
 
-/// A booking just recorded: id, project, period and status.
+/// A booking just recorded: project, period and status.
 #[derive(Clone)]
 struct Recorded {
-    id: String,
     project: String,
     start: chrono::NaiveDate,
     end: chrono::NaiveDate,
@@ -87,12 +86,12 @@ pub fn BookingPage() -> impl IntoView {
         if found.is_empty() {
             if let Some(draft) = request(title.clone()) {
                 let by = Actor::Teacher(draft.teacher.clone());
-                let (id, start, end) = (draft.id.clone(), draft.start, draft.end);
+                let (start, end) = (draft.start, draft.end);
                 let mut outcome = Err(crate::domain::DomainError::NoLines);
                 pool.pool.update(|p| outcome = p.create_booking(draft, by, clock::now()));
                 match outcome {
                     Ok(status) => {
-                        recorded.set(Some(Recorded { id, project: title, start, end, status }));
+                        recorded.set(Some(Recorded { project: title, start, end, status }));
                         plan.basket.set(Vec::new());
                         project.set(String::new());
                         class.set(String::new());
@@ -129,7 +128,6 @@ pub fn BookingPage() -> impl IntoView {
                                 Msg::ConfirmText,
                                 &[
                                     ("project", &r.project),
-                                    ("id", &r.id),
                                     ("start", &long(lang, r.start)),
                                     ("end", &long(lang, r.end)),
                                 ],
