@@ -65,7 +65,7 @@ async fn a_booking_is_saved_with_the_pool_and_loaded_again() {
     let handle = leptos::mount::mount_to(host(), move || {
         let pool = PoolHandle::load(Some(anne()));
         let profile = ProfileHandle::new(Some(anne()));
-        persistence::install(I18n::new(Lang::Fr), pool, profile, SaveStatus::new());
+        persistence::install(I18n::new(Lang::Fr), pool, profile, PlanHandle::new(), SaveStatus::new());
         slot.set(Some(pool));
     });
     settle().await;
@@ -92,7 +92,7 @@ async fn an_unreadable_saved_pool_is_never_written_over() {
     let handle = leptos::mount::mount_to(host(), move || {
         let pool = PoolHandle::load(Some(anne()));
         assert!(pool.stored_unreadable);
-        persistence::install(I18n::new(Lang::Fr), pool, ProfileHandle::new(Some(anne())), SaveStatus::new());
+        persistence::install(I18n::new(Lang::Fr), pool, ProfileHandle::new(Some(anne())), PlanHandle::new(), SaveStatus::new());
         slot.set(Some(pool));
     });
     settle().await;

@@ -1,7 +1,9 @@
 //! The one adapter over `window.localStorage`. Keys are namespaced; a browser without
 //! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
 
-use crate::domain::{PoolState, Teacher};
+use crate::domain::{BookingLine, PoolState, Teacher};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
@@ -10,6 +12,7 @@ const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
 const PROFILE_KEY: &str = "profile";
 const POOL_KEY: &str = "pool";
+const PLAN_KEY: &str = "plan";
 
 /// Why a value could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +23,20 @@ pub enum WriteError {
     Refused(String),
     /// The write seemed to succeed but reading it back gave something else.
     NotVerified,
+}
+
+/// The booking being prepared, kept so a teacher finds their basket again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPlan {
+    /// First day of the project period.
+    #[serde(default, with = "crate::domain::iso::date_opt")]
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    #[serde(default, with = "crate::domain::iso::date_opt")]
+    pub end: Option<NaiveDate>,
+    /// Models and quantities.
+    #[serde(default)]
+    pub basket: Vec<BookingLine>,
 }
 
 /// Typed access to what the app keeps in local storage.
@@ -102,6 +119,17 @@ impl LocalStore {
     pub fn save_pool(state: &PoolState) -> Result<(), WriteError> {
         let json = serde_json::to_string(state).map_err(|e| WriteError::Refused(e.to_string()))?;
         Self::write(POOL_KEY, &json)
+    }
+
+    /// The booking being prepared, if any was saved and is readable.
+    pub fn plan() -> Option<SavedPlan> {
+        Self::read_json(PLAN_KEY)
+    }
+
+    /// Saves the booking being prepared.
+    pub fn save_plan(plan: &SavedPlan) -> Result<(), WriteError> {
+        let json = serde_json::to_string(plan).map_err(|e| WriteError::Refused(e.to_string()))?;
+        Self::write(PLAN_KEY, &json)
     }
 
     /// Saves the teacher's profile.

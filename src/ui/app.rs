@@ -28,12 +28,13 @@ pub fn App() -> impl IntoView {
     provide_context(pool);
     let profile = ProfileHandle::new(saved_profile);
     provide_context(profile);
-    provide_context(PlanHandle::new());
+    let plan = PlanHandle::from_saved(LocalStore::plan().unwrap_or_default());
+    provide_context(plan);
     let update = UpdateState::new();
     provide_context(update);
     let save_status = SaveStatus::new();
     provide_context(save_status);
-    persistence::install(i18n, pool, profile, save_status);
+    persistence::install(i18n, pool, profile, plan, save_status);
     // Offline support only for release builds: a debug build must always show fresh code.
     if !cfg!(debug_assertions) {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));

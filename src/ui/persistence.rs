@@ -3,7 +3,7 @@
 
 use crate::platform::document;
 use crate::storage::local::{LocalStore, WriteError};
-use crate::ui::state::{I18n, PoolHandle, ProfileHandle, SaveStatus};
+use crate::ui::state::{I18n, PlanHandle, PoolHandle, ProfileHandle, SaveStatus};
 use leptos::prelude::*;
 
 fn report(status: SaveStatus, result: Result<(), WriteError>) {
@@ -11,7 +11,7 @@ fn report(status: SaveStatus, result: Result<(), WriteError>) {
 }
 
 /// Starts saving state changes. Call once, inside the app's reactive owner.
-pub fn install(i18n: I18n, pool: PoolHandle, profile: ProfileHandle, status: SaveStatus) {
+pub fn install(i18n: I18n, pool: PoolHandle, profile: ProfileHandle, plan: PlanHandle, status: SaveStatus) {
     Effect::new(move |previous: Option<()>| {
         let lang = i18n.lang();
         document::set_lang(lang.code());
@@ -36,5 +36,11 @@ pub fn install(i18n: I18n, pool: PoolHandle, profile: ProfileHandle, status: Sav
                 report(status, LocalStore::save_pool(p.state()));
             }
         });
+    });
+    Effect::new(move |previous: Option<()>| {
+        let saved = plan.to_saved();
+        if previous.is_some() {
+            report(status, LocalStore::save_plan(&saved));
+        }
     });
 }

@@ -139,7 +139,17 @@ pub struct PlanHandle {
 impl PlanHandle {
     /// An empty plan.
     pub fn new() -> Self {
-        Self { start: RwSignal::new(None), end: RwSignal::new(None), basket: RwSignal::new(Vec::new()) }
+        Self::from_saved(crate::storage::local::SavedPlan::default())
+    }
+
+    /// The plan saved earlier.
+    pub fn from_saved(saved: crate::storage::local::SavedPlan) -> Self {
+        Self { start: RwSignal::new(saved.start), end: RwSignal::new(saved.end), basket: RwSignal::new(saved.basket) }
+    }
+
+    /// What to save (tracked).
+    pub fn to_saved(self) -> crate::storage::local::SavedPlan {
+        crate::storage::local::SavedPlan { start: self.start.get(), end: self.end.get(), basket: self.basket.get() }
     }
 
     /// The period, when both days are chosen (tracked).

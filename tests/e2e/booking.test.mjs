@@ -58,6 +58,8 @@ describe(`Booking equipment under ${BASE}`, () => {
   test("without the robotics training a class set of robots is refused; enrolling makes it await training", async () => {
     const { context, page } = await teacherPage(app);
     await addToBasket(page, "Robot Thymio II", 12);
+    await page.reload(); // the basket is kept
+    await appReady(page);
     await nav(page, "Réserver (1)");
     await page.getByRole("heading", { name: "Réserver du matériel", level: 1 }).waitFor();
     await setPeriod(page, "04/01/2027", "29/01/2027");
