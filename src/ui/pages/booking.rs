@@ -1,7 +1,7 @@
 use crate::domain::{Actor, BookingRequest, BookingStatus};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
-use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice};
+use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField};
 use crate::ui::labels::{long, refusal, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
 use leptos::prelude::*;
@@ -177,31 +177,14 @@ pub fn BookingPage() -> impl IntoView {
                 <BookingCheckPanel check=check />
                 <fieldset>
                     <legend>{i18n.text(Msg::BookProjectHeading)}</legend>
-                    <div class="field">
-                        <label for="book-project">{i18n.text(Msg::ProjectTitle)}</label>
-                        <input
-                            id="book-project"
-                            type="text"
-                            maxlength="200"
-                            required
-                            prop:value=move || project.get()
-                            on:input=move |ev| project.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="book-class">{i18n.text(Msg::ProjectClass)}</label>
-                        <p id="book-class-hint" class="help">{i18n.text(Msg::ProjectClassHint)}</p>
-                        <input
-                            id="book-class"
-                            type="text"
-                            maxlength="60"
-                            aria-describedby="book-class-hint"
-                            list="book-class-previous"
-                            autocomplete="off"
-                            prop:value=move || class.get()
-                            on:input=move |ev| class.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <TextField id="book-project" label=Msg::ProjectTitle value=project />
+                    <TextField
+                        id="book-class"
+                        label=Msg::ProjectClass
+                        value=class
+                        hint=Msg::ProjectClassHint
+                        list="book-class-previous"
+                    />
                     // The classes of earlier bookings, offered again.
                     <datalist id="book-class-previous">
                         {move || {

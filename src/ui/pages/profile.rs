@@ -2,7 +2,7 @@ use crate::domain::{validate_profile, ProfileProblem};
 use crate::i18n::Msg;
 use crate::platform::document;
 use crate::platform::clock;
-use crate::ui::components::{PageTitle, TrainingStatus};
+use crate::ui::components::{PageTitle, TextField, TrainingStatus};
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use leptos::prelude::*;
 
@@ -110,35 +110,22 @@ pub fn ProfilePage() -> impl IntoView {
             </Show>
         </div>
         <form class="form" on:submit=on_submit novalidate>
-            <div class="field">
-                <label for="profile-name">{i18n.text(Msg::ProfileName)}</label>
-                <input
-                    id="profile-name"
-                    type="text"
-                    autocomplete="name"
-                    maxlength="200"
-                    aria-invalid=move || name_error.get().map(|_| "true")
-                    aria-describedby=described_by(name_error, None, "profile-name-error")
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-                {error_text(name_error, "profile-name-error")}
-            </div>
-            <div class="field">
-                <label for="profile-email">{i18n.text(Msg::ProfileEmail)}</label>
-                <p id="profile-email-hint" class="help">{i18n.text(Msg::ProfileEmailHint)}</p>
-                <input
-                    id="profile-email"
-                    type="email"
-                    autocomplete="email"
-                    spellcheck="false"
-                    aria-invalid=move || email_error.get().map(|_| "true")
-                    aria-describedby=described_by(email_error, Some("profile-email-hint"), "profile-email-error")
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev))
-                />
-                {error_text(email_error, "profile-email-error")}
-            </div>
+            <TextField
+                id="profile-name"
+                label=Msg::ProfileName
+                value=name
+                error=Signal::derive(move || name_error.get().map(problem_msg))
+                autocomplete="name"
+            />
+            <TextField
+                id="profile-email"
+                label=Msg::ProfileEmail
+                value=email
+                hint=Msg::ProfileEmailHint
+                error=Signal::derive(move || email_error.get().map(problem_msg))
+                kind="email"
+                autocomplete="email"
+            />
             <div class="field">
                 <label for="profile-school">{i18n.text(Msg::ProfileSchool)}</label>
                 <select
