@@ -1,6 +1,7 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
+use super::json_path::path_at;
 use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
 use crate::domain::{School, Settings, TrainingSession};
 use chrono::NaiveDate;
@@ -19,8 +20,9 @@ pub enum FileError {
     WrongKind { expected: String, found: String },
     /// Written by a newer version of the app.
     TooNew { found: u32, supported: u32 },
-    /// JSON, but a field has the wrong shape.
-    Shape { detail: String },
+    /// JSON, but a value has the wrong shape: where (a field path such as
+    /// `catalogue.units[3].label`; empty for the whole file), what, and serde's own words.
+    Shape { path: String, problem: ShapeProblem, detail: String },
     /// Well-formed but inconsistent (duplicate ids, dangling references).
     Inconsistent(CatalogueError),
 }
@@ -33,13 +35,40 @@ impl fmt::Display for FileError {
             FileError::TooNew { found, supported } => {
                 write!(f, "schema_version {found} is newer than {supported}")
             }
-            FileError::Shape { detail } => f.write_str(detail),
+            FileError::Shape { path, detail, .. } if path.is_empty() => f.write_str(detail),
+            FileError::Shape { path, detail, .. } => write!(f, "{path}: {detail}"),
             FileError::Inconsistent(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for FileError {}
+
+/// What is wrong with a value, in terms the interface can translate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A required field is absent (its name).
+    MissingField(String),
+    /// A word that is not one of the allowed values (the word).
+    UnknownValue(String),
+    /// A value of the wrong type or out of range.
+    WrongValue,
+}
+
+impl ShapeProblem {
+    /// Classifies serde's message (the only structured hint serde_json gives).
+    fn of(message: &str) -> Self {
+        let quoted =
+            |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_owned);
+        if let Some(field) = quoted("missing field `") {
+            ShapeProblem::MissingField(field)
+        } else if let Some(word) = quoted("unknown variant `") {
+            ShapeProblem::UnknownValue(word)
+        } else {
+            ShapeProblem::WrongValue
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct Envelope {
@@ -142,12 +171,16 @@ impl CatalogueData {
     }
 }
 
-/// Classifies a serde_json error: malformed JSON, or JSON of the wrong shape (both located).
-fn json_error(e: &serde_json::Error) -> FileError {
+/// Classifies a serde_json error in `text`: malformed JSON (line and column), or JSON of the
+/// wrong shape (the field path of the value).
+fn json_error(text: &str, e: &serde_json::Error) -> FileError {
     if e.is_syntax() || e.is_eof() {
         FileError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
     } else {
-        FileError::Shape { detail: e.to_string() }
+        let message = e.to_string();
+        // serde_json appends " at line L column C", which the path replaces.
+        let detail = message.split(" at line ").next().unwrap_or_default().to_owned();
+        FileError::Shape { path: path_at(text, e.line(), e.column()), problem: ShapeProblem::of(&detail), detail }
     }
 }
 
@@ -155,7 +188,7 @@ fn json_error(e: &serde_json::Error) -> FileError {
 pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
     // The envelope first, so a wrong kind or a newer version is reported as such rather than
     // as a shape error; parsing straight from text keeps line and column in every error.
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     let expected = "materiotheque/catalogue";
     if envelope.format != expected {
         return Err(FileError::WrongKind { expected: expected.into(), found: envelope.format });
@@ -163,7 +196,7 @@ pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
     if envelope.schema_version > SCHEMA_VERSION {
         return Err(FileError::TooNew { found: envelope.schema_version, supported: SCHEMA_VERSION });
     }
-    let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     data.validate().map_err(FileError::Inconsistent)?;
     Ok(data)
 }
@@ -191,6 +224,31 @@ mod tests {
     fn a_newer_schema_is_refused() {
         let err = parse_catalogue_file(r#"{"format":"materiotheque/catalogue","schema_version":99}"#).unwrap_err();
         assert_eq!(err, FileError::TooNew { found: 99, supported: SCHEMA_VERSION });
+    }
+
+    #[test]
+    fn a_wrong_value_is_named_by_its_field_path() {
+        let text = r#"{"format":"materiotheque/catalogue","schema_version":1,"catalogue":{"categories":[],
+            "models":[],"trainings":[],"units":[{"label":"A","model":"m","acquired":"2022-01-01",
+            "condition":"good","in_service":"oui"}]}}"#;
+        let Err(FileError::Shape { path, problem, .. }) = parse_catalogue_file(text) else {
+            panic!("a shape error was expected");
+        };
+        assert_eq!(path, "catalogue.units[0].in_service");
+        assert_eq!(problem, ShapeProblem::WrongValue);
+        let valid = text.replace(r#""oui""#, "true");
+        let missing = valid.replace(r#""label":"A","#, "");
+        assert!(matches!(
+            parse_catalogue_file(&missing),
+            Err(FileError::Shape { path, problem: ShapeProblem::MissingField(field), .. })
+                if path == "catalogue.units[0]" && field == "label"
+        ));
+        let unknown = valid.replace(r#""good""#, r#""superbe""#);
+        assert!(matches!(
+            parse_catalogue_file(&unknown),
+            Err(FileError::Shape { path, problem: ShapeProblem::UnknownValue(word), .. })
+                if path == "catalogue.units[0].condition" && word == "superbe"
+        ));
     }
 
     #[test]

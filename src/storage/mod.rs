@@ -3,4 +3,5 @@
 
 pub mod files;
 pub mod ics;
+pub mod json_path;
 pub mod local;
