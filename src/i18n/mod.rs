@@ -5,6 +5,7 @@
 use std::fmt;
 
 pub mod dates;
+pub mod file_errors;
 
 /// A user interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -345,6 +346,23 @@ messages! {
     WriteUnavailable => "le stockage local n'est pas disponible", "local storage is not available";
     WriteRefused => "le navigateur a refusé l'écriture, l'espace est peut-être plein", "the browser refused the write, storage may be full";
     WriteNotVerified => "la relecture ne correspond pas à ce qui a été écrit", "reading back did not match what was written";
+    // Why a data file is refused: the file, where, what
+    FileSyntax => "{file} n'est pas un fichier JSON lisible : erreur ligne {line}, colonne {column}.", "{file} is not a readable JSON file: error at line {line}, column {column}.";
+    FileWrongKind => "{file} n'est pas un fichier de ce type : il se présente comme « {found} », il faudrait « {expected} ».", "{file} is not a file of this kind: it says \"{found}\", it should be \"{expected}\".";
+    FileTooNew => "{file} vient d'une version plus récente de Matériothèque (format {found}, celle-ci lit jusqu'au format {supported}) : mettez l'application à jour.", "{file} comes from a newer version of Matériothèque (format {found}, this one reads up to format {supported}): update the app.";
+    FileMissingField => "{file} : à « {path} », le champ « {field} » manque.", "{file}: at \"{path}\", the field \"{field}\" is missing.";
+    FileUnknownValue => "{file} : à « {path} », la valeur « {value} » n'est pas reconnue.", "{file}: at \"{path}\", the value \"{value}\" is not recognised.";
+    FileWrongValue => "{file} : à « {path} », la valeur n'a pas la forme attendue.", "{file}: at \"{path}\", the value does not have the expected form.";
+    FileDuplicateId => "{file} : l'identifiant « {id} » est utilisé deux fois ({kind}).", "{file}: the identifier \"{id}\" is used twice ({kind}).";
+    FileDanglingReference => "{file} : « {id} » ({kind}) renvoie à « {missing} », qui n'existe pas dans le fichier.", "{file}: \"{id}\" ({kind}) refers to \"{missing}\", which is not in the file.";
+    FileTopLevel => "le fichier entier", "the whole file";
+    KindCategory => "catégorie", "category";
+    KindModel => "modèle", "model";
+    KindTraining => "formation", "training";
+    KindUnit => "exemplaire", "unit";
+    KindSchool => "école", "school";
+    KindSession => "session de formation", "training session";
+    KindBooking => "réservation", "booking";
     // Dates and date picker
     DateHint => "Format JJ/MM/AAAA, par exemple 05/01/2027.", "Format DD/MM/YYYY, for example 05/01/2027.";
     DateErrorEmpty => "Saisissez une date.", "Enter a date.";

@@ -1,4 +1,5 @@
 use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
+use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::ui::components::{CatalogueFilters, ModelCard, PageTitle};
 use crate::ui::labels::short;
@@ -110,7 +111,7 @@ pub fn CataloguePage() -> impl IntoView {
                 .map(|e| {
                     view! {
                         <p class="alert" role="alert">
-                            {i18n.tf(Msg::CatalogueLoadError, &[("reason", &e.to_string())])}
+                            {i18n.tf(Msg::CatalogueLoadError, &[("reason", &describe(i18n.lang(), "catalogue.json", &e))])}
                         </p>
                     }
                 })
