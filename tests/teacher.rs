@@ -92,7 +92,13 @@ async fn an_unreadable_saved_pool_is_never_written_over() {
     let handle = leptos::mount::mount_to(host(), move || {
         let pool = PoolHandle::load(Some(anne()));
         assert!(pool.stored_unreadable);
-        persistence::install(I18n::new(Lang::Fr), pool, ProfileHandle::new(Some(anne())), PlanHandle::new(), SaveStatus::new());
+        persistence::install(
+            I18n::new(Lang::Fr),
+            pool,
+            ProfileHandle::new(Some(anne())),
+            PlanHandle::new(),
+            SaveStatus::new(),
+        );
         slot.set(Some(pool));
     });
     settle().await;

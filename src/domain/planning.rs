@@ -103,7 +103,13 @@ impl Pool {
     }
 
     /// Where `teacher` stands on `training` for a loan starting on `start`, seen from `today`.
-    pub fn training_standing(&self, teacher: &str, training: &str, start: NaiveDate, today: NaiveDate) -> TrainingStanding {
+    pub fn training_standing(
+        &self,
+        teacher: &str,
+        training: &str,
+        start: NaiveDate,
+        today: NaiveDate,
+    ) -> TrainingStanding {
         let state = self.state();
         let data = TrainingData { catalogue: &state.catalogue, records: &state.records, sessions: &state.sessions };
         if data.has_valid_record(teacher, training, start) {
@@ -190,7 +196,8 @@ mod tests {
         let mut pool = Pool::new(state());
         let today = d(2026, 11, 16);
         assert_eq!(pool.training_standing("ana", "f-rob", d(2027, 1, 11), today), TrainingStanding::Valid);
-        let TrainingStanding::Missing { next_sessions } = pool.training_standing("dana", "f-rob", d(2027, 1, 11), today)
+        let TrainingStanding::Missing { next_sessions } =
+            pool.training_standing("dana", "f-rob", d(2027, 1, 11), today)
         else {
             panic!("dan has no record");
         };
@@ -212,7 +219,12 @@ mod tests {
         pool.upsert_teacher(ana.clone());
         assert_eq!(pool.teacher("ana"), Some(&ana));
         let count = pool.state().teachers.len();
-        pool.upsert_teacher(Teacher { id: "zoe".into(), name: "Zoé".into(), email: "z@x.fr".into(), school: "s".into() });
+        pool.upsert_teacher(Teacher {
+            id: "zoe".into(),
+            name: "Zoé".into(),
+            email: "z@x.fr".into(),
+            school: "s".into(),
+        });
         assert_eq!(pool.state().teachers.len(), count + 1);
     }
 }

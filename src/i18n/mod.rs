@@ -363,6 +363,26 @@ messages! {
     KindSchool => "école", "school";
     KindSession => "session de formation", "training session";
     KindBooking => "réservation", "booking";
+    // The official names of French holidays (the calendar data is in French)
+    HolidayNewYear => "Jour de l'an", "New Year's Day";
+    HolidayEasterMonday => "Lundi de Pâques", "Easter Monday";
+    HolidayLabourDay => "Fête du Travail", "Labour Day";
+    HolidayVictory => "Victoire 1945", "Victory in Europe Day";
+    HolidayAscension => "Ascension", "Ascension Day";
+    HolidayWhitMonday => "Lundi de Pentecôte", "Whit Monday";
+    HolidayNational => "Fête nationale", "Bastille Day";
+    HolidayAssumption => "Assomption", "Assumption Day";
+    HolidayAllSaints => "Toussaint", "All Saints' Day";
+    HolidayArmistice => "Armistice 1918", "Armistice Day";
+    HolidayChristmas => "Noël", "Christmas Day";
+    HolidayGoodFriday => "Vendredi saint", "Good Friday";
+    HolidayStStephen => "Saint Étienne", "St Stephen's Day";
+    HolidaysAutumn => "Vacances de la Toussaint", "Autumn half-term holidays";
+    HolidaysChristmas => "Vacances de Noël", "Christmas holidays";
+    HolidaysWinter => "Vacances d'hiver", "Winter holidays";
+    HolidaysSpring => "Vacances de printemps", "Spring holidays";
+    HolidaysAscension => "Pont de l'Ascension", "Ascension long weekend";
+    HolidaysSummer => "Vacances d'été", "Summer holidays";
     // Dates and date picker
     DateHint => "Format JJ/MM/AAAA, par exemple 05/01/2027.", "Format DD/MM/YYYY, for example 05/01/2027.";
     DateErrorEmpty => "Saisissez une date.", "Enter a date.";

@@ -2,11 +2,11 @@
 //! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
 
 use crate::domain::{BookingLine, PoolState, Teacher};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
+use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";

@@ -40,10 +40,38 @@ pub fn day_note(kind: &DayKind) -> Option<Msg> {
     }
 }
 
+/// A holiday's official French name in `lang`; names the app does not know (an imported
+/// calendar may bring new ones) are shown as they are.
+pub fn holiday_name(lang: Lang, name: &str) -> String {
+    let msg = match name {
+        "Jour de l'an" => Msg::HolidayNewYear,
+        "Lundi de Pâques" => Msg::HolidayEasterMonday,
+        "Fête du Travail" => Msg::HolidayLabourDay,
+        "Victoire 1945" => Msg::HolidayVictory,
+        "Ascension" => Msg::HolidayAscension,
+        "Lundi de Pentecôte" => Msg::HolidayWhitMonday,
+        "Fête nationale" => Msg::HolidayNational,
+        "Assomption" => Msg::HolidayAssumption,
+        "Toussaint" => Msg::HolidayAllSaints,
+        "Armistice 1918" => Msg::HolidayArmistice,
+        "Noël" => Msg::HolidayChristmas,
+        "Vendredi saint" => Msg::HolidayGoodFriday,
+        "Saint Étienne" => Msg::HolidayStStephen,
+        "Vacances de la Toussaint" => Msg::HolidaysAutumn,
+        "Vacances de Noël" => Msg::HolidaysChristmas,
+        "Vacances d'hiver" => Msg::HolidaysWinter,
+        "Vacances de printemps" => Msg::HolidaysSpring,
+        "Pont de l'Ascension" => Msg::HolidaysAscension,
+        "Vacances d'été" => Msg::HolidaysSummer,
+        other => return other.to_owned(),
+    };
+    msg.get(lang).to_owned()
+}
+
 /// Why a day has no class, in words (the holiday's own name where it has one).
 pub fn day_reason(lang: Lang, kind: &DayKind) -> String {
     match kind {
-        DayKind::PublicHoliday(name) | DayKind::SchoolHoliday(name) => name.clone(),
+        DayKind::PublicHoliday(name) | DayKind::SchoolHoliday(name) => holiday_name(lang, name),
         other => day_note(other).map(|m| m.get(lang).to_owned()).unwrap_or_default(),
     }
 }
@@ -85,5 +113,24 @@ pub fn write_error(error: &WriteError) -> Msg {
         WriteError::Unavailable => Msg::WriteUnavailable,
         WriteError::Refused(_) => Msg::WriteRefused,
         WriteError::NotVerified => Msg::WriteNotVerified,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{bundled_holidays, public_holidays};
+
+    #[test]
+    fn every_bundled_holiday_name_has_an_english_name() {
+        let mut names: Vec<String> = bundled_holidays().into_iter().map(|h| h.name).collect();
+        for year in 2025..=2028 {
+            names.extend(public_holidays(year, true).into_iter().map(|(_, n)| n.to_owned()));
+        }
+        for name in names {
+            assert_ne!(holiday_name(Lang::En, &name), name, "{name} has no English name");
+            assert_eq!(holiday_name(Lang::Fr, &name), name);
+        }
+        assert_eq!(holiday_name(Lang::En, "Pont du 14 juillet"), "Pont du 14 juillet", "unknown names pass through");
     }
 }

@@ -3,11 +3,11 @@
 
 use crate::demo::demo_data;
 use crate::domain::{BookingLine, Catalogue, Pool, PoolState, Teacher};
-use crate::storage::local::LocalStore;
-use chrono::NaiveDate;
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::files::FileError;
+use crate::storage::local::LocalStore;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The current UI language and translation lookups.

@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
-use crate::ui::labels::short;
+use crate::ui::labels::{holiday_name, short};
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
@@ -28,7 +28,8 @@ pub fn AvailabilityTable(
                 } else if w.free == 0 {
                     (IconKind::Unavailable, i18n.t(Msg::NoneFree).to_owned())
                 } else {
-                    let text = i18n.tf(Msg::FreeOf, &[("free", &w.free.to_string()), ("total", &w.in_service.to_string())]);
+                    let text =
+                        i18n.tf(Msg::FreeOf, &[("free", &w.free.to_string()), ("total", &w.in_service.to_string())]);
                     (if w.free == w.in_service { IconKind::Check } else { IconKind::Units }, text)
                 };
                 view! {
@@ -38,7 +39,14 @@ pub fn AvailabilityTable(
                             <Icon kind=icon />
                             {free}
                         </td>
-                        <td>{w.closures.join(", ")}</td>
+                        <td>
+                            {w
+                                .closures
+                                .iter()
+                                .map(|name| holiday_name(i18n.lang(), name))
+                                .collect::<Vec<_>>()
+                                .join(", ")}
+                        </td>
                     </tr>
                 }
             })

@@ -23,7 +23,9 @@ pub fn BasketTable() -> impl IntoView {
         let label = move || i18n.tf(Msg::QuantityOf, &[("model", &name2)]);
         let remove_label = move || i18n.tf(Msg::BasketRemove, &[("model", &name3)]);
         let (m1, m2, m3) = (model.clone(), model.clone(), model);
-        let quantity = Memo::new(move |_| plan.basket.with(|lines| lines.iter().find(|l| l.model == m1).map_or(0, |l| l.quantity)));
+        let quantity = Memo::new(move |_| {
+            plan.basket.with(|lines| lines.iter().find(|l| l.model == m1).map_or(0, |l| l.quantity))
+        });
         let free_cell = move || match plan.period() {
             Some((s, e)) => {
                 let free = pool.pool.with(|p| p.free(&m2, s, e));

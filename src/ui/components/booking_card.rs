@@ -15,7 +15,8 @@ pub fn booking_event(i18n: I18n, pool: PoolHandle, booking: &Booking) -> IcsEven
         .lines
         .iter()
         .map(|l| {
-            let name = pool.pool.with_untracked(|p| p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone()));
+            let name =
+                pool.pool.with_untracked(|p| p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone()));
             i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])
         })
         .collect();
@@ -59,7 +60,10 @@ pub fn BookingCard(
         .map(|h| {
             let mut text = i18n.tf(
                 Msg::HistoryLine,
-                &[("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())), ("status", i18n.t(status_msg(h.status)))],
+                &[
+                    ("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())),
+                    ("status", i18n.t(status_msg(h.status))),
+                ],
             );
             if let Some(reason) = &h.reason {
                 text = format!("{text} ({})", i18n.tf(Msg::HistoryReason, &[("reason", reason)]));
@@ -93,7 +97,8 @@ pub fn BookingCard(
     let cancel_text = i18n.tf(Msg::CancelConfirmText, &[("project", &booking.project)]);
     let agreement_href = links.to(&format!("/mes-reservations/{}/convention", booking.id));
     let incident_booking = booking.clone();
-    let class = (!booking.class.is_empty()).then(|| view! { <p>{i18n.tf(Msg::BookingClass, &[("class", &booking.class)])}</p> });
+    let class = (!booking.class.is_empty())
+        .then(|| view! { <p>{i18n.tf(Msg::BookingClass, &[("class", &booking.class)])}</p> });
     view! {
         <li class="booking-card">
             <article aria-labelledby=heading_id.clone()>

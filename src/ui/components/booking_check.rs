@@ -15,12 +15,15 @@ pub type PlanCheck = Option<Result<BookingCheck, DomainError>>;
 fn period_problem(i18n: I18n, lang: Lang, problem: &PeriodProblem) -> String {
     match problem {
         PeriodProblem::EndBeforeStart => i18n.t(Msg::PeriodEndBeforeStart).to_owned(),
-        PeriodProblem::StartNotSchoolDay { kind } => i18n.tf(Msg::PeriodStartNoClass, &[("reason", &day_reason(lang, kind))]),
-        PeriodProblem::EndNotSchoolDay { kind } => i18n.tf(Msg::PeriodEndNoClass, &[("reason", &day_reason(lang, kind))]),
-        PeriodProblem::NoticeTooShort { earliest_start, notice_days } => i18n.tf(
-            Msg::PeriodNotice,
-            &[("date", &long(lang, *earliest_start)), ("days", &notice_days.to_string())],
-        ),
+        PeriodProblem::StartNotSchoolDay { kind } => {
+            i18n.tf(Msg::PeriodStartNoClass, &[("reason", &day_reason(lang, kind))])
+        }
+        PeriodProblem::EndNotSchoolDay { kind } => {
+            i18n.tf(Msg::PeriodEndNoClass, &[("reason", &day_reason(lang, kind))])
+        }
+        PeriodProblem::NoticeTooShort { earliest_start, notice_days } => {
+            i18n.tf(Msg::PeriodNotice, &[("date", &long(lang, *earliest_start)), ("days", &notice_days.to_string())])
+        }
         PeriodProblem::TooLong { max_weeks, latest_end } => {
             i18n.tf(Msg::PeriodTooLong, &[("weeks", &max_weeks.to_string()), ("date", &long(lang, *latest_end))])
         }

@@ -1,11 +1,11 @@
 use crate::domain::incident::DEADLINE_HOURS;
 use crate::domain::{Actor, Booking, IncidentDeclaration, IncidentKind};
+use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::DateField;
 use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};
-use crate::i18n::dates::parse_time_input;
 use chrono::{TimeDelta, Timelike};
 use leptos::prelude::*;
 

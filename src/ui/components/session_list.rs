@@ -23,8 +23,10 @@ pub fn SessionList(
         .map(|offer| {
             let lang = i18n.lang();
             let date = long(lang, offer.start);
-            let line = i18n
-                .tf(Msg::SessionLine, &[("date", &date), ("place", &offer.place), ("seats", &offer.seats_left.to_string())]);
+            let line = i18n.tf(
+                Msg::SessionLine,
+                &[("date", &date), ("place", &offer.place), ("seats", &offer.seats_left.to_string())],
+            );
             let label = i18n.tf(Msg::SessionEnrollIn, &[("date", &date)]);
             let on_click = move |_| {
                 let Some(teacher) = profile.id() else { return };

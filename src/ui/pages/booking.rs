@@ -1,7 +1,9 @@
 use crate::domain::{Actor, BookingRequest, BookingStatus};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
-use crate::ui::components::{BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField};
+use crate::ui::components::{
+    BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField,
+};
 use crate::ui::labels::{long, refusal, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 use crate::domain::period::earliest_start;
 use crate::domain::Condition;
-use crate::platform::clock;
 use crate::i18n::Msg;
+use crate::platform::clock;
 use crate::ui::components::{AddToBasket, AvailabilityTable, Icon, IconKind, PageTitle, TrainingStatus};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool};
 use leptos::prelude::*;

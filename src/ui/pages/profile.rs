@@ -1,7 +1,7 @@
 use crate::domain::{validate_profile, ProfileProblem};
 use crate::i18n::Msg;
-use crate::platform::document;
 use crate::platform::clock;
+use crate::platform::document;
 use crate::ui::components::{PageTitle, TextField, TrainingStatus};
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use leptos::prelude::*;
