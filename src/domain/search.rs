@@ -16,6 +16,7 @@ use super::text::{is_latin_alphanumeric, lower};
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
+    let mut buffer = [0u8; 4];
     for c in text.chars().map(lower) {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
@@ -30,14 +31,7 @@ pub fn fold(text: &str) -> String {
             'æ' => "ae",
             'ß' => "ss",
             '\u{300}'..='\u{36F}' => continue,
-            _ if is_latin_alphanumeric(c) || (c > '\u{17F}' && !separates_words(c)) => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-                continue;
-            }
+            _ if is_latin_alphanumeric(c) || (c > '\u{17F}' && !separates_words(c)) => c.encode_utf8(&mut buffer),
             _ => {
                 pending_space = true;
                 continue;
