@@ -1,37 +1,24 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml), run on the staging directory of every build:
-// 1. moves Trunk's inline loader script into `boot-<hash>.js`, so the Content-Security-Policy
-//    needs no 'unsafe-inline' and no hash;
+// 1. builds and splits the WebAssembly (scripts/build-wasm.mjs) and starts it from a boot
+//    script file, then checks that index.html has no inline script or style, so the
+//    Content-Security-Policy needs no 'unsafe-inline' and no hash;
 // 2. prepends the service worker template with this build's precache list and a version
 //    derived from the content of every file, so any change to the build yields a new worker.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildWasm, linkWasm } from "./build-wasm.mjs";
 
 const sha = (data) => createHash("sha256").update(data).digest("hex");
 const HEADER_END = "// ---- end of build header ----\n";
 
-/** Moves every inline `<script>` of index.html to a file; returns how many were moved. */
-export function externalizeInlineScripts(dir) {
-  const indexPath = join(dir, "index.html");
-  let moved = 0;
-  const html = readFileSync(indexPath, "utf8").replace(
-    /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g,
-    (whole, attrs, body) => {
-      if (!body.trim()) return whole;
-      const name = `boot-${sha(body).slice(0, 16)}.js`;
-      writeFileSync(join(dir, name), body.trim() + "\n");
-      moved += 1;
-      const type = /type\s*=\s*"module"/.test(attrs) ? ' type="module"' : "";
-      return `<script${type} src="${name}"></script>`;
-    },
-  );
-  if (/\sstyle\s*=/.test(html) || /<style[\s>]/.test(html)) {
-    throw new Error("index.html has inline style, which the CSP forbids");
-  }
-  writeFileSync(indexPath, html);
-  return moved;
+/** Fails when index.html has an inline script or style, which the CSP forbids. */
+export function assertNoInlineCode(dir) {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  if (/<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(html)) throw new Error("index.html has an inline script, which the CSP forbids");
+  if (/\sstyle\s*=/.test(html) || /<style[\s>]/.test(html)) throw new Error("index.html has inline style, which the CSP forbids");
 }
 
 function walk(dir) {
@@ -64,9 +51,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exit(1);
   }
   try {
-    const moved = externalizeInlineScripts(staging);
+    const release = process.env.TRUNK_PROFILE !== "debug";
+    const wasm = buildWasm({ staging, publicUrl: process.env.TRUNK_PUBLIC_URL || "/", release });
+    linkWasm(staging, wasm);
+    console.log(`post-build: wasm in ${wasm.folder}, main module and ${wasm.chunks} chunks`);
+    assertNoInlineCode(staging);
     const { version, files } = stampServiceWorker(staging);
-    console.log(`post-build: ${moved} inline script(s) moved, ${files.length} files precached, version ${version}`);
+    console.log(`post-build: ${files.length} files precached, version ${version}`);
   } catch (error) {
     console.error(`post-build: ${error.message}`);
     process.exit(1);

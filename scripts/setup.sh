@@ -7,6 +7,8 @@ mode="${1:-serve}"
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION="0.21.14"
+# Splits the release wasm into the main module and the chunks of the pages loaded on demand.
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -38,6 +40,14 @@ else
   cargo install wasm-bindgen-cli --version "$wb_version" --locked \
     || cargo install wasm-bindgen-cli --version "$wb_version" \
     || die "could not install the crate wasm-bindgen-cli $wb_version from crates.io."
+fi
+
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && command -v wasm-split-cli >/dev/null; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked \
+    || die "could not install the crate wasm_split_cli_support $WASM_SPLIT_VERSION (feature build-binary) from crates.io."
 fi
 
 if [ "$mode" = "test" ]; then

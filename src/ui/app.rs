@@ -4,13 +4,14 @@ use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
 use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
-use crate::ui::pages::{AboutPage, AgreementPage, BookingPage, CataloguePage, ModelPage, MyBookingsPage};
-use crate::ui::pages::{NotFoundPage, ProfilePage, SettingsPage};
+use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
+use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
+use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
 use crate::ui::state::{I18n, Links, PlanHandle, PoolHandle, ProfileHandle, SaveStatus, UpdateState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 /// The id of the `<main>` landmark, target of the skip link.
 pub const MAIN_ID: &str = "contenu";
@@ -58,13 +59,13 @@ pub fn App() -> impl IntoView {
             <main id=MAIN_ID tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage />
-                    <Route path=path!("/modele/:id") view=ModelPage />
-                    <Route path=path!("/reserver") view=BookingPage />
-                    <Route path=path!("/mes-reservations") view=MyBookingsPage />
-                    <Route path=path!("/mes-reservations/:id/convention") view=AgreementPage />
-                    <Route path=path!("/profil") view=ProfilePage />
-                    <Route path=path!("/parametres") view=SettingsPage />
-                    <Route path=path!("/a-propos") view=AboutPage />
+                    <Route path=path!("/modele/:id") view={Lazy::<ModelRoute>::new()} />
+                    <Route path=path!("/reserver") view={Lazy::<BookingRoute>::new()} />
+                    <Route path=path!("/mes-reservations") view={Lazy::<MyBookingsRoute>::new()} />
+                    <Route path=path!("/mes-reservations/:id/convention") view={Lazy::<AgreementRoute>::new()} />
+                    <Route path=path!("/profil") view={Lazy::<ProfileRoute>::new()} />
+                    <Route path=path!("/parametres") view={Lazy::<SettingsRoute>::new()} />
+                    <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()} />
                 </Routes>
             </main>
             <SiteFooter />

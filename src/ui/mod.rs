@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod labels;
+mod lazy_pages;
 pub mod pages;
 pub mod persistence;
 pub mod state;
