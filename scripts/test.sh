@@ -36,7 +36,9 @@ step "release build under /pret/"
 trunk_build --dist dist-pret --public-url /pret/
 
 step "size budget"
-node scripts/size-report.mjs dist 200000
+# Budgets (brotli): 240 kB for the first load, 80 kB for what one page adds when first opened.
+# The first-load budget was 200 kB until the teacher experience (issue 4): see the README.
+node scripts/size-report.mjs dist 240000 80000
 
 step "end-to-end tests at /"
 E2E_DIST=dist E2E_BASE=/ node --test --test-concurrency=1 tests/e2e/*.test.mjs
