@@ -109,6 +109,7 @@ messages! {
     LangNameEn => "English", "English";
     FooterText => "Données conservées dans ce navigateur. Aucun compte, aucun suivi.", "Data kept in this browser. No account, no tracking.";
     FooterVersion => "Version {version}", "Version {version}";
+    PageLoading => "Chargement de la page…", "Loading the page…";
     UpdateAvailable => "Nouvelle version disponible", "New version available";
     UpdateReload => "Recharger", "Reload";
     CatalogueTitle => "Catalogue du matériel", "Equipment catalogue";

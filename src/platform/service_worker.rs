@@ -52,7 +52,9 @@ pub fn register(on_update: impl Fn(WaitingVersion) + 'static) {
     let promise = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(promise).await else { return };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Checked, not assumed: where workers are blocked (a browser policy, an automation
+        // setting) the promise can resolve without a registration.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
         // Only an update is worth announcing: the first install has no previous version.
         if let Some(waiting) = registration.waiting() {
             if is_controlled() {

@@ -3,7 +3,7 @@
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
-use crate::ui::components::{LangSwitch, MainNav, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
+use crate::ui::components::{LangSwitch, MainNav, PageLoading, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
@@ -41,8 +41,11 @@ pub fn App() -> impl IntoView {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
     }
 
+    // True while a page opened for the first time is being fetched (see lazy_pages).
+    let (routing, set_routing) = signal(false);
+
     view! {
-        <Router base=links.base()>
+        <Router base=links.base() set_is_routing=set_routing>
             <SkipLink />
             <UpdateBanner />
             <StorageNotice />
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <MainNav />
             </header>
+            <PageLoading loading=routing />
             <main id=MAIN_ID tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage />

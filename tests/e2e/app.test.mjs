@@ -81,6 +81,34 @@ describe(`Matériothèque served under ${BASE}`, () => {
     await context.close();
   });
 
+  test("the first screen loads no page chunk; a page opened later fetches its own, with a loading status", async () => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await newPage(context);
+    const fetched = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    // Hold the booking page's chunk back until the loading status has been seen.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/split___booking_route_view_\d+\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await appReady(page);
+    const wasm = () => fetched.filter((path) => path.endsWith(".wasm"));
+    assert.deepEqual(wasm().map((path) => path.split("/").pop()), ["materiotheque_bg.wasm"], "first screen fetches the main module only");
+    await page.getByRole("navigation").getByRole("link", { name: /^Réserver/ }).click();
+    await page.getByRole("status").filter({ hasText: "Chargement de la page…" }).waitFor();
+    assert.equal(await heading(page), "Catalogue du matériel", "the catalogue stays until the page is ready");
+    release();
+    await page.getByRole("heading", { name: "Réserver du matériel", level: 1 }).waitFor();
+    assert.equal(await page.locator(".page-loading").innerText(), "");
+    assert.ok(wasm().some((path) => /split___booking_route_view_/.test(path)), "the booking chunk was fetched");
+    assert.ok(!wasm().some((path) => /split___(profile|about|agreement)_route_view_/.test(path)), "other pages were not fetched");
+    await expectNoProblems(page);
+    await context.close();
+  });
+
   test("switching to English changes every UI string and survives a reload", async () => {
     const context = await browser.newContext();
     const page = await newPage(context);
