@@ -97,7 +97,10 @@ export function linkWasm(staging, { script, wasm }) {
     `<script type="module" src="${bootName}"></script>\n` +
     `    <link rel="modulepreload" href="${script}" />\n` +
     `    <link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />\n  </head>`;
-  const html = readFileSync(indexPath, "utf8");
+  // Trunk leaves the skipped Rust link (and the comment saying why) in its output.
+  const html = readFileSync(indexPath, "utf8")
+    .replace(/\s*<!--[^>]*data-trunk-skip[\s\S]*?-->/, "")
+    .replace(/\s*<link[^>]*rel="rust"[^>]*>/, "");
   if (!html.includes("</head>")) throw new Error("index.html has no </head>");
   writeFileSync(indexPath, html.replace("</head>", tags));
 }
