@@ -912,8 +912,7 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
             let model = reference(r, &t.models, |m| &m.id)?;
             r.next()?;
             let acquired = date_at(r)?;
-            r.next()?;
-            let replacement_value_cents = r.opt_uint()?;
+            let replacement_value_cents = r.next_or(None, |r| r.opt_uint())?;
             let condition = r.next_or(Condition::Good, |r| enum_at(r, &CONDITIONS))?;
             let in_service = r.next_or(true, |r| enum_at(r, &[false, true]))?;
             let kit_size = r.next_or(None, |r| r.opt_int_as())?;
@@ -1049,10 +1048,8 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
         }
     };
     r.row(|r| {
-        r.next()?;
-        let start = date(r)?;
-        r.next()?;
-        let end = date(r)?;
+        let start = r.next_or(None, date)?;
+        let end = r.next_or(None, date)?;
         let basket = r.next_or(Vec::new(), |r| {
             list(r, |r| {
                 r.row(|r| {

@@ -16,3 +16,8 @@ pub mod kv;
 pub mod local;
 pub mod packed;
 pub mod store;
+
+#[cfg(test)]
+mod scale;
+#[cfg(test)]
+mod tests;
