@@ -53,9 +53,9 @@ use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::calendar::day_num;
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
-    iso, Actor, Agreement, AssignedUnit, Booking, BookingLine, BookingStatus, Catalogue, Category, Commune,
-    Condition, Incident, IncidentKind, IncidentStatus, LocalizedText, Model, PoolState, School, SchoolHoliday,
-    Settings, Teacher, Training, TrainingRecord, TrainingSession, Unit, Zone,
+    iso, Actor, Agreement, AssignedUnit, Booking, BookingLine, BookingStatus, Catalogue, Category, Commune, Condition,
+    Incident, IncidentKind, IncidentStatus, LocalizedText, Model, PoolState, School, SchoolHoliday, Settings, Teacher,
+    Training, TrainingRecord, TrainingSession, Unit, Zone,
 };
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::collections::HashMap;
@@ -439,7 +439,8 @@ impl<'a> Writer<'a> {
         body.push_str(",\"holidays\":");
         for (i, h) in pool.holidays.iter().enumerate() {
             body.push(if i == 0 { '[' } else { ',' });
-            let zones: String = h.zones.iter().map(|z| ZONES.iter().find(|(v, _)| v == z).map_or('A', |(_, c)| *c)).collect();
+            let zones: String =
+                h.zones.iter().map(|z| ZONES.iter().find(|(v, _)| v == z).map_or('A', |(_, c)| *c)).collect();
             let name = self.strings.intern(&h.name);
             let mut row = Row::open(&mut body);
             row.string(&zones);
@@ -577,9 +578,13 @@ fn date_at(r: &mut Reader<'_>) -> Result<NaiveDate, ReadError> {
 /// A period written as start and length.
 fn period_at(r: &mut Reader<'_>) -> Result<(NaiveDate, NaiveDate), ReadError> {
     let start = date_at(r)?;
-    r.next()?;
+    r.element()?;
     let at = r.offset();
-    let end = r.int()?.checked_add(day(start)).and_then(date_from).ok_or(ReadError { offset: at, what: "day out of range" })?;
+    let end = r
+        .int()?
+        .checked_add(day(start))
+        .and_then(date_from)
+        .ok_or(ReadError { offset: at, what: "day out of range" })?;
     Ok((start, end))
 }
 
@@ -589,7 +594,7 @@ fn iso_datetime(r: &mut Reader<'_>) -> Result<NaiveDateTime, ReadError> {
 }
 
 fn text_row(r: &mut Reader<'_>) -> Result<LocalizedText, ReadError> {
-    r.next()?;
+    r.element()?;
     let fr = r.string()?;
     let en = r.next_or(None, |r| r.opt_string())?;
     Ok(LocalizedText { fr, en })
@@ -597,11 +602,11 @@ fn text_row(r: &mut Reader<'_>) -> Result<LocalizedText, ReadError> {
 
 fn teacher_row(r: &mut Reader<'_>, schools: &[School]) -> Result<Teacher, ReadError> {
     r.row(|r| {
-        r.next()?;
+        r.element()?;
         let id = r.string()?;
-        r.next()?;
+        r.element()?;
         let name = r.string()?;
-        r.next()?;
+        r.element()?;
         let email = if r.peek()? == Kind::Number {
             let at = r.offset();
             if r.int()? != 0 {
@@ -611,7 +616,7 @@ fn teacher_row(r: &mut Reader<'_>, schools: &[School]) -> Result<Teacher, ReadEr
         } else {
             r.string()?
         };
-        r.next()?;
+        r.element()?;
         let school = reference(r, schools, |s| &s.id)?;
         Ok(Teacher { id, name, email, school })
     })
@@ -629,7 +634,10 @@ struct Tables {
     teachers: Vec<Teacher>,
 }
 
-fn list<T>(r: &mut Reader<'_>, mut item: impl FnMut(&mut Reader<'_>) -> Result<T, ReadError>) -> Result<Vec<T>, ReadError> {
+fn list<T>(
+    r: &mut Reader<'_>,
+    mut item: impl FnMut(&mut Reader<'_>) -> Result<T, ReadError>,
+) -> Result<Vec<T>, ReadError> {
     let mut items = Vec::new();
     r.array(|r| {
         items.push(item(r)?);
@@ -644,7 +652,13 @@ fn string_at(strings: &[String], i: usize) -> Result<String, UnpackError> {
 
 impl Tables {
     /// A reference in a packed row (see [`Writer::pack_ref`]), after `offset` was taken off.
-    fn unpack_ref<T>(&self, u: &mut Unpacker<'_>, code: u64, items: &[T], id: impl Fn(&T) -> &str) -> Result<String, UnpackError> {
+    fn unpack_ref<T>(
+        &self,
+        u: &mut Unpacker<'_>,
+        code: u64,
+        items: &[T],
+        id: impl Fn(&T) -> &str,
+    ) -> Result<String, UnpackError> {
         let at = u.offset();
         match code {
             0 => string_at(&self.strings, u.index()?),
@@ -761,17 +775,17 @@ impl Tables {
 
     fn incident(&self, r: &mut Reader<'_>, bookings: &[Booking]) -> Result<Incident, ReadError> {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
-            r.next()?;
+            r.element()?;
             let unit = reference(r, &self.units, |u| &u.label)?;
-            r.next()?;
+            r.element()?;
             let kind = enum_at(r, &KINDS)?;
-            r.next()?;
+            r.element()?;
             let status = enum_at(r, &INCIDENT_STATUSES)?;
-            r.next()?;
+            r.element()?;
             let discovered_at = iso_datetime(r)?;
-            r.next()?;
+            r.element()?;
             let declared_at = iso_datetime(r)?;
             let description = r.next_or(String::new(), |r| r.string())?;
             let booking = r.next_or(None, |r| opt_reference(r, bookings, |b| &b.id))?;
@@ -784,14 +798,14 @@ impl Tables {
             let history = r.next_or(Vec::new(), |r| {
                 list(r, |r| {
                     r.row(|r| {
-                        r.next()?;
+                        r.element()?;
                         let at = iso_datetime(r)?;
-                        r.next()?;
+                        r.element()?;
                         let by = match opt_reference(r, &self.teachers, |t| &t.id)? {
                             Some(t) => Actor::Teacher(t),
                             None => Actor::Coordinator,
                         };
-                        r.next()?;
+                        r.element()?;
                         let status = enum_at(r, &INCIDENT_STATUSES)?;
                         Ok(IncidentHistoryEntry { at, by, status })
                     })
@@ -820,25 +834,25 @@ impl Tables {
 
 fn read_settings(r: &mut Reader<'_>) -> Result<Settings, ReadError> {
     r.row(|r| {
-        r.next()?;
+        r.element()?;
         let zone = ZONES[usize::from(enum_at(r, &[0u8, 1, 2])?)].0;
-        r.next()?;
+        r.element()?;
         let alsace_moselle = enum_at(r, &[false, true])?;
-        r.next()?;
+        r.element()?;
         let turnaround_gap_days = r.int_as()?;
-        r.next()?;
+        r.element()?;
         let min_notice_days = r.int_as()?;
-        r.next()?;
+        r.element()?;
         let booking_horizon = if r.null()? { None } else { Some(date_at(r)?) };
-        r.next()?;
+        r.element()?;
         let reallocation_threshold_percent = r.int_as()?;
-        r.next()?;
+        r.element()?;
         let reallocation_window_months = r.int_as()?;
-        r.next()?;
+        r.element()?;
         let frequent_refusals = r.int_as()?;
-        r.next()?;
+        r.element()?;
         let version = r.string()?;
-        r.next()?;
+        r.element()?;
         let clauses = list(r, |r| r.row(text_row))?;
         Ok(Settings {
             zone,
@@ -871,7 +885,7 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("categories")?;
     t.categories = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
             Ok(Category { id, name: text_row(r)? })
         })
@@ -881,11 +895,11 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     let mut model_trainings: Vec<Vec<(usize, Option<usize>, String)>> = Vec::new();
     t.models = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
-            r.next()?;
+            r.element()?;
             let category = reference(r, &t.categories, |c| &c.id)?;
-            r.next()?;
+            r.element()?;
             let name = r.string()?;
             let description = text_row(r)?;
             let trainings = r.next_or(Vec::new(), |r| {
@@ -906,11 +920,11 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("units")?;
     t.units = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let label = r.string()?;
-            r.next()?;
+            r.element()?;
             let model = reference(r, &t.models, |m| &m.id)?;
-            r.next()?;
+            r.element()?;
             let acquired = date_at(r)?;
             let replacement_value_cents = r.next_or(None, |r| r.opt_uint())?;
             let condition = r.next_or(Condition::Good, |r| enum_at(r, &CONDITIONS))?;
@@ -922,7 +936,7 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("trainings")?;
     t.trainings = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
             let name = text_row(r)?;
             let validity_years = r.next_or(None, |r| r.opt_int_as())?;
@@ -932,7 +946,11 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     for (model, trainings) in t.models.iter_mut().zip(model_trainings) {
         for (at, index, literal) in trainings {
             model.required_trainings.push(match index {
-                Some(i) => t.trainings.get(i).map(|t| t.id.clone()).ok_or(ReadError { offset: at, what: "index out of range" })?,
+                Some(i) => t
+                    .trainings
+                    .get(i)
+                    .map(|t| t.id.clone())
+                    .ok_or(ReadError { offset: at, what: "index out of range" })?,
                 None => literal,
             });
         }
@@ -940,20 +958,20 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("communes")?;
     t.communes = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
-            r.next()?;
+            r.element()?;
             Ok(Commune { id, name: r.string()? })
         })
     })?;
     r.expect_key("schools")?;
     t.schools = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
-            r.next()?;
+            r.element()?;
             let name = r.string()?;
-            r.next()?;
+            r.element()?;
             Ok(School { id, name, commune: reference(r, &t.communes, |c| &c.id)? })
         })
     })?;
@@ -962,15 +980,15 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("sessions")?;
     let sessions = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let id = r.string()?;
-            r.next()?;
+            r.element()?;
             let training = reference(r, &t.trainings, |t| &t.id)?;
-            r.next()?;
+            r.element()?;
             let (start, end) = period_at(r)?;
-            r.next()?;
+            r.element()?;
             let place = t.text(r)?;
-            r.next()?;
+            r.element()?;
             let capacity = r.int_as()?;
             let enrolled = r.next_or(Vec::new(), |r| list(r, |r| reference(r, &t.teachers, |t| &t.id)))?;
             Ok(TrainingSession { id, training, start, end, place, capacity, enrolled })
@@ -979,18 +997,18 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     r.expect_key("records")?;
     let records = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let teacher = reference(r, &t.teachers, |t| &t.id)?;
-            r.next()?;
+            r.element()?;
             let training = reference(r, &t.trainings, |t| &t.id)?;
-            r.next()?;
+            r.element()?;
             Ok(TrainingRecord { teacher, training, completed: date_at(r)? })
         })
     })?;
     r.expect_key("holidays")?;
     let holidays = list(r, |r| {
         r.row(|r| {
-            r.next()?;
+            r.element()?;
             let at = r.offset();
             let zones = r
                 .string()?
@@ -998,9 +1016,9 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
                 .map(|c| ZONES.iter().find(|(_, z)| *z == c).map(|(zone, _)| *zone))
                 .collect::<Option<Vec<Zone>>>()
                 .ok_or(ReadError { offset: at, what: "unknown zone" })?;
-            r.next()?;
+            r.element()?;
             let name = t.text(r)?;
-            r.next()?;
+            r.element()?;
             let (start, end) = period_at(r)?;
             Ok(SchoolHoliday { zones, name, start, end })
         })
@@ -1013,9 +1031,11 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
         let at = r.offset();
         let row = r.string()?;
         let booking = t.unpack_booking(bookings.len(), &row).map_err(|e| ReadError {
-            offset: at + 1 + match e {
-                UnpackError::BadCharacter(i) | UnpackError::BadNumber(i) => i,
-            },
+            offset: at
+                + 1
+                + match e {
+                    UnpackError::BadCharacter(i) | UnpackError::BadNumber(i) => i,
+                },
             what: "bad booking row",
         })?;
         bookings.push(booking);
@@ -1053,9 +1073,9 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
         let basket = r.next_or(Vec::new(), |r| {
             list(r, |r| {
                 r.row(|r| {
-                    r.next()?;
+                    r.element()?;
                     let model = r.string()?;
-                    r.next()?;
+                    r.element()?;
                     Ok(BookingLine { model, quantity: r.int_as()? })
                 })
             })

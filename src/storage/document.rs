@@ -17,9 +17,10 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
-use crate::domain::{BookingLine, PoolState, Teacher};
+use crate::domain::{BookingLine, CatalogueError, PoolState, Teacher};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::fmt;
 
 /// The newest document version this build reads and writes.
@@ -174,11 +175,7 @@ pub fn read_header(text: &str) -> Result<Header, ReadError> {
 
 /// Version 1 → version 2: the same content, never saved under version 2 yet.
 pub fn migrate_v1(v1: StoredV1) -> Document {
-    Document {
-        revision: 0,
-        saved_at: None,
-        state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool },
-    }
+    Document { revision: 0, saved_at: None, state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool } }
 }
 
 /// Reads a document of any known version from one text and brings it to the current version.
@@ -196,6 +193,61 @@ pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
 /// Writes a document in the current version.
 pub fn encode(document: &Document) -> String {
     compact::encode_document(document.revision, document.saved_at, document.state.as_ref())
+}
+
+/// Checks that a whole pool read from a file holds together: the catalogue's own checks, then
+/// every reference from people, sessions, records, bookings and incidents, and unique booking
+/// ids. Anonymous bookings (empty teacher, from a `catalogue` file's occupancy) are allowed.
+pub fn check_pool(pool: &PoolState) -> Result<(), CatalogueError> {
+    pool.catalogue.validate()?;
+    fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        items.collect()
+    }
+    let communes = ids(pool.communes.iter().map(|c| c.id.as_str()));
+    let schools = ids(pool.schools.iter().map(|s| s.id.as_str()));
+    let teachers = ids(pool.teachers.iter().map(|t| t.id.as_str()));
+    let trainings = ids(pool.catalogue.trainings.iter().map(|t| t.id.as_str()));
+    let models = ids(pool.catalogue.models.iter().map(|m| m.id.as_str()));
+    let units = ids(pool.catalogue.units.iter().map(|u| u.label.as_str()));
+    let check = |kind: &'static str, id: &str, known: &HashSet<&str>, reference: &str| {
+        if known.contains(reference) {
+            Ok(())
+        } else {
+            Err(CatalogueError::DanglingReference { kind, id: id.to_owned(), missing: reference.to_owned() })
+        }
+    };
+    for s in &pool.schools {
+        check("school", &s.id, &communes, &s.commune)?;
+    }
+    for t in &pool.teachers {
+        check("teacher", &t.id, &schools, &t.school)?;
+    }
+    for s in &pool.sessions {
+        check("session", &s.id, &trainings, &s.training)?;
+    }
+    for r in &pool.records {
+        check("record", &r.teacher, &teachers, &r.teacher)?;
+        check("record", &r.teacher, &trainings, &r.training)?;
+    }
+    let mut bookings = HashSet::new();
+    for b in &pool.bookings {
+        if !bookings.insert(b.id.as_str()) {
+            return Err(CatalogueError::DuplicateId { kind: "booking", id: b.id.clone() });
+        }
+        if !b.teacher.is_empty() {
+            check("booking", &b.id, &teachers, &b.teacher)?;
+        }
+        for line in &b.lines {
+            check("booking", &b.id, &models, &line.model)?;
+        }
+        for unit in &b.units {
+            check("booking", &b.id, &units, &unit.label)?;
+        }
+    }
+    for i in &pool.incidents {
+        check("incident", &i.id, &units, &i.unit)?;
+    }
+    Ok(())
 }
 
 /// Version 1 as the first releases left it in storage: the separate keys, if any is present.

@@ -293,7 +293,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves to the next element of a row, which must be there.
-    pub fn next(&mut self) -> Result<(), ReadError> {
+    pub fn element(&mut self) -> Result<(), ReadError> {
         if self.more()? {
             Ok(())
         } else {
@@ -314,7 +314,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads one array with `read`, which takes its elements with [`Reader::next`] and
+    /// Reads one array with `read`, which takes its elements with [`Reader::element`] and
     /// [`Reader::next_or`].
     pub fn row<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, ReadError>) -> Result<T, ReadError> {
         self.open_array()?;
@@ -599,7 +599,8 @@ mod tests {
 
     #[test]
     fn strings_survive_and_stay_latin1() -> Result<(), ReadError> {
-        for text in ["", "plain", "École \"Jules\" \\ Ferry\n\t", "l’été ☀ 𝄞 — fin", "\u{0}\u{1f}\u{ff}\u{100}"] {
+        for text in ["", "plain", "École \"Jules\" \\ Ferry\n\t", "l’été ☀ 𝄞 — fin", "\u{0}\u{1f}\u{ff}\u{100}"]
+        {
             assert_eq!(round_trip(text)?, text);
             let mut out = String::new();
             push_string(&mut out, text);

@@ -9,8 +9,8 @@ use crate::demo::demo_data;
 use crate::domain::calendar::{day_num, SchoolCalendar};
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
-    Actor, AssignedUnit, Booking, BookingLine, BookingStatus, Commune, Condition, HistoryEntry, Incident,
-    IncidentKind, IncidentStatus, Model, PoolState, School, Teacher, TrainingRecord, Unit,
+    Actor, AssignedUnit, Booking, BookingLine, BookingStatus, Commune, Condition, HistoryEntry, Incident, IncidentKind,
+    IncidentStatus, Model, PoolState, School, Teacher, TrainingRecord, Unit,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use std::collections::HashSet;
@@ -58,8 +58,26 @@ impl Rng {
 }
 
 const FIRST_NAMES: [&str; 20] = [
-    "Camille", "Léa", "Hugo", "Manon", "Lucas", "Chloé", "Louis", "Inès", "Gabriel", "Jade", "Nathalie", "Stéphane",
-    "Émilie", "Julien", "Sophie", "Thomas", "Aurélie", "Nicolas", "Céline", "François",
+    "Camille",
+    "Léa",
+    "Hugo",
+    "Manon",
+    "Lucas",
+    "Chloé",
+    "Louis",
+    "Inès",
+    "Gabriel",
+    "Jade",
+    "Nathalie",
+    "Stéphane",
+    "Émilie",
+    "Julien",
+    "Sophie",
+    "Thomas",
+    "Aurélie",
+    "Nicolas",
+    "Céline",
+    "François",
 ];
 const LAST_NAMES: [&str; 24] = [
     "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
@@ -184,7 +202,13 @@ pub fn pool(scale: Scale) -> PoolState {
                 model: model.id.clone(),
                 acquired: date(2019 + rng.below(8) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32),
                 replacement_value_cents: Some(like.and_then(|u| u.replacement_value_cents).unwrap_or(15_000)),
-                condition: *rng.pick(&[Condition::Good, Condition::Good, Condition::Good, Condition::New, Condition::Worn]),
+                condition: *rng.pick(&[
+                    Condition::Good,
+                    Condition::Good,
+                    Condition::Good,
+                    Condition::New,
+                    Condition::Worn,
+                ]),
                 in_service: !rng.chance(3),
                 kit_size: like.and_then(|u| u.kit_size),
             });
@@ -207,7 +231,11 @@ pub fn pool(scale: Scale) -> PoolState {
         .map(|k| {
             let s = &demo.schools[k % demo.schools.len()];
             let commune = &communes[k % communes.len()];
-            School { id: format!("{}-{k}", s.id), name: format!("{} ({})", s.name, commune.name), commune: commune.id.clone() }
+            School {
+                id: format!("{}-{k}", s.id),
+                name: format!("{} ({})", s.name, commune.name),
+                commune: commune.id.clone(),
+            }
         })
         .collect();
     state.communes = communes;
@@ -286,7 +314,11 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
                 _ => BookingStatus::Returned,
             }
         } else if start <= today {
-            if rng.chance(95) { BookingStatus::HandedOver } else { BookingStatus::Confirmed }
+            if rng.chance(95) {
+                BookingStatus::HandedOver
+            } else {
+                BookingStatus::Confirmed
+            }
         } else {
             *rng.pick(&[
                 BookingStatus::Confirmed,
@@ -304,16 +336,25 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
         let by_teacher = Actor::Teacher(teacher.clone());
         let ahead = TimeDelta::days(7 + rng.below(60) as i64);
         let created = during(rng, start - ahead, 7, 22).min(during(rng, today, 7, 8));
-        let first_status =
-            if status == BookingStatus::AwaitingTraining { BookingStatus::AwaitingTraining } else { BookingStatus::Requested };
-        let mut history = vec![HistoryEntry { at: created, by: by_teacher.clone(), status: first_status, reason: None }];
+        let first_status = if status == BookingStatus::AwaitingTraining {
+            BookingStatus::AwaitingTraining
+        } else {
+            BookingStatus::Requested
+        };
+        let mut history =
+            vec![HistoryEntry { at: created, by: by_teacher.clone(), status: first_status, reason: None }];
         let later = |rng: &mut Rng, after: NaiveDateTime, days: usize| {
             let day = after.date() + TimeDelta::days(1 + rng.below(days) as i64);
             during(rng, day, 8, 18)
         };
         let confirmed = later(rng, created, 5);
         if matches!(status, BookingStatus::Confirmed | BookingStatus::HandedOver | BookingStatus::Returned) {
-            history.push(HistoryEntry { at: confirmed, by: Actor::Coordinator, status: BookingStatus::Confirmed, reason: None });
+            history.push(HistoryEntry {
+                at: confirmed,
+                by: Actor::Coordinator,
+                status: BookingStatus::Confirmed,
+                reason: None,
+            });
         }
         let mut units = Vec::new();
         if matches!(status, BookingStatus::HandedOver | BookingStatus::Returned) {
@@ -329,8 +370,13 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
                         label: unit.label.clone(),
                         model: unit.model.clone(),
                         condition_out: unit.condition,
-                        condition_in: (status == BookingStatus::Returned)
-                            .then(|| if rng.chance(10) { Condition::Worn } else { unit.condition }),
+                        condition_in: (status == BookingStatus::Returned).then(|| {
+                            if rng.chance(10) {
+                                Condition::Worn
+                            } else {
+                                unit.condition
+                            }
+                        }),
                     });
                 }
             }
@@ -392,7 +438,11 @@ fn incidents(state: &mut PoolState, rng: &mut Rng) {
             police_report_at: kind.needs_police_report().then_some(declared),
             quote_cents: rng.chance(50).then(|| 5_000 + rng.below(50_000) as u64),
             status: IncidentStatus::Declared,
-            history: vec![IncidentHistoryEntry { at: declared, by: Actor::Teacher(booking.teacher.clone()), status: IncidentStatus::Declared }],
+            history: vec![IncidentHistoryEntry {
+                at: declared,
+                by: Actor::Teacher(booking.teacher.clone()),
+                status: IncidentStatus::Declared,
+            }],
         });
     }
     state.incidents = incidents;

@@ -17,12 +17,12 @@
 //!   saves are refused until [`Store::discard_unreadable`].
 //! - A document newer than this build is only read, never written.
 
+use super::compact;
 use super::document::{
     migrate, read_header, read_legacy, CorruptCopy, Document, Header, StateRef, StorageError, LEGACY_KEYS,
     STORED_VERSION,
 };
 use super::kv::{KeyValue, WriteError};
-use super::compact;
 use chrono::NaiveDateTime;
 use std::fmt;
 
@@ -95,7 +95,9 @@ impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SaveError::Conflict { expected, found } => write!(f, "revision {found} stored, {expected} expected"),
-            SaveError::Newer { found, supported } => write!(f, "stored schema_version {found} is newer than {supported}"),
+            SaveError::Newer { found, supported } => {
+                write!(f, "stored schema_version {found} is newer than {supported}")
+            }
             SaveError::Unreadable { key } => write!(f, "{key} holds unreadable content"),
             SaveError::Quota { detail } => write!(f, "storage full: {detail}"),
             SaveError::Write(e) => e.fmt(f),

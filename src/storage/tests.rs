@@ -2,16 +2,18 @@
 //! protocol under failures and other tabs, the round trip of any state, and the stored size at
 //! full scale.
 
-use super::document::{encode, migrate, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION};
+use super::document::StorageError;
+use super::document::{
+    check_pool, encode, migrate, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
+};
 use super::kv::{Fault, KeyValue, MemoryStore, WriteError};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
-use super::document::StorageError;
 use crate::demo::demo_data;
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
-    Actor, AssignedUnit, Booking, BookingLine, BookingStatus, Condition, HistoryEntry, Incident, IncidentKind,
-    IncidentStatus, PoolState, Teacher, TrainingRecord,
+    Actor, AssignedUnit, Booking, BookingLine, BookingStatus, CatalogueError, Condition, HistoryEntry, Incident,
+    IncidentKind, IncidentStatus, PoolState, Teacher, TrainingRecord,
 };
 use crate::test_dates::{at, d};
 use chrono::NaiveDateTime;
@@ -58,8 +60,7 @@ fn fixture_state() -> StoredState {
         status,
         reason: reason.map(str::to_owned),
     };
-    let (c, h, coordinator) =
-        (Actor::Teacher(camille.id.clone()), Actor::Teacher(hugo.id.clone()), Actor::Coordinator);
+    let (c, h, coordinator) = (Actor::Teacher(camille.id.clone()), Actor::Teacher(hugo.id.clone()), Actor::Coordinator);
     let booking = |id: &str, teacher: &Teacher, lines, (start, end), status, history| Booking {
         id: id.into(),
         teacher: teacher.id.clone(),
@@ -115,7 +116,12 @@ fn fixture_state() -> StoredState {
         BookingStatus::Refused,
         vec![
             entry(at(2026, 11, 16, 9, 12), &h, BookingStatus::Requested, None),
-            entry(at(2026, 11, 17, 14, 0), &coordinator, BookingStatus::Refused, Some("Plus d’exemplaires disponibles.")),
+            entry(
+                at(2026, 11, 17, 14, 0),
+                &coordinator,
+                BookingStatus::Refused,
+                Some("Plus d’exemplaires disponibles."),
+            ),
         ],
     );
     let cancelled = booking(
@@ -151,11 +157,8 @@ fn fixture_state() -> StoredState {
         }],
     };
     pool.teachers = vec![camille.clone(), hugo];
-    pool.records = vec![TrainingRecord {
-        teacher: camille.id.clone(),
-        training: "f-robotique".into(),
-        completed: d(2025, 6, 12),
-    }];
+    pool.records =
+        vec![TrainingRecord { teacher: camille.id.clone(), training: "f-robotique".into(), completed: d(2025, 6, 12) }];
     pool.bookings.extend([returned, requested, refused, cancelled]);
     pool.incidents = vec![incident];
     let plan = SavedPlan { start: Some(d(2027, 1, 11)), end: Some(d(2027, 1, 22)), basket: vec![line("bluebot", 2)] };
@@ -255,6 +258,28 @@ fn saving_a_migrated_state_replaces_the_old_keys_but_keeps_the_language() {
     assert_eq!(keys, vec![LANG_KEY, SLOT_KEYS[0]]);
     let (again, source) = loaded(&mut store);
     assert_eq!((again.state, source), (doc.state, Source::Main));
+}
+
+#[test]
+fn a_whole_pool_is_checked_for_dangling_references_and_duplicate_bookings() {
+    let pool = fixture_state().pool.unwrap();
+    assert_eq!(check_pool(&pool), Ok(()));
+    let mut dangling = pool.clone();
+    dangling.bookings[9].lines[0].model = "gone".into();
+    assert_eq!(
+        check_pool(&dangling),
+        Err(CatalogueError::DanglingReference {
+            kind: "booking",
+            id: dangling.bookings[9].id.clone(),
+            missing: "gone".into()
+        })
+    );
+    let mut twice = pool.clone();
+    twice.bookings.push(pool.bookings[9].clone());
+    assert!(matches!(check_pool(&twice), Err(CatalogueError::DuplicateId { kind: "booking", .. })));
+    let mut stranger = pool;
+    stranger.bookings[10].teacher = "nobody@ac-lyon.fr".into();
+    assert!(check_pool(&stranger).is_err());
 }
 
 // ---- Save protocol -------------------------------------------------------------------------
@@ -459,8 +484,8 @@ fn the_full_scale_pool_takes_at_most_100_utf16_units_a_booking() {
 mod round_trip {
     use super::*;
     use crate::domain::{
-        Agreement, Category, Commune, LocalizedText, Model, School, SchoolHoliday, Settings, Training,
-        TrainingSession, Unit, Zone,
+        Agreement, Category, Commune, LocalizedText, Model, School, SchoolHoliday, Settings, Training, TrainingSession,
+        Unit, Zone,
     };
     use chrono::{NaiveDate, NaiveTime};
     use proptest::prelude::*;
@@ -521,61 +546,129 @@ mod round_trip {
     }
 
     fn booking() -> impl Strategy<Value = Booking> {
-        let lines = prop::collection::vec((id(), any::<u32>()).prop_map(|(model, quantity)| BookingLine { model, quantity }), 0..4);
+        let lines = prop::collection::vec(
+            (id(), any::<u32>()).prop_map(|(model, quantity)| BookingLine { model, quantity }),
+            0..4,
+        );
         let history = prop::collection::vec(
             (datetime(), prop_oneof![Just(None), actor().prop_map(Some)], status(), prop::option::of(text())),
             0..5,
         );
         let units = prop::collection::vec(
-            (id(), id(), condition(), prop::option::of(condition())).prop_map(|(label, model, condition_out, condition_in)| {
-                AssignedUnit { label, model, condition_out, condition_in }
-            }),
+            (id(), id(), condition(), prop::option::of(condition())).prop_map(
+                |(label, model, condition_out, condition_in)| AssignedUnit {
+                    label,
+                    model,
+                    condition_out,
+                    condition_in,
+                },
+            ),
             0..3,
         );
-        (id(), prop_oneof![(0u64..100_000).prop_map(Err), id().prop_map(Ok)], lines, date(), date(), (text(), text(), text(), text()), status(), units, history)
-            .prop_map(|(teacher, number, lines, start, end, (project, class, notes, agreement_version), status, units, history)| {
-                let history = history
-                    .into_iter()
-                    .map(|(at, by, status, reason)| HistoryEntry {
-                        at,
-                        // `None` stands for the booking's own teacher, the usual case.
-                        by: by.unwrap_or_else(|| Actor::Teacher(teacher.clone())),
+        (
+            id(),
+            prop_oneof![(0u64..100_000).prop_map(Err), id().prop_map(Ok)],
+            lines,
+            date(),
+            date(),
+            (text(), text(), text(), text()),
+            status(),
+            units,
+            history,
+        )
+            .prop_map(
+                |(
+                    teacher,
+                    number,
+                    lines,
+                    start,
+                    end,
+                    (project, class, notes, agreement_version),
+                    status,
+                    units,
+                    history,
+                )| {
+                    let history = history
+                        .into_iter()
+                        .map(|(at, by, status, reason)| HistoryEntry {
+                            at,
+                            // `None` stands for the booking's own teacher, the usual case.
+                            by: by.unwrap_or_else(|| Actor::Teacher(teacher.clone())),
+                            status,
+                            reason,
+                        })
+                        .collect();
+                    let id = match number {
+                        Ok(literal) => literal,
+                        Err(n) => format!("{teacher}-{n}"),
+                    };
+                    Booking {
+                        id,
+                        teacher,
+                        lines,
+                        start,
+                        end,
+                        project,
+                        class,
+                        notes,
+                        agreement_version,
                         status,
-                        reason,
-                    })
-                    .collect();
-                let id = match number {
-                    Ok(literal) => literal,
-                    Err(n) => format!("{teacher}-{n}"),
-                };
-                Booking { id, teacher, lines, start, end, project, class, notes, agreement_version, status, units, history }
-            })
+                        units,
+                        history,
+                    }
+                },
+            )
     }
 
     fn incident() -> impl Strategy<Value = Incident> {
         (
-            (id(), id(), prop::option::of(id()), prop::option::of(id()), prop::option::of(id()), prop::option::of(id())),
-            (prop::sample::select(vec![IncidentKind::Damage, IncidentKind::Loss, IncidentKind::Theft]), text(), datetime(), datetime()),
+            (
+                id(),
+                id(),
+                prop::option::of(id()),
+                prop::option::of(id()),
+                prop::option::of(id()),
+                prop::option::of(id()),
+            ),
+            (
+                prop::sample::select(vec![IncidentKind::Damage, IncidentKind::Loss, IncidentKind::Theft]),
+                text(),
+                datetime(),
+                datetime(),
+            ),
             (prop::option::of(text()), prop::option::of(datetime()), prop::option::of(any::<u64>())),
-            prop::collection::vec((datetime(), actor(), prop::sample::select(vec![IncidentStatus::Declared, IncidentStatus::Settled])), 0..3),
+            prop::collection::vec(
+                (datetime(), actor(), prop::sample::select(vec![IncidentStatus::Declared, IncidentStatus::Settled])),
+                0..3,
+            ),
         )
-            .prop_map(|((id, unit, booking, teacher, school, commune), (kind, description, discovered_at, declared_at), (police_report, police_report_at, quote_cents), history)| Incident {
-                id,
-                unit,
-                booking,
-                teacher,
-                school,
-                commune,
-                kind,
-                description,
-                discovered_at,
-                declared_at,
-                police_report,
-                police_report_at,
-                quote_cents,
-                status: IncidentStatus::Documented,
-                history: history.into_iter().map(|(at, by, status)| IncidentHistoryEntry { at, by, status }).collect(),
-            })
+            .prop_map(
+                |(
+                    (id, unit, booking, teacher, school, commune),
+                    (kind, description, discovered_at, declared_at),
+                    (police_report, police_report_at, quote_cents),
+                    history,
+                )| Incident {
+                    id,
+                    unit,
+                    booking,
+                    teacher,
+                    school,
+                    commune,
+                    kind,
+                    description,
+                    discovered_at,
+                    declared_at,
+                    police_report,
+                    police_report_at,
+                    quote_cents,
+                    status: IncidentStatus::Documented,
+                    history: history
+                        .into_iter()
+                        .map(|(at, by, status)| IncidentHistoryEntry { at, by, status })
+                        .collect(),
+                },
+            )
     }
 
     fn catalogue() -> impl Strategy<Value = crate::domain::Catalogue> {
@@ -594,46 +687,90 @@ mod round_trip {
             0..4,
         );
         let units = prop::collection::vec(
-            (id(), id(), date(), prop::option::of(any::<u64>()), condition(), any::<bool>(), prop::option::of(any::<u16>()))
-                .prop_map(|(label, model, acquired, replacement_value_cents, condition, in_service, kit_size)| Unit {
-                    label,
-                    model,
-                    acquired,
-                    replacement_value_cents,
-                    condition,
-                    in_service,
-                    kit_size,
-                }),
+            (
+                id(),
+                id(),
+                date(),
+                prop::option::of(any::<u64>()),
+                condition(),
+                any::<bool>(),
+                prop::option::of(any::<u16>()),
+            )
+                .prop_map(
+                    |(label, model, acquired, replacement_value_cents, condition, in_service, kit_size)| Unit {
+                        label,
+                        model,
+                        acquired,
+                        replacement_value_cents,
+                        condition,
+                        in_service,
+                        kit_size,
+                    },
+                ),
             0..6,
         );
         let trainings = prop::collection::vec(
-            (id(), localized(), prop::option::of(any::<u8>())).prop_map(|(id, name, validity_years)| Training { id, name, validity_years }),
+            (id(), localized(), prop::option::of(any::<u8>())).prop_map(|(id, name, validity_years)| Training {
+                id,
+                name,
+                validity_years,
+            }),
             0..3,
         );
-        (categories, models, units, trainings)
-            .prop_map(|(categories, models, units, trainings)| crate::domain::Catalogue { categories, models, units, trainings })
+        (categories, models, units, trainings).prop_map(|(categories, models, units, trainings)| {
+            crate::domain::Catalogue { categories, models, units, trainings }
+        })
     }
 
     fn pool() -> impl Strategy<Value = PoolState> {
         let people = (
             prop::collection::vec((id(), text()).prop_map(|(id, name)| Commune { id, name }), 0..3),
-            prop::collection::vec((id(), text(), id()).prop_map(|(id, name, commune)| School { id, name, commune }), 0..3),
             prop::collection::vec(
-                (id(), text(), prop_oneof![Just(None), text().prop_map(Some)], id())
-                    .prop_map(|(id, name, email, school)| Teacher { email: email.unwrap_or_else(|| id.clone()), id, name, school }),
+                (id(), text(), id()).prop_map(|(id, name, commune)| School { id, name, commune }),
+                0..3,
+            ),
+            prop::collection::vec(
+                (id(), text(), prop_oneof![Just(None), text().prop_map(Some)], id()).prop_map(
+                    |(id, name, email, school)| Teacher {
+                        email: email.unwrap_or_else(|| id.clone()),
+                        id,
+                        name,
+                        school,
+                    },
+                ),
                 0..4,
             ),
         );
         let trainings = (
             prop::collection::vec(
                 (id(), id(), date(), date(), text(), any::<u16>(), prop::collection::vec(id(), 0..3)).prop_map(
-                    |(id, training, start, end, place, capacity, enrolled)| TrainingSession { id, training, start, end, place, capacity, enrolled },
+                    |(id, training, start, end, place, capacity, enrolled)| TrainingSession {
+                        id,
+                        training,
+                        start,
+                        end,
+                        place,
+                        capacity,
+                        enrolled,
+                    },
                 ),
                 0..3,
             ),
-            prop::collection::vec((id(), id(), date()).prop_map(|(teacher, training, completed)| TrainingRecord { teacher, training, completed }), 0..3),
             prop::collection::vec(
-                (prop::collection::vec(prop::sample::select(vec![Zone::A, Zone::B, Zone::C]), 0..4), text(), date(), date())
+                (id(), id(), date()).prop_map(|(teacher, training, completed)| TrainingRecord {
+                    teacher,
+                    training,
+                    completed,
+                }),
+                0..3,
+            ),
+            prop::collection::vec(
+                (
+                    prop::collection::vec(prop::sample::select(vec![Zone::A, Zone::B, Zone::C]), 0..4),
+                    text(),
+                    date(),
+                    date(),
+                )
                     .prop_map(|(zones, name, start, end)| SchoolHoliday { zones, name, start, end }),
                 0..3,
             ),
@@ -645,17 +782,21 @@ mod round_trip {
             text(),
             prop::collection::vec(localized(), 0..3),
         )
-            .prop_map(|(zone, alsace_moselle, (gap, notice, horizon, threshold, window, refusals), version, clauses)| Settings {
-                zone,
-                alsace_moselle,
-                turnaround_gap_days: gap,
-                min_notice_days: notice,
-                booking_horizon: horizon,
-                reallocation_threshold_percent: threshold,
-                reallocation_window_months: window,
-                frequent_refusals: refusals,
-                agreement: Agreement { version, clauses },
-            });
+            .prop_map(
+                |(zone, alsace_moselle, (gap, notice, horizon, threshold, window, refusals), version, clauses)| {
+                    Settings {
+                        zone,
+                        alsace_moselle,
+                        turnaround_gap_days: gap,
+                        min_notice_days: notice,
+                        booking_horizon: horizon,
+                        reallocation_threshold_percent: threshold,
+                        reallocation_window_months: window,
+                        frequent_refusals: refusals,
+                        agreement: Agreement { version, clauses },
+                    }
+                },
+            );
         (
             catalogue(),
             people,
@@ -664,33 +805,52 @@ mod round_trip {
             prop::collection::vec(booking(), 0..6),
             prop::collection::vec(incident(), 0..3),
         )
-            .prop_map(|(catalogue, (communes, schools, teachers), (sessions, records, holidays), settings, mut bookings, incidents)| {
-                // Bookings of teachers and models of the tables exercise the packed references.
-                for (i, b) in bookings.iter_mut().enumerate() {
-                    if let (Some(t), true) = (teachers.get(i % 4), i % 2 == 0) {
-                        b.id = format!("{}-{}", t.id, i + 1);
-                        b.teacher = t.id.clone();
+            .prop_map(
+                |(
+                    catalogue,
+                    (communes, schools, teachers),
+                    (sessions, records, holidays),
+                    settings,
+                    mut bookings,
+                    incidents,
+                )| {
+                    // Bookings of teachers and models of the tables exercise the packed references.
+                    for (i, b) in bookings.iter_mut().enumerate() {
+                        if let (Some(t), true) = (teachers.get(i % 4), i % 2 == 0) {
+                            b.id = format!("{}-{}", t.id, i + 1);
+                            b.teacher = t.id.clone();
+                        }
+                        if let (Some(m), Some(line)) = (catalogue.models.first(), b.lines.first_mut()) {
+                            line.model = m.id.clone();
+                        }
+                        if let (Some(u), Some(assigned)) = (catalogue.units.get(i % 6), b.units.first_mut()) {
+                            assigned.label = u.label.clone();
+                            assigned.model = u.model.clone();
+                        }
                     }
-                    if let (Some(m), Some(line)) = (catalogue.models.first(), b.lines.first_mut()) {
-                        line.model = m.id.clone();
+                    PoolState {
+                        catalogue,
+                        communes,
+                        schools,
+                        teachers,
+                        sessions,
+                        records,
+                        holidays,
+                        settings,
+                        bookings,
+                        incidents,
                     }
-                    if let (Some(u), Some(assigned)) = (catalogue.units.get(i % 6), b.units.first_mut()) {
-                        assigned.label = u.label.clone();
-                        assigned.model = u.model.clone();
-                    }
-                }
-                PoolState { catalogue, communes, schools, teachers, sessions, records, holidays, settings, bookings, incidents }
-            })
+                },
+            )
     }
 
     fn plan() -> impl Strategy<Value = SavedPlan> {
-        (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3)).prop_map(
-            |(start, end, basket)| SavedPlan {
+        (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3))
+            .prop_map(|(start, end, basket)| SavedPlan {
                 start,
                 end,
                 basket: basket.into_iter().map(|(model, quantity)| BookingLine { model, quantity }).collect(),
-            },
-        )
+            })
     }
 
     fn teacher() -> impl Strategy<Value = Teacher> {
