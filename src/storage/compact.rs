@@ -58,7 +58,8 @@ use crate::domain::{
     Training, TrainingRecord, TrainingSession, Unit, Zone,
 };
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Day number of 1 January 2020, day 0 of the stored dates.
 const EPOCH_DAY: i32 = 737_425;
@@ -107,14 +108,53 @@ fn datetime_from(seconds: i64, nano: u32) -> Option<NaiveDateTime> {
     Some(date.and_time(time))
 }
 
+/// A fast non-cryptographic hash (the Fx hash of rustc) for the encoder's tables: the ids are
+/// the user's own data, so there is no flooding to fear, and SipHash was a third of the time.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
 // ---- Writing --------------------------------------------------------------------------------
 
 /// Positions of ids in a table (the first of duplicates wins; any index decodes to the same id).
-struct Index<'a>(HashMap<&'a str, usize>);
+struct Index<'a>(FxMap<&'a str, usize>);
 
 impl<'a> Index<'a> {
     fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut map = HashMap::new();
+        let mut map = FxMap::default();
         for (i, id) in ids.enumerate() {
             map.entry(id).or_insert(i);
         }
@@ -129,7 +169,7 @@ impl<'a> Index<'a> {
 /// The `strings` table being built.
 #[derive(Default)]
 struct Strings<'a> {
-    positions: HashMap<&'a str, usize>,
+    positions: FxMap<&'a str, usize>,
     list: Vec<&'a str>,
 }
 
@@ -149,7 +189,7 @@ struct Writer<'a> {
     categories: Index<'a>,
     models: Index<'a>,
     /// Unit label → (position, model).
-    units: HashMap<&'a str, (usize, &'a str)>,
+    units: FxMap<&'a str, (usize, &'a str)>,
     trainings: Index<'a>,
     communes: Index<'a>,
     schools: Index<'a>,
@@ -222,7 +262,7 @@ impl<'a> Writer<'a> {
             categories: Index::new(catalogue.categories.iter().map(|c| c.id.as_str())),
             models: Index::new(catalogue.models.iter().map(|m| m.id.as_str())),
             units: {
-                let mut map = HashMap::new();
+                let mut map = FxMap::default();
                 for (i, u) in catalogue.units.iter().enumerate() {
                     map.entry(u.label.as_str()).or_insert((i, u.model.as_str()));
                 }
@@ -232,7 +272,15 @@ impl<'a> Writer<'a> {
             communes: Index::new(pool.communes.iter().map(|c| c.id.as_str())),
             schools: Index::new(pool.schools.iter().map(|s| s.id.as_str())),
             teachers: Index::new(pool.teachers.iter().map(|t| t.id.as_str())),
-            bookings: Index::new(pool.bookings.iter().map(|b| b.id.as_str())),
+            bookings: {
+                // Only incidents refer to bookings: index just those.
+                let wanted: HashSet<&str> = pool.incidents.iter().filter_map(|i| i.booking.as_deref()).collect();
+                let mut map = FxMap::default();
+                for (i, b) in pool.bookings.iter().enumerate().filter(|(_, b)| wanted.contains(b.id.as_str())) {
+                    map.entry(b.id.as_str()).or_insert(i);
+                }
+                Index(map)
+            },
         }
     }
 
@@ -247,8 +295,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn pack_booking(&mut self, position: usize, b: &'a Booking) -> String {
-        let mut p = Packer::new();
+    fn pack_booking(&mut self, out: &mut String, position: usize, b: &'a Booking) {
+        let mut p = Packer::new(out);
         let strings = &mut self.strings;
         match id_number(&b.id, &b.teacher) {
             Some(n) => p.u(1 + crate::storage::packed::zigzag(n as i64 - position as i64 - 1)),
@@ -313,7 +361,7 @@ impl<'a> Writer<'a> {
             }
         }
         p.u(if b.notes.is_empty() { 0 } else { 1 + strings.intern(&b.notes) });
-        p.finish()
+        p.finish();
     }
 
     fn incident(&self, out: &mut String, i: &Incident) {
@@ -457,10 +505,9 @@ impl<'a> Writer<'a> {
             if i > 0 {
                 body.push(',');
             }
-            let packed = self.pack_booking(i, b);
             // The packing alphabet needs no escaping.
             body.push('"');
-            body.push_str(&packed);
+            self.pack_booking(&mut body, i, b);
             body.push('"');
         }
         body.push_str("],\"incidents\":");
@@ -685,7 +732,11 @@ impl Tables {
                     .checked_add(position as i64 + 1)
                     .filter(|n| (0..=MAX_ID_NUMBER as i64).contains(n))
                     .ok_or(bad(&u))?;
-                format!("{teacher}-{n}")
+                let mut id = String::with_capacity(teacher.len() + 8);
+                id.push_str(&teacher);
+                id.push('-');
+                push_uint(&mut id, n as u64);
+                id
             }
         };
         let count = u.index()?;

@@ -112,9 +112,11 @@ impl KeyValue for MemoryStore {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
         let fault = self.faults.pop_front();
-        let old = self.items.get(key).map_or(0, |v| units(key) + units(v));
-        let after = self.usage() - old + units(key) + units(value);
-        if fault == Some(Fault::Quota) || self.quota.is_some_and(|q| after > q) {
+        let over = self.quota.is_some_and(|quota| {
+            let old = self.items.get(key).map_or(0, |v| units(key) + units(v));
+            self.usage() - old + units(key) + units(value) > quota
+        });
+        if fault == Some(Fault::Quota) || over {
             return Err(WriteError::Quota("QuotaExceededError".into()));
         }
         match fault {

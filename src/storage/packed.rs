@@ -33,16 +33,17 @@ pub(crate) fn unzigzag(n: u64) -> i64 {
     ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
-/// Builds one packed row.
-#[derive(Default)]
-pub struct Packer {
-    text: String,
+/// Appends one packed row to a text.
+pub struct Packer<'a> {
+    out: &'a mut String,
+    start: usize,
 }
 
-impl Packer {
-    /// An empty row.
-    pub fn new() -> Self {
-        Packer::default()
+impl<'a> Packer<'a> {
+    /// A row starting at the end of `out`.
+    pub fn new(out: &'a mut String) -> Self {
+        let start = out.len();
+        Packer { out, start }
     }
 
     /// Appends an unsigned number.
@@ -51,10 +52,10 @@ impl Packer {
             let low = (n & 31) as usize;
             n >>= 5;
             if n == 0 {
-                self.text.push(char::from(ALPHABET[low]));
+                self.out.push(char::from(ALPHABET[low]));
                 return;
             }
-            self.text.push(char::from(ALPHABET[low | 32]));
+            self.out.push(char::from(ALPHABET[low | 32]));
         }
     }
 
@@ -63,11 +64,10 @@ impl Packer {
         self.u(zigzag(n));
     }
 
-    /// The row, trailing zeros dropped.
-    pub fn finish(mut self) -> String {
-        let kept = self.text.trim_end_matches('A').len();
-        self.text.truncate(kept);
-        self.text
+    /// Ends the row, dropping its trailing zeros.
+    pub fn finish(self) {
+        let kept = self.start + self.out[self.start..].trim_end_matches('A').len();
+        self.out.truncate(kept);
     }
 }
 
@@ -148,7 +148,8 @@ mod tests {
     #[test]
     fn numbers_round_trip_with_the_announced_sizes() -> Result<(), UnpackError> {
         let samples: [u64; 9] = [0, 1, 31, 32, 1023, 1024, 32_767, 32_768, u64::MAX];
-        let mut p = Packer::new();
+        let mut row = String::from("kept");
+        let mut p = Packer::new(&mut row);
         for n in samples {
             p.u(n);
         }
@@ -157,8 +158,8 @@ mod tests {
         }
         p.u(0);
         p.u(0);
-        let row = p.finish();
-        let mut r = Unpacker::new(&row);
+        p.finish();
+        let mut r = Unpacker::new(row.strip_prefix("kept").unwrap_or_default());
         for n in samples {
             assert_eq!(r.u()?, n);
         }
@@ -168,10 +169,12 @@ mod tests {
         assert!(r.is_done(), "trailing zeros are dropped");
         assert_eq!(r.u()?, 0, "and read back as zeros");
         let size = |n: u64| {
-            let mut p = Packer::new();
+            let mut row = String::new();
+            let mut p = Packer::new(&mut row);
             p.u(n);
             p.u(1);
-            p.finish().len() - 1
+            p.finish();
+            row.len() - 1
         };
         assert_eq!([size(31), size(1023), size(32_767), size(32_768)], [1, 2, 3, 4]);
         Ok(())
