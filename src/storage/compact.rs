@@ -212,7 +212,7 @@ fn push_opt_ref(out: &mut String, index: &Index<'_>, id: Option<&str>) {
 }
 
 /// Writes `[a,b,…]` with one call of `item` per element.
-fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+fn push_array<'t, T>(out: &mut String, items: &'t [T], mut item: impl FnMut(&mut String, &'t T)) {
     out.push('[');
     for (i, value) in items.iter().enumerate() {
         if i > 0 {
@@ -221,6 +221,18 @@ fn push_array<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String
         item(out, value);
     }
     out.push(']');
+}
+
+/// Writes `,"name":[row,…]`, one row an item.
+fn section<'t, T>(out: &mut String, name: &str, items: &'t [T], mut write: impl FnMut(&mut Row<'_>, &'t T)) {
+    out.push_str(",\"");
+    out.push_str(name);
+    out.push_str("\":");
+    push_array(out, items, |out, item| {
+        let mut row = Row::open(out);
+        write(&mut row, item);
+        row.close();
+    });
 }
 
 fn push_text_row(row: &mut Row<'_>, text: &LocalizedText) {
@@ -402,29 +414,21 @@ impl<'a> Writer<'a> {
     fn pool(mut self, pool: &'a PoolState) -> String {
         let catalogue = &pool.catalogue;
         let mut body = String::with_capacity(64 * (pool.bookings.len() + catalogue.units.len()) + 4096);
-        body.push_str(",\"categories\":");
-        push_array(&mut body, &catalogue.categories, |out, c| {
-            let mut row = Row::open(out);
+        section(&mut body, "categories", &catalogue.categories, |row, c| {
             row.string(&c.id);
-            push_text_row(&mut row, &c.name);
-            row.close();
+            push_text_row(row, &c.name);
         });
-        body.push_str(",\"models\":");
-        push_array(&mut body, &catalogue.models, |out, m| {
-            let mut row = Row::open(out);
+        section(&mut body, "models", &catalogue.models, |row, m| {
             row.string(&m.id);
             row.item(false, |out| push_ref(out, &self.categories, &m.category));
             row.string(&m.name);
-            push_text_row(&mut row, &m.description);
+            push_text_row(row, &m.description);
             row.item(m.required_trainings.is_empty(), |out| {
                 push_array(out, &m.required_trainings, |out, t| push_ref(out, &self.trainings, t))
             });
             row.uint(u64::from(m.max_loan_weeks), Some(8));
-            row.close();
         });
-        body.push_str(",\"units\":");
-        push_array(&mut body, &catalogue.units, |out, u| {
-            let mut row = Row::open(out);
+        section(&mut body, "units", &catalogue.units, |row, u| {
             row.string(&u.label);
             row.item(false, |out| push_ref(out, &self.models, &u.model));
             row.int(day(u.acquired), None);
@@ -432,72 +436,47 @@ impl<'a> Writer<'a> {
             row.uint(code_of(&CONDITIONS, &u.condition), Some(1));
             row.uint(u64::from(u.in_service), Some(1));
             row.opt_uint(u.kit_size.map(u64::from));
-            row.close();
         });
-        body.push_str(",\"trainings\":");
-        push_array(&mut body, &catalogue.trainings, |out, t| {
-            let mut row = Row::open(out);
+        section(&mut body, "trainings", &catalogue.trainings, |row, t| {
             row.string(&t.id);
-            push_text_row(&mut row, &t.name);
+            push_text_row(row, &t.name);
             row.opt_uint(t.validity_years.map(u64::from));
-            row.close();
         });
-        body.push_str(",\"communes\":");
-        push_array(&mut body, &pool.communes, |out, c| {
-            let mut row = Row::open(out);
+        section(&mut body, "communes", &pool.communes, |row, c| {
             row.string(&c.id);
             row.string(&c.name);
-            row.close();
         });
-        body.push_str(",\"schools\":");
-        push_array(&mut body, &pool.schools, |out, s| {
-            let mut row = Row::open(out);
+        section(&mut body, "schools", &pool.schools, |row, s| {
             row.string(&s.id);
             row.string(&s.name);
             row.item(false, |out| push_ref(out, &self.communes, &s.commune));
-            row.close();
         });
         body.push_str(",\"teachers\":");
         push_array(&mut body, &pool.teachers, |out, t| push_teacher(out, t, Some(&self.schools)));
-        body.push_str(",\"sessions\":");
-        for (i, s) in pool.sessions.iter().enumerate() {
-            body.push(if i == 0 { '[' } else { ',' });
-            let mut row = Row::open(&mut body);
+        section(&mut body, "sessions", &pool.sessions, |row, s| {
             row.string(&s.id);
             row.item(false, |out| push_ref(out, &self.trainings, &s.training));
             row.int(day(s.start), None);
             row.int(day(s.end) - day(s.start), None);
-            let place = self.strings.intern(&s.place);
-            row.uint(place, None);
+            row.uint(self.strings.intern(&s.place), None);
             row.uint(u64::from(s.capacity), None);
             row.item(s.enrolled.is_empty(), |out| {
                 push_array(out, &s.enrolled, |out, t| push_ref(out, &self.teachers, t))
             });
-            row.close();
-        }
-        body.push_str(if pool.sessions.is_empty() { "[]" } else { "]" });
-        body.push_str(",\"records\":");
-        push_array(&mut body, &pool.records, |out, r| {
-            let mut row = Row::open(out);
+        });
+        section(&mut body, "records", &pool.records, |row, r| {
             row.item(false, |out| push_ref(out, &self.teachers, &r.teacher));
             row.item(false, |out| push_ref(out, &self.trainings, &r.training));
             row.int(day(r.completed), None);
-            row.close();
         });
-        body.push_str(",\"holidays\":");
-        for (i, h) in pool.holidays.iter().enumerate() {
-            body.push(if i == 0 { '[' } else { ',' });
+        section(&mut body, "holidays", &pool.holidays, |row, h| {
             let zones: String =
                 h.zones.iter().map(|z| ZONES.iter().find(|(v, _)| v == z).map_or('A', |(_, c)| *c)).collect();
-            let name = self.strings.intern(&h.name);
-            let mut row = Row::open(&mut body);
             row.string(&zones);
-            row.uint(name, None);
+            row.uint(self.strings.intern(&h.name), None);
             row.int(day(h.start), None);
             row.int(day(h.end) - day(h.start), None);
-            row.close();
-        }
-        body.push_str(if pool.holidays.is_empty() { "[]" } else { "]" });
+        });
         body.push_str(",\"settings\":");
         settings(&mut body, &pool.settings);
         body.push_str(",\"bookings\":[");
@@ -691,6 +670,16 @@ fn list<T>(
         Ok(())
     })?;
     Ok(items)
+}
+
+/// Reads the key `name` and its array of rows, each with `read`.
+fn rows<T>(
+    r: &mut Reader<'_>,
+    name: &'static str,
+    mut read: impl FnMut(&mut Reader<'_>) -> Result<T, ReadError>,
+) -> Result<Vec<T>, ReadError> {
+    r.expect_key(name)?;
+    list(r, |r| r.row(&mut read))
 }
 
 fn string_at(strings: &[String], i: usize) -> Result<String, UnpackError> {
@@ -933,66 +922,54 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
         schools: Vec::new(),
         teachers: Vec::new(),
     };
-    r.expect_key("categories")?;
-    t.categories = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            Ok(Category { id, name: text_row(r)? })
-        })
+    t.categories = rows(r, "categories", |r| {
+        r.element()?;
+        let id = r.string()?;
+        Ok(Category { id, name: text_row(r)? })
     })?;
     // Models name trainings, which come later: read their references as they are, resolve after.
-    r.expect_key("models")?;
     let mut model_trainings: Vec<Vec<(usize, Option<usize>, String)>> = Vec::new();
-    t.models = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            r.element()?;
-            let category = reference(r, &t.categories, |c| &c.id)?;
-            r.element()?;
-            let name = r.string()?;
-            let description = text_row(r)?;
-            let trainings = r.next_or(Vec::new(), |r| {
-                list(r, |r| {
-                    let at = r.offset();
-                    if r.peek()? == Kind::String {
-                        Ok((at, None, r.string()?))
-                    } else {
-                        Ok((at, Some(r.int_as()?), String::new()))
-                    }
-                })
-            })?;
-            model_trainings.push(trainings);
-            let max_loan_weeks = r.next_or(8, |r| r.int_as())?;
-            Ok(Model { id, category, name, description, required_trainings: Vec::new(), max_loan_weeks })
-        })
+    t.models = rows(r, "models", |r| {
+        r.element()?;
+        let id = r.string()?;
+        r.element()?;
+        let category = reference(r, &t.categories, |c| &c.id)?;
+        r.element()?;
+        let name = r.string()?;
+        let description = text_row(r)?;
+        let trainings = r.next_or(Vec::new(), |r| {
+            list(r, |r| {
+                let at = r.offset();
+                if r.peek()? == Kind::String {
+                    Ok((at, None, r.string()?))
+                } else {
+                    Ok((at, Some(r.int_as()?), String::new()))
+                }
+            })
+        })?;
+        model_trainings.push(trainings);
+        let max_loan_weeks = r.next_or(8, |r| r.int_as())?;
+        Ok(Model { id, category, name, description, required_trainings: Vec::new(), max_loan_weeks })
     })?;
-    r.expect_key("units")?;
-    t.units = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let label = r.string()?;
-            r.element()?;
-            let model = reference(r, &t.models, |m| &m.id)?;
-            r.element()?;
-            let acquired = date_at(r)?;
-            let replacement_value_cents = r.next_or(None, |r| r.opt_uint())?;
-            let condition = r.next_or(Condition::Good, |r| enum_at(r, &CONDITIONS))?;
-            let in_service = r.next_or(true, |r| enum_at(r, &[false, true]))?;
-            let kit_size = r.next_or(None, |r| r.opt_int_as())?;
-            Ok(Unit { label, model, acquired, replacement_value_cents, condition, in_service, kit_size })
-        })
+    t.units = rows(r, "units", |r| {
+        r.element()?;
+        let label = r.string()?;
+        r.element()?;
+        let model = reference(r, &t.models, |m| &m.id)?;
+        r.element()?;
+        let acquired = date_at(r)?;
+        let replacement_value_cents = r.next_or(None, |r| r.opt_uint())?;
+        let condition = r.next_or(Condition::Good, |r| enum_at(r, &CONDITIONS))?;
+        let in_service = r.next_or(true, |r| enum_at(r, &[false, true]))?;
+        let kit_size = r.next_or(None, |r| r.opt_int_as())?;
+        Ok(Unit { label, model, acquired, replacement_value_cents, condition, in_service, kit_size })
     })?;
-    r.expect_key("trainings")?;
-    t.trainings = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            let name = text_row(r)?;
-            let validity_years = r.next_or(None, |r| r.opt_int_as())?;
-            Ok(Training { id, name, validity_years })
-        })
+    t.trainings = rows(r, "trainings", |r| {
+        r.element()?;
+        let id = r.string()?;
+        let name = text_row(r)?;
+        let validity_years = r.next_or(None, |r| r.opt_int_as())?;
+        Ok(Training { id, name, validity_years })
     })?;
     for (model, trainings) in t.models.iter_mut().zip(model_trainings) {
         for (at, index, literal) in trainings {
@@ -1006,73 +983,58 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
             });
         }
     }
-    r.expect_key("communes")?;
-    t.communes = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            r.element()?;
-            Ok(Commune { id, name: r.string()? })
-        })
+    t.communes = rows(r, "communes", |r| {
+        r.element()?;
+        let id = r.string()?;
+        r.element()?;
+        Ok(Commune { id, name: r.string()? })
     })?;
-    r.expect_key("schools")?;
-    t.schools = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            r.element()?;
-            let name = r.string()?;
-            r.element()?;
-            Ok(School { id, name, commune: reference(r, &t.communes, |c| &c.id)? })
-        })
+    t.schools = rows(r, "schools", |r| {
+        r.element()?;
+        let id = r.string()?;
+        r.element()?;
+        let name = r.string()?;
+        r.element()?;
+        Ok(School { id, name, commune: reference(r, &t.communes, |c| &c.id)? })
     })?;
     r.expect_key("teachers")?;
     t.teachers = list(r, |r| teacher_row(r, &t.schools))?;
-    r.expect_key("sessions")?;
-    let sessions = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let id = r.string()?;
-            r.element()?;
-            let training = reference(r, &t.trainings, |t| &t.id)?;
-            r.element()?;
-            let (start, end) = period_at(r)?;
-            r.element()?;
-            let place = t.text(r)?;
-            r.element()?;
-            let capacity = r.int_as()?;
-            let enrolled = r.next_or(Vec::new(), |r| list(r, |r| reference(r, &t.teachers, |t| &t.id)))?;
-            Ok(TrainingSession { id, training, start, end, place, capacity, enrolled })
-        })
+    let sessions = rows(r, "sessions", |r| {
+        r.element()?;
+        let id = r.string()?;
+        r.element()?;
+        let training = reference(r, &t.trainings, |t| &t.id)?;
+        r.element()?;
+        let (start, end) = period_at(r)?;
+        r.element()?;
+        let place = t.text(r)?;
+        r.element()?;
+        let capacity = r.int_as()?;
+        let enrolled = r.next_or(Vec::new(), |r| list(r, |r| reference(r, &t.teachers, |t| &t.id)))?;
+        Ok(TrainingSession { id, training, start, end, place, capacity, enrolled })
     })?;
-    r.expect_key("records")?;
-    let records = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let teacher = reference(r, &t.teachers, |t| &t.id)?;
-            r.element()?;
-            let training = reference(r, &t.trainings, |t| &t.id)?;
-            r.element()?;
-            Ok(TrainingRecord { teacher, training, completed: date_at(r)? })
-        })
+    let records = rows(r, "records", |r| {
+        r.element()?;
+        let teacher = reference(r, &t.teachers, |t| &t.id)?;
+        r.element()?;
+        let training = reference(r, &t.trainings, |t| &t.id)?;
+        r.element()?;
+        Ok(TrainingRecord { teacher, training, completed: date_at(r)? })
     })?;
-    r.expect_key("holidays")?;
-    let holidays = list(r, |r| {
-        r.row(|r| {
-            r.element()?;
-            let at = r.offset();
-            let zones = r
-                .string()?
-                .chars()
-                .map(|c| ZONES.iter().find(|(_, z)| *z == c).map(|(zone, _)| *zone))
-                .collect::<Option<Vec<Zone>>>()
-                .ok_or(ReadError { offset: at, what: "unknown zone" })?;
-            r.element()?;
-            let name = t.text(r)?;
-            r.element()?;
-            let (start, end) = period_at(r)?;
-            Ok(SchoolHoliday { zones, name, start, end })
-        })
+    let holidays = rows(r, "holidays", |r| {
+        r.element()?;
+        let at = r.offset();
+        let zones = r
+            .string()?
+            .chars()
+            .map(|c| ZONES.iter().find(|(_, z)| *z == c).map(|(zone, _)| *zone))
+            .collect::<Option<Vec<Zone>>>()
+            .ok_or(ReadError { offset: at, what: "unknown zone" })?;
+        r.element()?;
+        let name = t.text(r)?;
+        r.element()?;
+        let (start, end) = period_at(r)?;
+        Ok(SchoolHoliday { zones, name, start, end })
     })?;
     r.expect_key("settings")?;
     let settings = read_settings(r)?;
