@@ -15,28 +15,18 @@ use materiotheque::domain::{
 };
 use std::time::{Duration, Instant};
 
+// The seeded RNG of the storage scale builder (which names these through `crate::`).
+use materiotheque::{demo, domain};
+#[path = "../src/storage/scale.rs"]
+#[allow(dead_code)]
+mod scale;
+use scale::Rng;
+
 const MODELS: usize = 1_000;
 const UNITS: usize = 5_000;
 const LINES: usize = 50_000;
 const TEACHERS: usize = 2_000;
 const TRAININGS: usize = 6;
-
-/// SplitMix64: small, seeded, good enough to spread a benchmark fixture.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

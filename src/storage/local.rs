@@ -1,12 +1,10 @@
 //! The one adapter over `window.localStorage`. Keys are namespaced; a browser without
 //! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
 
-use crate::domain::{BookingLine, PoolState, Teacher};
+use crate::domain::{PoolState, Teacher};
 use crate::i18n::Lang;
-use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
@@ -25,19 +23,7 @@ pub enum WriteError {
     NotVerified,
 }
 
-/// The booking being prepared, kept so a teacher finds their basket again.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedPlan {
-    /// First day of the project period.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub start: Option<NaiveDate>,
-    /// Last day.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub end: Option<NaiveDate>,
-    /// Models and quantities.
-    #[serde(default)]
-    pub basket: Vec<BookingLine>,
-}
+pub use super::document::SavedPlan;
 
 /// Typed access to what the app keeps in local storage.
 #[derive(Clone, Copy, Debug, Default)]

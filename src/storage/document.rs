@@ -1,0 +1,299 @@
+//! The versioned document this browser keeps, and the migrations between its versions, as pure
+//! functions of text.
+//!
+//! - **Version 1** is what the first releases stored: one local-storage key per item,
+//!   `materiotheque.profile` (a [`Teacher`]), `materiotheque.pool` (a [`PoolState`]) and
+//!   `materiotheque.plan` (a [`SavedPlan`]), each as serde JSON, with no version number. As a
+//!   single text (a backup, a test fixture) it is the object
+//!   `{"schema_version":1,"profile":…,"pool":…,"plan":…}`.
+//! - **Version 2** is one document, `{"schema_version":2,"revision":…,"saved_at":…,
+//!   "profile":…,"plan":…,"pool":…}`, with the pool in the compact encoding of
+//!   [`super::compact`]. `revision` counts saves, so a tab can tell that another one wrote.
+//!
+//! The language (`materiotheque.lang`) stays a key of its own in every version: it is read
+//! before the document, so even the recovery screen for an unreadable document speaks the
+//! user's language, and changing it does not rewrite the whole pool.
+
+use super::compact;
+use super::json_lite::{ReadError, Reader};
+use super::kv::KeyValue;
+use crate::domain::{BookingLine, CatalogueError, PoolState, Teacher};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The newest document version this build reads and writes.
+pub const STORED_VERSION: u32 = 2;
+
+/// The keys where version 1 kept the profile, the pool and the plan.
+pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
+
+/// The booking being prepared, kept so a teacher finds their basket again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPlan {
+    /// First day of the project period.
+    #[serde(default, with = "crate::domain::iso::date_opt")]
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    #[serde(default, with = "crate::domain::iso::date_opt")]
+    pub end: Option<NaiveDate>,
+    /// Models and quantities.
+    #[serde(default)]
+    pub basket: Vec<BookingLine>,
+}
+
+/// Everything the document holds. Each part is absent until first saved (a first start shows
+/// the demo pool, which is not stored until it changes).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoredState {
+    /// The teacher using this browser.
+    pub profile: Option<Teacher>,
+    /// The booking being prepared.
+    pub plan: Option<SavedPlan>,
+    /// The lending pool.
+    pub pool: Option<PoolState>,
+}
+
+/// A borrowed [`StoredState`], so that saving never copies the pool.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StateRef<'a> {
+    /// The teacher using this browser.
+    pub profile: Option<&'a Teacher>,
+    /// The booking being prepared.
+    pub plan: Option<&'a SavedPlan>,
+    /// The lending pool.
+    pub pool: Option<&'a PoolState>,
+}
+
+impl StoredState {
+    /// The state, borrowed.
+    pub fn as_ref(&self) -> StateRef<'_> {
+        StateRef { profile: self.profile.as_ref(), plan: self.plan.as_ref(), pool: self.pool.as_ref() }
+    }
+}
+
+/// A stored state with its save counter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    /// How many times the document was saved (0: never, e.g. just migrated or empty).
+    pub revision: u64,
+    /// When it was last saved (the caller's clock), if ever.
+    pub saved_at: Option<NaiveDateTime>,
+    /// The content.
+    pub state: StoredState,
+}
+
+/// Stored content that could not be read, kept whole so the user can download it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorruptCopy {
+    /// Where it was found: a storage key, or `document` for a text given directly.
+    pub key: String,
+    /// The text as stored.
+    pub raw: String,
+    /// What is wrong, for a technical detail line (English; not for the main message).
+    pub detail: String,
+}
+
+/// Why the stored state cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// Written by a newer version of the app: show it read-only, never write over it.
+    Newer {
+        /// The document's version.
+        found: u32,
+        /// The newest version this build knows.
+        supported: u32,
+    },
+    /// Unreadable: offer the raw text for download before anything else.
+    Corrupt(CorruptCopy),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Newer { found, supported } => {
+                write!(f, "stored schema_version {found} is newer than {supported}")
+            }
+            StorageError::Corrupt(copy) => write!(f, "{} is unreadable: {}", copy.key, copy.detail),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// Version 1 as one text: the three keys' values side by side.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredV1 {
+    /// Always 1.
+    pub schema_version: u32,
+    /// The `materiotheque.profile` value.
+    #[serde(default)]
+    pub profile: Option<Teacher>,
+    /// The `materiotheque.pool` value.
+    #[serde(default)]
+    pub pool: Option<PoolState>,
+    /// The `materiotheque.plan` value.
+    #[serde(default)]
+    pub plan: Option<SavedPlan>,
+}
+
+/// The first fields of any version: enough to order copies and to refuse newer ones without
+/// reading the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The document's version.
+    pub schema_version: u32,
+    /// Its save counter (0 in version 1, which had none).
+    pub revision: u64,
+}
+
+fn corrupt(key: &str, raw: &str, detail: impl fmt::Display) -> StorageError {
+    StorageError::Corrupt(CorruptCopy { key: key.to_owned(), raw: raw.to_owned(), detail: detail.to_string() })
+}
+
+/// Reads `schema_version` and `revision` from the top-level object, skipping anything else.
+pub fn read_header(text: &str) -> Result<Header, ReadError> {
+    let mut r = Reader::new(text);
+    r.open_object()?;
+    let (mut version, mut revision) = (None, None);
+    while let Some(key) = r.key()? {
+        match key.as_str() {
+            "schema_version" => version = Some(r.int_as::<u32>()?),
+            "revision" => revision = Some(r.uint()?),
+            _ => r.skip_value()?,
+        }
+        if let (Some(schema_version), Some(revision)) = (version, revision) {
+            return Ok(Header { schema_version, revision });
+        }
+    }
+    match version {
+        Some(schema_version) => Ok(Header { schema_version, revision: revision.unwrap_or(0) }),
+        None => Err(r.error("no schema_version")),
+    }
+}
+
+/// Version 1 → version 2: the same content, never saved under version 2 yet.
+pub fn migrate_v1(v1: StoredV1) -> Document {
+    Document { revision: 0, saved_at: None, state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool } }
+}
+
+/// Reads a document of any known version from one text and brings it to the current version.
+/// `key` names where the text came from, for the error.
+pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
+    let header = read_header(text).map_err(|e| corrupt(key, text, e))?;
+    match header.schema_version {
+        1 => serde_json::from_str::<StoredV1>(text).map(migrate_v1).map_err(|e| corrupt(key, text, e)),
+        2 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
+        found if found > STORED_VERSION => Err(StorageError::Newer { found, supported: STORED_VERSION }),
+        _ => Err(corrupt(key, text, "unknown schema_version")),
+    }
+}
+
+/// Writes a document in the current version.
+pub fn encode(document: &Document) -> String {
+    compact::encode_document(document.revision, document.saved_at, document.state.as_ref())
+}
+
+/// Checks that a whole pool read from a file holds together: the catalogue's own checks, then
+/// every reference from people, sessions, records, bookings and incidents, and unique booking
+/// ids. Anonymous bookings (empty teacher, from a `catalogue` file's occupancy) are allowed.
+pub fn check_pool(pool: &PoolState) -> Result<(), CatalogueError> {
+    pool.catalogue.validate()?;
+    fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        items.collect()
+    }
+    let communes = ids(pool.communes.iter().map(|c| c.id.as_str()));
+    let schools = ids(pool.schools.iter().map(|s| s.id.as_str()));
+    let teachers = ids(pool.teachers.iter().map(|t| t.id.as_str()));
+    let trainings = ids(pool.catalogue.trainings.iter().map(|t| t.id.as_str()));
+    let models = ids(pool.catalogue.models.iter().map(|m| m.id.as_str()));
+    let units = ids(pool.catalogue.units.iter().map(|u| u.label.as_str()));
+    let check = |kind: &'static str, id: &str, known: &HashSet<&str>, reference: &str| {
+        if known.contains(reference) {
+            Ok(())
+        } else {
+            Err(CatalogueError::DanglingReference { kind, id: id.to_owned(), missing: reference.to_owned() })
+        }
+    };
+    for s in &pool.schools {
+        check("school", &s.id, &communes, &s.commune)?;
+    }
+    for t in &pool.teachers {
+        check("teacher", &t.id, &schools, &t.school)?;
+    }
+    for s in &pool.sessions {
+        check("session", &s.id, &trainings, &s.training)?;
+    }
+    for r in &pool.records {
+        check("record", &r.teacher, &teachers, &r.teacher)?;
+        check("record", &r.teacher, &trainings, &r.training)?;
+    }
+    let mut bookings = HashSet::new();
+    for b in &pool.bookings {
+        if !bookings.insert(b.id.as_str()) {
+            return Err(CatalogueError::DuplicateId { kind: "booking", id: b.id.clone() });
+        }
+        if !b.teacher.is_empty() {
+            check("booking", &b.id, &teachers, &b.teacher)?;
+        }
+        for line in &b.lines {
+            check("booking", &b.id, &models, &line.model)?;
+        }
+        for unit in &b.units {
+            check("booking", &b.id, &units, &unit.label)?;
+        }
+    }
+    for i in &pool.incidents {
+        check("incident", &i.id, &units, &i.unit)?;
+    }
+    Ok(())
+}
+
+/// Version 1 as the first releases left it in storage: the separate keys, if any is present.
+pub fn read_legacy(kv: &impl KeyValue) -> Option<Result<Document, StorageError>> {
+    let [profile_key, pool_key, plan_key] = LEGACY_KEYS;
+    let (profile, pool, plan) = (kv.get(profile_key), kv.get(pool_key), kv.get(plan_key));
+    if profile.is_none() && pool.is_none() && plan.is_none() {
+        return None;
+    }
+    fn parse<T: serde::de::DeserializeOwned>(key: &str, raw: Option<String>) -> Result<Option<T>, StorageError> {
+        raw.map(|text| serde_json::from_str(&text).map_err(|e| corrupt(key, &text, e))).transpose()
+    }
+    let read = || -> Result<Document, StorageError> {
+        Ok(migrate_v1(StoredV1 {
+            schema_version: 1,
+            profile: parse(profile_key, profile)?,
+            pool: parse(pool_key, pool)?,
+            plan: parse(plan_key, plan)?,
+        }))
+    };
+    Some(read())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_is_found_wherever_it_stands() -> Result<(), ReadError> {
+        let h = read_header(r#"{"pool":{"a":[1,2]},"revision":7,"schema_version":2}"#)?;
+        assert_eq!(h, Header { schema_version: 2, revision: 7 });
+        assert_eq!(read_header(r#"{"schema_version":1,"pool":{}}"#)?.revision, 0);
+        assert!(read_header(r#"{"pool":{}}"#).is_err());
+        assert!(read_header("[1]").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_as_such_and_garbage_as_corrupt() {
+        let newer = r#"{"schema_version":3,"revision":1,"anything":"we do not know"}"#;
+        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 3, supported: STORED_VERSION }));
+        for garbage in ["", "{", "null", r#"{"schema_version":0}"#, r#"{"schema_version":1,"pool":5}"#] {
+            match migrate("k", garbage) {
+                Err(StorageError::Corrupt(copy)) => assert_eq!((copy.key.as_str(), copy.raw.as_str()), ("k", garbage)),
+                other => panic!("{garbage:?} gave {other:?}"),
+            }
+        }
+    }
+}
