@@ -25,7 +25,7 @@ step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test browser --test date_picker --test teacher
+  cargo test --locked --target wasm32-unknown-unknown --test browser --test date_picker --test teacher --test storage
 
 trunk_build() {
   trunk build --release --offline --skip-version-check --locked "$@"

@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use materiotheque::i18n::Lang;
-use materiotheque::storage::local::LocalStore;
+use materiotheque::storage::kv::KeyValue;
+use materiotheque::storage::local::{BrowserKv, LocalStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -17,12 +18,13 @@ fn raw_storage() -> web_sys::Storage {
 }
 
 #[wasm_bindgen_test]
-fn a_written_value_reads_back_under_a_namespaced_key() {
-    LocalStore::write("probe", "valeur é ✓").unwrap();
-    assert_eq!(LocalStore::read("probe").as_deref(), Some("valeur é ✓"));
+fn the_key_value_adapter_reads_back_what_it_wrote() {
+    let mut kv = BrowserKv;
+    kv.set("materiotheque.probe", "valeur é ✓").unwrap();
+    assert_eq!(kv.get("materiotheque.probe").as_deref(), Some("valeur é ✓"));
     assert_eq!(raw_storage().get_item("materiotheque.probe").unwrap().as_deref(), Some("valeur é ✓"));
-    LocalStore::remove("probe");
-    assert_eq!(LocalStore::read("probe"), None);
+    kv.remove("materiotheque.probe");
+    assert_eq!(kv.get("materiotheque.probe"), None);
 }
 
 #[wasm_bindgen_test]
@@ -31,14 +33,7 @@ fn the_language_choice_is_remembered_and_garbage_is_ignored() {
     assert_eq!(LocalStore::language(), Some(Lang::En));
     raw_storage().set_item("materiotheque.lang", "klingon").unwrap();
     assert_eq!(LocalStore::language(), None, "an unknown stored language falls back to the default");
-    LocalStore::remove("lang");
-}
-
-#[wasm_bindgen_test]
-fn undecodable_json_reads_as_absent() {
-    raw_storage().set_item("materiotheque.broken", "{not json").unwrap();
-    assert_eq!(LocalStore::read_json::<Vec<u32>>("broken"), None);
-    LocalStore::remove("broken");
+    raw_storage().remove_item("materiotheque.lang").unwrap();
 }
 
 fn text_of(root: &web_sys::Element, selector: &str) -> String {
@@ -51,7 +46,7 @@ fn text_of(root: &web_sys::Element, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
-    LocalStore::remove("lang");
+    raw_storage().remove_item("materiotheque.lang").unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -75,20 +70,5 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
 
     drop(handle);
     host.remove();
-    LocalStore::remove("lang");
-}
-
-#[wasm_bindgen_test]
-fn the_teacher_profile_round_trips_and_a_corrupt_one_reads_as_absent() {
-    let teacher = materiotheque::domain::Teacher {
-        id: "anne.martin@ac-lyon.fr".into(),
-        name: "Anne Martin".into(),
-        email: "Anne.Martin@ac-lyon.fr".into(),
-        school: "saint-etienne-ecole-elementaire-monge".into(),
-    };
-    LocalStore::save_profile(&teacher).unwrap();
-    assert_eq!(LocalStore::profile(), Some(teacher));
-    raw_storage().set_item("materiotheque.profile", "{\"id\": 3}").unwrap();
-    assert_eq!(LocalStore::profile(), None);
-    LocalStore::remove("profile");
+    raw_storage().remove_item("materiotheque.lang").unwrap();
 }

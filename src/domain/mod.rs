@@ -9,13 +9,15 @@
 //! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
 //! - [`search`]: accent- and case-insensitive catalogue search and filters.
 //! - [`text`]: lower case and letter tests for Latin text, without Unicode tables.
-//! - [`pool`]: the state and every operation on it; [`error`]: what refusals carry.
+//! - [`pool`]: the state and every operation on it; [`change`]: changes as data, replayed on
+//!   another tab's newer state; [`error`]: what refusals carry.
 
 pub mod agreement;
 pub mod availability;
 pub mod booking;
 pub mod calendar;
 pub mod catalogue;
+pub mod change;
 pub mod error;
 pub mod incident;
 pub mod iso;
@@ -36,6 +38,7 @@ pub use availability::{AvailabilityIndex, FreeCount};
 pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 pub use calendar::{SchoolCalendar, SchoolHoliday, Zone};
 pub use catalogue::{Catalogue, CatalogueError, Category, Condition, LocalizedText, Model, Training, Unit};
+pub use change::{ChangeOutcome, Dropped, PoolChange};
 pub use error::{DomainError, Shortage, UnitProblem};
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
@@ -51,6 +54,6 @@ pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisatio
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;

@@ -87,6 +87,24 @@ impl Msg {
     }
 }
 
+/// Writes a whole number with its thousands grouped as the language does (`5 242 880` with
+/// narrow no-break spaces in French, `5,242,880` in English).
+pub fn format_count(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Replaces `{name}` placeholders in a translated template.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -158,9 +176,32 @@ messages! {
     NotFoundTitle => "Page introuvable", "Page not found";
     NotFoundText => "L'adresse demandée ne correspond à aucune page.", "The requested address matches no page.";
     NotFoundBack => "Aller au catalogue", "Go to the catalogue";
-    SaveFailed => "Vos changements n'ont pas pu être enregistrés dans ce navigateur ({reason}). Ils restent affichés tant que la page est ouverte.", "Your changes could not be saved in this browser ({reason}). They stay on screen while the page is open.";
-    StoredUnreadable => "Les données enregistrées dans ce navigateur n'ont pas pu être lues ; elles sont conservées telles quelles et rien n'est enregistré par-dessus.", "The data saved in this browser could not be read; it is kept as it is and nothing is saved over it.";
     StorageUnavailable => "Le stockage local n'est pas disponible : vos choix ne seront pas mémorisés.", "Local storage is not available: your choices will not be remembered.";
+    SaveFailed => "Vos derniers changements n'ont pas pu être enregistrés dans ce navigateur. Ils restent affichés et seront enregistrés au prochain changement ; ce qui était déjà enregistré est intact.", "Your latest changes could not be saved in this browser. They stay on screen and will be saved with the next change; what was saved before is intact.";
+    StorageFull => "L'espace de stockage de ce navigateur est plein : vos derniers changements ne sont pas enregistrés, ce qui l'était déjà est intact. Exportez une sauvegarde pour ne rien perdre.", "This browser's storage is full: your latest changes are not saved, what was saved before is intact. Export a backup so that nothing is lost.";
+    ExportNow => "Exporter maintenant", "Export now";
+    ExportRefused => "Le navigateur a refusé le téléchargement de la sauvegarde.", "The browser refused to download the backup.";
+    StoredNewer => "Les données de ce navigateur ont été enregistrées par une version plus récente de Matériothèque (format {version}). Elles sont gardées telles quelles et rien n'est enregistré depuis cette page : rechargez-la pour obtenir la nouvelle version.", "The data in this browser was saved by a newer version of Matériothèque (format {version}). It is kept as it is and nothing is saved from this page: reload it to get the new version.";
+    RecoveredNotice => "Une copie des données de ce navigateur était illisible ; la copie précédente, intacte, a été chargée. Téléchargez la copie illisible, puis continuez : vos changements seront de nouveau enregistrés.", "A copy of the data in this browser was unreadable; the previous, intact copy was loaded. Download the unreadable copy, then continue: your changes will be saved again.";
+    DownloadUnreadable => "Télécharger la copie illisible", "Download the unreadable copy";
+    ContinueWithIntact => "Continuer avec la copie intacte", "Continue with the intact copy";
+    RecoveryTitle => "Données illisibles", "Unreadable data";
+    RecoveryText => "Les données enregistrées dans ce navigateur n'ont pas pu être lues. Elles sont gardées telles quelles et rien n'est écrit par-dessus. Téléchargez-les d'abord : la personne qui gère le prêt pourra peut-être les récupérer.", "The data saved in this browser could not be read. It is kept as it is and nothing is written over it. Download it first: the loan coordinator may be able to recover it.";
+    RecoveryDetail => "Détail technique : {detail}", "Technical detail: {detail}";
+    RecoveryRestart => "Effacer les données illisibles et repartir de zéro", "Erase the unreadable data and start again";
+    RecoveryRestartHint => "Possible une fois les données téléchargées.", "Possible once the data is downloaded.";
+    ChangeDropped => "Un changement fait dans cet onglet n'a pas pu être gardé, car un autre onglet a modifié les données entre-temps : {reason}", "A change made in this tab could not be kept, because another tab changed the data meanwhile: {reason}";
+    DismissNotice => "Fermer ce message", "Dismiss this message";
+    BackupReminder => "Vos données ont changé et votre dernière sauvegarde date de plus de 14 jours. Elles ne sont gardées que dans ce navigateur : exportez une sauvegarde.", "Your data has changed and your last backup is more than 14 days old. It is kept in this browser only: export a backup.";
+    BackupLater => "Plus tard", "Later";
+    StorageTitle => "Données de ce navigateur", "Data in this browser";
+    StorageGauge => "Espace de stockage utilisé", "Storage space used";
+    StorageUsage => "{percent} % utilisés (environ {used} caractères sur {quota}).", "{percent} % used (about {used} characters of {quota}).";
+    BackupExport => "Exporter une sauvegarde", "Export a backup";
+    BackupHelp => "Un fichier qui contient toutes les données de ce navigateur : gardez-le pour les retrouver sur un autre appareil ou après un incident.", "A file holding all the data in this browser: keep it to find your data again on another device or after a mishap.";
+    LastSaved => "Dernier enregistrement dans ce navigateur : {date}.", "Last saved in this browser: {date}.";
+    LastExport => "Dernière sauvegarde exportée : {date}.", "Last backup exported: {date}.";
+    NeverSaved => "jamais", "never";
     // Navigation added for the teacher's pages
     NavBook => "Réserver", "Book";
     NavBookCount => "Réserver ({count})", "Book ({count})";
@@ -344,9 +385,6 @@ messages! {
     RefusedNotAllowed => "Cette action est réservée au gestionnaire ou à l'auteur de la réservation.", "This action is for the coordinator or the booking's author only.";
     RefusedUnit => "Cet exemplaire ne fait pas partie de cette réservation.", "This unit is not part of this booking.";
     RefusedOther => "L'opération n'a pas pu être faite. Vérifiez les informations saisies.", "The operation could not be done. Check what you entered.";
-    WriteUnavailable => "le stockage local n'est pas disponible", "local storage is not available";
-    WriteRefused => "le navigateur a refusé l'écriture, l'espace est peut-être plein", "the browser refused the write, storage may be full";
-    WriteNotVerified => "la relecture ne correspond pas à ce qui a été écrit", "reading back did not match what was written";
     // Why a data file is refused: the file, where, what
     FileSyntax => "{file} n'est pas un fichier JSON lisible : erreur ligne {line}, colonne {column}.", "{file} is not a readable JSON file: error at line {line}, column {column}.";
     FileWrongKind => "{file} n'est pas un fichier de ce type : il se présente comme « {found} », il faudrait « {expected} ».", "{file} is not a file of this kind: it says \"{found}\", it should be \"{expected}\".";
@@ -410,6 +448,14 @@ messages! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands_in_each_language() {
+        assert_eq!(format_count(Lang::Fr, 5_242_880), "5\u{202f}242\u{202f}880");
+        assert_eq!(format_count(Lang::En, 5_242_880), "5,242,880");
+        assert_eq!(format_count(Lang::En, 999), "999");
+        assert_eq!(format_count(Lang::Fr, 100_000), "100\u{202f}000");
+    }
 
     #[test]
     fn no_message_is_empty_in_either_language() {

@@ -60,3 +60,10 @@ mod tests {
         assert_eq!(base_path_of(""), "");
     }
 }
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -1,11 +1,13 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
+use super::document::{check_pool, SavedPlan, StateRef, StoredState};
 use super::json_path::path_at;
+use crate::domain::Teacher;
 use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
 use crate::domain::{School, Settings, TrainingSession};
-use chrono::NaiveDate;
-use serde::Deserialize;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The newest `schema_version` this build reads and writes.
@@ -184,26 +186,99 @@ fn json_error(text: &str, e: &serde_json::Error) -> FileError {
     }
 }
 
-/// Reads a `materiotheque/catalogue` file and validates its content.
-pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
-    // The envelope first, so a wrong kind or a newer version is reported as such rather than
-    // as a shape error; parsing straight from text keeps line and column in every error.
+/// Checks the envelope: the kind of file and a version this build reads. First, so a wrong
+/// kind or a newer version is reported as such rather than as a shape error; parsing straight
+/// from text keeps line and column in every error.
+fn check_envelope(text: &str, expected: &str) -> Result<(), FileError> {
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
-    let expected = "materiotheque/catalogue";
     if envelope.format != expected {
         return Err(FileError::WrongKind { expected: expected.into(), found: envelope.format });
     }
     if envelope.schema_version > SCHEMA_VERSION {
         return Err(FileError::TooNew { found: envelope.schema_version, supported: SCHEMA_VERSION });
     }
+    Ok(())
+}
+
+/// Reads a `materiotheque/catalogue` file and validates its content.
+pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
+    check_envelope(text, "materiotheque/catalogue")?;
     let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     data.validate().map_err(FileError::Inconsistent)?;
     Ok(data)
 }
 
+/// The `format` of a backup file.
+pub const BACKUP_FORMAT: &str = "materiotheque/backup";
+
+/// A `materiotheque/backup` file as written: the whole local state, readable JSON.
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(with = "crate::domain::iso::datetime")]
+    exported_at: NaiveDateTime,
+    profile: Option<&'a Teacher>,
+    plan: Option<&'a SavedPlan>,
+    pool: Option<&'a PoolState>,
+}
+
+/// A `materiotheque/backup` file as read.
+#[derive(Deserialize)]
+struct BackupIn {
+    #[serde(default)]
+    profile: Option<Teacher>,
+    #[serde(default)]
+    plan: Option<SavedPlan>,
+    #[serde(default)]
+    pool: Option<PoolState>,
+}
+
+/// Writes the whole local state as a backup file.
+pub fn backup_file(state: StateRef<'_>, exported_at: NaiveDateTime) -> String {
+    let out = BackupOut {
+        format: BACKUP_FORMAT,
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        profile: state.profile,
+        plan: state.plan,
+        pool: state.pool,
+    };
+    // Plain data with string keys: serialising it cannot fail.
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Reads a backup file and checks that its pool holds together.
+pub fn parse_backup_file(text: &str) -> Result<StoredState, FileError> {
+    check_envelope(text, BACKUP_FORMAT)?;
+    let data: BackupIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+    if let Some(pool) = &data.pool {
+        check_pool(pool).map_err(FileError::Inconsistent)?;
+    }
+    Ok(StoredState { profile: data.profile, plan: data.plan, pool: data.pool })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_backup_reads_back_as_the_state_it_was_written_from() -> Result<(), FileError> {
+        let mut pool = crate::domain::testkit::state();
+        pool.bookings.clear();
+        let profile = pool.teachers.first().cloned();
+        let plan =
+            SavedPlan { start: None, end: None, basket: vec![BookingLine { model: "thymio".into(), quantity: 3 }] };
+        let state = StoredState { profile, plan: Some(plan), pool: Some(pool) };
+        let at = crate::test_dates::at(2026, 12, 1, 14, 30);
+        let text = backup_file(state.as_ref(), at);
+        assert!(text
+            .starts_with(r#"{"format":"materiotheque/backup","schema_version":1,"exported_at":"2026-12-01T14:30:00""#));
+        assert_eq!(parse_backup_file(&text)?, state);
+        let err = parse_backup_file(&text.replace("\"thymio\",\"quantity\":3", "\"thymio\",\"quantity\":-3"));
+        assert!(matches!(err, Err(FileError::Shape { ref path, .. }) if path == "plan.basket[0].quantity"), "{err:?}");
+        Ok(())
+    }
 
     #[test]
     fn invalid_json_reports_line_and_column() {

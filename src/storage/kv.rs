@@ -164,3 +164,19 @@ mod tests {
         assert_eq!(store.set("k", "123456789"), Ok(()));
     }
 }
+
+/// One [`MemoryStore`] seen by several tabs at once (tests and benchmarks play two tabs on it).
+#[derive(Clone, Debug, Default)]
+pub struct SharedStore(pub std::rc::Rc<std::cell::RefCell<MemoryStore>>);
+
+impl KeyValue for SharedStore {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.borrow_mut().remove(key)
+    }
+}

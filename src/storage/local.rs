@@ -1,84 +1,96 @@
-//! The one adapter over `window.localStorage`. Keys are namespaced; a browser without
-//! storage (private mode, disabled by policy) degrades to "nothing remembered", never a crash.
+//! The one adapter over `window.localStorage`. The document goes through [`BrowserKv`] (the
+//! [`KeyValue`] the save protocol runs over); the language and the date of the last backup
+//! export are small keys of their own. A browser without storage (private mode, disabled by
+//! policy) degrades to "nothing remembered", never a crash.
 
-use crate::domain::{PoolState, Teacher};
+use super::kv::{is_quota_error, KeyValue, WriteError};
 use crate::i18n::Lang;
-use gloo_storage::{LocalStorage, Storage};
-use serde::de::DeserializeOwned;
+use chrono::NaiveDateTime;
+use wasm_bindgen::JsValue;
 
 const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
-const PROFILE_KEY: &str = "profile";
-const POOL_KEY: &str = "pool";
-const PLAN_KEY: &str = "plan";
+const EXPORTED_KEY: &str = "exported_at";
+const FIRST_SAVED_KEY: &str = "first_saved_at";
 
-/// Why a value could not be written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The browser offers no local storage.
-    Unavailable,
-    /// The browser refused the write (quota, policy), with its message.
-    Refused(String),
-    /// The write seemed to succeed but reading it back gave something else.
-    NotVerified,
-}
-
-pub use super::document::SavedPlan;
-
-/// Typed access to what the app keeps in local storage.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct LocalStore;
+/// What browsers allow an origin in local storage, in UTF-16 units: 5 MiB of them in Chromium
+/// and Firefox. Safari allows about half for text outside Latin-1, which the compact document
+/// never holds (see `json_lite`).
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-impl LocalStore {
-    fn key(name: &str) -> String {
-        format!("{KEY_PREFIX}{name}")
+fn key(name: &str) -> String {
+    format!("{KEY_PREFIX}{name}")
+}
+
+/// Classifies a failed `setItem`: a full storage by the exception's name or legacy code.
+fn write_error(error: &JsValue) -> WriteError {
+    let field = |name: &str| js_sys::Reflect::get(error, &JsValue::from_str(name)).ok();
+    let name = field("name").and_then(|v| v.as_string()).unwrap_or_default();
+    let code = field("code").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let message = field("message").and_then(|v| v.as_string()).unwrap_or_else(|| name.clone());
+    // Legacy DOMException codes are small integers.
+    if is_quota_error(&name, code as u32) {
+        WriteError::Quota(message)
+    } else {
+        WriteError::Refused(message)
+    }
+}
+
+/// `window.localStorage` as a [`KeyValue`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserKv;
+
+impl KeyValue for BrowserKv {
+    fn get(&self, key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
     }
 
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        storage().ok_or(WriteError::Unavailable)?.set_item(key, value).map_err(|e| write_error(&e))
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
+/// Typed access to the small keys, and facts about the storage as a whole.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStore;
+
+impl LocalStore {
     /// Whether the browser gives us a working local storage.
     pub fn available() -> bool {
         storage().is_some_and(|s| s.length().is_ok())
     }
 
-    /// Reads a raw string value.
-    pub fn read(name: &str) -> Option<String> {
-        storage()?.get_item(&Self::key(name)).ok().flatten()
+    /// How much of the storage this origin uses, in UTF-16 units (keys and values, as quotas
+    /// count them).
+    pub fn used_units() -> usize {
+        let Some(storage) = storage() else { return 0 };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .map(|k| {
+                let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
+                k.encode_utf16().count() + value.encode_utf16().count()
+            })
+            .sum()
     }
 
-    /// Reads and decodes a JSON value; absent or undecodable gives `None`.
-    pub fn read_json<T: DeserializeOwned>(name: &str) -> Option<T> {
-        if !Self::available() {
-            return None;
-        }
-        LocalStorage::get(Self::key(name)).ok()
-    }
-
-    /// Writes a raw string value and reads it back to be sure it landed.
-    pub fn write(name: &str, value: &str) -> Result<(), WriteError> {
-        let key = Self::key(name);
-        let storage = storage().ok_or(WriteError::Unavailable)?;
-        storage
-            .set_item(&key, value)
-            .map_err(|e| WriteError::Refused(e.as_string().unwrap_or_else(|| format!("{e:?}"))))?;
-        match storage.get_item(&key) {
-            Ok(Some(back)) if back == value => Ok(()),
-            _ => Err(WriteError::NotVerified),
-        }
-    }
-
-    /// Removes a value.
-    pub fn remove(name: &str) {
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(&Self::key(name));
-        }
+    fn write(name: &str, value: &str) -> Result<(), WriteError> {
+        BrowserKv.set(&key(name), value)
     }
 
     /// The language the user chose, if any.
     pub fn language() -> Option<Lang> {
-        Self::read(LANG_KEY).and_then(|code| Lang::from_code(&code))
+        BrowserKv.get(&key(LANG_KEY)).and_then(|code| Lang::from_code(&code))
     }
 
     /// Remembers the chosen language.
@@ -86,51 +98,25 @@ impl LocalStore {
         Self::write(LANG_KEY, lang.code())
     }
 
-    /// The teacher's profile saved in this browser, if any (an unreadable one counts as none).
-    pub fn profile() -> Option<Teacher> {
-        Self::read_json(PROFILE_KEY)
+    /// When the user last exported a backup from this browser, if ever.
+    pub fn exported_at() -> Option<NaiveDateTime> {
+        let text = BrowserKv.get(&key(EXPORTED_KEY))?;
+        crate::domain::iso::parse_datetime(&text)
     }
 
-    /// The pool state saved in this browser, if any and readable.
-    pub fn pool() -> Option<PoolState> {
-        Self::read_json(POOL_KEY)
+    /// When this browser first saved the document, if ever (the backup reminder counts from
+    /// there until a first export).
+    pub fn first_saved_at() -> Option<NaiveDateTime> {
+        crate::domain::iso::parse_datetime(&BrowserKv.get(&key(FIRST_SAVED_KEY))?)
     }
 
-    /// Whether something is stored under the pool key, readable or not.
-    pub fn has_pool() -> bool {
-        Self::read(POOL_KEY).is_some()
+    /// Remembers the first save.
+    pub fn save_first_saved_at(at: NaiveDateTime) -> Result<(), WriteError> {
+        Self::write(FIRST_SAVED_KEY, &crate::domain::iso::format_datetime(at))
     }
 
-    /// Saves the whole pool state.
-    pub fn save_pool(state: &PoolState) -> Result<(), WriteError> {
-        let json = serde_json::to_string(state).map_err(|e| WriteError::Refused(e.to_string()))?;
-        Self::write(POOL_KEY, &json)
-    }
-
-    /// The booking being prepared, if any was saved and is readable.
-    pub fn plan() -> Option<SavedPlan> {
-        Self::read_json(PLAN_KEY)
-    }
-
-    /// Saves the booking being prepared.
-    pub fn save_plan(plan: &SavedPlan) -> Result<(), WriteError> {
-        let json = serde_json::to_string(plan).map_err(|e| WriteError::Refused(e.to_string()))?;
-        Self::write(PLAN_KEY, &json)
-    }
-
-    /// Saves the teacher's profile.
-    pub fn save_profile(profile: &Teacher) -> Result<(), WriteError> {
-        let json = serde_json::to_string(profile).map_err(|e| WriteError::Refused(e.to_string()))?;
-        Self::write(PROFILE_KEY, &json)
-    }
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Unavailable => f.write_str("localStorage unavailable"),
-            WriteError::Refused(reason) => f.write_str(reason),
-            WriteError::NotVerified => f.write_str("read-back mismatch"),
-        }
+    /// Remembers that a backup was exported now.
+    pub fn save_exported_at(at: NaiveDateTime) -> Result<(), WriteError> {
+        Self::write(EXPORTED_KEY, &crate::domain::iso::format_datetime(at))
     }
 }

@@ -4,7 +4,7 @@
 //! The stored document and its save protocol are pure Rust, free of the browser:
 //! [`document`] (versions and migrations), [`compact`] (the version 2 encoding, with
 //! [`json_lite`] and [`packed`]), [`kv`] (the key-value trait and an in-memory store) and
-//! [`store`] (load, save, recovery).
+//! [`store`] (load, save, recovery) and [`sync`] (one tab's working state against other tabs').
 
 pub mod compact;
 pub mod document;
@@ -16,6 +16,7 @@ pub mod kv;
 pub mod local;
 pub mod packed;
 pub mod store;
+pub mod sync;
 
 #[cfg(test)]
 mod scale;

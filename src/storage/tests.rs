@@ -6,7 +6,7 @@ use super::document::StorageError;
 use super::document::{
     check_pool, encode, migrate, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
 };
-use super::kv::{Fault, KeyValue, MemoryStore, WriteError};
+use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;
@@ -17,10 +17,8 @@ use crate::domain::{
 };
 use crate::test_dates::{at, d};
 use chrono::NaiveDateTime;
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::rc::Rc;
 
 type Snapshot = BTreeMap<String, String>;
 
@@ -284,22 +282,6 @@ fn a_whole_pool_is_checked_for_dangling_references_and_duplicate_bookings() {
 
 // ---- Save protocol -------------------------------------------------------------------------
 
-/// One `localStorage` seen by several tabs.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl KeyValue for Shared {
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) {
-        self.0.borrow_mut().remove(key)
-    }
-}
-
 fn small_state(project: &str) -> StoredState {
     let mut state = fixture_state();
     if let Some(pool) = state.pool.as_mut() {
@@ -371,7 +353,7 @@ fn a_damaged_first_save_leaves_nothing_behind() {
 
 #[test]
 fn a_tab_that_missed_another_tabs_save_is_refused_then_saves_after_reloading() {
-    let shared = Shared::default();
+    let shared = SharedStore::default();
     let (mut first, mut second) = (Store::new(shared.clone()), Store::new(shared.clone()));
     loaded(&mut first);
     first.save(small_state("first").as_ref(), at(2026, 11, 23, 9, 0)).unwrap();

@@ -3,12 +3,13 @@
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
-use crate::ui::components::{LangSwitch, MainNav, PageLoading, SiteFooter, SkipLink, StorageNotice, UpdateBanner};
+use crate::ui::components::{LangSwitch, MainNav, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
+use crate::ui::components::{StorageNotice, UpdateBanner};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
-use crate::ui::state::{I18n, Links, PlanHandle, PoolHandle, ProfileHandle, SaveStatus, UpdateState};
+use crate::ui::state::{I18n, Links, StorageMode, UpdateState};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
@@ -24,18 +25,15 @@ pub fn App() -> impl IntoView {
     let links = Links::new(document::base_path().leak());
     provide_context(links);
     provide_context(i18n);
-    let saved_profile = LocalStore::profile();
-    let pool = PoolHandle::load(saved_profile.clone());
-    provide_context(pool);
-    let profile = ProfileHandle::new(saved_profile);
-    provide_context(profile);
-    let plan = PlanHandle::from_saved(LocalStore::plan().unwrap_or_default());
-    provide_context(plan);
+    let handles = persistence::start(i18n);
+    provide_context(handles);
+    provide_context(handles.pool);
+    provide_context(handles.profile);
+    provide_context(handles.plan);
+    provide_context(handles.storage);
     let update = UpdateState::new();
     provide_context(update);
-    let save_status = SaveStatus::new();
-    provide_context(save_status);
-    persistence::install(i18n, pool, profile, plan, save_status);
+    let recovering = move || matches!(handles.storage.mode.get(), StorageMode::Recovery(_));
     // Offline support only for release builds: a debug build must always show fresh code.
     if !cfg!(debug_assertions) {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
@@ -61,6 +59,8 @@ pub fn App() -> impl IntoView {
             </header>
             <PageLoading loading=routing />
             <main id=MAIN_ID tabindex="-1">
+                // Unreadable data: nothing else until the user was offered to download it.
+                <Show when=move || !recovering() fallback=|| view! { <RecoveryScreen /> }>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=CataloguePage />
                     <Route path=path!("/modele/:id") view={Lazy::<ModelRoute>::new()} />
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/parametres") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()} />
                 </Routes>
+                </Show>
             </main>
             <SiteFooter />
         </Router>

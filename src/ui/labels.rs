@@ -5,7 +5,6 @@ use crate::domain::calendar::DayKind;
 use crate::domain::{BookingStatus, DomainError, IncidentKind};
 use crate::i18n::dates::{format_date_input, format_date_long};
 use crate::i18n::{fill, Lang, Msg};
-use crate::storage::local::WriteError;
 use chrono::NaiveDate;
 
 /// The name of a booking status.
@@ -105,15 +104,6 @@ pub fn refusal(lang: Lang, error: &DomainError) -> String {
         _ => Msg::RefusedOther,
     };
     msg.get(lang).to_owned()
-}
-
-/// Why local storage did not take a write, in words.
-pub fn write_error(error: &WriteError) -> Msg {
-    match error {
-        WriteError::Unavailable => Msg::WriteUnavailable,
-        WriteError::Refused(_) => Msg::WriteRefused,
-        WriteError::NotVerified => Msg::WriteNotVerified,
-    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,13 @@
 //! its `use_*` function, so components never pass signals down by hand.
 
 use crate::demo::demo_data;
-use crate::domain::{BookingLine, Catalogue, Pool, PoolState, Teacher};
+use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, Dropped, Pool, PoolChange};
+use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
+use crate::storage::document::CorruptCopy;
 use crate::storage::files::FileError;
-use crate::storage::local::LocalStore;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
 /// The current UI language and translation lookups.
@@ -55,43 +56,58 @@ impl I18n {
     }
 }
 
-/// The lending pool this browser knows (catalogue, schools, sessions, bookings...), and why it
-/// could not be loaded, if so.
+/// The lending pool this browser knows (catalogue, schools, sessions, bookings...), and why the
+/// embedded demo pool could not be read, if so.
 #[derive(Clone, Copy)]
 pub struct PoolHandle {
-    /// The pool; every change goes through the domain operations on [`Pool`].
+    /// The pool; every change goes through [`PoolHandle::apply`].
     pub pool: RwSignal<Pool>,
-    /// The reason the data could not be read, shown to the user.
+    /// The reason the demo data could not be read, shown to the user.
     pub load_error: RwSignal<Option<FileError>>,
-    /// Whether this browser holds a saved state that could not be read: it is then left
-    /// untouched (nothing is saved over it).
-    pub stored_unreadable: bool,
+    /// Changes made since the persistence layer last took them (to save, and to replay on
+    /// another tab's newer state).
+    pending: StoredValue<Vec<PoolChange>>,
 }
 
 impl PoolHandle {
-    /// Starts from the state saved in this browser, else from the embedded demo pool; the
-    /// teacher's profile, if any, is added to the pool's teachers so the rules know them.
-    pub fn load(profile: Option<Teacher>) -> Self {
-        let stored_unreadable = LocalStore::has_pool() && LocalStore::pool().is_none();
-        let (state, load_error) = match LocalStore::pool() {
-            Some(state) => (state, None),
-            None => match demo_data() {
-                Ok(data) => (data.into_pool_state(), None),
-                Err(e) => (PoolState::default(), Some(e)),
-            },
+    /// A handle over `pool`.
+    pub fn new(pool: Pool, load_error: Option<FileError>) -> Self {
+        Self { pool: RwSignal::new(pool), load_error: RwSignal::new(load_error), pending: StoredValue::new(Vec::new()) }
+    }
+
+    /// The embedded demo pool, with `profile`'s teacher known to the rules (tests, and the
+    /// start when nothing is stored).
+    pub fn demo(profile: Option<Teacher>) -> Self {
+        let (state, error) = match demo_data() {
+            Ok(data) => (data.into_pool_state(), None),
+            Err(e) => (PoolState::default(), Some(e)),
         };
-        let mut pool = Pool::new(state);
+        let handle = Self::new(Pool::new(state), error);
         if let Some(teacher) = profile {
-            pool.upsert_teacher(teacher);
+            let _ = handle.apply(PoolChange::UpsertTeacher(teacher));
         }
-        Self { pool: RwSignal::new(pool), load_error: RwSignal::new(load_error), stored_unreadable }
+        handle
+    }
+
+    /// Makes a change under every rule; a change made is kept to be saved.
+    pub fn apply(self, mut change: PoolChange) -> Result<ChangeOutcome, DomainError> {
+        let mut result = Err(DomainError::NoLines);
+        self.pool.update(|p| result = change.apply(p));
+        if result.is_ok() {
+            self.pending.update_value(|pending| pending.push(change));
+        }
+        result
+    }
+
+    /// Takes the changes made since the last call (the persistence layer saves them).
+    pub fn take_pending(self) -> Vec<PoolChange> {
+        self.pending.try_update_value(std::mem::take).unwrap_or_default()
     }
 
     /// Enrols `teacher` in a training session (the teacher enrols themself).
-    pub fn enroll(self, teacher: &str, session: &str) -> Result<(), crate::domain::DomainError> {
-        let mut result = Ok(());
-        self.pool.update(|p| result = p.enroll(session, teacher, &crate::domain::Actor::Teacher(teacher.to_owned())));
-        result
+    pub fn enroll(self, teacher: &str, session: &str) -> Result<(), DomainError> {
+        let by = Actor::Teacher(teacher.to_owned());
+        self.apply(PoolChange::Enroll { session: session.to_owned(), teacher: teacher.to_owned(), by }).map(|_| ())
     }
 
     /// Reads the catalogue (tracked).
@@ -139,17 +155,39 @@ pub struct PlanHandle {
 impl PlanHandle {
     /// An empty plan.
     pub fn new() -> Self {
-        Self::from_saved(crate::storage::local::SavedPlan::default())
+        Self::from_saved(crate::storage::document::SavedPlan::default())
     }
 
     /// The plan saved earlier.
-    pub fn from_saved(saved: crate::storage::local::SavedPlan) -> Self {
+    pub fn from_saved(saved: crate::storage::document::SavedPlan) -> Self {
         Self { start: RwSignal::new(saved.start), end: RwSignal::new(saved.end), basket: RwSignal::new(saved.basket) }
     }
 
     /// What to save (tracked).
-    pub fn to_saved(self) -> crate::storage::local::SavedPlan {
-        crate::storage::local::SavedPlan { start: self.start.get(), end: self.end.get(), basket: self.basket.get() }
+    pub fn to_saved(self) -> crate::storage::document::SavedPlan {
+        crate::storage::document::SavedPlan { start: self.start.get(), end: self.end.get(), basket: self.basket.get() }
+    }
+
+    /// What to save, without tracking.
+    pub fn to_saved_untracked(self) -> crate::storage::document::SavedPlan {
+        crate::storage::document::SavedPlan {
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            basket: self.basket.get_untracked(),
+        }
+    }
+
+    /// Shows `saved` (merged with another tab's plan), changing only what differs.
+    pub fn show(self, saved: crate::storage::document::SavedPlan) {
+        if self.start.get_untracked() != saved.start {
+            self.start.set(saved.start);
+        }
+        if self.end.get_untracked() != saved.end {
+            self.end.set(saved.end);
+        }
+        if self.basket.with_untracked(|b| *b != saved.basket) {
+            self.basket.set(saved.basket);
+        }
     }
 
     /// The period, when both days are chosen (tracked).
@@ -177,21 +215,86 @@ impl Default for PlanHandle {
     }
 }
 
-/// The outcome of the last write to local storage, shown when it failed.
-#[derive(Clone, Copy)]
-pub struct SaveStatus {
-    /// Why the last save failed; `None` after a successful one.
-    pub error: RwSignal<Option<crate::storage::local::WriteError>>,
+/// Whether this tab may save, and why not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageMode {
+    /// Saving normally.
+    Normal,
+    /// The stored data was written by a newer version of the app (its `schema_version`): it is
+    /// kept as it is and nothing is saved.
+    ReadOnly(u32),
+    /// The stored data is unreadable: the recovery screen offers it for download first.
+    Recovery(CorruptCopy),
 }
 
-impl SaveStatus {
-    /// Nothing saved yet.
+/// Why the last save failed (what was saved before is intact in every case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The storage is full.
+    Full,
+    /// The browser has no local storage.
+    Unavailable,
+    /// Any other failure, with a technical detail.
+    Failed(String),
+}
+
+/// The state of local storage as the user should know it: the save mode, the last failure,
+/// how full it is, and the backup reminder.
+#[derive(Clone, Copy)]
+pub struct StorageStatus {
+    /// Whether this tab saves.
+    pub mode: RwSignal<StorageMode>,
+    /// Why the last save failed; `None` after a successful one.
+    pub problem: RwSignal<Option<SaveProblem>>,
+    /// The main copy was unreadable and the previous good one was loaded; the unreadable text,
+    /// offered for download.
+    pub recovered: RwSignal<Option<CorruptCopy>>,
+    /// Changes of this tab that another tab's newer data made impossible, to tell the user.
+    pub dropped: RwSignal<Vec<Dropped>>,
+    /// UTF-16 units this origin uses in local storage.
+    pub used_units: RwSignal<usize>,
+    /// When the data was last saved, if ever.
+    pub saved_at: RwSignal<Option<NaiveDateTime>>,
+    /// When a backup was last exported, if ever.
+    pub exported_at: RwSignal<Option<NaiveDateTime>>,
+    /// When this browser first saved, if ever: the backup reminder counts from there until a
+    /// first export.
+    pub first_saved_at: RwSignal<Option<NaiveDateTime>>,
+    /// The user put the backup reminder off for this visit.
+    pub reminder_dismissed: RwSignal<bool>,
+}
+
+impl StorageStatus {
+    /// Saving normally, nothing known yet.
     pub fn new() -> Self {
-        Self { error: RwSignal::new(None) }
+        Self {
+            mode: RwSignal::new(StorageMode::Normal),
+            problem: RwSignal::new(None),
+            recovered: RwSignal::new(None),
+            dropped: RwSignal::new(Vec::new()),
+            used_units: RwSignal::new(0),
+            saved_at: RwSignal::new(None),
+            exported_at: RwSignal::new(None),
+            first_saved_at: RwSignal::new(None),
+            reminder_dismissed: RwSignal::new(false),
+        }
     }
 }
 
-impl Default for SaveStatus {
+impl StorageStatus {
+    /// Whether to remind the user to export a backup on `today`: the data changed since the
+    /// last export (or the first save) and that is more than [`BACKUP_REMINDER_DAYS`] old.
+    pub fn backup_due(self, today: NaiveDate) -> bool {
+        let Some(saved) = self.saved_at.get() else { return false };
+        let Some(since) = self.exported_at.get().or(self.first_saved_at.get()) else { return false };
+        !self.reminder_dismissed.get() && saved > since && (today - since.date()).num_days() > BACKUP_REMINDER_DAYS
+    }
+}
+
+/// After how many days without an export changed data calls for a backup.
+pub const BACKUP_REMINDER_DAYS: i64 = 14;
+
+impl Default for StorageStatus {
     fn default() -> Self {
         Self::new()
     }
@@ -266,9 +369,9 @@ pub fn use_plan() -> PlanHandle {
     expect_context::<PlanHandle>()
 }
 
-/// The save status handle.
-pub fn use_save_status() -> SaveStatus {
-    expect_context::<SaveStatus>()
+/// The storage status handle.
+pub fn use_storage() -> StorageStatus {
+    expect_context::<StorageStatus>()
 }
 
 /// The update handle.

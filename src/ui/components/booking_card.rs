@@ -1,4 +1,4 @@
-use crate::domain::{Actor, Booking, BookingStatus};
+use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::ics::{calendar, IcsEvent};
@@ -87,10 +87,9 @@ pub fn BookingCard(
     let teacher = booking.teacher.clone();
     let project = booking.project.clone();
     let cancel = move |_| {
-        let mut result = Ok(());
-        pool.pool.update(|p| result = p.cancel(&id, Actor::Teacher(teacher.clone()), None, clock::now()));
-        notice.set(Some(match result {
-            Ok(()) => i18n.tf(Msg::CancelledNotice, &[("project", &project)]),
+        let change = PoolChange::Cancel { id: id.clone(), by: Actor::Teacher(teacher.clone()), at: clock::now() };
+        notice.set(Some(match pool.apply(change) {
+            Ok(_) => i18n.tf(Msg::CancelledNotice, &[("project", &project)]),
             Err(e) => refusal(i18n.lang(), &e),
         }));
     };

@@ -1,5 +1,5 @@
 use crate::domain::incident::DEADLINE_HOURS;
-use crate::domain::{Actor, Booking, IncidentDeclaration, IncidentKind};
+use crate::domain::{Actor, Booking, ChangeOutcome, IncidentDeclaration, IncidentKind, PoolChange};
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
 use crate::platform::clock;
@@ -64,13 +64,12 @@ pub fn IncidentForm(
             discovered_at,
             police_report: police_report.clone(),
         };
-        let mut result = Err(crate::domain::DomainError::NoLines);
-        pool.pool.update(|p| result = p.declare_incident(declaration, Actor::Teacher(teacher.clone()), now));
-        match result {
-            Ok(assessment) => {
+        let change = PoolChange::DeclareIncident { declaration, by: Actor::Teacher(teacher.clone()), at: now };
+        match pool.apply(change) {
+            Ok(outcome) => {
+                let late = matches!(outcome, ChangeOutcome::Declared(ref a) if a.late);
                 let lang = i18n.lang();
-                let mut text =
-                    i18n.t(if assessment.late { Msg::IncidentDeclaredLate } else { Msg::IncidentDeclared }).to_owned();
+                let mut text = i18n.t(if late { Msg::IncidentDeclaredLate } else { Msg::IncidentDeclared }).to_owned();
                 if kind.get_untracked().needs_police_report() && police_report.is_none() {
                     let limit = discovered_at + TimeDelta::hours(DEADLINE_HOURS);
                     let reminder = i18n.tf(

@@ -1,40 +1,118 @@
 use crate::i18n::Msg;
+use crate::platform::clock;
 use crate::storage::local::LocalStore;
-use crate::ui::labels::write_error;
-use crate::ui::state::{use_i18n, use_pool, use_save_status};
+use crate::ui::labels::refusal;
+use crate::ui::persistence::{self, download_unreadable, export_backup, Handles};
+use crate::ui::state::{use_i18n, use_storage, SaveProblem, StorageMode};
 use leptos::prelude::*;
 
-/// Lasting notices about local storage: absent (private mode, policy: the app works but
-/// remembers nothing), or the last save failed (the data stays on screen).
+/// Lasting notices about local storage: absent (the app works but remembers nothing), full
+/// (with "Exporter maintenant"), a failed save, data from a newer version (read-only), an
+/// unreadable copy replaced by the previous good one, changes another tab made impossible, and
+/// the reminder to export a backup.
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let i18n = use_i18n();
-    let status = use_save_status();
+    let storage = use_storage();
+    let handles = expect_context::<Handles>();
     let available = LocalStore::available();
-    let unreadable = use_pool().stored_unreadable;
-    view! {
-        <Show when=move || unreadable>
+    let (export_refused, set_export_refused) = signal(false);
+    let export = move |_| set_export_refused.set(!export_backup(handles));
+    let (downloaded, set_downloaded) = signal(false);
+    let problem = move || {
+        let message = match storage.problem.get()? {
+            SaveProblem::Full => {
+                return Some(
+                    view! {
+                        <div class="alert alert--banner" role="alert">
+                            <p>{i18n.text(Msg::StorageFull)}</p>
+                            <button type="button" on:click=export>
+                                {i18n.text(Msg::ExportNow)}
+                            </button>
+                            <Show when=move || export_refused.get()>
+                                <p>{i18n.text(Msg::ExportRefused)}</p>
+                            </Show>
+                        </div>
+                    }
+                    .into_any(),
+                )
+            }
+            SaveProblem::Unavailable => Msg::StorageUnavailable,
+            SaveProblem::Failed(_) => Msg::SaveFailed,
+        };
+        Some(view! { <p class="alert alert--banner" role="alert">{i18n.text(message)}</p> }.into_any())
+    };
+    let read_only = move || match storage.mode.get() {
+        StorageMode::ReadOnly(version) => Some(view! {
             <p class="alert alert--banner" role="alert">
-                {i18n.text(Msg::StoredUnreadable)}
+                {move || i18n.tf(Msg::StoredNewer, &[("version", &version.to_string())])}
             </p>
-        </Show>
+        }),
+        _ => None,
+    };
+    let recovered = move || {
+        storage.recovered.get().map(|copy| {
+            let download = move |_| set_downloaded.set(download_unreadable(&copy.raw));
+            view! {
+                <div class="alert alert--banner" role="alert">
+                    <p>{i18n.text(Msg::RecoveredNotice)}</p>
+                    <button type="button" on:click=download>
+                        {i18n.text(Msg::DownloadUnreadable)}
+                    </button>
+                    <Show when=move || downloaded.get()>
+                        <button type="button" on:click=move |_| persistence::discard_recovered(handles)>
+                            {i18n.text(Msg::ContinueWithIntact)}
+                        </button>
+                    </Show>
+                </div>
+            }
+        })
+    };
+    let dropped = move || {
+        let dropped = storage.dropped.get();
+        (!dropped.is_empty()).then(|| {
+            let lang = i18n.lang();
+            view! {
+                <div class="alert alert--banner" role="alert">
+                    {dropped
+                        .iter()
+                        .map(|d| {
+                            let text = i18n.tf(Msg::ChangeDropped, &[("reason", &refusal(lang, &d.error))]);
+                            view! { <p>{text}</p> }
+                        })
+                        .collect_view()}
+                    <button type="button" on:click=move |_| storage.dropped.set(Vec::new())>
+                        {i18n.text(Msg::DismissNotice)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let reminder = move || {
+        storage.backup_due(clock::today()).then(|| {
+            view! {
+                <div class="alert alert--banner" role="status">
+                    <p>{i18n.text(Msg::BackupReminder)}</p>
+                    <button type="button" on:click=export>
+                        {i18n.text(Msg::ExportNow)}
+                    </button>
+                    <button type="button" on:click=move |_| storage.reminder_dismissed.set(true)>
+                        {i18n.text(Msg::BackupLater)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
         <Show when=move || !available>
             <p class="alert alert--banner" role="alert">
                 {i18n.text(Msg::StorageUnavailable)}
             </p>
         </Show>
-        {move || {
-            status
-                .error
-                .get()
-                .filter(|_| available)
-                .map(|reason| {
-                    view! {
-                        <p class="alert alert--banner" role="alert">
-                            {i18n.tf(Msg::SaveFailed, &[("reason", i18n.t(write_error(&reason)))])}
-                        </p>
-                    }
-                })
-        }}
+        {read_only}
+        {recovered}
+        {move || available.then(problem)}
+        {dropped}
+        {reminder}
     }
 }

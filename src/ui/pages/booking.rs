@@ -1,4 +1,4 @@
-use crate::domain::{Actor, BookingRequest, BookingStatus};
+use crate::domain::{Actor, BookingRequest, BookingStatus, ChangeOutcome, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
 use crate::ui::components::{
@@ -89,10 +89,12 @@ pub fn BookingPage() -> impl IntoView {
             if let Some(draft) = request(title.clone()) {
                 let by = Actor::Teacher(draft.teacher.clone());
                 let (start, end) = (draft.start, draft.end);
-                let mut outcome = Err(crate::domain::DomainError::NoLines);
-                pool.pool.update(|p| outcome = p.create_booking(draft, by, clock::now()));
-                match outcome {
-                    Ok(status) => {
+                match pool.apply(PoolChange::CreateBooking { request: draft, by, at: clock::now() }) {
+                    Ok(outcome) => {
+                        let status = match outcome {
+                            ChangeOutcome::Booked { status, .. } => status,
+                            _ => BookingStatus::Requested,
+                        };
                         recorded.set(Some(Recorded { project: title, start, end, status }));
                         plan.basket.set(Vec::new());
                         project.set(String::new());

@@ -1,9 +1,9 @@
 use crate::i18n::{Lang, Msg};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{PageTitle, StoragePanel};
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 
-/// Settings: the interface language (later: role and data).
+/// Settings: the interface language, and the data this browser keeps (later: the role).
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -32,5 +32,6 @@ pub fn SettingsPage() -> impl IntoView {
                 .collect_view()}
             <p class="help">{i18n.text(Msg::SettingsLangHelp)}</p>
         </fieldset>
+        <StoragePanel />
     }
 }

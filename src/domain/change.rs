@@ -1,0 +1,179 @@
+//! Changes to the pool as data. The UI makes every change to the pool through a [`PoolChange`],
+//! so a tab can keep the changes it has not saved yet and play them again on top of what
+//! another tab saved meanwhile: the rules run again on the newer state, nothing is overwritten
+//! and nothing is overbooked, whatever the order of two tabs' saves.
+
+use super::booking::{Actor, BookingStatus};
+use super::error::DomainError;
+use super::incident::IncidentAssessment;
+use super::people::Teacher;
+use super::pool::{BookingRequest, IncidentDeclaration, Pool};
+use chrono::NaiveDateTime;
+
+/// One change to the pool, with everything needed to make it again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PoolChange {
+    /// Adds or updates a teacher (the profile of this browser's teacher).
+    UpsertTeacher(Teacher),
+    /// Creates a booking ([`Pool::create_booking`]).
+    CreateBooking {
+        /// The request; its id is renewed if another tab used it meanwhile.
+        request: BookingRequest,
+        /// Who books.
+        by: Actor,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// Cancels a booking ([`Pool::cancel`]).
+    Cancel {
+        /// The booking.
+        id: String,
+        /// Who cancels.
+        by: Actor,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// Enrols a teacher in a session ([`Pool::enroll`]).
+    Enroll {
+        /// The session.
+        session: String,
+        /// The teacher.
+        teacher: String,
+        /// Who enrols them.
+        by: Actor,
+    },
+    /// Declares an incident ([`Pool::declare_incident`]); its id is renewed if taken meanwhile.
+    DeclareIncident {
+        /// The declaration.
+        declaration: IncidentDeclaration,
+        /// Who declares.
+        by: Actor,
+        /// When.
+        at: NaiveDateTime,
+    },
+}
+
+/// What a change produced, for the screen that asked for it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeOutcome {
+    /// Nothing to report.
+    Done,
+    /// The new booking's id and status.
+    Booked {
+        /// Its id.
+        id: String,
+        /// `requested` or `awaiting_training`.
+        status: BookingStatus,
+    },
+    /// The incident's assessment.
+    Declared(IncidentAssessment),
+}
+
+impl PoolChange {
+    /// Makes the change on `pool`, under every rule. The change is kept as made (with the id it
+    /// was finally given), so that replaying it again gives the same result.
+    pub fn apply(&mut self, pool: &mut Pool) -> Result<ChangeOutcome, DomainError> {
+        match self {
+            PoolChange::UpsertTeacher(teacher) => {
+                if pool.teacher(&teacher.id) != Some(teacher) {
+                    pool.upsert_teacher(teacher.clone());
+                }
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::CreateBooking { request, by, at } => {
+                if pool.booking(&request.id).is_some() {
+                    request.id = pool.next_booking_id(&request.teacher);
+                }
+                let status = pool.create_booking(request.clone(), by.clone(), *at)?;
+                Ok(ChangeOutcome::Booked { id: request.id.clone(), status })
+            }
+            PoolChange::Cancel { id, by, at } => {
+                pool.cancel(id, by.clone(), None, *at)?;
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::Enroll { session, teacher, by } => {
+                pool.enroll(session, teacher, by)?;
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::DeclareIncident { declaration, by, at } => {
+                if pool.state().incidents.iter().any(|i| i.id == declaration.id) {
+                    declaration.id = next_incident_id(pool, &declaration.id);
+                }
+                Ok(ChangeOutcome::Declared(pool.declare_incident(declaration.clone(), by.clone(), *at)?))
+            }
+        }
+    }
+}
+
+/// A free incident id built on `taken` (`<taken>-2`, `-3`...).
+fn next_incident_id(pool: &Pool, taken: &str) -> String {
+    let incidents = &pool.state().incidents;
+    (2..)
+        .map(|n| format!("{taken}-{n}"))
+        .find(|id| !incidents.iter().any(|i| &i.id == id))
+        .unwrap_or_else(|| taken.to_owned())
+}
+
+/// A change that could not be made again on a newer state, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dropped {
+    /// The change.
+    pub change: PoolChange,
+    /// The rule that refused it.
+    pub error: DomainError,
+}
+
+/// Plays `pending` again, in order, on `pool` (a newer state saved by another tab). Changes the
+/// rules now refuse are left out and returned, so the user can be told; the others are kept,
+/// possibly with renewed ids, still pending until saved. A booking or incident whose id was
+/// taken meanwhile gets a new one, and the later pending changes that name it follow.
+pub fn replay(pool: &mut Pool, pending: &mut Vec<PoolChange>) -> Vec<Dropped> {
+    let mut dropped = Vec::new();
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    pending.retain_mut(|change| {
+        change.follow(&renamed);
+        let before = change.new_id().map(str::to_owned);
+        let result = change.apply(pool);
+        if let (Some(old), Some(new)) = (before, change.new_id()) {
+            if old != new {
+                renamed.push((old, new.to_owned()));
+            }
+        }
+        match result {
+            Ok(_) => true,
+            // Already true on the newer state (the other tab did the same): nothing lost.
+            Err(DomainError::AlreadyEnrolled { .. }) => false,
+            Err(DomainError::Transition { from, to }) if from == to => false,
+            Err(error) => {
+                dropped.push(Dropped { change: change.clone(), error });
+                false
+            }
+        }
+    });
+    dropped
+}
+
+impl PoolChange {
+    /// The id of the booking or incident this change creates, if it creates one.
+    fn new_id(&self) -> Option<&str> {
+        match self {
+            PoolChange::CreateBooking { request, .. } => Some(&request.id),
+            PoolChange::DeclareIncident { declaration, .. } => Some(&declaration.id),
+            _ => None,
+        }
+    }
+
+    /// Points the booking this change names to its new id, if it was renamed.
+    fn follow(&mut self, renamed: &[(String, String)]) {
+        let booking = match self {
+            PoolChange::Cancel { id, .. } => Some(id),
+            PoolChange::DeclareIncident { declaration, .. } => declaration.booking.as_mut(),
+            _ => None,
+        };
+        if let Some(id) = booking {
+            if let Some((_, new)) = renamed.iter().find(|(old, _)| old == id) {
+                id.clone_from(new);
+            }
+        }
+    }
+}
