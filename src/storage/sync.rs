@@ -13,7 +13,7 @@ use super::kv::KeyValue;
 use super::store::{Loaded, SaveError, Saved, Source, Store};
 use crate::domain::change::{replay, Dropped};
 use crate::domain::{BookingLine, Pool, PoolChange, PoolState, Teacher};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// What the tab shows: the pool, the teacher's profile and the booking being prepared.
 #[derive(Clone, Debug)]
@@ -78,6 +78,19 @@ fn working_of(document: Document, fallback: impl FnOnce() -> PoolState) -> Worki
         pool: Pool::new(state.pool.unwrap_or_else(fallback)),
         profile: state.profile,
         plan: state.plan.unwrap_or_default(),
+    }
+}
+
+/// After how many days without an export changed data calls for a backup.
+pub const BACKUP_REMINDER_DAYS: i64 = 14;
+
+/// Whether to remind the user to export a backup: the data was saved after `since` (the last
+/// export, else the first save) and `since` is more than [`BACKUP_REMINDER_DAYS`] days before
+/// `today`.
+pub fn backup_due(saved_at: Option<NaiveDateTime>, since: Option<NaiveDateTime>, today: NaiveDate) -> bool {
+    match (saved_at, since) {
+        (Some(saved), Some(since)) => saved > since && (today - since.date()).num_days() > BACKUP_REMINDER_DAYS,
+        _ => false,
     }
 }
 
@@ -240,6 +253,17 @@ mod tests {
         assert_eq!(merge_plan(&base, &mine, &dated).start, Some(d(2026, 10, 5)), "their date is kept");
         let mine_dated = SavedPlan { start: Some(d(2026, 11, 9)), ..mine };
         assert_eq!(merge_plan(&base, &mine_dated, &dated).start, Some(d(2026, 11, 9)), "my change wins");
+    }
+
+    #[test]
+    fn a_backup_is_reminded_of_when_changed_data_is_more_than_14_days_from_the_last_export() {
+        let at = |day| Some(crate::test_dates::at(2026, 11, day, 10, 0));
+        let today = d(2026, 11, 20);
+        assert!(backup_due(at(19), at(5), today), "15 days, changed since");
+        assert!(!backup_due(at(19), at(6), today), "14 days is not more than 14");
+        assert!(!backup_due(at(4), at(5), today), "nothing changed since the export");
+        assert!(!backup_due(None, at(1), today), "never saved");
+        assert!(!backup_due(at(19), None, today), "nothing to count from");
     }
 
     struct Tab {

@@ -8,6 +8,7 @@ use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::document::CorruptCopy;
 use crate::storage::files::FileError;
+use crate::storage::sync::backup_due;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
@@ -282,17 +283,13 @@ impl StorageStatus {
 }
 
 impl StorageStatus {
-    /// Whether to remind the user to export a backup on `today`: the data changed since the
-    /// last export (or the first save) and that is more than [`BACKUP_REMINDER_DAYS`] old.
+    /// Whether to remind the user to export a backup on `today` (see [`backup_due`]), unless
+    /// they put it off.
     pub fn backup_due(self, today: NaiveDate) -> bool {
-        let Some(saved) = self.saved_at.get() else { return false };
-        let Some(since) = self.exported_at.get().or(self.first_saved_at.get()) else { return false };
-        !self.reminder_dismissed.get() && saved > since && (today - since.date()).num_days() > BACKUP_REMINDER_DAYS
+        !self.reminder_dismissed.get()
+            && backup_due(self.saved_at.get(), self.exported_at.get().or(self.first_saved_at.get()), today)
     }
 }
-
-/// After how many days without an export changed data calls for a backup.
-pub const BACKUP_REMINDER_DAYS: i64 = 14;
 
 impl Default for StorageStatus {
     fn default() -> Self {
