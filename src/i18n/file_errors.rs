@@ -45,6 +45,10 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
                 ShapeProblem::WrongValue => text(Msg::FileWrongValue, &[("path", path)]),
             }
         }
+        FileError::TooLarge { bytes, limit } => {
+            let mb = |n: usize| format!("{}", n.div_ceil(1024 * 1024));
+            text(Msg::FileTooLarge, &[("size", &mb(*bytes)), ("limit", &mb(*limit))])
+        }
         FileError::Inconsistent(CatalogueError::DuplicateId { kind, id }) => {
             text(Msg::FileDuplicateId, &[("id", id), ("kind", &kind_name(lang, kind))])
         }

@@ -389,6 +389,7 @@ messages! {
     FileSyntax => "{file} n'est pas un fichier JSON lisible : erreur ligne {line}, colonne {column}.", "{file} is not a readable JSON file: error at line {line}, column {column}.";
     FileWrongKind => "{file} n'est pas un fichier de ce type : il se présente comme « {found} », il faudrait « {expected} ».", "{file} is not a file of this kind: it says \"{found}\", it should be \"{expected}\".";
     FileTooNew => "{file} vient d'une version plus récente de Matériothèque (format {found}, celle-ci lit jusqu'au format {supported}) : mettez l'application à jour.", "{file} comes from a newer version of Matériothèque (format {found}, this one reads up to format {supported}): update the app.";
+    FileTooLarge => "{file} est trop volumineux ({size} Mo) pour être un fichier de Matériothèque : la limite est de {limit} Mo.", "{file} is too large ({size} MB) to be a Matériothèque file: the limit is {limit} MB.";
     FileMissingField => "{file} : à « {path} », le champ « {field} » manque.", "{file}: at \"{path}\", the field \"{field}\" is missing.";
     FileUnknownValue => "{file} : à « {path} », la valeur « {value} » n'est pas reconnue.", "{file}: at \"{path}\", the value \"{value}\" is not recognised.";
     FileWrongValue => "{file} : à « {path} », la valeur n'a pas la forme attendue.", "{file}: at \"{path}\", the value does not have the expected form.";

@@ -27,6 +27,8 @@ pub enum FileError {
     Shape { path: String, problem: ShapeProblem, detail: String },
     /// Well-formed but inconsistent (duplicate ids, dangling references).
     Inconsistent(CatalogueError),
+    /// Far larger than any file of ours: not read.
+    TooLarge { bytes: usize, limit: usize },
 }
 
 impl fmt::Display for FileError {
@@ -40,6 +42,7 @@ impl fmt::Display for FileError {
             FileError::Shape { path, detail, .. } if path.is_empty() => f.write_str(detail),
             FileError::Shape { path, detail, .. } => write!(f, "{path}: {detail}"),
             FileError::Inconsistent(e) => e.fmt(f),
+            FileError::TooLarge { bytes, limit } => write!(f, "{bytes} bytes, more than {limit}"),
         }
     }
 }
@@ -175,7 +178,7 @@ impl CatalogueData {
 
 /// Classifies a serde_json error in `text`: malformed JSON (line and column), or JSON of the
 /// wrong shape (the field path of the value).
-fn json_error(text: &str, e: &serde_json::Error) -> FileError {
+pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> FileError {
     if e.is_syntax() || e.is_eof() {
         FileError::Syntax { line: e.line(), column: e.column(), detail: e.to_string() }
     } else {

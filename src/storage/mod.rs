@@ -10,6 +10,7 @@ pub mod compact;
 pub mod document;
 pub mod files;
 pub mod ics;
+pub mod import;
 pub mod json_lite;
 pub mod json_path;
 pub mod kv;

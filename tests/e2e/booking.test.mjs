@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
 import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { exportBackup, seedLegacyState } from "./support.mjs";
 import { BASE } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
@@ -243,14 +244,12 @@ describe(`Booking equipment under ${BASE}`, () => {
     await check(page).getByText("Tout est disponible sur cette période.").waitFor();
     await finishBooking(page, "Parcours codés");
     // The coordinator hands over two units (issue 6); here the stored state says so.
-    await page.evaluate(() => {
-      const state = JSON.parse(localStorage.getItem("materiotheque.pool"));
-      const booking = state.bookings.find((b) => b.project === "Parcours codés");
-      booking.status = "handed_over";
-      booking.units = ["SEM-ROB-0025", "SEM-ROB-0026"].map((label) => ({ label, model: "bluebot", condition_out: "good" }));
-      booking.history.push({ at: "2026-11-23T08:00:00", by: "coordinator", status: "handed_over" });
-      localStorage.setItem("materiotheque.pool", JSON.stringify(state));
-    });
+    const state = await exportBackup(page);
+    const booking = state.pool.bookings.find((b) => b.project === "Parcours codés");
+    booking.status = "handed_over";
+    booking.units = ["SEM-ROB-0025", "SEM-ROB-0026"].map((label) => ({ label, model: "bluebot", condition_out: "good" }));
+    booking.history.push({ at: "2026-11-23T08:00:00", by: "coordinator", status: "handed_over" });
+    await seedLegacyState(page, state);
     await page.reload();
     await appReady(page);
     await nav(page, "Mes réservations");
@@ -268,35 +267,50 @@ describe(`Booking equipment under ${BASE}`, () => {
     const status = page.getByRole("status").filter({ hasText: "Incident déclaré, mais plus de 48 heures après sa découverte" });
     await status.waitFor();
     await status.getByText("Pensez à remettre le récépissé de plainte avant le dimanche 22 novembre 2026 à 08:30.").waitFor();
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("materiotheque.pool")).incidents);
-    assert.equal(stored.length, 1);
-    assert.equal(stored[0].unit, "SEM-ROB-0026");
-    assert.equal(stored[0].kind, "theft");
 
     await card.getByRole("button", { name: "Déclarer un incident" }).click();
     await card.getByLabel("Ce qui s'est passé").fill("Écran fissuré.");
     await card.getByRole("button", { name: "Envoyer la déclaration" }).click();
     await page.getByRole("status").filter({ hasText: "Incident déclaré dans le délai de 48 heures." }).waitFor();
+    await page.waitForTimeout(800);
+    await page.reload();
+    await appReady(page);
+    const stored = (await exportBackup(page)).pool.incidents;
+    assert.deepEqual(stored.map((i) => [i.unit, i.kind]), [["SEM-ROB-0026", "theft"], ["SEM-ROB-0025", "damage"]]);
     await expectNoProblems(page);
     await context.close();
   });
 
-  test("saved data that cannot be read is kept as it is, with a message, and nothing is saved over it", async () => {
-    const context = await app.browser().newContext();
-    await context.addInitScript(() => {
+  test("saved data that cannot be read is offered for download first, and nothing is saved over it", async () => {
+    const context = await app.browser().newContext({ acceptDownloads: true });
+    const garbage = '{"schema_version":2,"revision":4,"pool":[tronqué';
+    await context.addInitScript((garbage) => {
       if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem("materiotheque.pool", '{"bookings": [tronqué');
+        localStorage.setItem("materiotheque.state.a", garbage);
         sessionStorage.setItem("seeded", "1");
       }
-    });
+    }, garbage);
     const page = await newPage(context);
     await page.clock.setFixedTime(TODAY);
     await page.goto(app.server().url + "modele/bluebot");
-    await appReady(page);
-    await page.getByRole("alert").filter({ hasText: "Les données enregistrées dans ce navigateur n'ont pas pu être lues" }).waitFor();
+    await page.getByRole("heading", { name: "Données illisibles", level: 1 }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Ajouter au panier" }).count(), 0, "no page before the download");
+    const erase = page.getByRole("button", { name: "Effacer les données illisibles et repartir de zéro" });
+    assert.ok(await erase.isDisabled());
+    await expectNoAxeViolations(page, "recovery screen");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger la copie illisible" }).click(),
+    ]);
+    assert.equal(await readFile(await download.path(), "utf8"), garbage, "the download is the stored text, as it is");
+    assert.equal(await page.evaluate(() => localStorage.getItem("materiotheque.state.a")), garbage);
+    await erase.click();
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
-    assert.equal(await page.evaluate(() => localStorage.getItem("materiotheque.pool")), '{"bookings": [tronqué');
-    await expectNoAxeViolations(page, "unreadable saved data");
+    await page.getByRole("status").filter({ hasText: "Robot Blue-Bot : 1 dans le panier." }).waitFor();
+    await page.waitForTimeout(800);
+    assert.notEqual(await page.evaluate(() => localStorage.getItem("materiotheque.state.a")), garbage);
+    await expectNoProblems(page);
     await context.close();
   });
+});
 });

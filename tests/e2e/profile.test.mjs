@@ -62,13 +62,11 @@ describe(`Teacher profile under ${BASE}`, () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("materiotheque.profile")));
-    assert.deepEqual(stored, {
-      id: "paul.durand@ac-lyon.fr",
-      name: "Paul Durand",
-      email: "paul.durand@ac-lyon.fr",
-      school: "rive-de-gier-ecole-primaire-pasteur",
-    });
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByLabel("Nom et prénom").inputValue(), "Paul Durand");
+    const school = await page.getByLabel("Votre école").evaluate((s) => s.selectedOptions[0]?.textContent);
+    assert.equal(school, "École primaire Pasteur");
     await expectNoProblems(page);
     await context.close();
   });

@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { startServer } from "./server.mjs";
 
@@ -115,4 +116,37 @@ export function useApp() {
     await browser?.close();
   });
   return { browser: () => browser, server: () => server };
+}
+
+/**
+ * The whole local state as the app exports it (Paramètres → Exporter une sauvegarde), parsed.
+ * Leaves the page on the settings page. The context must accept downloads.
+ */
+export async function exportBackup(page) {
+  await page.getByRole("navigation").getByRole("link", { name: "Paramètres", exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exporter une sauvegarde" }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), "utf8"));
+}
+
+/**
+ * Puts a state into storage as the first released version kept it (one key each for the
+ * profile, the pool and the plan), so the app migrates it on the next start. Stands in for
+ * what the coordinator's side will do (hand-over, issue 6).
+ */
+export async function seedLegacyState(page, { profile, pool, plan }) {
+  // Let a debounced save land first, so it does not come after the seed.
+  await page.waitForTimeout(800);
+  await page.evaluate(
+    ([profile, pool, plan]) => {
+      localStorage.removeItem("materiotheque.state.a");
+      localStorage.removeItem("materiotheque.state.b");
+      localStorage.setItem("materiotheque.profile", profile);
+      localStorage.setItem("materiotheque.pool", pool);
+      localStorage.setItem("materiotheque.plan", plan);
+    },
+    [JSON.stringify(profile), JSON.stringify(pool), JSON.stringify(plan ?? {})],
+  );
 }
