@@ -70,8 +70,11 @@ fn clear() {
     raw_storage().clear().unwrap();
 }
 
-/// The persistence layer and its notices, mounted as the app mounts them.
-fn mount() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
+/// The persistence layer, mounted as the app mounts it, with `child` (notices or a panel),
+/// once the teacher's profile has reached the pool.
+async fn mount_with<V: IntoView + 'static>(
+    child: fn() -> V,
+) -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -85,9 +88,18 @@ fn mount() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
         provide_context(handles.storage);
         handles.profile.teacher.set(Some(anne()));
         shared.set(Some(handles));
-        view! { <StorageNotice /> }
+        child()
     });
+    settle().await;
     (host, slot.get().unwrap(), Box::new(handle))
+}
+
+async fn mount() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
+    mount_with(|| view! { <StorageNotice /> }).await
+}
+
+async fn mount_import() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
+    mount_with(|| view! { <materiotheque::ui::components::ImportPanel /> }).await
 }
 
 fn stored_bookings() -> Vec<String> {
@@ -98,7 +110,7 @@ fn stored_bookings() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn changes_are_saved_after_a_pause_and_read_again() {
     clear();
-    let (_host, handles, handle) = mount();
+    let (_host, handles, handle) = mount().await;
     settle().await;
     handles.pool.apply(booking("anne-a")).unwrap();
     settle().await;
@@ -128,7 +140,7 @@ fn fill_to_quota() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn a_full_storage_shows_a_lasting_banner_loses_nothing_and_changes_no_byte() {
     clear();
-    let (host, handles, handle) = mount();
+    let (host, handles, handle) = mount().await;
     handles.pool.apply(booking("anne-a")).unwrap();
     sleep(SAVED_MS).await;
     let fillers = fill_to_quota();
@@ -190,7 +202,7 @@ async fn data_from_a_newer_version_is_read_only_and_kept_as_it_is() {
     clear();
     raw_storage().set_item("materiotheque.state.a", "{\"schema_version\":9,\"revision\":4,\"future\":true}").unwrap();
     let before = snapshot();
-    let (host, handles, handle) = mount();
+    let (host, handles, handle) = mount().await;
     settle().await;
     assert_eq!(handles.storage.mode.get_untracked(), StorageMode::ReadOnly(9));
     assert!(host.inner_text().contains("version plus récente de Matériothèque (format 9)"), "{}", host.inner_text());
@@ -210,7 +222,7 @@ async fn a_copy_found_unreadable_beside_a_good_one_is_offered_then_replaced() {
     }
     raw_storage().set_item("materiotheque.state.b", "garbage{").unwrap();
     let before = snapshot();
-    let (host, handles, handle) = mount();
+    let (host, handles, handle) = mount().await;
     settle().await;
     assert!(host.inner_text().contains("était illisible"), "{}", host.inner_text());
     handles.pool.apply(booking("anne-a")).unwrap();
@@ -227,7 +239,7 @@ async fn a_copy_found_unreadable_beside_a_good_one_is_offered_then_replaced() {
 #[wasm_bindgen_test]
 async fn another_tabs_save_is_taken_in_and_this_tabs_change_is_kept() {
     clear();
-    let (_host, handles, handle) = mount();
+    let (_host, handles, handle) = mount().await;
     handles.pool.apply(booking("anne-a")).unwrap();
     sleep(SAVED_MS).await;
     // Another tab saves a booking; this one makes a change before it hears of it.
@@ -245,6 +257,130 @@ async fn another_tabs_save_is_taken_in_and_this_tabs_change_is_kept() {
     for id in ["anne-a", "anne-b", "anne-other"] {
         assert!(stored.contains(&id.to_owned()), "{id} in {stored:?}");
     }
+    drop(handle);
+    clear();
+}
+
+// ---- Importing hostile files ----------------------------------------------------------------
+
+/// Chooses `file` in the panel's file input, as a user would.
+async fn choose(host: &web_sys::HtmlElement, file: web_sys::File) {
+    let global = js_sys::global();
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&global, &"DataTransfer".into()).unwrap().dyn_into().unwrap();
+    let transfer = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).unwrap();
+    let items = js_sys::Reflect::get(&transfer, &"items".into()).unwrap();
+    let add: js_sys::Function = js_sys::Reflect::get(&items, &"add".into()).unwrap().dyn_into().unwrap();
+    add.call1(&items, &file).unwrap();
+    let files: web_sys::FileList = js_sys::Reflect::get(&transfer, &"files".into()).unwrap().dyn_into().unwrap();
+    let input: web_sys::HtmlInputElement = host.query_selector("#import-file").unwrap().unwrap().dyn_into().unwrap();
+    input.set_files(Some(&files));
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(150).await;
+}
+
+fn text_file(name: &str, text: &str) -> web_sys::File {
+    web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&text.into()), name).unwrap()
+}
+
+fn valid_backup() -> serde_json::Value {
+    let state = materiotheque::storage::document::StoredState { profile: Some(anne()), plan: None, pool: Some(demo()) };
+    let text = materiotheque::storage::files::backup_file(state.as_ref(), now());
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn malformed_and_hostile_files_are_refused_with_a_reason_and_change_no_byte() {
+    clear();
+    let (host, handles, handle) = mount_import().await;
+    handles.pool.apply(booking("anne-a")).unwrap();
+    sleep(SAVED_MS).await;
+    let before = snapshot();
+    let alert = |host: &web_sys::HtmlElement| {
+        host.query_selector("[role=alert]").unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+    };
+
+    let mut wrong_type = valid_backup();
+    wrong_type["pool"]["catalogue"]["units"][3]["in_service"] = "oui".into();
+    let mut missing = valid_backup();
+    missing["pool"]["catalogue"]["models"][0].as_object_mut().unwrap().remove("name");
+    let mut duplicate = valid_backup();
+    let first = duplicate["pool"]["bookings"][0].clone();
+    duplicate["pool"]["bookings"].as_array_mut().unwrap().push(first);
+    let mut dangling = valid_backup();
+    dangling["pool"]["bookings"][0]["lines"][0]["model"] = "licorne".into();
+    let mut hostile = valid_backup();
+    hostile["pool"]["bookings"][0]["status"] = "<img src=x onerror=alert(1)>".into();
+    let cases = [
+        ("cassé.json", "{\n  \"format\": }".to_owned(), "n'est pas un fichier JSON lisible : erreur ligne 2, colonne"),
+        (
+            "type.json",
+            wrong_type.to_string(),
+            "à « pool.catalogue.units[3].in_service », la valeur n'a pas la forme attendue",
+        ),
+        ("manque.json", missing.to_string(), "à « pool.catalogue.models[0] », le champ « name » manque"),
+        ("profond.json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)), "profond.json"),
+        ("double.json", duplicate.to_string(), "est utilisé deux fois (réservation)"),
+        ("orphelin.json", dangling.to_string(), "renvoie à « licorne », qui n'existe pas dans le fichier"),
+        ("<b>piège</b>.json", hostile.to_string(), "la valeur « <img src=x onerror=alert(1)> » n'est pas reconnue"),
+        ("autre.json", r#"{"format":"materiotheque/inconnu","schema_version":1}"#.to_owned(), "materiotheque/inconnu"),
+        ("futur.json", r#"{"format":"materiotheque/backup","schema_version":7}"#.to_owned(), "version plus récente"),
+    ];
+    for (name, text, expected) in cases {
+        choose(&host, text_file(name, &text)).await;
+        let message = alert(&host);
+        assert!(message.contains(expected), "{name}: {message}");
+        assert!(message.contains(name), "{name}: the message names the file: {message}");
+        assert!(
+            host.query_selector(".import-panel img, .import-panel b").unwrap().is_none(),
+            "hostile text stays text"
+        );
+        assert!(snapshot() == before, "{name} changed stored bytes");
+    }
+
+    // 50 MB: refused from its size, before reading.
+    let big = js_sys::Uint8Array::new_with_length(50 * 1024 * 1024);
+    let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&big), "énorme.json").unwrap();
+    choose(&host, file).await;
+    assert!(alert(&host).contains("énorme.json est trop volumineux (50 Mo)"), "{}", alert(&host));
+    sleep(SAVED_MS).await;
+    assert!(snapshot() == before, "nothing was saved");
+    drop(handle);
+    clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_is_previewed_then_imported_and_the_import_can_be_undone() {
+    clear();
+    let (host, handles, handle) = mount_import().await;
+    handles.pool.apply(booking("anne-a")).unwrap();
+    sleep(SAVED_MS).await;
+    let mut other = valid_backup();
+    other["plan"] = serde_json::json!({ "basket": [{ "model": "thymio", "quantity": 4 }] });
+    choose(&host, text_file("sauvegarde.json", &other.to_string())).await;
+    let text = host.inner_text();
+    assert!(text.contains("Ce que sauvegarde.json changera"), "{text}");
+    assert!(text.contains("Réservations"), "one booking goes: {text}");
+    assert!(handles.pool.pool.with_untracked(|p| p.booking("anne-a").is_some()), "nothing changes before confirming");
+    let confirm: web_sys::HtmlElement =
+        host.query_selector(".import-preview .button--primary").unwrap().unwrap().dyn_into().unwrap();
+    confirm.click();
+    sleep(SAVED_MS).await;
+    assert!(host.inner_text().contains("Import effectué."));
+    assert!(!stored_bookings().contains(&"anne-a".to_owned()));
+    assert_eq!(handles.plan.basket.get_untracked()[0].quantity, 4);
+
+    // The same file again changes nothing.
+    choose(&host, text_file("sauvegarde.json", &other.to_string())).await;
+    assert!(host.inner_text().contains("Ce fichier ne change rien"), "{}", host.inner_text());
+
+    let undo = host.query_selector_all(".import-panel > p > button").unwrap();
+    let undo: web_sys::HtmlElement = undo.get(undo.length() - 1).unwrap().dyn_into().unwrap();
+    assert_eq!(undo.inner_text(), "Annuler le dernier import");
+    undo.click();
+    sleep(SAVED_MS).await;
+    assert!(stored_bookings().contains(&"anne-a".to_owned()), "the data from before is back");
+    assert!(handles.plan.basket.get_untracked().is_empty());
     drop(handle);
     clear();
 }

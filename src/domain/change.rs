@@ -7,7 +7,7 @@ use super::booking::{Actor, BookingStatus};
 use super::error::DomainError;
 use super::incident::IncidentAssessment;
 use super::people::Teacher;
-use super::pool::{BookingRequest, IncidentDeclaration, Pool};
+use super::pool::{BookingRequest, IncidentDeclaration, Pool, PoolState};
 use chrono::NaiveDateTime;
 
 /// One change to the pool, with everything needed to make it again.
@@ -42,6 +42,8 @@ pub enum PoolChange {
         /// Who enrols them.
         by: Actor,
     },
+    /// Replaces the whole pool (an imported file, or the undo of an import).
+    Replace(Box<PoolState>),
     /// Declares an incident ([`Pool::declare_incident`]); its id is renewed if taken meanwhile.
     DeclareIncident {
         /// The declaration.
@@ -93,6 +95,10 @@ impl PoolChange {
             }
             PoolChange::Enroll { session, teacher, by } => {
                 pool.enroll(session, teacher, by)?;
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::Replace(state) => {
+                *pool = Pool::new(state.as_ref().clone());
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::DeclareIncident { declaration, by, at } => {

@@ -23,3 +23,18 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The first file chosen in a file input, with its name and size in bytes.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<(web_sys::File, String, usize)> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    // A file's size is a whole number of bytes.
+    let size = file.size() as usize;
+    Some((file, name, size))
+}
+
+/// Reads a file as UTF-8 text.
+pub async fn read_text(file: &web_sys::File) -> Result<String, JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    text.as_string().ok_or(JsValue::NULL)
+}

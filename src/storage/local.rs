@@ -12,6 +12,7 @@ const KEY_PREFIX: &str = "materiotheque.";
 const LANG_KEY: &str = "lang";
 const EXPORTED_KEY: &str = "exported_at";
 const FIRST_SAVED_KEY: &str = "first_saved_at";
+const UNDO_KEY: &str = "before_import";
 
 /// What browsers allow an origin in local storage, in UTF-16 units: 5 MiB of them in Chromium
 /// and Firefox. Safari allows about half for text outside Latin-1, which the compact document
@@ -113,6 +114,21 @@ impl LocalStore {
     /// Remembers the first save.
     pub fn save_first_saved_at(at: NaiveDateTime) -> Result<(), WriteError> {
         Self::write(FIRST_SAVED_KEY, &crate::domain::iso::format_datetime(at))
+    }
+
+    /// The state from before the last import, if it can still be undone.
+    pub fn before_import() -> Option<String> {
+        BrowserKv.get(&key(UNDO_KEY))
+    }
+
+    /// Keeps the state from before an import (a stored document), for undo.
+    pub fn save_before_import(document: &str) -> Result<(), WriteError> {
+        Self::write(UNDO_KEY, document)
+    }
+
+    /// Forgets the state from before the last import.
+    pub fn forget_before_import() {
+        BrowserKv.remove(&key(UNDO_KEY));
     }
 
     /// Remembers that a backup was exported now.

@@ -14,7 +14,7 @@ use crate::demo::demo_data;
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolChange, PoolState};
 use crate::platform::{clock, document, files, tabs};
-use crate::storage::document::{StateRef, StorageError};
+use crate::storage::document::{StateRef, StorageError, StoredState};
 use crate::storage::files::backup_file;
 use crate::storage::kv::WriteError;
 use crate::storage::local::{BrowserKv, LocalStore};
@@ -289,6 +289,25 @@ fn refresh(shared: &Shared, handles: Handles) {
         Err(StorageError::Corrupt(_)) => put_back(handles, working, false),
     }
     handles.storage.used_units.set(LocalStore::used_units());
+}
+
+/// A copy of what this tab shows, as it would be stored (for an import's preview and undo).
+pub fn current_state(handles: Handles) -> StoredState {
+    StoredState {
+        profile: handles.profile.teacher.get_untracked(),
+        plan: Some(handles.plan.to_saved_untracked()),
+        pool: Some(handles.pool.pool.with_untracked(|p| p.state().clone())),
+    }
+}
+
+/// Shows `state` instead of the current one (an import, or its undo); saved like any change.
+pub fn replace_state(handles: Handles, state: StoredState) {
+    let pool = state.pool.unwrap_or_else(fallback);
+    let _ = handles.pool.apply(PoolChange::Replace(Box::new(pool)));
+    if handles.profile.teacher.with_untracked(|t| *t != state.profile) {
+        handles.profile.teacher.set(state.profile);
+    }
+    handles.plan.show(state.plan.unwrap_or_default());
 }
 
 /// Offers the whole local state as a backup file and remembers when; `false` if the browser

@@ -1,5 +1,5 @@
 use crate::i18n::{Lang, Msg};
-use crate::ui::components::{PageTitle, StoragePanel};
+use crate::ui::components::{ImportPanel, PageTitle, StoragePanel};
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 
@@ -33,5 +33,6 @@ pub fn SettingsPage() -> impl IntoView {
             <p class="help">{i18n.text(Msg::SettingsLangHelp)}</p>
         </fieldset>
         <StoragePanel />
+        <ImportPanel />
     }
 }
