@@ -71,6 +71,16 @@ impl LocalStore {
         storage().is_some_and(|s| s.length().is_ok())
     }
 
+    /// Whether a document is stored (any version), readable or not: then the app reads it
+    /// before showing anything.
+    pub fn holds_document() -> bool {
+        let kv = BrowserKv;
+        crate::storage::store::SLOT_KEYS
+            .iter()
+            .chain(crate::storage::document::LEGACY_KEYS.iter())
+            .any(|k| kv.get(k).is_some())
+    }
+
     /// How much of the storage this origin uses, in UTF-16 units (keys and values, as quotas
     /// count them).
     pub fn used_units() -> usize {

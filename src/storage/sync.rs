@@ -42,6 +42,17 @@ pub struct SaveReport {
     pub dropped: Vec<Dropped>,
     /// Whether the working state took in another tab's changes.
     pub merged: bool,
+    /// Whether those changes touched the pool (else only the profile or plan may differ).
+    pub pool_changed: bool,
+}
+
+/// What reading another tab's save brought in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refreshed {
+    /// Changes of this tab the newer state made impossible.
+    pub dropped: Vec<Dropped>,
+    /// Whether the pool differs from what the tab showed.
+    pub pool_changed: bool,
 }
 
 /// How many times a save reads the newer state and tries again before giving up (each retry
@@ -134,6 +145,12 @@ impl<K: KeyValue> TabSync<K> {
         Ok(Opened { sync, working, source, saved_at })
     }
 
+    /// A link to a store that holds nothing yet (first visit): the first save writes revision 1,
+    /// or merges with what another tab wrote meanwhile.
+    pub fn empty(kv: K) -> Self {
+        TabSync { store: Store::new(kv), base_profile: None, base_plan: SavedPlan::default(), pending: Vec::new() }
+    }
+
     /// Notes a change already made on the working pool, to be saved.
     pub fn record(&mut self, change: PoolChange) {
         self.pending.push(change);
@@ -172,7 +189,7 @@ impl<K: KeyValue> TabSync<K> {
         &mut self,
         working: &mut Working,
         fallback: impl FnOnce() -> PoolState,
-    ) -> Result<Option<Vec<Dropped>>, StorageError> {
+    ) -> Result<Option<Refreshed>, StorageError> {
         let before = self.store.revision();
         let Loaded { document, .. } = self.store.load()?;
         if document.revision == before {
@@ -181,6 +198,12 @@ impl<K: KeyValue> TabSync<K> {
         let theirs = working_of(document, fallback);
         let mut pool = theirs.pool;
         let dropped = replay(&mut pool, &mut self.pending);
+        // Keep this tab's pool when the other tab changed something else (the plan, the
+        // profile): the screen then has nothing to redraw.
+        let pool_changed = pool.state() != working.pool.state();
+        if !pool_changed {
+            pool = std::mem::replace(&mut working.pool, Pool::new(PoolState::default()));
+        }
         let profile =
             if working.profile != self.base_profile { working.profile.take() } else { theirs.profile.clone() };
         let plan = merge_plan(&self.base_plan, &working.plan, &theirs.plan);
@@ -188,7 +211,7 @@ impl<K: KeyValue> TabSync<K> {
         self.base_profile = theirs.profile;
         self.base_plan = theirs.plan;
         *working = Working { pool, profile, plan };
-        Ok(Some(dropped))
+        Ok(Some(Refreshed { dropped, pool_changed }))
     }
 
     /// Saves `working` as the next revision. When another tab saved first, reads its state,
@@ -200,19 +223,20 @@ impl<K: KeyValue> TabSync<K> {
         fallback: impl Fn() -> PoolState,
     ) -> Result<SaveReport, SaveError> {
         let mut dropped = Vec::new();
-        let mut merged = false;
+        let (mut merged, mut pool_changed) = (false, false);
         for _ in 0..SAVE_ATTEMPTS {
             match self.store.save(working.as_stored(), now) {
                 Ok(saved) => {
                     self.pending.clear();
                     self.base_profile.clone_from(&working.profile);
                     self.base_plan.clone_from(&working.plan);
-                    return Ok(SaveReport { saved, dropped, merged });
+                    return Ok(SaveReport { saved, dropped, merged, pool_changed });
                 }
                 Err(SaveError::Conflict { .. }) => match self.refresh(working, &fallback) {
-                    Ok(Some(lost)) => {
-                        dropped.extend(lost);
+                    Ok(Some(refreshed)) => {
+                        dropped.extend(refreshed.dropped);
                         merged = true;
+                        pool_changed |= refreshed.pool_changed;
                     }
                     Ok(None) => {}
                     Err(StorageError::Newer { found, supported }) => return Err(SaveError::Newer { found, supported }),
@@ -300,7 +324,7 @@ mod tests {
 
         fn refresh(&mut self) {
             match self.sync.refresh(&mut self.working, state) {
-                Ok(Some(dropped)) => assert!(dropped.is_empty(), "{dropped:?}"),
+                Ok(Some(refreshed)) => assert!(refreshed.dropped.is_empty(), "{:?}", refreshed.dropped),
                 Ok(None) => {}
                 Err(e) => panic!("refresh: {e}"),
             }

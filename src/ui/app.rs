@@ -59,6 +59,10 @@ pub fn App() -> impl IntoView {
             </header>
             <PageLoading loading=routing />
             <main id=MAIN_ID tabindex="-1">
+                // Saved data is read before any page shows it.
+                <Show when=move || handles.storage.loaded.get() fallback=move || view! {
+                    <p class="page-loading" role="status">{i18n.text(crate::i18n::Msg::PageLoading)}</p>
+                }>
                 // Unreadable data: nothing else until the user was offered to download it.
                 <Show when=move || !recovering() fallback=|| view! { <RecoveryScreen /> }>
                 <Routes fallback=NotFoundPage>
@@ -71,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/parametres") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()} />
                 </Routes>
+                </Show>
                 </Show>
             </main>
             <SiteFooter />

@@ -1,5 +1,6 @@
 //! The Leptos user interface: thin components over the domain, state reached through typed
-//! context handles (see [`state`]), persistence in one place (see [`persistence`]).
+//! context handles (see [`state`]), persistence in one place (see [`persistence`],
+//! with the [`storage_engine`] it loads on demand).
 
 pub mod app;
 pub mod components;
@@ -8,5 +9,6 @@ mod lazy_pages;
 pub mod pages;
 pub mod persistence;
 pub mod state;
+pub mod storage_engine;
 
 pub use app::App;

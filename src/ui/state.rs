@@ -243,6 +243,8 @@ pub enum SaveProblem {
 /// how full it is, and the backup reminder.
 #[derive(Clone, Copy)]
 pub struct StorageStatus {
+    /// Whether the stored state has been read (at once when nothing is stored).
+    pub loaded: RwSignal<bool>,
     /// Whether this tab saves.
     pub mode: RwSignal<StorageMode>,
     /// Why the last save failed; `None` after a successful one.
@@ -269,6 +271,7 @@ impl StorageStatus {
     /// Saving normally, nothing known yet.
     pub fn new() -> Self {
         Self {
+            loaded: RwSignal::new(false),
             mode: RwSignal::new(StorageMode::Normal),
             problem: RwSignal::new(None),
             recovered: RwSignal::new(None),

@@ -313,4 +313,3 @@ describe(`Booking equipment under ${BASE}`, () => {
     await context.close();
   });
 });
-});

@@ -17,7 +17,9 @@ pub fn StorageNotice() -> impl IntoView {
     let handles = expect_context::<Handles>();
     let available = LocalStore::available();
     let (export_refused, set_export_refused) = signal(false);
-    let export = move |_| set_export_refused.set(!export_backup(handles));
+    let export = move |_| {
+        leptos::task::spawn_local(async move { set_export_refused.set(!export_backup(handles).await) });
+    };
     let (downloaded, set_downloaded) = signal(false);
     let problem = move || {
         let message = match storage.problem.get()? {

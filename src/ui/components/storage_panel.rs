@@ -47,7 +47,9 @@ pub fn StoragePanel() -> impl IntoView {
                 <button
                     type="button"
                     aria-describedby="backup-help"
-                    on:click=move |_| set_refused.set(!export_backup(handles))
+                    on:click=move |_| {
+                        leptos::task::spawn_local(async move { set_refused.set(!export_backup(handles).await) });
+                    }
                 >
                     {i18n.text(Msg::BackupExport)}
                 </button>

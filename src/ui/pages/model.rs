@@ -37,21 +37,31 @@ pub fn ModelPage() -> impl IntoView {
         model.with(|m| m.as_ref().map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name.clone()))
     });
 
+    // What the page shows of the pool: the page is rebuilt when that changes, not on every
+    // change of the pool (another tab's save, an enrolment), so the basket's confirmation and
+    // the focus stay where they are.
+    let facts = Memo::new(move |_| {
+        let english = i18n.english();
+        model.get().map(|model| {
+            let in_service = state.pool.with(|p| p.index().in_service(&model.id));
+            let (trainings, units) = state.with_catalogue(|c| {
+                let trainings = c.required_training_names(&model, english);
+                let units: Vec<_> = c.units_of(&model.id).cloned().collect();
+                (trainings, units)
+            });
+            (model, in_service, trainings, units)
+        })
+    });
+
     let body = move || {
         let english = i18n.english();
-        let Some(model) = model.get() else {
+        let Some((model, in_service, trainings, units)) = facts.get() else {
             return view! {
                 <h1>{i18n.t(Msg::ModelNotFoundTitle)}</h1>
                 <p>{i18n.t(Msg::ModelNotFoundText)}</p>
             }
             .into_any();
         };
-        let in_service = state.pool.with(|p| p.index().in_service(&model.id));
-        let (trainings, units) = state.with_catalogue(|c| {
-            let trainings = c.required_training_names(&model, english);
-            let units: Vec<_> = c.units_of(&model.id).cloned().collect();
-            (trainings, units)
-        });
         let training_block = if trainings.is_empty() {
             view! { <p>{i18n.t(Msg::NoTrainingRequired)}</p> }.into_any()
         } else {
