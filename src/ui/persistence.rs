@@ -21,7 +21,7 @@ use crate::storage::store::SLOT_KEYS;
 use crate::storage::sync::TabSync;
 use crate::ui::state::{I18n, PlanHandle, PoolHandle, ProfileHandle, SaveProblem, StorageMode, StorageStatus};
 use crate::ui::storage_engine as engine;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -103,6 +103,10 @@ pub fn start(i18n: I18n) -> Handles {
         leptos::task::spawn_local(async move { engine::open(opening, handles).await });
     } else {
         storage.loaded.set(true);
+        // Not needed for the first screen, but before any change is saved (a tab closed right
+        // after a change saves it synchronously, which needs the engine loaded): fetched once
+        // the first screen is drawn.
+        set_timeout(|| leptos::task::spawn_local(engine::load()), Duration::ZERO);
     }
 
     Effect::new(move |previous: Option<()>| {
@@ -122,7 +126,7 @@ pub fn start(i18n: I18n) -> Handles {
         }
         if let Some(teacher) = handles.profile.teacher.get() {
             if handles.pool.pool.with_untracked(|p| p.teacher(&teacher.id) != Some(&teacher)) {
-                let _ = handles.pool.apply(PoolChange::UpsertTeacher(teacher));
+                handles.pool.upsert_teacher(teacher);
             }
         }
     });

@@ -85,7 +85,7 @@ impl PoolHandle {
         };
         let handle = Self::new(Pool::new(state), error);
         if let Some(teacher) = profile {
-            let _ = handle.apply(PoolChange::UpsertTeacher(teacher));
+            handle.upsert_teacher(teacher);
         }
         handle
     }
@@ -98,6 +98,13 @@ impl PoolHandle {
             self.pending.update_value(|pending| pending.push(change));
         }
         result
+    }
+
+    /// Adds or updates a teacher (this browser's profile), as [`PoolHandle::apply`] would; apart
+    /// so that the app shell, which keeps the profile in the pool, does not carry every rule.
+    pub fn upsert_teacher(self, teacher: Teacher) {
+        self.pool.update(|p| p.upsert_teacher(teacher.clone()));
+        self.pending.update_value(|pending| pending.push(PoolChange::UpsertTeacher(teacher)));
     }
 
     /// Takes the changes made since the last call (the persistence layer saves them).
