@@ -81,7 +81,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
     await context.close();
   });
 
-  test("the first screen loads no page chunk; a page opened later fetches its own, with a loading status", async () => {
+  test("the first screen loads no page chunk and does not wait for the storage engine; a page opened later fetches its own", async () => {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await newPage(context);
     const fetched = [];
@@ -93,10 +93,20 @@ describe(`Matériothèque served under ${BASE}`, () => {
       await held;
       await route.continue();
     });
+    // The storage engine is fetched after the first screen: held back, the catalogue still shows.
+    let releaseEngine;
+    const engineHeld = new Promise((resolve) => (releaseEngine = resolve));
+    await page.route(/split_storage_engine\.wasm$/, async (route) => {
+      await engineHeld;
+      await route.continue();
+    });
     await page.goto(server.url);
     await appReady(page);
     const wasm = () => fetched.filter((path) => path.endsWith(".wasm"));
-    assert.deepEqual(wasm().map((path) => path.split("/").pop()), ["materiotheque_bg.wasm"], "first screen fetches the main module only");
+    assert.equal(wasm()[0].split("/").pop(), "materiotheque_bg.wasm");
+    assert.ok(!wasm().some((path) => /_route_view_/.test(path)), "no page chunk for the first screen");
+    assert.ok((await page.locator(".model-card").count()) >= 30, "the catalogue shows while the engine is held");
+    releaseEngine();
     await page.getByRole("navigation").getByRole("link", { name: /^Réserver/ }).click();
     await page.getByRole("status").filter({ hasText: "Chargement de la page…" }).waitFor();
     assert.equal(await heading(page), "Catalogue du matériel", "the catalogue stays until the page is ready");
