@@ -84,7 +84,7 @@ impl PoolChange {
             }
             PoolChange::CreateBooking { request, by, at } => {
                 if pool.booking(&request.id).is_some() {
-                    request.id = pool.next_booking_id(&request.teacher);
+                    request.id = pool.next_booking_id(&request.id);
                 }
                 let status = pool.create_booking(request.clone(), by.clone(), *at)?;
                 Ok(ChangeOutcome::Booked { id: request.id.clone(), status })

@@ -7,6 +7,7 @@
 //! - [`availability`]: R1, the per-model occupancy index and its brute-force oracle.
 //! - [`period`]: R2. [`training`]: R3. [`booking`]: R4/R6 data and lifecycle.
 //! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
+//! - [`requests`]: a teacher's requests as the coordinator takes them in (untrusted).
 //! - [`search`]: accent- and case-insensitive catalogue search and filters.
 //! - [`text`]: lower case and letter tests for Latin text, without Unicode tables.
 //! - [`pool`]: the state and every operation on it; [`change`]: changes as data, replayed on
@@ -26,6 +27,7 @@ pub mod period;
 pub mod planning;
 pub mod pool;
 pub mod profile;
+pub mod requests;
 pub mod review;
 pub mod search;
 pub mod settings;
@@ -45,6 +47,7 @@ pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use planning::{monday_of, TrainingStanding, WeekAvailability};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
 pub use profile::{validate_profile, ProfileProblem};
+pub use requests::{public_booking_id, take_in_requests, RequestOutcome, RequestsReport, TeacherRequests};
 pub use review::{incident_review, IncidentReview};
 pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;

@@ -3,7 +3,7 @@
 
 use super::document::{check_pool, SavedPlan, StateRef, StoredState};
 use super::json_path::path_at;
-use crate::domain::Teacher;
+use crate::domain::{public_booking_id, Teacher, TeacherRequests, TrainingRecord};
 use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
 use crate::domain::{School, Settings, TrainingSession};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -248,6 +248,130 @@ pub fn backup_file(state: StateRef<'_>, exported_at: NaiveDateTime) -> String {
         pool: state.pool,
     };
     // Plain data with string keys: serialising it cannot fail.
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// The `format` of a requests file.
+pub const REQUESTS_FORMAT: &str = "materiotheque/requests";
+
+/// A `materiotheque/requests` file as written: one teacher's profile, bookings, the trainings
+/// their browser records for them (a claim, checked by the coordinator) and their enrolments.
+#[derive(Serialize)]
+struct RequestsOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(with = "crate::domain::iso::datetime")]
+    exported_at: NaiveDateTime,
+    teacher: &'a Teacher,
+    bookings: Vec<&'a Booking>,
+    trainings: Vec<&'a TrainingRecord>,
+    enrolments: Vec<&'a str>,
+}
+
+/// A `materiotheque/requests` file as read.
+#[derive(Deserialize)]
+struct RequestsIn {
+    teacher: Teacher,
+    #[serde(default)]
+    bookings: Vec<Booking>,
+    #[serde(default)]
+    trainings: Vec<TrainingRecord>,
+    #[serde(default)]
+    enrolments: Vec<String>,
+}
+
+/// Writes `teacher`'s requests from this browser's pool.
+pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDateTime) -> String {
+    let out = RequestsOut {
+        format: REQUESTS_FORMAT,
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        teacher,
+        bookings: pool.bookings.iter().filter(|b| b.teacher == teacher.id).collect(),
+        trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
+        enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+/// Reads a requests file (its content is checked by the rules when taken in, not here).
+pub fn parse_requests_file(text: &str) -> Result<TeacherRequests, FileError> {
+    check_envelope(text, REQUESTS_FORMAT)?;
+    let data: RequestsIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+    Ok(TeacherRequests {
+        teacher: data.teacher,
+        bookings: data.bookings,
+        claimed_trainings: data.trainings,
+        enrolments: data.enrolments,
+    })
+}
+
+/// One booking as a `catalogue` file shows it: what and when, under its public id.
+#[derive(Serialize)]
+struct OccupancyOut<'a> {
+    booking: String,
+    lines: &'a [BookingLine],
+    #[serde(with = "crate::domain::iso::date")]
+    start: NaiveDate,
+    #[serde(with = "crate::domain::iso::date")]
+    end: NaiveDate,
+    status: BookingStatus,
+}
+
+/// A `materiotheque/catalogue` file as written by the coordinator.
+#[derive(Serialize)]
+struct CatalogueOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    #[serde(with = "crate::domain::iso::datetime")]
+    exported_at: NaiveDateTime,
+    catalogue: Catalogue,
+    communes: &'a [Commune],
+    schools: &'a [School],
+    sessions: Vec<TrainingSession>,
+    agreement: &'a Agreement,
+    occupancy: Vec<OccupancyOut<'a>>,
+}
+
+/// Writes the coordinator's `catalogue` file: everything a teacher needs and no personal data
+/// (no teacher, no project, no replacement value, no enrolment list; booking ids that hold an
+/// e-mail address are replaced by their public id).
+pub fn catalogue_file(pool: &PoolState, exported_at: NaiveDateTime) -> String {
+    let mut catalogue = pool.catalogue.clone();
+    for unit in &mut catalogue.units {
+        unit.replacement_value_cents = None;
+    }
+    let sessions = pool
+        .sessions
+        .iter()
+        .map(|s| {
+            // Seats taken stay taken, without saying by whom.
+            let taken = u16::try_from(s.enrolled.len()).unwrap_or(u16::MAX);
+            TrainingSession { capacity: s.capacity.saturating_sub(taken), enrolled: Vec::new(), ..s.clone() }
+        })
+        .collect();
+    let occupancy = pool
+        .bookings
+        .iter()
+        .map(|b| OccupancyOut {
+            booking: public_booking_id(&b.id),
+            lines: &b.lines,
+            start: b.start,
+            end: b.end,
+            status: b.status,
+        })
+        .collect();
+    let out = CatalogueOut {
+        format: "materiotheque/catalogue",
+        schema_version: SCHEMA_VERSION,
+        exported_at,
+        catalogue,
+        communes: &pool.communes,
+        schools: &pool.schools,
+        sessions,
+        agreement: &pool.settings.agreement,
+        occupancy,
+    };
     serde_json::to_string(&out).unwrap_or_default()
 }
 

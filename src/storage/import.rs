@@ -10,8 +10,10 @@
 //! Importing the same file twice changes nothing the second time.
 
 use super::document::{check_pool, StoredState};
-use super::files::{parse_backup_file, parse_catalogue_file, CatalogueData, FileError, BACKUP_FORMAT};
-use crate::domain::{Actor, HistoryEntry, PoolState};
+use super::files::{parse_backup_file, parse_catalogue_file, parse_requests_file, CatalogueData, FileError};
+use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT};
+use crate::domain::{public_booking_id, take_in_requests, Actor, HistoryEntry, Pool, PoolState};
+use crate::domain::{RequestsReport, TeacherRequests};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -30,6 +32,8 @@ pub enum DataFile {
     Backup(StoredState),
     /// The coordinator's catalogue.
     Catalogue(CatalogueData),
+    /// A teacher's requests (for the coordinator).
+    Requests(TeacherRequests),
 }
 
 #[derive(Deserialize)]
@@ -46,7 +50,11 @@ pub fn read_data_file(text: &str) -> Result<DataFile, FileError> {
     match kind.format.as_str() {
         BACKUP_FORMAT => parse_backup_file(text).map(DataFile::Backup),
         CATALOGUE_FORMAT => parse_catalogue_file(text).map(DataFile::Catalogue),
-        _ => Err(FileError::WrongKind { expected: format!("{BACKUP_FORMAT}, {CATALOGUE_FORMAT}"), found: kind.format }),
+        REQUESTS_FORMAT => parse_requests_file(text).map(DataFile::Requests),
+        _ => Err(FileError::WrongKind {
+            expected: format!("{BACKUP_FORMAT}, {CATALOGUE_FORMAT}, {REQUESTS_FORMAT}"),
+            found: kind.format,
+        }),
     }
 }
 
@@ -94,12 +102,17 @@ pub struct Preview {
     pub items: Vec<(Item, Counts)>,
     /// Whether the teacher's profile or the basket would change (backups only).
     pub profile_or_plan_changes: bool,
+    /// For a teacher's requests: what happened to each booking, and the training claims the
+    /// coordinator's records do not back.
+    pub requests: Option<RequestsReport>,
 }
 
 impl Preview {
     /// Whether the import would change nothing at all.
     pub fn changes_nothing(&self) -> bool {
-        !self.profile_or_plan_changes && self.items.iter().all(|(_, c)| c.is_empty())
+        !self.profile_or_plan_changes
+            && self.items.iter().all(|(_, c)| c.is_empty())
+            && self.requests.as_ref().is_none_or(RequestsReport::changes_nothing)
     }
 }
 
@@ -144,12 +157,13 @@ fn preview(current: &StoredState, next: &StoredState) -> Preview {
         (Item::Incident, diff(&old.incidents, &new.incidents, |i| &i.id)),
     ];
     let profile_or_plan_changes = current.profile != next.profile || current.plan != next.plan;
-    Preview { items, profile_or_plan_changes }
+    Preview { items, profile_or_plan_changes, requests: None }
 }
 
 /// Works out what importing `file` would make of `current` (the pool shown, with the profile
 /// and plan); `at` is when the file was exported or read, for the history of status changes.
 pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> Result<PlannedImport, FileError> {
+    let mut report = None;
     let next = match file {
         DataFile::Backup(state) => state,
         DataFile::Catalogue(data) => {
@@ -158,8 +172,14 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
             check_pool(&pool).map_err(FileError::Inconsistent)?;
             StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool) }
         }
+        DataFile::Requests(requests) => {
+            let mut pool = Pool::new(current.pool.clone().unwrap_or_default());
+            report = Some(take_in_requests(&mut pool, requests, at));
+            StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool.into_state()) }
+        }
     };
-    let preview = preview(current, &next);
+    let mut preview = preview(current, &next);
+    preview.requests = report;
     Ok(PlannedImport { next, preview })
 }
 
@@ -180,9 +200,11 @@ fn merge_catalogue(current: &PoolState, data: CatalogueData, at: NaiveDateTime) 
     let statuses: HashMap<String, crate::domain::BookingStatus> =
         next.bookings.iter().map(|b| (b.id.clone(), b.status)).collect();
     let own: Vec<_> = current.bookings.iter().filter(|b| !b.teacher.is_empty()).cloned().collect();
-    next.bookings.retain(|b| !own.iter().any(|o| o.id == b.id));
-    for mut booking in own {
-        if let Some(status) = statuses.get(&booking.id).copied().filter(|s| *s != booking.status) {
+    // The file names bookings by their public id (see `public_booking_id`).
+    let public: Vec<String> = own.iter().map(|b| public_booking_id(&b.id)).collect();
+    next.bookings.retain(|b| !public.contains(&b.id));
+    for (mut booking, public) in own.into_iter().zip(public) {
+        if let Some(status) = statuses.get(&public).copied().filter(|s| *s != booking.status) {
             booking.status = status;
             booking.history.push(HistoryEntry { at, by: Actor::Coordinator, status, reason: None });
         }
@@ -282,10 +304,67 @@ mod tests {
         Ok(())
     }
 
+    /// The whole round of files: a teacher's requests taken in by the coordinator (rules run
+    /// again, a claim not backed reported, twice changes nothing), confirmed, and the
+    /// coordinator's catalogue (no personal data) read back by the teacher, who sees it confirmed.
+    #[test]
+    fn requests_then_catalogue_carry_a_booking_and_its_status_without_personal_data() -> Result<(), FileError> {
+        use crate::storage::files::{catalogue_file, requests_file};
+        let t = at(2026, 9, 1, 9, 0);
+        // The teacher's browser: an id of the first releases, with the e-mail in it.
+        let mut teacher_pool = Pool::new(state());
+        let id = "ana@ac-lyon.fr-1";
+        let r = request(id, "ana", &[("bluebot", 1)], d(2026, 10, 5), d(2026, 10, 9));
+        if let Err(e) = teacher_pool.create_booking(r, Actor::Teacher("ana".into()), t) {
+            panic!("{e}");
+        }
+        teacher_pool.edit(|s| {
+            s.records.push(crate::domain::TrainingRecord {
+                teacher: "ana".into(),
+                training: "f-rv".into(),
+                completed: d(2026, 1, 5),
+            })
+        });
+        let ana = teacher_pool.teacher("ana").cloned();
+        let Some(ana) = ana else { panic!("ana is in the fixture") };
+        let sent = requests_file(teacher_pool.state(), &ana, t);
+
+        let coordinator = StoredState { profile: None, plan: None, pool: Some(state()) };
+        let planned = plan_import(&coordinator, read_data_file(&sent)?, t)?;
+        let report = planned.preview.requests.clone().unwrap_or_else(|| panic!("a report"));
+        assert_eq!(
+            report.bookings,
+            vec![(id.to_owned(), crate::domain::RequestOutcome::Added(BookingStatus::Requested))]
+        );
+        assert_eq!(report.unbacked_claims, vec!["f-rv".to_owned()]);
+        let again = plan_import(&planned.next, read_data_file(&sent)?, t)?;
+        assert!(again.preview.changes_nothing(), "{:?}", again.preview);
+
+        let mut coordinator_pool = planned.next.pool.clone().map(Pool::new).unwrap_or_else(|| Pool::new(state()));
+        if let Err(e) = coordinator_pool.confirm(id, t) {
+            panic!("{e}");
+        }
+        let published = catalogue_file(coordinator_pool.state(), t);
+        for teacher in &coordinator_pool.state().teachers {
+            assert!(!published.contains(&teacher.email), "{} in the catalogue file", teacher.email);
+            assert!(!published.contains(&format!("\"{}\"", teacher.name)), "{} in the catalogue file", teacher.name);
+            assert!(!published.contains(&format!("\"{}\"", teacher.id)), "{} in the catalogue file", teacher.id);
+        }
+        assert!(!published.contains("Robots au jardin"), "no project title");
+        assert!(!published.contains("replacement_value"), "no value");
+
+        let mine = StoredState { profile: Some(ana), plan: None, pool: Some(teacher_pool.into_state()) };
+        let back = plan_import(&mine, read_data_file(&published)?, t)?;
+        let pool = back.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
+        assert_eq!(pool.booking(id).map(|b| b.status), Some(BookingStatus::Confirmed));
+        assert_eq!(pool.state().bookings.len(), 1, "the teacher's own booking, not a copy of it");
+        Ok(())
+    }
+
     #[test]
     fn files_of_other_kinds_too_large_or_hostile_are_refused_with_a_reason() {
         assert!(matches!(
-            read_data_file(r#"{"format":"materiotheque/requests","schema_version":1}"#),
+            read_data_file(r#"{"format":"materiotheque/demandes","schema_version":1}"#),
             Err(FileError::WrongKind { .. })
         ));
         let huge = format!(r#"{{"format":"materiotheque/backup","pad":"{}"}}"#, "x".repeat(MAX_IMPORT_BYTES));
