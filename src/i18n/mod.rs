@@ -231,6 +231,23 @@ messages! {
     ImportUndone => "Import annulé : les données d'avant l'import sont revenues.", "Import undone: the data from before the import is back.";
     ImportUndoUnavailable => "Les données d'avant l'import ne sont plus disponibles.", "The data from before the import is no longer available.";
     ImportNoRoomForUndo => "Pas assez de place dans ce navigateur pour garder les données actuelles avant l'import : exportez une sauvegarde, puis réessayez.", "Not enough room in this browser to keep the current data before the import: export a backup, then try again.";
+    RoleLabel => "Vous utilisez Matériothèque comme", "You use Matériothèque as";
+    RoleTeacher => "Enseignant ou enseignante", "Teacher";
+    RoleCoordinator => "Gestionnaire du prêt", "Loan coordinator";
+    RoleHelp => "Le mode gestionnaire tient les données de référence : il importe les demandes des enseignants et publie le catalogue.", "Coordinator mode holds the reference data: it imports teachers' requests and publishes the catalogue.";
+    ExchangeTitle => "Échanger des fichiers", "Exchange files";
+    ExchangeRequestsHelp => "Vos réservations et votre profil dans un fichier à envoyer à la personne qui gère le prêt.", "Your bookings and profile in a file to send to the loan coordinator.";
+    ExchangeRequests => "Exporter mes demandes", "Export my requests";
+    ExchangeRequestsDone => "Fichier de demandes prêt : envoyez-le à la personne qui gère le prêt.", "Requests file ready: send it to the loan coordinator.";
+    ExchangeNeedsProfile => "Renseignez d'abord votre profil : le fichier dit qui fait les demandes.", "Fill in your profile first: the file says who makes the requests.";
+    ExchangeCatalogueHelp => "Le catalogue, les sessions de formation et l'occupation du parc, sans aucune donnée personnelle, à publier pour les enseignants.", "The catalogue, training sessions and the pool's occupancy, with no personal data, to publish for teachers.";
+    ExchangeCatalogue => "Exporter le catalogue", "Export the catalogue";
+    ExchangeCatalogueDone => "Fichier catalogue prêt : publiez-le ou envoyez-le aux enseignants.", "Catalogue file ready: publish it or send it to teachers.";
+    ImportRequestsNeedCoordinator => "{file} contient les demandes d'un enseignant : passez en mode gestionnaire pour l'importer.", "{file} holds a teacher's requests: switch to coordinator mode to import it.";
+    ImportCatalogueNeedsTeacher => "{file} est un catalogue publié : en mode gestionnaire, vos données sont la référence et ne sont pas remplacées par lui.", "{file} is a published catalogue: in coordinator mode your data is the reference and is not replaced by it.";
+    ImportRequestsEffect => "Les demandes de {teacher} sont vérifiées avec toutes les règles, d'après vos registres de formation ; rien d'autre ne change.", "The requests of {teacher} are checked against every rule, from your training records; nothing else changes.";
+    ImportRequestRejected => "Demande « {project} » non retenue : {reason}", "Request “{project}” not taken: {reason}";
+    ImportClaimUnbacked => "{teacher} déclare la formation « {training} », absente de vos registres : déclaration ignorée.", "{teacher} declares the training “{training}”, which your records do not show: the declaration is ignored.";
     // Navigation added for the teacher's pages
     NavBook => "Réserver", "Book";
     NavBookCount => "Réserver ({count})", "Book ({count})";
@@ -520,6 +537,7 @@ mod tests {
             Msg::LangNameFr,
             Msg::LangNameEn,
             Msg::ModelDescriptionHeading,
+            Msg::ImportItemIncidents,
             Msg::FooterVersion,
             Msg::BookingLineText,
             Msg::AgreementVersion,

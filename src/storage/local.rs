@@ -13,6 +13,7 @@ const LANG_KEY: &str = "lang";
 const EXPORTED_KEY: &str = "exported_at";
 const FIRST_SAVED_KEY: &str = "first_saved_at";
 const UNDO_KEY: &str = "before_import";
+const ROLE_KEY: &str = "role";
 
 /// What browsers allow an origin in local storage, in UTF-16 units: 5 MiB of them in Chromium
 /// and Firefox. Safari allows about half for text outside Latin-1, which the compact document
@@ -124,6 +125,17 @@ impl LocalStore {
     /// Remembers the first save.
     pub fn save_first_saved_at(at: NaiveDateTime) -> Result<(), WriteError> {
         Self::write(FIRST_SAVED_KEY, &crate::domain::iso::format_datetime(at))
+    }
+
+    /// Whether this browser is used by the loan coordinator (teacher mode otherwise, the
+    /// default).
+    pub fn coordinator() -> bool {
+        BrowserKv.get(&key(ROLE_KEY)).as_deref() == Some("coordinator")
+    }
+
+    /// Remembers the mode.
+    pub fn save_coordinator(coordinator: bool) -> Result<(), WriteError> {
+        Self::write(ROLE_KEY, if coordinator { "coordinator" } else { "teacher" })
     }
 
     /// The state from before the last import, if it can still be undone.

@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(handles.profile);
     provide_context(handles.plan);
     provide_context(handles.storage);
+    provide_context(handles.role);
     let update = UpdateState::new();
     provide_context(update);
     let recovering = move || matches!(handles.storage.mode.get(), StorageMode::Recovery(_));

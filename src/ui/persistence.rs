@@ -19,7 +19,8 @@ use crate::storage::kv::WriteError;
 use crate::storage::local::{BrowserKv, LocalStore};
 use crate::storage::store::SLOT_KEYS;
 use crate::storage::sync::TabSync;
-use crate::ui::state::{I18n, PlanHandle, PoolHandle, ProfileHandle, SaveProblem, StorageMode, StorageStatus};
+use crate::ui::state::{I18n, PlanHandle, PoolHandle, ProfileHandle, RoleHandle, SaveProblem, StorageMode};
+use crate::ui::state::StorageStatus;
 use crate::ui::storage_engine as engine;
 use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
@@ -44,6 +45,8 @@ pub struct Handles {
     pub plan: PlanHandle,
     /// What the user should know about storage.
     pub storage: StorageStatus,
+    /// Teacher or coordinator mode.
+    pub role: RoleHandle,
 }
 
 /// The tab's saving state, shared by the listeners and the engine.
@@ -93,6 +96,7 @@ pub fn start(i18n: I18n) -> Handles {
         profile: ProfileHandle::new(None),
         plan: PlanHandle::new(),
         storage,
+        role: RoleHandle { coordinator: RwSignal::new(LocalStore::coordinator()) },
     };
     // Nothing stored: saving starts from an empty store (revision 0) once there is a change.
     let sync = (!stored).then(|| TabSync::empty(BrowserKv));
@@ -115,6 +119,14 @@ pub fn start(i18n: I18n) -> Handles {
         // The initial value came from storage (or is the default): only save real changes.
         if previous.is_some() {
             if let Err(e) = LocalStore::save_language(lang) {
+                storage.problem.set(Some(problem_of_write(e)));
+            }
+        }
+    });
+    Effect::new(move |previous: Option<()>| {
+        let coordinator = handles.role.coordinator.get();
+        if previous.is_some() {
+            if let Err(e) = LocalStore::save_coordinator(coordinator) {
                 storage.problem.set(Some(problem_of_write(e)));
             }
         }

@@ -223,6 +223,19 @@ impl Default for PlanHandle {
     }
 }
 
+/// Who uses this browser: a teacher (the default) or the loan coordinator, whose data is the
+/// authoritative one.
+#[derive(Clone, Copy)]
+pub struct RoleHandle {
+    /// Coordinator mode.
+    pub coordinator: RwSignal<bool>,
+}
+
+/// The role handle.
+pub fn use_role() -> RoleHandle {
+    expect_context::<RoleHandle>()
+}
+
 /// Whether this tab may save, and why not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageMode {

@@ -6,7 +6,10 @@ use crate::storage::files::FileError;
 use crate::storage::import::{plan_import, read_data_file, DataFile, Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
 use crate::ui::persistence::{current_state, replace_state, Handles};
-use crate::ui::state::use_i18n;
+use crate::domain::{RequestOutcome, RequestsReport};
+use crate::storage::document::StoredState;
+use crate::ui::labels::refusal;
+use crate::ui::state::{use_i18n, use_role, I18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,8 +22,9 @@ enum Step {
     Reading,
     /// Refused, with the reason in words.
     Refused(String),
-    /// Read and checked: what it would change, waiting for confirmation.
-    Preview { file: String, backup: bool, planned: PlannedImport },
+    /// Read and checked: what it would change (with what to say of it), waiting for
+    /// confirmation.
+    Preview { file: String, effect: String, notes: Vec<String>, planned: PlannedImport },
     /// Imported (or undone), with the message.
     Done(Msg),
 }
@@ -37,6 +41,40 @@ fn item_msg(item: Item) -> Msg {
     }
 }
 
+/// What the coordinator should know of a teacher's requests: those the rules refused, and the
+/// training claims their records do not back.
+fn request_notes(
+    i18n: I18n,
+    current: &StoredState,
+    report: &RequestsReport,
+    teacher: &str,
+    projects: &[(String, String)],
+) -> Vec<String> {
+    let lang = i18n.lang();
+    let project = |id: &str| projects.iter().find(|(i, _)| i == id).map_or(id, |(_, p)| p.as_str()).to_owned();
+    let mut notes: Vec<String> = report
+        .bookings
+        .iter()
+        .filter_map(|(id, outcome)| match outcome {
+            RequestOutcome::Rejected(error) => Some(i18n.tf(
+                Msg::ImportRequestRejected,
+                &[("project", &project(id)), ("reason", &refusal(lang, error))],
+            )),
+            _ => None,
+        })
+        .collect();
+    let english = lang == crate::i18n::Lang::En;
+    for training in &report.unbacked_claims {
+        let name = current
+            .pool
+            .as_ref()
+            .and_then(|p| p.catalogue.training(training))
+            .map_or(training.clone(), |t| t.name.pick(english).to_owned());
+        notes.push(i18n.tf(Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
+    }
+    notes
+}
+
 /// Imports a data file (a backup, or the coordinator's catalogue): reads and checks it, shows
 /// what it would add, change and remove, and changes nothing until confirmed. The state from
 /// before is kept so the last import can be undone.
@@ -46,6 +84,7 @@ pub fn ImportPanel() -> impl IntoView {
     let handles = expect_context::<Handles>();
     let step = RwSignal::new(Step::Idle);
     let can_undo = RwSignal::new(LocalStore::before_import().is_some());
+    let role = use_role();
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -63,14 +102,45 @@ pub fn ImportPanel() -> impl IntoView {
                 step.set(Step::Refused(i18n.tf(Msg::ImportUnreadable, &[("file", &name)])));
                 return;
             };
-            let planned = read_data_file(&text).and_then(|data| {
-                let backup = matches!(data, DataFile::Backup(_));
-                plan_import(&current_state(handles), data, clock::now()).map(|p| (backup, p))
-            });
-            step.set(match planned {
-                Ok((backup, planned)) => Step::Preview { file: name, backup, planned },
-                Err(error) => Step::Refused(describe(lang, &name, &error)),
-            });
+            let data = match read_data_file(&text) {
+                Ok(data) => data,
+                Err(error) => {
+                    step.set(Step::Refused(describe(lang, &name, &error)));
+                    return;
+                }
+            };
+            let coordinator = role.coordinator.get_untracked();
+            let refusal = match &data {
+                DataFile::Requests(_) if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
+                DataFile::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
+                _ => None,
+            };
+            if let Some(msg) = refusal {
+                step.set(Step::Refused(i18n.tf(msg, &[("file", &name)])));
+                return;
+            }
+            let (effect, sent) = match &data {
+                DataFile::Backup(_) => (i18n.t(Msg::ImportBackupEffect).to_owned(), None),
+                DataFile::Catalogue(_) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), None),
+                DataFile::Requests(r) => {
+                    let projects: Vec<(String, String)> =
+                        r.bookings.iter().map(|b| (b.id.clone(), b.project.clone())).collect();
+                    (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &r.teacher.name)]), Some((r.teacher.name.clone(), projects)))
+                }
+            };
+            let current = current_state(handles);
+            match plan_import(&current, data, clock::now()) {
+                Ok(planned) => {
+                    let notes = match (&planned.preview.requests, sent) {
+                        (Some(report), Some((teacher, projects))) => {
+                            request_notes(i18n, &current, report, &teacher, &projects)
+                        }
+                        _ => Vec::new(),
+                    };
+                    step.set(Step::Preview { file: name, effect, notes, planned });
+                }
+                Err(error) => step.set(Step::Refused(describe(lang, &name, &error))),
+            }
         });
     };
 
@@ -103,9 +173,11 @@ pub fn ImportPanel() -> impl IntoView {
         Step::Reading => Some(view! { <p role="status">{i18n.text(Msg::ImportReading)}</p> }.into_any()),
         Step::Refused(reason) => Some(view! { <p class="alert" role="alert">{reason}</p> }.into_any()),
         Step::Done(msg) => Some(view! { <p class="form-status" role="status">{i18n.text(msg)}</p> }.into_any()),
-        Step::Preview { file, backup, planned } => {
+        Step::Preview { file, effect, notes, planned } => {
             let intro = i18n.tf(Msg::ImportPreviewTitle, &[("file", &file)]);
-            let effect = i18n.t(if backup { Msg::ImportBackupEffect } else { Msg::ImportCatalogueEffect });
+            let notes = (!notes.is_empty()).then(|| {
+                view! { <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
+            });
             let nothing = planned.preview.changes_nothing();
             let rows = planned
                 .preview
@@ -128,6 +200,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <section class="import-preview" aria-labelledby="import-preview-title">
                         <h3 id="import-preview-title" tabindex="-1">{intro}</h3>
                         <p>{effect}</p>
+                        {notes}
                         {if nothing {
                             view! { <p role="status">{i18n.text(Msg::ImportNothing)}</p> }.into_any()
                         } else {
