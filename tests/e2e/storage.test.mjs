@@ -2,8 +2,13 @@
 // lose nothing; the settings page shows how full storage is and exports a backup.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+
+const TODAY = new Date("2026-11-23T09:00:00");
 
 describe(`Saving under ${BASE}`, () => {
   const app = useApp();
@@ -71,5 +76,91 @@ describe(`Saving under ${BASE}`, () => {
     await page.getByText(/Dernière sauvegarde exportée : (?!jamais)/).waitFor();
     await expectNoProblems(page);
     await context.close();
+  });
+});
+
+describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
+  const app = useApp();
+
+  test("a teacher's requests are previewed, checked and taken in once by the coordinator; the catalogue file carries no personal data", async () => {
+    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-files-"));
+    try {
+      // The teacher: a profile, a booking, then the requests file.
+      const teacherContext = await app.browser().newContext({ acceptDownloads: true });
+      const teacher = await newPage(teacherContext);
+      await teacher.clock.setFixedTime(TODAY);
+      await teacher.goto(app.server().url + "profil");
+      await appReady(teacher);
+      await teacher.getByLabel("Nom et prénom").fill("Anne Martin");
+      await teacher.getByLabel("Adresse électronique professionnelle").fill("anne.martin@ac-lyon.fr");
+      await teacher.getByLabel("Votre école").selectOption({ label: "École élémentaire Monge" });
+      await teacher.getByRole("button", { name: "Enregistrer le profil" }).click();
+      await teacher.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
+      await teacher.goto(app.server().url + "modele/bluebot");
+      await teacher.getByRole("spinbutton", { name: "Quantité" }).fill("2");
+      await teacher.getByRole("button", { name: "Ajouter au panier" }).click();
+      await teacher.getByRole("navigation").getByRole("link", { name: /^Réserver/ }).click();
+      await teacher.getByRole("textbox", { name: "Premier jour" }).fill("04/01/2027");
+      await teacher.getByRole("textbox", { name: "Dernier jour" }).fill("15/01/2027");
+      await teacher.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+      await teacher.getByLabel("Titre du projet").fill("Parcours codés");
+      await teacher.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
+      await teacher.getByRole("button", { name: "Envoyer la demande" }).click();
+      await teacher.getByRole("region", { name: "Demande enregistrée" }).waitFor();
+      await teacher.getByRole("navigation").getByRole("link", { name: "Paramètres", exact: true }).click();
+      const [sent] = await Promise.all([
+        teacher.waitForEvent("download"),
+        teacher.getByRole("button", { name: "Exporter mes demandes" }).click(),
+      ]);
+      const requests = JSON.parse(await readFile(await sent.path(), "utf8"));
+      assert.equal(requests.format, "materiotheque/requests");
+      assert.deepEqual(requests.bookings.map((b) => b.project), ["Parcours codés"]);
+      // The file claims a training the coordinator never recorded.
+      requests.trainings.push({ teacher: requests.teacher.id, training: "f-robotique", completed: "2026-10-01" });
+      const requestsPath = join(workdir, "demandes-anne.json");
+      writeFileSync(requestsPath, JSON.stringify(requests));
+
+      // The coordinator, in another browser.
+      const coordinatorContext = await app.browser().newContext({ acceptDownloads: true });
+      const coordinator = await newPage(coordinatorContext);
+      await coordinator.clock.setFixedTime(TODAY);
+      await coordinator.goto(app.server().url + "parametres");
+      await appReady(coordinator);
+      await coordinator.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
+      await coordinator.getByLabel("Fichier de données (.json)").setInputFiles(requestsPath);
+      const preview = coordinator.getByRole("region", { name: "Ce que demandes-anne.json changera" });
+      await preview.waitFor();
+      await preview.getByText("Les demandes de Anne Martin sont vérifiées avec toutes les règles").waitFor();
+      const bookingsRow = preview.getByRole("row", { name: /Réservations/ });
+      assert.deepEqual(await bookingsRow.getByRole("cell").allInnerTexts(), ["1", "0", "0"]);
+      await preview
+        .getByText("Anne Martin déclare la formation « Robotique pédagogique », absente de vos registres : déclaration ignorée.")
+        .waitFor();
+      await expectNoAxeViolations(coordinator, "requests preview");
+      await preview.getByRole("button", { name: "Importer" }).click();
+      await coordinator.getByText("Import effectué.").waitFor();
+
+      // The same file again changes nothing.
+      await coordinator.getByLabel("Fichier de données (.json)").setInputFiles(requestsPath);
+      await coordinator.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
+      await coordinator.getByRole("button", { name: "Ne pas importer" }).click();
+
+      const [published] = await Promise.all([
+        coordinator.waitForEvent("download"),
+        coordinator.getByRole("button", { name: "Exporter le catalogue" }).click(),
+      ]);
+      const catalogue = await readFile(await published.path(), "utf8");
+      assert.equal(JSON.parse(catalogue).format, "materiotheque/catalogue");
+      assert.ok(!catalogue.includes("Anne Martin"), "no teacher name in the catalogue file");
+      assert.ok(!catalogue.toLowerCase().includes("anne.martin"), "no e-mail in the catalogue file");
+      assert.ok(!catalogue.includes("Parcours codés"), "no project in the catalogue file");
+      const occupancy = JSON.parse(catalogue).occupancy;
+      assert.ok(occupancy.some((o) => o.start === "2027-01-04" && o.status === "requested"), "the booking, anonymous");
+      for (const page of [teacher, coordinator]) await expectNoProblems(page);
+      await teacherContext.close();
+      await coordinatorContext.close();
+    } finally {
+      rmSync(workdir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,14 @@
+use crate::domain::{RequestOutcome, RequestsReport};
 use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
+use crate::storage::document::StoredState;
 use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
 use crate::storage::import::{plan_import, read_data_file, DataFile, Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
-use crate::ui::persistence::{current_state, replace_state, Handles};
-use crate::domain::{RequestOutcome, RequestsReport};
-use crate::storage::document::StoredState;
 use crate::ui::labels::refusal;
+use crate::ui::persistence::{current_state, replace_state, Handles};
 use crate::ui::state::{use_i18n, use_role, I18n};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,10 +56,9 @@ fn request_notes(
         .bookings
         .iter()
         .filter_map(|(id, outcome)| match outcome {
-            RequestOutcome::Rejected(error) => Some(i18n.tf(
-                Msg::ImportRequestRejected,
-                &[("project", &project(id)), ("reason", &refusal(lang, error))],
-            )),
+            RequestOutcome::Rejected(error) => Some(
+                i18n.tf(Msg::ImportRequestRejected, &[("project", &project(id)), ("reason", &refusal(lang, error))]),
+            ),
             _ => None,
         })
         .collect();
@@ -125,7 +124,10 @@ pub fn ImportPanel() -> impl IntoView {
                 DataFile::Requests(r) => {
                     let projects: Vec<(String, String)> =
                         r.bookings.iter().map(|b| (b.id.clone(), b.project.clone())).collect();
-                    (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &r.teacher.name)]), Some((r.teacher.name.clone(), projects)))
+                    (
+                        i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &r.teacher.name)]),
+                        Some((r.teacher.name.clone(), projects)),
+                    )
                 }
             };
             let current = current_state(handles);
