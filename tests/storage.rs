@@ -84,14 +84,16 @@ async fn mount_with<V: IntoView + 'static>(
         let i18n = I18n::new(Lang::Fr);
         provide_context(i18n);
         let handles = persistence::start(i18n);
-        provide_context(handles);
-        provide_context(handles.storage);
-        handles.profile.teacher.set(Some(anne()));
+        handles.provide();
         shared.set(Some(handles));
         child()
     });
     settle().await;
-    (host, slot.get().unwrap(), Box::new(handle))
+    // Once the stored state is read, the teacher fills in their profile.
+    let handles: Handles = slot.get().unwrap();
+    handles.profile.teacher.set(Some(anne()));
+    settle().await;
+    (host, handles, Box::new(handle))
 }
 
 async fn mount() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {

@@ -270,6 +270,23 @@ pub fn default_horizon(today: NaiveDate) -> NaiveDate {
 /// These are bundled data: the coordinator replaces them by importing the official open-data
 /// calendar. The summer 2027 holidays are assumed to end on 1 September 2027 (the 2027-2028
 /// rentrée was not published when this table was written).
+/// The holidays after importing an official calendar: for every zone the import covers, its
+/// holidays replace the known ones; other zones keep theirs.
+pub fn replace_zone_holidays(known: &[SchoolHoliday], imported: &[SchoolHoliday]) -> Vec<SchoolHoliday> {
+    let covered: Vec<Zone> = imported.iter().flat_map(|h| h.zones.iter().copied()).collect();
+    let mut result: Vec<SchoolHoliday> = known
+        .iter()
+        .filter_map(|h| {
+            let zones: Vec<Zone> = h.zones.iter().copied().filter(|z| !covered.contains(z)).collect();
+            (!zones.is_empty()).then(|| SchoolHoliday { zones, ..h.clone() })
+        })
+        .collect();
+    result.extend(imported.iter().cloned());
+    result.sort_by_key(|h| (h.start, h.end));
+    result
+}
+
+/// The bundled school calendar (see [`SchoolHoliday`] for the dates' meaning).
 pub fn bundled_holidays() -> Vec<SchoolHoliday> {
     use Zone::{A, B, C};
     let d = |y: i32, m: u32, day: u32| NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN);

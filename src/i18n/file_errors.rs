@@ -3,6 +3,7 @@
 
 use super::{fill, Lang, Msg};
 use crate::domain::CatalogueError;
+use crate::storage::calendar_files::CalendarProblem;
 use crate::storage::files::{FileError, ShapeProblem};
 
 /// The name of a kind of item, as the validation reports it (`"unit"`, `"model"`...).
@@ -49,6 +50,13 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
             let mb = |n: usize| format!("{}", n.div_ceil(1024 * 1024));
             text(Msg::FileTooLarge, &[("size", &mb(*bytes)), ("limit", &mb(*limit))])
         }
+        FileError::Calendar(CalendarProblem::BadDate { line, value }) => {
+            text(Msg::FileCalendarBadDate, &[("line", &line.to_string()), ("value", value)])
+        }
+        FileError::Calendar(CalendarProblem::MissingColumn(column)) => {
+            text(Msg::FileCalendarMissingColumn, &[("column", column)])
+        }
+        FileError::Calendar(CalendarProblem::NoHolidays) => text(Msg::FileCalendarEmpty, &[]),
         FileError::Inconsistent(CatalogueError::DuplicateId { kind, id }) => {
             text(Msg::FileDuplicateId, &[("id", id), ("kind", &kind_name(lang, kind))])
         }

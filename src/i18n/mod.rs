@@ -243,6 +243,12 @@ messages! {
     ExchangeCatalogueHelp => "Le catalogue, les sessions de formation et l'occupation du parc, sans aucune donnée personnelle, à publier pour les enseignants.", "The catalogue, training sessions and the pool's occupancy, with no personal data, to publish for teachers.";
     ExchangeCatalogue => "Exporter le catalogue", "Export the catalogue";
     ExchangeCatalogueDone => "Fichier catalogue prêt : publiez-le ou envoyez-le aux enseignants.", "Catalogue file ready: publish it or send it to teachers.";
+    FileCalendarBadDate => "{file} : ligne {line}, la date « {value} » n'est pas lisible.", "{file}: line {line}, the date \"{value}\" cannot be read.";
+    FileCalendarMissingColumn => "{file} : la colonne « {column} » du calendrier scolaire manque.", "{file}: the school calendar column \"{column}\" is missing.";
+    FileCalendarEmpty => "{file} ne contient aucune période de vacances scolaires des zones A, B ou C.", "{file} holds no school holidays of zones A, B or C.";
+    ImportCalendarEffect => "Le calendrier scolaire officiel remplace les vacances des zones qu'il couvre ; les disponibilités sont recalculées.", "The official school calendar replaces the holidays of the zones it covers; availability is worked out again.";
+    ImportCalendarNeedsCoordinator => "{file} est un calendrier scolaire : c'est la personne qui gère le prêt qui l'importe, puis le publie avec le catalogue.", "{file} is a school calendar: the loan coordinator imports it, then publishes it with the catalogue.";
+    ImportItemHolidays => "Périodes de vacances", "Holiday periods";
     ImportRequestsNeedCoordinator => "{file} contient les demandes d'un enseignant : passez en mode gestionnaire pour l'importer.", "{file} holds a teacher's requests: switch to coordinator mode to import it.";
     ImportCatalogueNeedsTeacher => "{file} est un catalogue publié : en mode gestionnaire, vos données sont la référence et ne sont pas remplacées par lui.", "{file} is a published catalogue: in coordinator mode your data is the reference and is not replaced by it.";
     ImportRequestsEffect => "Les demandes de {teacher} sont vérifiées avec toutes les règles, d'après vos registres de formation ; rien d'autre ne change.", "The requests of {teacher} are checked against every rule, from your training records; nothing else changes.";

@@ -3,7 +3,7 @@
 
 use super::document::{check_pool, SavedPlan, StateRef, StoredState};
 use super::json_path::path_at;
-use crate::domain::{public_booking_id, Teacher, TeacherRequests, TrainingRecord};
+use crate::domain::{public_booking_id, SchoolHoliday, Teacher, TeacherRequests, TrainingRecord};
 use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
 use crate::domain::{School, Settings, TrainingSession};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -29,6 +29,8 @@ pub enum FileError {
     Inconsistent(CatalogueError),
     /// Far larger than any file of ours: not read.
     TooLarge { bytes: usize, limit: usize },
+    /// An official school calendar that cannot be read.
+    Calendar(super::calendar_files::CalendarProblem),
 }
 
 impl fmt::Display for FileError {
@@ -43,6 +45,7 @@ impl fmt::Display for FileError {
             FileError::Shape { path, detail, .. } => write!(f, "{path}: {detail}"),
             FileError::Inconsistent(e) => e.fmt(f),
             FileError::TooLarge { bytes, limit } => write!(f, "{bytes} bytes, more than {limit}"),
+            FileError::Calendar(problem) => write!(f, "school calendar: {problem:?}"),
         }
     }
 }
@@ -118,6 +121,9 @@ pub struct CatalogueData {
     /// Anonymous occupancy of the pool (rule R1 needs it on every teacher's device).
     #[serde(default)]
     pub occupancy: Vec<Occupancy>,
+    /// The school calendar the coordinator uses (the bundled one when absent).
+    #[serde(default)]
+    pub holidays: Option<Vec<SchoolHoliday>>,
 }
 
 impl CatalogueData {
@@ -164,8 +170,10 @@ impl CatalogueData {
                 history: Vec::new(),
             })
             .collect();
+        let holidays = self.holidays.unwrap_or_else(crate::domain::calendar::bundled_holidays);
         PoolState {
             bookings,
+            holidays,
             catalogue: self.catalogue,
             communes: self.communes,
             schools: self.schools,
@@ -330,6 +338,7 @@ struct CatalogueOut<'a> {
     schools: &'a [School],
     sessions: Vec<TrainingSession>,
     agreement: &'a Agreement,
+    holidays: &'a [SchoolHoliday],
     occupancy: Vec<OccupancyOut<'a>>,
 }
 
@@ -370,6 +379,7 @@ pub fn catalogue_file(pool: &PoolState, exported_at: NaiveDateTime) -> String {
         schools: &pool.schools,
         sessions,
         agreement: &pool.settings.agreement,
+        holidays: &pool.holidays,
         occupancy,
     };
     serde_json::to_string(&out).unwrap_or_default()
@@ -544,11 +554,36 @@ mod fuzz {
         ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
     }
 
+    /// Every import goes through `read_data_file`, which tells the kinds apart (our files, the
+    /// official calendar as ICS, CSV or JSON): the fuzzing targets it.
+    fn import(text: &str) {
+        let _ = crate::storage::import::read_data_file(text, crate::domain::Zone::A);
+    }
+
+    const CALENDARS: [&str; 2] = [
+        "BEGIN:VCALENDAR\r\nX-WR-CALNAME:Zone A\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261017\r\nDTEND;VALUE=DATE:20261102\r\nSUMMARY:Vacances de la Toussaint - Zone A\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        "Description;Population;Date de début;Date de fin;Académies;Zones;annee_scolaire\nVacances de Noël;-;2026-12-18T23:00:00+00:00;2027-01-03T23:00:00+00:00;Lyon;Zone A;2026-2027\n",
+    ];
+
+    /// An official calendar with one byte overwritten, inserted or the text cut.
+    fn mutated_calendar() -> impl Strategy<Value = String> {
+        (0..2usize, 0..200usize, any::<u8>(), 0..3u8).prop_map(|(which, at, byte, how)| {
+            let mut bytes = CALENDARS[which].as_bytes().to_vec();
+            let at = at % bytes.len();
+            match how {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => bytes.truncate(at),
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    }
+
     proptest! {
         #![proptest_config(config(40_000))]
         #[test]
         fn any_text_is_answered_without_panic(text in any::<String>()) {
-            let _ = parse_catalogue_file(&text);
+            import(&text);
         }
     }
 
@@ -556,7 +591,7 @@ mod fuzz {
         #![proptest_config(config(30_000))]
         #[test]
         fn a_field_of_any_shape_is_answered_without_panic(text in with_replaced_field()) {
-            let _ = parse_catalogue_file(&text);
+            import(&text);
         }
     }
 
@@ -564,7 +599,15 @@ mod fuzz {
         #![proptest_config(config(30_000))]
         #[test]
         fn a_damaged_file_is_answered_without_panic(text in mutated_text()) {
-            let _ = parse_catalogue_file(&text);
+            import(&text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config(10_000))]
+        #[test]
+        fn a_damaged_school_calendar_is_answered_without_panic(text in mutated_calendar()) {
+            import(&text);
         }
     }
 

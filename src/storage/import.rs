@@ -9,11 +9,13 @@
 //!
 //! Importing the same file twice changes nothing the second time.
 
+use super::calendar_files;
 use super::document::{check_pool, StoredState};
 use super::files::{parse_backup_file, parse_catalogue_file, parse_requests_file, CatalogueData, FileError};
 use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT};
+use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{public_booking_id, take_in_requests, Actor, HistoryEntry, Pool, PoolState};
-use crate::domain::{RequestsReport, TeacherRequests};
+use crate::domain::{RequestsReport, SchoolHoliday, TeacherRequests, Zone};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -34,6 +36,8 @@ pub enum DataFile {
     Catalogue(CatalogueData),
     /// A teacher's requests (for the coordinator).
     Requests(TeacherRequests),
+    /// The official school calendar (ICS, or the open-data export as CSV or JSON).
+    Calendar(Vec<SchoolHoliday>),
 }
 
 #[derive(Deserialize)]
@@ -41,10 +45,24 @@ struct Kind {
     format: String,
 }
 
-/// Reads a data file of any kind this app imports.
-pub fn read_data_file(text: &str) -> Result<DataFile, FileError> {
+/// Reads a data file of any kind this app imports; `zone` is the pool's zone, for a school
+/// calendar file that does not say its own.
+pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(FileError::TooLarge { bytes: text.len(), limit: MAX_IMPORT_BYTES });
+    }
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("BEGIN:VCALENDAR") {
+        return calendar_files::parse_ics(text, zone).map(DataFile::Calendar).map_err(FileError::Calendar);
+    }
+    if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(|l| l.contains("Description;")) {
+        return calendar_files::parse_csv(text).map(DataFile::Calendar).map_err(FileError::Calendar);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| super::files::json_error(text, &e))?;
+    if value.get("format").is_none()
+        && (value.is_array() || value.get("results").is_some() || value.get("records").is_some())
+    {
+        return calendar_files::parse_json(&value).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
     let kind: Kind = serde_json::from_str(text).map_err(|e| super::files::json_error(text, &e))?;
     match kind.format.as_str() {
@@ -75,6 +93,8 @@ pub enum Item {
     Booking,
     /// Incidents.
     Incident,
+    /// School holiday periods.
+    Holiday,
 }
 
 /// How many items of one kind an import adds, changes and removes.
@@ -144,6 +164,19 @@ fn diff<T: PartialEq>(old: &[T], new: &[T], id: impl Fn(&T) -> &str) -> Counts {
     counts
 }
 
+/// Holidays have no id: a period is added or removed per zone, never changed.
+fn diff_holidays(old: &[SchoolHoliday], new: &[SchoolHoliday]) -> Counts {
+    let flat = |list: &[SchoolHoliday]| -> Vec<(Zone, String, chrono::NaiveDate, chrono::NaiveDate)> {
+        list.iter().flat_map(|h| h.zones.iter().map(move |z| (*z, h.name.clone(), h.start, h.end))).collect()
+    };
+    let (old, new) = (flat(old), flat(new));
+    Counts {
+        added: new.iter().filter(|h| !old.contains(h)).count(),
+        changed: 0,
+        removed: old.iter().filter(|h| !new.contains(h)).count(),
+    }
+}
+
 fn preview(current: &StoredState, next: &StoredState) -> Preview {
     let empty = PoolState::default();
     let (old, new) = (current.pool.as_ref().unwrap_or(&empty), next.pool.as_ref().unwrap_or(&empty));
@@ -155,6 +188,7 @@ fn preview(current: &StoredState, next: &StoredState) -> Preview {
         (Item::School, diff(&old.schools, &new.schools, |s| &s.id)),
         (Item::Booking, diff(&old.bookings, &new.bookings, |b| &b.id)),
         (Item::Incident, diff(&old.incidents, &new.incidents, |i| &i.id)),
+        (Item::Holiday, diff_holidays(&old.holidays, &new.holidays)),
     ];
     let profile_or_plan_changes = current.profile != next.profile || current.plan != next.plan;
     Preview { items, profile_or_plan_changes, requests: None }
@@ -170,6 +204,11 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
             let empty = PoolState::default();
             let pool = merge_catalogue(current.pool.as_ref().unwrap_or(&empty), data, at);
             check_pool(&pool).map_err(FileError::Inconsistent)?;
+            StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool) }
+        }
+        DataFile::Calendar(holidays) => {
+            let mut pool = current.pool.clone().unwrap_or_default();
+            pool.holidays = replace_zone_holidays(&pool.holidays, &holidays);
             StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool) }
         }
         DataFile::Requests(requests) => {
@@ -188,12 +227,15 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
 /// them (recorded in their history as the coordinator's); enrolments of this browser's
 /// teachers kept on the sessions that remain.
 fn merge_catalogue(current: &PoolState, data: CatalogueData, at: NaiveDateTime) -> PoolState {
+    let calendar_in_file = data.holidays.is_some();
     let mut next = data.into_pool_state();
     // The settings other than the agreement, the calendar and the people stay this browser's.
     let agreement = std::mem::take(&mut next.settings.agreement);
     next.settings = current.settings.clone();
     next.settings.agreement = agreement;
-    next.holidays.clone_from(&current.holidays);
+    if !calendar_in_file {
+        next.holidays.clone_from(&current.holidays);
+    }
     next.teachers.clone_from(&current.teachers);
     next.records.clone_from(&current.records);
     next.incidents.clone_from(&current.incidents);
@@ -231,6 +273,10 @@ mod tests {
     use crate::storage::files::backup_file;
     use crate::test_dates::{at, d};
 
+    fn read(text: &str) -> Result<DataFile, FileError> {
+        read_data_file(text, Zone::A)
+    }
+
     fn current() -> StoredState {
         let mut pool = Pool::new(state());
         let r = request("ana-1", "ana", &[("bluebot", 1)], d(2026, 10, 5), d(2026, 10, 9));
@@ -262,7 +308,7 @@ mod tests {
     #[test]
     fn a_catalogue_updates_the_status_of_own_bookings_and_a_second_import_changes_nothing() -> Result<(), FileError> {
         let current = current();
-        let file = read_data_file(&catalogue_file("confirmed"))?;
+        let file = read(&catalogue_file("confirmed"))?;
         let planned = plan_import(&current, file.clone(), at(2026, 9, 2, 8, 0))?;
         let pool = planned.next.pool.clone().map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
         let own = pool.booking("ana-1").map(|b| (b.status, b.teacher.as_str(), b.project.as_str()));
@@ -294,7 +340,7 @@ mod tests {
             basket: vec![crate::domain::BookingLine { model: "thymio".into(), quantity: 2 }],
             ..SavedPlan::default()
         });
-        let file = read_data_file(&backup_file(other.as_ref(), at(2026, 9, 2, 8, 0)))?;
+        let file = read(&backup_file(other.as_ref(), at(2026, 9, 2, 8, 0)))?;
         let planned = plan_import(&current, file, at(2026, 9, 2, 8, 0))?;
         assert_eq!(planned.next, other);
         let count = |item| planned.preview.items.iter().find(|(i, _)| *i == item).map(|(_, c)| *c).unwrap_or_default();
@@ -330,14 +376,14 @@ mod tests {
         let sent = requests_file(teacher_pool.state(), &ana, t);
 
         let coordinator = StoredState { profile: None, plan: None, pool: Some(state()) };
-        let planned = plan_import(&coordinator, read_data_file(&sent)?, t)?;
+        let planned = plan_import(&coordinator, read(&sent)?, t)?;
         let report = planned.preview.requests.clone().unwrap_or_else(|| panic!("a report"));
         assert_eq!(
             report.bookings,
             vec![(id.to_owned(), crate::domain::RequestOutcome::Added(BookingStatus::Requested))]
         );
         assert_eq!(report.unbacked_claims, vec!["f-rv".to_owned()]);
-        let again = plan_import(&planned.next, read_data_file(&sent)?, t)?;
+        let again = plan_import(&planned.next, read(&sent)?, t)?;
         assert!(again.preview.changes_nothing(), "{:?}", again.preview);
 
         let mut coordinator_pool = planned.next.pool.clone().map(Pool::new).unwrap_or_else(|| Pool::new(state()));
@@ -354,7 +400,7 @@ mod tests {
         assert!(!published.contains("replacement_value"), "no value");
 
         let mine = StoredState { profile: Some(ana), plan: None, pool: Some(teacher_pool.into_state()) };
-        let back = plan_import(&mine, read_data_file(&published)?, t)?;
+        let back = plan_import(&mine, read(&published)?, t)?;
         let pool = back.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
         assert_eq!(pool.booking(id).map(|b| b.status), Some(BookingStatus::Confirmed));
         assert_eq!(pool.state().bookings.len(), 1, "the teacher's own booking, not a copy of it");
@@ -362,23 +408,36 @@ mod tests {
     }
 
     #[test]
+    fn an_official_calendar_replaces_the_holidays_of_its_zones_only() -> Result<(), FileError> {
+        let current = current();
+        let csv = "Description;Population;Date de début;Date de fin;Académies;Zones;annee_scolaire\n\
+Vacances de Noël;-;2026-12-18T23:00:00+00:00;2027-01-04T23:00:00+00:00;Lyon;Zone A;2026-2027\n";
+        let planned = plan_import(&current, read(csv)?, at(2026, 9, 2, 8, 0))?;
+        let holidays = planned.next.pool.map(|p| p.holidays).unwrap_or_default();
+        let of = |zone: Zone| holidays.iter().filter(|h| h.zones.contains(&zone)).count();
+        assert_eq!(of(Zone::A), 1, "zone A now has the imported period only");
+        assert!(of(Zone::B) > 5 && of(Zone::C) > 5, "other zones keep the bundled calendar");
+        let count =
+            planned.preview.items.iter().find(|(i, _)| *i == Item::Holiday).map(|(_, c)| *c).unwrap_or_default();
+        assert_eq!(count.added, 1);
+        assert!(count.removed > 5);
+        Ok(())
+    }
+
+    #[test]
     fn files_of_other_kinds_too_large_or_hostile_are_refused_with_a_reason() {
         assert!(matches!(
-            read_data_file(r#"{"format":"materiotheque/demandes","schema_version":1}"#),
+            read(r#"{"format":"materiotheque/demandes","schema_version":1}"#),
             Err(FileError::WrongKind { .. })
         ));
         let huge = format!(r#"{{"format":"materiotheque/backup","pad":"{}"}}"#, "x".repeat(MAX_IMPORT_BYTES));
-        assert!(matches!(read_data_file(&huge), Err(FileError::TooLarge { .. })));
+        assert!(matches!(read(&huge), Err(FileError::TooLarge { .. })));
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(matches!(read_data_file(&deep), Err(FileError::Syntax { .. } | FileError::Shape { .. })));
+        assert!(matches!(read(&deep), Err(FileError::Syntax { .. } | FileError::Shape { .. })));
         let dangling = catalogue_file("confirmed").replace(
             r#""model":"bluebot","quantity":1}],"start":"2026-10-05","end":"2026-10-09","status":"confirmed""#,
             r#""model":"ghost","quantity":1}],"start":"2026-10-05","end":"2026-10-09","status":"confirmed""#,
         );
-        assert!(
-            matches!(read_data_file(&dangling), Err(FileError::Inconsistent(_))),
-            "{:?}",
-            read_data_file(&dangling)
-        );
+        assert!(matches!(read(&dangling), Err(FileError::Inconsistent(_))), "{:?}", read(&dangling));
     }
 }

@@ -6,6 +6,7 @@
 //! [`json_lite`] and [`packed`]), [`kv`] (the key-value trait and an in-memory store) and
 //! [`store`] (load, save, recovery) and [`sync`] (one tab's working state against other tabs').
 
+pub mod calendar_files;
 pub mod compact;
 pub mod document;
 pub mod files;

@@ -26,12 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(links);
     provide_context(i18n);
     let handles = persistence::start(i18n);
-    provide_context(handles);
-    provide_context(handles.pool);
-    provide_context(handles.profile);
-    provide_context(handles.plan);
-    provide_context(handles.storage);
-    provide_context(handles.role);
+    handles.provide();
     let update = UpdateState::new();
     provide_context(update);
     let recovering = move || matches!(handles.storage.mode.get(), StorageMode::Recovery(_));

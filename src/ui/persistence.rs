@@ -49,6 +49,18 @@ pub struct Handles {
     pub role: RoleHandle,
 }
 
+impl Handles {
+    /// Provides every handle as context (the app, and tests that mount parts of it).
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(self.pool);
+        provide_context(self.profile);
+        provide_context(self.plan);
+        provide_context(self.storage);
+        provide_context(self.role);
+    }
+}
+
 /// The tab's saving state, shared by the listeners and the engine.
 pub struct Saver {
     /// The link to the stored document, once read (or empty when nothing was stored).

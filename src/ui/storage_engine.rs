@@ -124,6 +124,10 @@ fn put_back(handles: Handles, working: Working, merged: bool, pool_changed: bool
 }
 
 fn save_now(shared: &Shared, handles: Handles) {
+    // A timer may outlive the app it was set for (tests mount and unmount it).
+    if handles.pool.pool.is_disposed() {
+        return;
+    }
     let storage = handles.storage;
     let mut saver = shared.borrow_mut();
     let Some(sync) = saver.sync.as_mut() else { return };
@@ -177,6 +181,9 @@ fn save_now(shared: &Shared, handles: Handles) {
 
 /// Takes in what another tab saved.
 fn refresh_now(shared: &Shared, handles: Handles) {
+    if handles.pool.pool.is_disposed() {
+        return;
+    }
     let mut saver = shared.borrow_mut();
     let Some(sync) = saver.sync.as_mut() else { return };
     for change in handles.pool.take_pending() {

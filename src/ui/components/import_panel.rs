@@ -38,6 +38,7 @@ fn item_msg(item: Item) -> Msg {
         Item::School => Msg::ImportItemSchools,
         Item::Booking => Msg::ImportItemBookings,
         Item::Incident => Msg::ImportItemIncidents,
+        Item::Holiday => Msg::ImportItemHolidays,
     }
 }
 
@@ -101,7 +102,8 @@ pub fn ImportPanel() -> impl IntoView {
                 step.set(Step::Refused(i18n.tf(Msg::ImportUnreadable, &[("file", &name)])));
                 return;
             };
-            let data = match read_data_file(&text) {
+            let zone = handles.pool.pool.with_untracked(|p| p.state().settings.zone);
+            let data = match read_data_file(&text, zone) {
                 Ok(data) => data,
                 Err(error) => {
                     step.set(Step::Refused(describe(lang, &name, &error)));
@@ -112,6 +114,7 @@ pub fn ImportPanel() -> impl IntoView {
             let refusal = match &data {
                 DataFile::Requests(_) if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
                 DataFile::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
+                DataFile::Calendar(_) if !coordinator => Some(Msg::ImportCalendarNeedsCoordinator),
                 _ => None,
             };
             if let Some(msg) = refusal {
@@ -121,6 +124,7 @@ pub fn ImportPanel() -> impl IntoView {
             let (effect, sent) = match &data {
                 DataFile::Backup(_) => (i18n.t(Msg::ImportBackupEffect).to_owned(), None),
                 DataFile::Catalogue(_) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), None),
+                DataFile::Calendar(_) => (i18n.t(Msg::ImportCalendarEffect).to_owned(), None),
                 DataFile::Requests(r) => {
                     let projects: Vec<(String, String)> =
                         r.bookings.iter().map(|b| (b.id.clone(), b.project.clone())).collect();
