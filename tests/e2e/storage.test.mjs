@@ -137,7 +137,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
         .getByText("Anne Martin déclare la formation « Robotique pédagogique », absente de vos registres : déclaration ignorée.")
         .waitFor();
       await expectNoAxeViolations(coordinator, "requests preview");
-      await preview.getByRole("button", { name: "Importer" }).click();
+      await preview.getByRole("button", { name: "Importer", exact: true }).click();
       await coordinator.getByText("Import effectué.").waitFor();
 
       // The same file again changes nothing.
