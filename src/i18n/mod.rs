@@ -231,6 +231,9 @@ messages! {
     ImportUndone => "Import annulé : les données d'avant l'import sont revenues.", "Import undone: the data from before the import is back.";
     ImportUndoUnavailable => "Les données d'avant l'import ne sont plus disponibles.", "The data from before the import is no longer available.";
     ImportNoRoomForUndo => "Pas assez de place dans ce navigateur pour garder les données actuelles avant l'import : exportez une sauvegarde, puis réessayez.", "Not enough room in this browser to keep the current data before the import: export a backup, then try again.";
+    CatalogueOffered => "Un catalogue plus récent a été publié le {date} par la personne qui gère le prêt.", "A newer catalogue was published on {date} by the loan coordinator.";
+    CatalogueOfferLink => "Voir ce qu'il change", "See what it changes";
+    ImportOffered => "Examiner le catalogue publié le {date}", "Review the catalogue published on {date}";
     RoleLabel => "Vous utilisez Matériothèque comme", "You use Matériothèque as";
     RoleTeacher => "Enseignant ou enseignante", "Teacher";
     RoleCoordinator => "Gestionnaire du prêt", "Loan coordinator";

@@ -3,5 +3,6 @@
 pub mod clock;
 pub mod document;
 pub mod files;
+pub mod network;
 pub mod service_worker;
 pub mod tabs;

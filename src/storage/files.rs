@@ -197,6 +197,16 @@ pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> FileError {
     }
 }
 
+/// When a data file says it was exported (`exported_at`, with or without a final `Z`).
+pub fn exported_at_of(text: &str) -> Option<NaiveDateTime> {
+    #[derive(Deserialize)]
+    struct Stamp {
+        exported_at: Option<String>,
+    }
+    let stamp: Stamp = serde_json::from_str(text).ok()?;
+    crate::domain::iso::parse_datetime(stamp.exported_at?.trim_end_matches('Z'))
+}
+
 /// Checks the envelope: the kind of file and a version this build reads. First, so a wrong
 /// kind or a newer version is reported as such rather than as a shape error; parsing straight
 /// from text keeps line and column in every error.
@@ -398,6 +408,15 @@ pub fn parse_backup_file(text: &str) -> Result<StoredState, FileError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_export_date_of_a_file_is_read_with_or_without_a_final_z() {
+        let at = crate::test_dates::at(2026, 9, 1, 8, 0);
+        assert_eq!(exported_at_of(crate::demo::DEMO_CATALOGUE_FILE), Some(at));
+        assert_eq!(exported_at_of(r#"{"exported_at":"2026-09-01T08:00:00"}"#), Some(at));
+        assert_eq!(exported_at_of(r#"{"exported_at":"hier"}"#), None);
+        assert_eq!(exported_at_of("pas du JSON"), None);
+    }
 
     #[test]
     fn a_backup_reads_back_as_the_state_it_was_written_from() -> Result<(), FileError> {

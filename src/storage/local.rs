@@ -14,6 +14,7 @@ const EXPORTED_KEY: &str = "exported_at";
 const FIRST_SAVED_KEY: &str = "first_saved_at";
 const UNDO_KEY: &str = "before_import";
 const ROLE_KEY: &str = "role";
+const CATALOGUE_SEEN_KEY: &str = "catalogue_seen";
 
 /// What browsers allow an origin in local storage, in UTF-16 units: 5 MiB of them in Chromium
 /// and Firefox. Safari allows about half for text outside Latin-1, which the compact document
@@ -136,6 +137,16 @@ impl LocalStore {
     /// Remembers the mode.
     pub fn save_coordinator(coordinator: bool) -> Result<(), WriteError> {
         Self::write(ROLE_KEY, if coordinator { "coordinator" } else { "teacher" })
+    }
+
+    /// When the last catalogue this browser imported was exported, if any.
+    pub fn catalogue_seen() -> Option<NaiveDateTime> {
+        crate::domain::iso::parse_datetime(&BrowserKv.get(&key(CATALOGUE_SEEN_KEY))?)
+    }
+
+    /// Remembers the published catalogue taken in.
+    pub fn save_catalogue_seen(at: NaiveDateTime) -> Result<(), WriteError> {
+        Self::write(CATALOGUE_SEEN_KEY, &crate::domain::iso::format_datetime(at))
     }
 
     /// The state from before the last import, if it can still be undone.

@@ -2,8 +2,25 @@
 //! context handles (see [`state`]), persistence in one place (see [`persistence`],
 //! with the [`storage_engine`] it loads on demand).
 
+/// Declares a function loaded on demand: with the `split` feature (release builds) it moves into
+/// the WebAssembly chunk named first, fetched the first time one of its functions is called;
+/// without it (tests) it is a plain `async fn`. Either way callers `.await` it.
+macro_rules! split_fn {
+    ($module:ident; $(#[doc = $doc:expr])* fn $name:ident($($arg:ident: $ty:ty),*) $(-> $ret:ty)? $body:block) => {
+        $(#[doc = $doc])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($($arg: $ty),*) $(-> $ret)? $body
+
+        $(#[doc = $doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) $(-> $ret)? $body
+    };
+}
+
 pub mod app;
 pub mod components;
+pub mod import_engine;
 pub mod labels;
 mod lazy_pages;
 pub mod pages;

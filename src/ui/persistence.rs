@@ -13,8 +13,9 @@
 use crate::demo::demo_data;
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolChange, PoolState};
-use crate::platform::{clock, document, files, tabs};
+use crate::platform::{clock, document, files, network, tabs};
 use crate::storage::document::StoredState;
+use crate::storage::files::exported_at_of;
 use crate::storage::kv::WriteError;
 use crate::storage::local::{BrowserKv, LocalStore};
 use crate::storage::store::SLOT_KEYS;
@@ -154,6 +155,9 @@ pub fn start(i18n: I18n) -> Handles {
             }
         }
     });
+    if !handles.role.coordinator.get_untracked() && network::online() {
+        leptos::task::spawn_local(offer_published_catalogue(storage));
+    }
     let on_change = shared.clone();
     Effect::new(move |previous: Option<bool>| {
         handles.pool.pool.track();
@@ -196,6 +200,17 @@ pub fn start(i18n: I18n) -> Handles {
         }
     });
     handles
+}
+
+/// Looks for `catalogue.json` beside the app and offers it when it is newer than the catalogue
+/// this browser has (the last one imported, else the embedded demo).
+async fn offer_published_catalogue(storage: StorageStatus) {
+    let Some(text) = network::fetch_text("catalogue.json").await else { return };
+    let Some(published) = exported_at_of(&text) else { return };
+    let known = LocalStore::catalogue_seen().or_else(|| exported_at_of(crate::demo::DEMO_CATALOGUE_FILE));
+    if known.is_none_or(|known| published > known) {
+        storage.offered_catalogue.set(Some((text, published)));
+    }
 }
 
 /// The save problem a failed write of a small key shows.

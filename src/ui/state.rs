@@ -285,6 +285,9 @@ pub struct StorageStatus {
     pub first_saved_at: RwSignal<Option<NaiveDateTime>>,
     /// The user put the backup reminder off for this visit.
     pub reminder_dismissed: RwSignal<bool>,
+    /// A catalogue published beside the app, newer than the one this browser has: its text
+    /// and when it was exported.
+    pub offered_catalogue: RwSignal<Option<(String, NaiveDateTime)>>,
 }
 
 impl StorageStatus {
@@ -301,6 +304,7 @@ impl StorageStatus {
             exported_at: RwSignal::new(None),
             first_saved_at: RwSignal::new(None),
             reminder_dismissed: RwSignal::new(false),
+            offered_catalogue: RwSignal::new(None),
         }
     }
 }

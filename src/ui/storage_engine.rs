@@ -20,21 +20,6 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-/// Declares an entry point of the engine: split into the `storage_engine` chunk in release
-/// builds, a plain `async fn` otherwise (tests).
-macro_rules! engine_fn {
-    ($(#[doc = $doc:expr])* fn $name:ident($($arg:ident: $ty:ty),*) $(-> $ret:ty)? $body:block) => {
-        $(#[doc = $doc])*
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split(storage_engine, wasm_split_path = ::leptos::wasm_split)]
-        pub fn $name($($arg: $ty),*) $(-> $ret)? $body
-
-        $(#[doc = $doc])*
-        #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) $(-> $ret)? $body
-    };
-}
-
 /// Runs an engine call now if its chunk is loaded (the future is then ready at the first
 /// poll), else as soon as it is.
 pub fn run_now(call: impl Future<Output = ()> + 'static) {
@@ -52,12 +37,14 @@ pub fn completed_now<T>(call: impl Future<Output = T>) -> Option<T> {
     }
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Loads the engine (nothing else): awaited before a save that must run inside a lock.
     fn load() {}
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Reads the stored document into the handles, then marks them loaded.
     fn open(shared: Shared, handles: Handles) {
         let storage = handles.storage;
@@ -84,14 +71,16 @@ engine_fn! {
     }
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Saves what changed (see the persistence module).
     fn save(shared: Shared, handles: Handles) {
         save_now(&shared, handles);
     }
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Takes in what another tab saved.
     fn refresh(shared: Shared, handles: Handles) {
         refresh_now(&shared, handles);
@@ -228,7 +217,8 @@ fn export_now(handles: Handles) -> bool {
     true
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Offers the whole local state as a backup file and remembers when; `false` if the
     /// browser refused the download.
     fn export(handles: Handles) -> bool {
@@ -256,14 +246,16 @@ fn discard_unreadable_now() {
     document::reload();
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Removes the unreadable copy found beside the good one, once offered, and saves.
     fn discard_recovered(shared: Shared, handles: Handles) {
         discard_recovered_now(&shared, handles);
     }
 }
 
-engine_fn! {
+split_fn! {
+    storage_engine;
     /// Removes the unreadable stored content (after the user downloaded it) and reloads.
     fn discard_unreadable() {
         discard_unreadable_now();

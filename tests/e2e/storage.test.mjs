@@ -164,3 +164,37 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
     }
   });
 });
+
+describe(`A catalogue published beside the app under ${BASE}`, () => {
+  const app = useApp();
+
+  test("a newer catalogue.json is offered, previewed and taken in once", async () => {
+    const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
+    demo.exported_at = "2026-11-20T08:00:00Z";
+    demo.catalogue.models.find((m) => m.id === "bluebot").name = "Robot Blue-Bot (nouvelle série)";
+    const context = await app.browser().newContext();
+    await context.route(/\/catalogue\.json$/, (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(demo) }),
+    );
+    const page = await newPage(context);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server().url);
+    await appReady(page);
+    const offer = page.getByRole("status").filter({ hasText: "Un catalogue plus récent a été publié le vendredi 20 novembre 2026" });
+    await offer.waitFor();
+    await expectNoAxeViolations(page, "catalogue offered");
+    await offer.getByRole("link", { name: "Voir ce qu'il change" }).click();
+    await page.getByRole("button", { name: "Examiner le catalogue publié le vendredi 20 novembre 2026" }).click();
+    const preview = page.getByRole("region", { name: "Ce que catalogue.json changera" });
+    await preview.waitFor();
+    assert.deepEqual(await preview.getByRole("row", { name: /Modèles/ }).getByRole("cell").allInnerTexts(), ["0", "1", "0"]);
+    await preview.getByRole("button", { name: "Importer", exact: true }).click();
+    await page.getByText("Import effectué.").waitFor();
+    await page.waitForTimeout(800);
+    await page.goto(app.server().url + "modele/bluebot");
+    await page.getByRole("heading", { name: "Robot Blue-Bot (nouvelle série)", level: 1 }).waitFor();
+    assert.equal(await offer.count(), 0, "once taken in, no longer offered");
+    await expectNoProblems(page);
+    await context.close();
+  });
+});

@@ -1,7 +1,7 @@
 use crate::domain::iso::format_date;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
-use crate::storage::files::{catalogue_file, requests_file};
+use crate::ui::import_engine;
 use crate::ui::state::{use_i18n, use_pool, use_profile, use_role};
 use leptos::prelude::*;
 
@@ -20,17 +20,23 @@ pub fn FileExchange() -> impl IntoView {
             return;
         };
         let now = clock::now();
-        let text = pool.pool.with_untracked(|p| requests_file(p.state(), &teacher, now));
-        let name = format!("materiotheque-demandes-{}.json", format_date(now.date()));
-        let done = files::download(&name, "application/json", &text).is_ok();
-        status.set(Some(if done { Msg::ExchangeRequestsDone } else { Msg::ExportRefused }));
+        let state = pool.pool.with_untracked(|p| p.state().clone());
+        leptos::task::spawn_local(async move {
+            let text = import_engine::write_requests(state, teacher, now).await;
+            let name = format!("materiotheque-demandes-{}.json", format_date(now.date()));
+            let done = files::download(&name, "application/json", &text).is_ok();
+            status.set(Some(if done { Msg::ExchangeRequestsDone } else { Msg::ExportRefused }));
+        });
     };
     let export_catalogue = move |_| {
         let now = clock::now();
-        let text = pool.pool.with_untracked(|p| catalogue_file(p.state(), now));
-        let name = format!("catalogue-{}.json", format_date(now.date()));
-        let done = files::download(&name, "application/json", &text).is_ok();
-        status.set(Some(if done { Msg::ExchangeCatalogueDone } else { Msg::ExportRefused }));
+        let state = pool.pool.with_untracked(|p| p.state().clone());
+        leptos::task::spawn_local(async move {
+            let text = import_engine::write_catalogue(state, now).await;
+            let name = format!("catalogue-{}.json", format_date(now.date()));
+            let done = files::download(&name, "application/json", &text).is_ok();
+            status.set(Some(if done { Msg::ExchangeCatalogueDone } else { Msg::ExportRefused }));
+        });
     };
     view! {
         <section class="file-exchange" aria-labelledby="exchange-title">

@@ -5,11 +5,14 @@ use crate::platform::{clock, files};
 use crate::storage::document::StoredState;
 use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
-use crate::storage::import::{plan_import, read_data_file, DataFile, Item, PlannedImport, MAX_IMPORT_BYTES};
+use crate::storage::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
+use crate::ui::import_engine::{self, FileKind};
+use crate::ui::labels::long;
 use crate::ui::labels::refusal;
 use crate::ui::persistence::{current_state, replace_state, Handles};
 use crate::ui::state::{use_i18n, use_role, I18n};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,7 +27,13 @@ enum Step {
     Refused(String),
     /// Read and checked: what it would change (with what to say of it), waiting for
     /// confirmation.
-    Preview { file: String, effect: String, notes: Vec<String>, planned: PlannedImport },
+    Preview {
+        file: String,
+        effect: String,
+        notes: Vec<String>,
+        planned: PlannedImport,
+        published: Option<NaiveDateTime>,
+    },
     /// Imported (or undone), with the message.
     Done(Msg),
 }
@@ -86,6 +95,51 @@ pub fn ImportPanel() -> impl IntoView {
     let can_undo = RwSignal::new(LocalStore::before_import().is_some());
     let role = use_role();
 
+    // Reads and checks a file's text and shows what importing it would change.
+    let preview_text = move |name: String, text: String| {
+        let zone = handles.pool.pool.with_untracked(|p| p.state().settings.zone);
+        let current = current_state(handles);
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let lang = i18n.lang();
+            let prepared = match import_engine::prepare(text, zone, current.clone(), clock::now()).await {
+                Ok(prepared) => prepared,
+                Err(error) => {
+                    step.set(Step::Refused(describe(lang, &name, &error)));
+                    return;
+                }
+            };
+            let coordinator = role.coordinator.get_untracked();
+            let refusal = match &prepared.kind {
+                FileKind::Requests { .. } if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
+                FileKind::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
+                FileKind::Calendar if !coordinator => Some(Msg::ImportCalendarNeedsCoordinator),
+                _ => None,
+            };
+            if let Some(msg) = refusal {
+                step.set(Step::Refused(i18n.tf(msg, &[("file", &name)])));
+                return;
+            }
+            let planned = prepared.planned;
+            let (effect, notes, published) = match prepared.kind {
+                FileKind::Backup => (i18n.t(Msg::ImportBackupEffect).to_owned(), Vec::new(), None),
+                // A published catalogue, once taken in, is no longer offered.
+                FileKind::Catalogue(at) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), Vec::new(), at),
+                FileKind::Calendar => (i18n.t(Msg::ImportCalendarEffect).to_owned(), Vec::new(), None),
+                FileKind::Requests { teacher, projects } => {
+                    let notes = planned
+                        .preview
+                        .requests
+                        .as_ref()
+                        .map(|report| request_notes(i18n, &current, report, &teacher, &projects))
+                        .unwrap_or_default();
+                    (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &teacher)]), notes, None)
+                }
+            };
+            step.set(Step::Preview { file: name, effect, notes, planned, published });
+        });
+    };
+
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some((file, name, size)) = files::chosen_file(&input) else { return };
@@ -98,66 +152,25 @@ pub fn ImportPanel() -> impl IntoView {
         }
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
-            let Ok(text) = files::read_text(&file).await else {
-                step.set(Step::Refused(i18n.tf(Msg::ImportUnreadable, &[("file", &name)])));
-                return;
-            };
-            let zone = handles.pool.pool.with_untracked(|p| p.state().settings.zone);
-            let data = match read_data_file(&text, zone) {
-                Ok(data) => data,
-                Err(error) => {
-                    step.set(Step::Refused(describe(lang, &name, &error)));
-                    return;
-                }
-            };
-            let coordinator = role.coordinator.get_untracked();
-            let refusal = match &data {
-                DataFile::Requests(_) if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
-                DataFile::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
-                DataFile::Calendar(_) if !coordinator => Some(Msg::ImportCalendarNeedsCoordinator),
-                _ => None,
-            };
-            if let Some(msg) = refusal {
-                step.set(Step::Refused(i18n.tf(msg, &[("file", &name)])));
-                return;
-            }
-            let (effect, sent) = match &data {
-                DataFile::Backup(_) => (i18n.t(Msg::ImportBackupEffect).to_owned(), None),
-                DataFile::Catalogue(_) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), None),
-                DataFile::Calendar(_) => (i18n.t(Msg::ImportCalendarEffect).to_owned(), None),
-                DataFile::Requests(r) => {
-                    let projects: Vec<(String, String)> =
-                        r.bookings.iter().map(|b| (b.id.clone(), b.project.clone())).collect();
-                    (
-                        i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &r.teacher.name)]),
-                        Some((r.teacher.name.clone(), projects)),
-                    )
-                }
-            };
-            let current = current_state(handles);
-            match plan_import(&current, data, clock::now()) {
-                Ok(planned) => {
-                    let notes = match (&planned.preview.requests, sent) {
-                        (Some(report), Some((teacher, projects))) => {
-                            request_notes(i18n, &current, report, &teacher, &projects)
-                        }
-                        _ => Vec::new(),
-                    };
-                    step.set(Step::Preview { file: name, effect, notes, planned });
-                }
-                Err(error) => step.set(Step::Refused(describe(lang, &name, &error))),
+            match files::read_text(&file).await {
+                Ok(text) => preview_text(name, text),
+                Err(_) => step.set(Step::Refused(i18n.tf(Msg::ImportUnreadable, &[("file", &name)]))),
             }
         });
     };
 
     let confirm = move |_| {
-        let Step::Preview { planned, .. } = step.get_untracked() else { return };
+        let Step::Preview { planned, published, .. } = step.get_untracked() else { return };
         let before = encode(&Document { revision: 0, saved_at: None, state: current_state(handles) });
         if LocalStore::save_before_import(&before).is_err() {
             step.set(Step::Refused(i18n.t(Msg::ImportNoRoomForUndo).to_owned()));
             return;
         }
         replace_state(handles, planned.next);
+        if let Some(at) = published {
+            let _ = LocalStore::save_catalogue_seen(at);
+            handles.storage.offered_catalogue.set(None);
+        }
         can_undo.set(true);
         step.set(Step::Done(Msg::ImportDone));
     };
@@ -179,7 +192,7 @@ pub fn ImportPanel() -> impl IntoView {
         Step::Reading => Some(view! { <p role="status">{i18n.text(Msg::ImportReading)}</p> }.into_any()),
         Step::Refused(reason) => Some(view! { <p class="alert" role="alert">{reason}</p> }.into_any()),
         Step::Done(msg) => Some(view! { <p class="form-status" role="status">{i18n.text(msg)}</p> }.into_any()),
-        Step::Preview { file, effect, notes, planned } => {
+        Step::Preview { file, effect, notes, planned, .. } => {
             let intro = i18n.tf(Msg::ImportPreviewTitle, &[("file", &file)]);
             let notes = (!notes.is_empty()).then(|| {
                 view! { <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
@@ -254,6 +267,18 @@ pub fn ImportPanel() -> impl IntoView {
                     on:change=on_file
                 />
             </div>
+            {move || {
+                handles.storage.offered_catalogue.get().map(|(text, at)| {
+                    let label = i18n.tf(Msg::ImportOffered, &[("date", &long(i18n.lang(), at.date()))]);
+                    view! {
+                        <p>
+                            <button type="button" on:click=move |_| preview_text("catalogue.json".to_owned(), text.clone())>
+                                {label}
+                            </button>
+                        </p>
+                    }
+                })
+            }}
             <div aria-live="polite">{preview}</div>
             <Show when=move || can_undo.get()>
                 <p>

@@ -90,6 +90,25 @@ pub fn StorageNotice() -> impl IntoView {
             }
         })
     };
+    let links = crate::ui::state::use_links();
+    let (offer_dismissed, set_offer_dismissed) = signal(false);
+    let offer = move || {
+        let (_, published) = storage.offered_catalogue.get()?;
+        if offer_dismissed.get() {
+            return None;
+        }
+        let date = crate::ui::labels::long(i18n.lang(), published.date());
+        Some(view! {
+            <div class="alert alert--banner" role="status">
+                <p>{i18n.tf(Msg::CatalogueOffered, &[("date", &date)])}</p>
+                <a href=links.to("/parametres")>{i18n.text(Msg::CatalogueOfferLink)}</a>
+                " "
+                <button type="button" on:click=move |_| set_offer_dismissed.set(true)>
+                    {i18n.text(Msg::BackupLater)}
+                </button>
+            </div>
+        })
+    };
     let reminder = move || {
         storage.backup_due(clock::today()).then(|| {
             view! {
@@ -115,6 +134,7 @@ pub fn StorageNotice() -> impl IntoView {
         {recovered}
         {move || available.then(problem)}
         {dropped}
+        {offer}
         {reminder}
     }
 }
