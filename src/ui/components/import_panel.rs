@@ -143,6 +143,8 @@ pub fn ImportPanel() -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some((file, name, size)) = files::chosen_file(&input) else { return };
+        // So that choosing the same file again (after an undo, say) reads it again.
+        input.set_value("");
         let lang = i18n.lang();
         // A file far larger than ours is refused before it is read.
         if size > MAX_IMPORT_BYTES {
