@@ -83,6 +83,7 @@ async fn mount_with<V: IntoView + 'static>(
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let i18n = I18n::new(Lang::Fr);
         provide_context(i18n);
+        provide_context(materiotheque::ui::state::Links::new(""));
         let handles = persistence::start(i18n);
         handles.provide();
         shared.set(Some(handles));
@@ -313,6 +314,8 @@ async fn malformed_and_hostile_files_are_refused_with_a_reason_and_change_no_byt
     dangling["pool"]["bookings"][0]["lines"][0]["model"] = "licorne".into();
     let mut hostile = valid_backup();
     hostile["pool"]["bookings"][0]["status"] = "<img src=x onerror=alert(1)>".into();
+    let mut script_url = valid_backup();
+    script_url["pool"]["catalogue"]["units"][0]["condition"] = "javascript:alert(document.cookie)".into();
     let cases = [
         ("cassé.json", "{\n  \"format\": }".to_owned(), "n'est pas un fichier JSON lisible : erreur ligne 2, colonne"),
         (
@@ -325,6 +328,7 @@ async fn malformed_and_hostile_files_are_refused_with_a_reason_and_change_no_byt
         ("double.json", duplicate.to_string(), "est utilisé deux fois (réservation)"),
         ("orphelin.json", dangling.to_string(), "renvoie à « licorne », qui n'existe pas dans le fichier"),
         ("<b>piège</b>.json", hostile.to_string(), "la valeur « <img src=x onerror=alert(1)> » n'est pas reconnue"),
+        ("lien.json", script_url.to_string(), "la valeur « javascript:alert(document.cookie) » n'est pas reconnue"),
         ("autre.json", r#"{"format":"materiotheque/inconnu","schema_version":1}"#.to_owned(), "materiotheque/inconnu"),
         ("futur.json", r#"{"format":"materiotheque/backup","schema_version":7}"#.to_owned(), "version plus récente"),
     ];
