@@ -13,11 +13,12 @@ pub fn StoragePanel() -> impl IntoView {
     let storage = use_storage();
     let handles = expect_context::<Handles>();
     let (refused, set_refused) = signal(false);
-    let percent = move || (storage.used_units.get() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
+    // Tenths of a percent, in whole numbers: float formatting would add its code to the page.
+    let tenths = move || (storage.used_units.get().saturating_mul(1000) / QUOTA_UNITS).min(1000);
     let usage = move || {
         let lang = i18n.lang();
-        let shown = format!("{:.1}", percent());
-        let shown = if lang == crate::i18n::Lang::Fr { shown.replace('.', ",") } else { shown };
+        let separator = if lang == crate::i18n::Lang::Fr { ',' } else { '.' };
+        let shown = format!("{}{separator}{}", tenths() / 10, tenths() % 10);
         i18n.tf(
             Msg::StorageUsage,
             &[
@@ -36,7 +37,7 @@ pub fn StoragePanel() -> impl IntoView {
             <p>
                 <label for="storage-gauge">{i18n.text(Msg::StorageGauge)}</label>
                 " "
-                <meter id="storage-gauge" min="0" max="100" high="80" value=percent aria-describedby="storage-usage">
+                <meter id="storage-gauge" min="0" max="100" high="80" value=move || format!("{}.{}", tenths() / 10, tenths() % 10) aria-describedby="storage-usage">
                 </meter>
             </p>
             <p id="storage-usage">{usage}</p>
