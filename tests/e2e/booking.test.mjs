@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
 import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
-import { exportBackup, seedLegacyState } from "./support.mjs";
+import { exportBackup, saveProfile, seedLegacyState } from "./support.mjs";
 import { BASE } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
@@ -14,13 +14,7 @@ async function teacherPage(app) {
   const context = await app.browser().newContext({ acceptDownloads: true });
   const page = await newPage(context);
   await page.clock.setFixedTime(TODAY);
-  await page.goto(app.server().url + "profil");
-  await appReady(page);
-  await page.getByLabel("Nom et prénom").fill("Anne Martin");
-  await page.getByLabel("Adresse électronique professionnelle").fill("anne.martin@ac-lyon.fr");
-  await page.getByLabel("Votre école").selectOption({ label: "École élémentaire Monge" });
-  await page.getByRole("button", { name: "Enregistrer le profil" }).click();
-  await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
+  await saveProfile(page, app.server().url);
   return { context, page };
 }
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -89,13 +89,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       const teacherContext = await app.browser().newContext({ acceptDownloads: true });
       const teacher = await newPage(teacherContext);
       await teacher.clock.setFixedTime(TODAY);
-      await teacher.goto(app.server().url + "profil");
-      await appReady(teacher);
-      await teacher.getByLabel("Nom et prénom").fill("Anne Martin");
-      await teacher.getByLabel("Adresse électronique professionnelle").fill("anne.martin@ac-lyon.fr");
-      await teacher.getByLabel("Votre école").selectOption({ label: "École élémentaire Monge" });
-      await teacher.getByRole("button", { name: "Enregistrer le profil" }).click();
-      await teacher.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
+      await saveProfile(teacher, app.server().url);
       await teacher.goto(app.server().url + "modele/bluebot");
       await teacher.getByRole("spinbutton", { name: "Quantité" }).fill("2");
       await teacher.getByRole("button", { name: "Ajouter au panier" }).click();

@@ -150,3 +150,14 @@ export async function seedLegacyState(page, { profile, pool, plan }) {
     [JSON.stringify(profile), JSON.stringify(pool), JSON.stringify(plan ?? {})],
   );
 }
+
+/** Fills in and saves the profile of Anne Martin (École élémentaire Monge), from the profile page. */
+export async function saveProfile(page, url) {
+  await page.goto(url + "profil");
+  await appReady(page);
+  await page.getByLabel("Nom et prénom").fill("Anne Martin");
+  await page.getByLabel("Adresse électronique professionnelle").fill("anne.martin@ac-lyon.fr");
+  await page.getByLabel("Votre école").selectOption({ label: "École élémentaire Monge" });
+  await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+  await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
+}

@@ -14,52 +14,48 @@ pub fn FileExchange() -> impl IntoView {
     let profile = use_profile();
     let role = use_role();
     let status = RwSignal::new(None::<Msg>);
-    let export_requests = move |_| {
-        let Some(teacher) = profile.teacher.get_untracked() else {
+    // A teacher sends their requests; the coordinator publishes the catalogue.
+    let export = move |_| {
+        let coordinator = role.coordinator.get_untracked();
+        let teacher = profile.teacher.get_untracked();
+        if !coordinator && teacher.is_none() {
             status.set(Some(Msg::ExchangeNeedsProfile));
             return;
-        };
+        }
         let now = clock::now();
         let state = pool.pool.with_untracked(|p| p.state().clone());
         leptos::task::spawn_local(async move {
-            let text = import_engine::write_requests(state, teacher, now).await;
-            let name = format!("materiotheque-demandes-{}.json", format_date(now.date()));
-            let done = files::download(&name, "application/json", &text).is_ok();
-            status.set(Some(if done { Msg::ExchangeRequestsDone } else { Msg::ExportRefused }));
+            let day = format_date(now.date());
+            let (text, name, done) = match teacher.filter(|_| !coordinator) {
+                Some(teacher) => (
+                    import_engine::write_requests(state, teacher, now).await,
+                    format!("materiotheque-demandes-{day}.json"),
+                    Msg::ExchangeRequestsDone,
+                ),
+                None => (
+                    import_engine::write_catalogue(state, now).await,
+                    format!("catalogue-{day}.json"),
+                    Msg::ExchangeCatalogueDone,
+                ),
+            };
+            let offered = files::download(&name, "application/json", &text).is_ok();
+            status.set(Some(if offered { done } else { Msg::ExportRefused }));
         });
     };
-    let export_catalogue = move |_| {
-        let now = clock::now();
-        let state = pool.pool.with_untracked(|p| p.state().clone());
-        leptos::task::spawn_local(async move {
-            let text = import_engine::write_catalogue(state, now).await;
-            let name = format!("catalogue-{}.json", format_date(now.date()));
-            let done = files::download(&name, "application/json", &text).is_ok();
-            status.set(Some(if done { Msg::ExchangeCatalogueDone } else { Msg::ExportRefused }));
-        });
+    let texts = move || {
+        if role.coordinator.get() {
+            (Msg::ExchangeCatalogueHelp, Msg::ExchangeCatalogue)
+        } else {
+            (Msg::ExchangeRequestsHelp, Msg::ExchangeRequests)
+        }
     };
     view! {
         <section class="file-exchange" aria-labelledby="exchange-title">
             <h2 id="exchange-title">{i18n.text(Msg::ExchangeTitle)}</h2>
-            {move || {
-                if role.coordinator.get() {
-                    view! {
-                        <p class="help" id="exchange-help">{i18n.text(Msg::ExchangeCatalogueHelp)}</p>
-                        <button type="button" aria-describedby="exchange-help" on:click=export_catalogue>
-                            {i18n.text(Msg::ExchangeCatalogue)}
-                        </button>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <p class="help" id="exchange-help">{i18n.text(Msg::ExchangeRequestsHelp)}</p>
-                        <button type="button" aria-describedby="exchange-help" on:click=export_requests>
-                            {i18n.text(Msg::ExchangeRequests)}
-                        </button>
-                    }
-                    .into_any()
-                }
-            }}
+            <p class="help" id="exchange-help">{move || i18n.t(texts().0)}</p>
+            <button type="button" aria-describedby="exchange-help" on:click=export>
+                {move || i18n.t(texts().1)}
+            </button>
             <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
         </section>
     }
