@@ -224,6 +224,11 @@ fn check_envelope(text: &str, expected: &str) -> Result<(), FileError> {
 /// Reads a `materiotheque/catalogue` file and validates its content.
 pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
     check_envelope(text, "materiotheque/catalogue")?;
+    parse_catalogue_body(text)
+}
+
+/// Reads a catalogue file whose envelope was checked.
+pub(crate) fn parse_catalogue_body(text: &str) -> Result<CatalogueData, FileError> {
     let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     data.validate().map_err(FileError::Inconsistent)?;
     Ok(data)
@@ -315,6 +320,11 @@ pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDate
 /// Reads a requests file (its content is checked by the rules when taken in, not here).
 pub fn parse_requests_file(text: &str) -> Result<TeacherRequests, FileError> {
     check_envelope(text, REQUESTS_FORMAT)?;
+    parse_requests_body(text)
+}
+
+/// Reads a requests file whose envelope was checked.
+pub(crate) fn parse_requests_body(text: &str) -> Result<TeacherRequests, FileError> {
     let data: RequestsIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     Ok(TeacherRequests {
         teacher: data.teacher,
@@ -398,6 +408,11 @@ pub fn catalogue_file(pool: &PoolState, exported_at: NaiveDateTime) -> String {
 /// Reads a backup file and checks that its pool holds together.
 pub fn parse_backup_file(text: &str) -> Result<StoredState, FileError> {
     check_envelope(text, BACKUP_FORMAT)?;
+    parse_backup_body(text)
+}
+
+/// Reads a backup file whose envelope was checked.
+pub(crate) fn parse_backup_body(text: &str) -> Result<StoredState, FileError> {
     let data: BackupIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     if let Some(pool) = &data.pool {
         check_pool(pool).map_err(FileError::Inconsistent)?;

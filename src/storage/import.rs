@@ -11,8 +11,8 @@
 
 use super::calendar_files;
 use super::document::{check_pool, StoredState};
-use super::files::{parse_backup_file, parse_catalogue_file, parse_requests_file, CatalogueData, FileError};
-use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT};
+use super::files::{parse_backup_body, parse_catalogue_body, parse_requests_body, CatalogueData, FileError};
+use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
 use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{public_booking_id, take_in_requests, Actor, HistoryEntry, Pool, PoolState};
 use crate::domain::{RequestsReport, SchoolHoliday, TeacherRequests, Zone};
@@ -40,9 +40,12 @@ pub enum DataFile {
     Calendar(Vec<SchoolHoliday>),
 }
 
+/// The first fields of any JSON data file: enough to tell the kinds apart and refuse a newer
+/// version, read once (a second full read of a 5 MiB backup would double the wait).
 #[derive(Deserialize)]
-struct Kind {
-    format: String,
+struct Envelope {
+    format: Option<String>,
+    schema_version: Option<u32>,
 }
 
 /// Reads a data file of any kind this app imports; `zone` is the pool's zone, for a school
@@ -58,20 +61,28 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
     if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(|l| l.contains("Description;")) {
         return calendar_files::parse_csv(text).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| super::files::json_error(text, &e))?;
-    if value.get("format").is_none()
-        && (value.is_array() || value.get("results").is_some() || value.get("records").is_some())
-    {
+    let json_error = |e: serde_json::Error| super::files::json_error(text, &e);
+    let format = if start.starts_with('[') {
+        None
+    } else {
+        let envelope: Envelope = serde_json::from_str(text).map_err(json_error)?;
+        if let Some(found) = envelope.schema_version.filter(|v| *v > SCHEMA_VERSION) {
+            return Err(FileError::TooNew { found, supported: SCHEMA_VERSION });
+        }
+        envelope.format
+    };
+    let Some(format) = format else {
+        // The open-data export as JSON: an array, or the API's `results` or `records`.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
         return calendar_files::parse_json(&value).map(DataFile::Calendar).map_err(FileError::Calendar);
-    }
-    let kind: Kind = serde_json::from_str(text).map_err(|e| super::files::json_error(text, &e))?;
-    match kind.format.as_str() {
-        BACKUP_FORMAT => parse_backup_file(text).map(DataFile::Backup),
-        CATALOGUE_FORMAT => parse_catalogue_file(text).map(DataFile::Catalogue),
-        REQUESTS_FORMAT => parse_requests_file(text).map(DataFile::Requests),
+    };
+    match format.as_str() {
+        BACKUP_FORMAT => parse_backup_body(text).map(DataFile::Backup),
+        CATALOGUE_FORMAT => parse_catalogue_body(text).map(DataFile::Catalogue),
+        REQUESTS_FORMAT => parse_requests_body(text).map(DataFile::Requests),
         _ => Err(FileError::WrongKind {
             expected: format!("{BACKUP_FORMAT}, {CATALOGUE_FORMAT}, {REQUESTS_FORMAT}"),
-            found: kind.format,
+            found: format,
         }),
     }
 }

@@ -162,7 +162,8 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let Step::Preview { planned, published, .. } = step.get_untracked() else { return };
+        let taken = step.try_update_untracked(|s| std::mem::replace(s, Step::Idle));
+        let Some(Step::Preview { planned, published, .. }) = taken else { return };
         let before = encode(&Document { revision: 0, saved_at: None, state: current_state(handles) });
         if LocalStore::save_before_import(&before).is_err() {
             step.set(Step::Refused(i18n.t(Msg::ImportNoRoomForUndo).to_owned()));
@@ -189,15 +190,18 @@ pub fn ImportPanel() -> impl IntoView {
         step.set(Step::Done(Msg::ImportUndone));
     };
 
-    let preview = move || match step.get() {
+    // Read in place: the planned state can be a whole 5 MiB backup, not to be copied per render.
+    let preview = move || {
+        step.with(|current| match current {
         Step::Idle => None,
         Step::Reading => Some(view! { <p role="status">{i18n.text(Msg::ImportReading)}</p> }.into_any()),
-        Step::Refused(reason) => Some(view! { <p class="alert" role="alert">{reason}</p> }.into_any()),
-        Step::Done(msg) => Some(view! { <p class="form-status" role="status">{i18n.text(msg)}</p> }.into_any()),
+        Step::Refused(reason) => Some(view! { <p class="alert" role="alert">{reason.clone()}</p> }.into_any()),
+        Step::Done(msg) => Some(view! { <p class="form-status" role="status">{i18n.text(*msg)}</p> }.into_any()),
         Step::Preview { file, effect, notes, planned, .. } => {
-            let intro = i18n.tf(Msg::ImportPreviewTitle, &[("file", &file)]);
+            let intro = i18n.tf(Msg::ImportPreviewTitle, &[("file", file)]);
+            let effect = effect.clone();
             let notes = (!notes.is_empty()).then(|| {
-                view! { <ul class="import-notes">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
+                view! { <ul class="import-notes">{notes.iter().cloned().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
             });
             let nothing = planned.preview.changes_nothing();
             let rows = planned
@@ -253,6 +257,7 @@ pub fn ImportPanel() -> impl IntoView {
                 .into_any(),
             )
         }
+    })
     };
 
     view! {
