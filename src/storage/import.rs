@@ -13,6 +13,7 @@ use super::calendar_files;
 use super::document::{check_pool, StoredState};
 use super::files::{parse_backup_body, parse_catalogue_body, parse_requests_body, CatalogueData, FileError};
 use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
+use super::json_lite::Reader;
 use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{public_booking_id, take_in_requests, Actor, HistoryEntry, Pool, PoolState};
 use crate::domain::{RequestsReport, SchoolHoliday, TeacherRequests, Zone};
@@ -48,6 +49,26 @@ struct Envelope {
     schema_version: Option<u32>,
 }
 
+/// `format` and `schema_version` from the first keys of the object, without reading the rest
+/// (the app writes them first); `None` when they are not among the first keys, and the full
+/// read decides.
+fn quick_envelope(text: &str) -> Option<Envelope> {
+    let mut reader = Reader::new(text);
+    reader.open_object().ok()?;
+    let (mut format, mut schema_version) = (None, None);
+    for _ in 0..4 {
+        match reader.key().ok()??.as_str() {
+            "format" => format = Some(reader.string().ok()?),
+            "schema_version" => schema_version = Some(reader.int_as::<u32>().ok()?),
+            _ => reader.skip_value().ok()?,
+        }
+        if format.is_some() && schema_version.is_some() {
+            return Some(Envelope { format, schema_version });
+        }
+    }
+    None
+}
+
 /// Reads a data file of any kind this app imports; `zone` is the pool's zone, for a school
 /// calendar file that does not say its own.
 pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
@@ -65,7 +86,10 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
     let format = if start.starts_with('[') {
         None
     } else {
-        let envelope: Envelope = serde_json::from_str(text).map_err(json_error)?;
+        let envelope = match quick_envelope(start) {
+            Some(envelope) => envelope,
+            None => serde_json::from_str(text).map_err(json_error)?,
+        };
         if let Some(found) = envelope.schema_version.filter(|v| *v > SCHEMA_VERSION) {
             return Err(FileError::TooNew { found, supported: SCHEMA_VERSION });
         }
