@@ -24,7 +24,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url + "parametres");
-    await page.getByLabel("Fichier de données (.json)").waitFor();
+    await page.getByLabel("Fichier de données", { exact: true }).waitFor();
     // Timed in the page, from the input's change event to the preview in the document, so the
     // transfer of the file from this script into the browser does not count.
     await page.evaluate(() => {
@@ -34,7 +34,7 @@ try {
         if (!window.__shown && document.querySelector(".import-preview")) window.__shown = performance.now();
       }).observe(document.body, { childList: true, subtree: true });
     });
-    await page.getByLabel("Fichier de données (.json)").setInputFiles({
+    await page.getByLabel("Fichier de données", { exact: true }).setInputFiles({
       name: "sauvegarde.json",
       mimeType: "application/json",
       buffer: backup,

@@ -204,7 +204,8 @@ messages! {
     NeverSaved => "jamais", "never";
     ImportTitle => "Importer un fichier", "Import a file";
     ImportHelp => "Une sauvegarde de vos données, ou le catalogue envoyé par la personne qui gère le prêt. Rien ne change avant votre confirmation.", "A backup of your data, or the catalogue sent by the loan coordinator. Nothing changes before you confirm.";
-    ImportFileLabel => "Fichier de données (.json)", "Data file (.json)";
+    ImportFileLabel => "Fichier de données", "Data file";
+    ImportHelpCoordinator => "Une sauvegarde de vos données, les demandes d'un enseignant (.json), ou le calendrier scolaire officiel (.ics du ministère, export .csv ou .json « fr-en-calendrier-scolaire »). Rien ne change avant votre confirmation.", "A backup of your data, a teacher's requests (.json), or the official school calendar (the ministry's .ics, or the .csv or .json “fr-en-calendrier-scolaire” export). Nothing changes before you confirm.";
     ImportReading => "Lecture du fichier…", "Reading the file…";
     ImportUnreadable => "{file} n'a pas pu être lu par le navigateur.", "The browser could not read {file}.";
     ImportPreviewTitle => "Ce que {file} changera", "What {file} will change";

@@ -121,7 +121,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       await coordinator.goto(app.server().url + "parametres");
       await appReady(coordinator);
       await coordinator.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
-      await coordinator.getByLabel("Fichier de données (.json)").setInputFiles(requestsPath);
+      await coordinator.getByLabel("Fichier de données", { exact: true }).setInputFiles(requestsPath);
       const preview = coordinator.getByRole("region", { name: "Ce que demandes-anne.json changera" });
       await preview.waitFor();
       await preview.getByText("Les demandes de Anne Martin sont vérifiées avec toutes les règles").waitFor();
@@ -135,7 +135,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       await coordinator.getByText("Import effectué.").waitFor();
 
       // The same file again changes nothing.
-      await coordinator.getByLabel("Fichier de données (.json)").setInputFiles(requestsPath);
+      await coordinator.getByLabel("Fichier de données", { exact: true }).setInputFiles(requestsPath);
       await coordinator.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
       await coordinator.getByRole("button", { name: "Ne pas importer" }).click();
 

@@ -263,13 +263,15 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="import-panel" aria-labelledby="import-title">
             <h2 id="import-title">{i18n.text(Msg::ImportTitle)}</h2>
-            <p class="help" id="import-help">{i18n.text(Msg::ImportHelp)}</p>
+            <p class="help" id="import-help">
+                {move || i18n.t(if role.coordinator.get() { Msg::ImportHelpCoordinator } else { Msg::ImportHelp })}
+            </p>
             <div class="field">
                 <label for="import-file">{i18n.text(Msg::ImportFileLabel)}</label>
                 <input
                     id="import-file"
                     type="file"
-                    accept=".json,application/json"
+                    accept=".json,.ics,.csv,application/json,text/calendar,text/csv"
                     aria-describedby="import-help"
                     on:change=on_file
                 />
