@@ -215,7 +215,7 @@ impl<'a> Reader<'a> {
         self.text.get(self.pos).copied()
     }
 
-    fn expect(&mut self, byte: u8, what: &'static str) -> Result<(), ReadError> {
+    fn expect_byte(&mut self, byte: u8, what: &'static str) -> Result<(), ReadError> {
         if self.peek_byte() == Some(byte) {
             self.pos += 1;
             Ok(())
@@ -264,14 +264,14 @@ impl<'a> Reader<'a> {
 
     /// Opens an array.
     pub fn open_array(&mut self) -> Result<(), ReadError> {
-        self.expect(b'[', "expected an array")?;
+        self.expect_byte(b'[', "expected an array")?;
         self.first.push(true);
         Ok(())
     }
 
     /// Opens an object.
     pub fn open_object(&mut self) -> Result<(), ReadError> {
-        self.expect(b'{', "expected an object")?;
+        self.expect_byte(b'{', "expected an object")?;
         self.first.push(true);
         Ok(())
     }
@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
             *first = false;
             Ok(true)
         } else {
-            self.expect(b',', "expected a comma")?;
+            self.expect_byte(b',', "expected a comma")?;
             Ok(true)
         }
     }
@@ -330,14 +330,14 @@ impl<'a> Reader<'a> {
 
     /// Closes the open array (every element must have been read).
     pub fn close_array(&mut self) -> Result<(), ReadError> {
-        self.expect(b']', "too many elements")?;
+        self.expect_byte(b']', "too many elements")?;
         self.first.pop();
         Ok(())
     }
 
     /// Closes the open object.
     pub fn close_object(&mut self) -> Result<(), ReadError> {
-        self.expect(b'}', "expected the end of the object")?;
+        self.expect_byte(b'}', "expected the end of the object")?;
         self.first.pop();
         Ok(())
     }
@@ -348,7 +348,7 @@ impl<'a> Reader<'a> {
             return Ok(None);
         }
         let key = self.string()?;
-        self.expect(b':', "expected a colon")?;
+        self.expect_byte(b':', "expected a colon")?;
         Ok(Some(key))
     }
 
@@ -443,7 +443,7 @@ impl<'a> Reader<'a> {
 
     /// A string.
     pub fn string(&mut self) -> Result<String, ReadError> {
-        self.expect(b'"', "expected a string")?;
+        self.expect_byte(b'"', "expected a string")?;
         let mut out = String::new();
         let mut plain = self.pos;
         loop {

@@ -17,7 +17,6 @@ use crate::ui::persistence::{fallback, problem_of_write, Handles, Shared};
 use crate::ui::state::{SaveProblem, StorageMode};
 use leptos::prelude::*;
 use std::future::Future;
-use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 /// Runs an engine call now if its chunk is loaded (the future is then ready at the first
@@ -26,14 +25,6 @@ pub fn run_now(call: impl Future<Output = ()> + 'static) {
     let mut call = Box::pin(call);
     if let Poll::Pending = call.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         leptos::task::spawn_local(call);
-    }
-}
-
-/// Whether `call` completed at once (its chunk was loaded).
-pub fn completed_now<T>(call: impl Future<Output = T>) -> Option<T> {
-    match pin!(call).poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(value) => Some(value),
-        Poll::Pending => None,
     }
 }
 
@@ -83,7 +74,33 @@ split_fn! {
     storage_engine;
     /// Takes in what another tab saved.
     fn refresh(shared: Shared, handles: Handles) {
-        refresh_now(&shared, handles);
+        if handles.pool.pool.is_disposed() {
+            return;
+        }
+        let mut saver = shared.borrow_mut();
+        let Some(sync) = saver.sync.as_mut() else { return };
+        for change in handles.pool.take_pending() {
+            sync.record(change);
+        }
+        let mut working = take_working(handles);
+        let result = sync.refresh(&mut working, fallback);
+        drop(saver);
+        match result {
+            Ok(Some(refreshed)) => {
+                put_back(handles, working, true, refreshed.pool_changed);
+                if !refreshed.dropped.is_empty() {
+                    handles.storage.dropped.update(|d| d.extend(refreshed.dropped));
+                }
+            }
+            Ok(None) => put_back(handles, working, false, false),
+            Err(StorageError::Newer { found, .. }) => {
+                put_back(handles, working, false, false);
+                handles.storage.mode.set(StorageMode::ReadOnly(found));
+            }
+            // Another tab's write is not readable (yet): keep what is shown, save later.
+            Err(StorageError::Corrupt(_)) => put_back(handles, working, false, false),
+        }
+        handles.storage.used_units.set(LocalStore::used_units());
     }
 }
 
@@ -168,89 +185,37 @@ fn save_now(shared: &Shared, handles: Handles) {
     storage.used_units.set(LocalStore::used_units());
 }
 
-/// Takes in what another tab saved.
-fn refresh_now(shared: &Shared, handles: Handles) {
-    if handles.pool.pool.is_disposed() {
-        return;
-    }
-    let mut saver = shared.borrow_mut();
-    let Some(sync) = saver.sync.as_mut() else { return };
-    for change in handles.pool.take_pending() {
-        sync.record(change);
-    }
-    let mut working = take_working(handles);
-    let result = sync.refresh(&mut working, fallback);
-    drop(saver);
-    match result {
-        Ok(Some(refreshed)) => {
-            put_back(handles, working, true, refreshed.pool_changed);
-            if !refreshed.dropped.is_empty() {
-                handles.storage.dropped.update(|d| d.extend(refreshed.dropped));
-            }
-        }
-        Ok(None) => put_back(handles, working, false, false),
-        Err(StorageError::Newer { found, .. }) => {
-            put_back(handles, working, false, false);
-            handles.storage.mode.set(StorageMode::ReadOnly(found));
-        }
-        // Another tab's write is not readable (yet): keep what is shown, save later.
-        Err(StorageError::Corrupt(_)) => put_back(handles, working, false, false),
-    }
-    handles.storage.used_units.set(LocalStore::used_units());
-}
-
-/// Offers the whole local state as a backup file and remembers when; `false` if the browser
-/// refused the download.
-fn export_now(handles: Handles) -> bool {
-    let now = clock::now();
-    let text = handles.pool.pool.with_untracked(|pool| {
-        let profile = handles.profile.teacher.get_untracked();
-        let plan = handles.plan.to_saved_untracked();
-        backup_file(StateRef { profile: profile.as_ref(), plan: Some(&plan), pool: Some(pool.state()) }, now)
-    });
-    let name = format!("materiotheque-sauvegarde-{}.json", format_date(now.date()));
-    if files::download(&name, "application/json", &text).is_err() {
-        return false;
-    }
-    let _ = LocalStore::save_exported_at(now);
-    handles.storage.exported_at.set(Some(now));
-    true
-}
-
 split_fn! {
     storage_engine;
     /// Offers the whole local state as a backup file and remembers when; `false` if the
     /// browser refused the download.
     fn export(handles: Handles) -> bool {
-        export_now(handles)
+        let now = clock::now();
+        let text = handles.pool.pool.with_untracked(|pool| {
+            let profile = handles.profile.teacher.get_untracked();
+            let plan = handles.plan.to_saved_untracked();
+            backup_file(StateRef { profile: profile.as_ref(), plan: Some(&plan), pool: Some(pool.state()) }, now)
+        });
+        let name = format!("materiotheque-sauvegarde-{}.json", format_date(now.date()));
+        if files::download(&name, "application/json", &text).is_err() {
+            return false;
+        }
+        let _ = LocalStore::save_exported_at(now);
+        handles.storage.exported_at.set(Some(now));
+        true
     }
-}
-
-/// Once the user was offered the unreadable copy found beside the good one, removes it, so
-/// that saving goes on, and saves.
-fn discard_recovered_now(shared: &Shared, handles: Handles) {
-    if let Some(sync) = shared.borrow_mut().sync.as_mut() {
-        sync.discard_unreadable();
-    }
-    handles.storage.recovered.set(None);
-    handles.storage.problem.set(None);
-    save_now(shared, handles);
-}
-
-/// Removes the unreadable stored content (after the user downloaded it) and starts again.
-fn discard_unreadable_now() {
-    let mut store = Store::new(BrowserKv);
-    // Loading marks what is unreadable; only that is removed.
-    let _ = store.load();
-    store.discard_unreadable();
-    document::reload();
 }
 
 split_fn! {
     storage_engine;
     /// Removes the unreadable copy found beside the good one, once offered, and saves.
     fn discard_recovered(shared: Shared, handles: Handles) {
-        discard_recovered_now(&shared, handles);
+        if let Some(sync) = shared.borrow_mut().sync.as_mut() {
+            sync.discard_unreadable();
+        }
+        handles.storage.recovered.set(None);
+        handles.storage.problem.set(None);
+        save_now(&shared, handles);
     }
 }
 
@@ -258,6 +223,10 @@ split_fn! {
     storage_engine;
     /// Removes the unreadable stored content (after the user downloaded it) and reloads.
     fn discard_unreadable() {
-        discard_unreadable_now();
+        let mut store = Store::new(BrowserKv);
+        // Loading marks what is unreadable; only that is removed.
+        let _ = store.load();
+        store.discard_unreadable();
+        document::reload();
     }
 }
