@@ -67,8 +67,8 @@ pub struct Saver {
     /// The link to the stored document, once read (or empty when nothing was stored).
     pub sync: Option<TabSync<BrowserKv>>,
     timer: Option<TimeoutHandle>,
-    /// A save is due and waits for the tab to be shown.
-    waiting: bool,
+    /// A save is due and waits for the tab to be shown, or for the save lock.
+    pub waiting: bool,
     /// Persistent storage was asked for already.
     pub persistence_asked: bool,
 }
@@ -182,6 +182,7 @@ pub fn start(i18n: I18n) -> Handles {
     tabs::on_visibility_change(move |hidden| {
         let due = {
             let mut saver = on_visibility.borrow_mut();
+            // Due: changes wait for the delay, for the tab to be shown, or for the save lock.
             let due = saver.waiting || saver.timer.is_some();
             if let Some(timer) = saver.timer.take() {
                 timer.clear();
@@ -240,8 +241,9 @@ fn flush(shared: &Shared, handles: Handles) {
     {
         let mut saver = shared.borrow_mut();
         saver.timer = None;
+        // Still due until the save runs: a tab closed while it waits for the lock saves at once.
+        saver.waiting = true;
         if tabs::is_hidden() {
-            saver.waiting = true;
             return;
         }
     }

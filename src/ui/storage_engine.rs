@@ -66,6 +66,7 @@ split_fn! {
     storage_engine;
     /// Saves what changed (see the persistence module).
     fn save(shared: Shared, handles: Handles) {
+        shared.borrow_mut().waiting = false;
         save_now(&shared, handles);
     }
 }
