@@ -3,12 +3,14 @@
 //! another tab saved meanwhile: the rules run again on the newer state, nothing is overwritten
 //! and nothing is overbooked, whatever the order of two tabs' saves.
 
+use super::admin::CatalogueEdit;
 use super::booking::{Actor, BookingStatus};
+use super::catalogue::Condition;
 use super::error::DomainError;
 use super::incident::IncidentAssessment;
 use super::people::Teacher;
 use super::pool::{BookingRequest, IncidentDeclaration, Pool, PoolState};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// One change to the pool, with everything needed to make it again.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +55,74 @@ pub enum PoolChange {
         /// When.
         at: NaiveDateTime,
     },
+    /// The coordinator confirms a booking ([`Pool::confirm`]).
+    Confirm {
+        /// The booking.
+        id: String,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator refuses a booking with a reason ([`Pool::refuse`]).
+    Refuse {
+        /// The booking.
+        id: String,
+        /// Why, for the teacher.
+        reason: String,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator hands these units over ([`Pool::hand_over`]).
+    HandOver {
+        /// The booking.
+        id: String,
+        /// The units' labels.
+        labels: Vec<String>,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator takes the units back with their condition ([`Pool::return_units`]).
+    Return {
+        /// The booking.
+        id: String,
+        /// Each unit's label and condition.
+        returned: Vec<(String, Condition)>,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator records a completed training ([`Pool::record_training`]).
+    RecordTraining {
+        /// The teacher.
+        teacher: String,
+        /// The training.
+        training: String,
+        /// The day it was completed.
+        completed: NaiveDate,
+    },
+    /// The coordinator attaches the quote and report ([`Pool::document_incident`]).
+    DocumentIncident {
+        /// The incident.
+        id: String,
+        /// Police report reference (theft, loss).
+        police_report: Option<String>,
+        /// The repair or replacement quote, in cents.
+        quote_cents: u64,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator records the reimbursement ([`Pool::settle_incident`]).
+    SettleIncident {
+        /// The incident.
+        id: String,
+        /// When.
+        at: NaiveDateTime,
+    },
+    /// The coordinator edits the catalogue, units or trainings ([`Pool::edit_catalogue`]).
+    EditCatalogue {
+        /// The edit.
+        edit: CatalogueEdit,
+        /// The day it is made (decides which bookings still count on a unit).
+        today: NaiveDate,
+    },
 }
 
 /// What a change produced, for the screen that asked for it.
@@ -69,6 +139,8 @@ pub enum ChangeOutcome {
     },
     /// The incident's assessment.
     Declared(IncidentAssessment),
+    /// The labels of the units added.
+    UnitsAdded(Vec<String>),
 }
 
 impl PoolChange {
@@ -106,6 +178,23 @@ impl PoolChange {
                     declaration.id = next_incident_id(pool, &declaration.id);
                 }
                 Ok(ChangeOutcome::Declared(pool.declare_incident(declaration.clone(), by.clone(), *at)?))
+            }
+            PoolChange::Confirm { id, at } => pool.confirm(id, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::Refuse { id, reason, at } => pool.refuse(id, reason, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::HandOver { id, labels, at } => pool.hand_over(id, labels, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::Return { id, returned, at } => {
+                pool.return_units(id, returned, *at).map(|()| ChangeOutcome::Done)
+            }
+            PoolChange::RecordTraining { teacher, training, completed } => {
+                pool.record_training(teacher, training, *completed).map(|()| ChangeOutcome::Done)
+            }
+            PoolChange::DocumentIncident { id, police_report, quote_cents, at } => {
+                pool.document_incident(id, police_report.clone(), *quote_cents, *at).map(|()| ChangeOutcome::Done)
+            }
+            PoolChange::SettleIncident { id, at } => pool.settle_incident(id, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::EditCatalogue { edit, today } => {
+                let added = pool.edit_catalogue(edit, *today)?;
+                Ok(if added.is_empty() { ChangeOutcome::Done } else { ChangeOutcome::UnitsAdded(added) })
             }
         }
     }
@@ -172,7 +261,11 @@ impl PoolChange {
     /// Points the booking this change names to its new id, if it was renamed.
     fn follow(&mut self, renamed: &[(String, String)]) {
         let booking = match self {
-            PoolChange::Cancel { id, .. } => Some(id),
+            PoolChange::Cancel { id, .. }
+            | PoolChange::Confirm { id, .. }
+            | PoolChange::Refuse { id, .. }
+            | PoolChange::HandOver { id, .. }
+            | PoolChange::Return { id, .. } => Some(id),
             PoolChange::DeclareIncident { declaration, .. } => declaration.booking.as_mut(),
             _ => None,
         };

@@ -95,6 +95,8 @@ pub enum DomainError {
     NotAllowed { actor: Actor },
     /// Hand-over or return with the wrong units.
     Units(Vec<UnitProblem>),
+    /// A value out of its range or form (a label pattern, a count, a capacity...).
+    InvalidValue { field: &'static str },
 }
 
 impl fmt::Display for DomainError {
@@ -150,6 +152,7 @@ impl fmt::Display for DomainError {
             DomainError::PoliceReportRequired => write!(f, "a police report reference is required for theft and loss"),
             DomainError::NotAllowed { actor } => write!(f, "{actor:?} may not do this"),
             DomainError::Units(problems) => write!(f, "unit problems: {problems:?}"),
+            DomainError::InvalidValue { field } => write!(f, "{field} is not valid"),
         }
     }
 }

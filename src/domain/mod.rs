@@ -13,6 +13,7 @@
 //! - [`pool`]: the state and every operation on it; [`change`]: changes as data, replayed on
 //!   another tab's newer state; [`error`]: what refusals carry.
 
+pub mod admin;
 pub mod agreement;
 pub mod availability;
 pub mod booking;
