@@ -10,13 +10,12 @@ use super::people::TrainingSession;
 use super::planning::monday_of;
 use super::pool::Pool;
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 /// Most units added at once (a pattern typo must not create a million labels).
 pub const MAX_UNITS_AT_ONCE: u32 = 500;
 
 /// Units to add in bulk, labelled from a pattern such as `SEM-TAB-{0001}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewUnits {
     /// The model they are units of.
     pub model: String,
@@ -34,7 +33,7 @@ pub struct NewUnits {
 }
 
 /// One edit of the reference data, as the coordinator makes it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CatalogueEdit {
     /// Adds or updates a category (by id).
     Category(Category),

@@ -500,6 +500,64 @@ messages! {
     DayWeekend => "week-end", "weekend";
     DaySchoolHoliday => "vacances scolaires", "school holidays";
     DayPublicHoliday => "jour férié", "public holiday";
+    // ---- Coordinator workspace: navigation and shared pieces ----
+    NavCoordinator => "Gestion", "Coordination";
+    CoordNavLabel => "Gestion du prêt", "Running the pool";
+    CoordOnly => "Cette page est réservée à la personne qui gère le prêt. Passez en mode gestionnaire dans les paramètres pour l'utiliser.", "This page is for the loan coordinator. Switch to coordinator mode in the settings to use it.";
+    CoordOnlyLink => "Ouvrir les paramètres", "Open the settings";
+    CoordQueueTitle => "Demandes à traiter", "Requests to handle";
+    CoordBookingTitle => "Réservation {id}", "Booking {id}";
+    CoordTimelineTitle => "Planning par modèle", "Timeline by model";
+    CoordCatalogueTitle => "Catalogue et exemplaires", "Catalogue and units";
+    CoordLabelsTitle => "Étiquettes à imprimer", "Labels to print";
+    UnitTitle => "Exemplaire {label}", "Unit {label}";
+    CoordTrainingsTitle => "Formations et sessions", "Trainings and sessions";
+    CoordTeacherTitle => "Enseignant : {name}", "Teacher: {name}";
+    CoordIncidentsTitle => "Sinistres", "Incidents";
+    CoordReportsTitle => "Rapports", "Reports";
+    // ---- Coordinator: queue, booking desk, hand-over, return, agreement ----
+    // ---- Coordinator: catalogue editing, labels, unit page ----
+    // ---- Coordinator: trainings, teacher page, incidents ----
+    // ---- Coordinator: timeline, reports, CSV ----
+    // ---- Coordinator: shared explanations ----
+    ExplainTrainingNever => "La formation « {training} » n'a pas été suivie.", "The training \"{training}\" has not been completed.";
+    ExplainTrainingExpired => "La formation « {training} » a expiré le {date}.", "The training \"{training}\" expired on {date}.";
+    ExplainNextSession => "Prochaine session : {date}, {place} ({seats} places libres).", "Next session: {date}, {place} ({seats} seats left).";
+    ExplainNoSession => "Aucune session n'est prévue : créez-en une dans Formations.", "No session is planned: create one in Trainings.";
+    ExplainShortage => "{model} : {free} exemplaires libres sur la période, {requested} demandés.", "{model}: {free} units free over the period, {requested} asked for.";
+    ExplainUnitUnknown => "L'exemplaire {label} n'existe pas.", "Unit {label} does not exist.";
+    ExplainUnitWrongModel => "L'exemplaire {label} est un {model}, qui n'est pas dans cette réservation.", "Unit {label} is a {model}, which is not in this booking.";
+    ExplainUnitOutOfService => "L'exemplaire {label} est hors service.", "Unit {label} is out of service.";
+    ExplainUnitDuplicate => "L'exemplaire {label} est choisi deux fois.", "Unit {label} is chosen twice.";
+    ExplainUnitAlreadyOut => "L'exemplaire {label} est déjà prêté (réservation {booking}).", "Unit {label} is already on loan (booking {booking}).";
+    ExplainUnitCount => "{model} : {booked} réservés, {given} choisis.", "{model}: {booked} booked, {given} chosen.";
+    ExplainUnitNotInBooking => "L'exemplaire {label} ne fait pas partie de ce prêt.", "Unit {label} is not part of this loan.";
+    ExplainUnitNotReturned => "L'état de retour de l'exemplaire {label} manque.", "The return condition of unit {label} is missing.";
+    ExplainTransition => "Impossible : on ne passe pas de « {from} » à « {to} ».", "Not possible: it cannot go from \"{from}\" to \"{to}\".";
+    ExplainPoliceReport => "Pour un vol ou une perte, indiquez la référence du dépôt de plainte.", "For a theft or loss, enter the police report reference.";
+    ExplainRequired => "Le champ « {field} » est obligatoire.", "The field \"{field}\" is required.";
+    ExplainInvalid => "Le champ « {field} » n'est pas valable.", "The field \"{field}\" is not valid.";
+    ExplainDuplicate => "« {id} » existe déjà.", "\"{id}\" already exists.";
+    ExplainUnknownTraining => "La formation « {id} » n'existe pas.", "The training \"{id}\" does not exist.";
+    ExplainUnknownModel => "Le modèle « {id} » n'existe pas.", "The model \"{id}\" does not exist.";
+    FieldId => "identifiant", "identifier";
+    FieldName => "nom", "name";
+    FieldReason => "motif", "reason";
+    FieldPlace => "lieu", "place";
+    FieldCategory => "catégorie", "category";
+    FieldModel => "modèle", "model";
+    FieldPattern => "modèle d'étiquette", "label pattern";
+    FieldCount => "nombre", "number";
+    FieldCapacity => "places", "seats";
+    FieldEnd => "dernier jour", "last day";
+    FieldMaxWeeks => "durée maximale", "longest loan";
+    FieldValidity => "validité", "validity";
+    FieldProject => "projet", "project";
+    FieldOther => "saisi", "entered";
+    IncidentStatusDeclared => "Déclaré", "Declared";
+    IncidentStatusDocumented => "Documenté", "Documented";
+    IncidentStatusSettled => "Réglé", "Settled";
+
 }
 
 #[cfg(test)]

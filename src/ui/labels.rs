@@ -2,7 +2,7 @@
 //! sentences. Pure lookups, shared by the pages.
 
 use crate::domain::calendar::DayKind;
-use crate::domain::{BookingStatus, DomainError, IncidentKind};
+use crate::domain::{BookingStatus, DomainError, IncidentKind, IncidentStatus};
 use crate::i18n::dates::{format_date_input, format_date_long};
 use crate::i18n::{fill, Lang, Msg};
 use chrono::NaiveDate;
@@ -26,6 +26,15 @@ pub fn incident_kind_msg(kind: IncidentKind) -> Msg {
         IncidentKind::Damage => Msg::IncidentDamage,
         IncidentKind::Loss => Msg::IncidentLoss,
         IncidentKind::Theft => Msg::IncidentTheft,
+    }
+}
+
+/// The name of an incident status.
+pub fn incident_status_msg(status: IncidentStatus) -> Msg {
+    match status {
+        IncidentStatus::Declared => Msg::IncidentStatusDeclared,
+        IncidentStatus::Documented => Msg::IncidentStatusDocumented,
+        IncidentStatus::Settled => Msg::IncidentStatusSettled,
     }
 }
 

@@ -1,0 +1,117 @@
+//! Refusals in the coordinator's words: every domain error as plain sentences, naming the
+//! teacher, training, model or unit concerned and, where there is one, what would work (the next
+//! training session, the next free period). Pure: the pages pass the pool they read.
+
+use crate::domain::training::MissingReason;
+use crate::domain::{DomainError, Pool, UnitProblem};
+use crate::i18n::{fill, Lang, Msg};
+use crate::ui::labels::{incident_status_msg, long, refusal, status_msg};
+
+/// The sentences explaining why `error` refused the coordinator's action.
+pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
+    let t = |msg: Msg, args: &[(&str, &str)]| fill(msg.get(lang), args);
+    let english = lang == Lang::En;
+    let model_name = |id: &str| pool.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone());
+    match error {
+        DomainError::TrainingMissing(missing) => missing
+            .iter()
+            .flat_map(|m| {
+                let training = pool
+                    .state()
+                    .catalogue
+                    .training(&m.training)
+                    .map_or_else(|| m.training.clone(), |x| x.name.pick(english).to_owned());
+                let why = match m.reason {
+                    MissingReason::NeverCompleted => t(Msg::ExplainTrainingNever, &[("training", &training)]),
+                    MissingReason::Expired { expired_on } => {
+                        t(Msg::ExplainTrainingExpired, &[("training", &training), ("date", &long(lang, expired_on))])
+                    }
+                };
+                let next = match m.next_sessions.first() {
+                    Some(s) => t(
+                        Msg::ExplainNextSession,
+                        &[("date", &long(lang, s.start)), ("place", &s.place), ("seats", &s.seats_left.to_string())],
+                    ),
+                    None => t(Msg::ExplainNoSession, &[]),
+                };
+                [why, next]
+            })
+            .collect(),
+        DomainError::NotEnoughUnits(shortages) => shortages
+            .iter()
+            .map(|s| {
+                let mut text = t(
+                    Msg::ExplainShortage,
+                    &[
+                        ("model", &model_name(&s.model)),
+                        ("free", &s.free.to_string()),
+                        ("requested", &s.requested.to_string()),
+                    ],
+                );
+                if let Some((a, b)) = s.next_free {
+                    text.push(' ');
+                    text.push_str(&t(
+                        Msg::ShortageNext,
+                        &[("requested", &s.requested.to_string()), ("start", &long(lang, a)), ("end", &long(lang, b))],
+                    ));
+                }
+                text
+            })
+            .collect(),
+        DomainError::Units(problems) => problems
+            .iter()
+            .map(|p| match p {
+                UnitProblem::Unknown { label } => t(Msg::ExplainUnitUnknown, &[("label", label)]),
+                UnitProblem::WrongModel { label, model } => {
+                    t(Msg::ExplainUnitWrongModel, &[("label", label), ("model", &model_name(model))])
+                }
+                UnitProblem::OutOfService { label } => t(Msg::ExplainUnitOutOfService, &[("label", label)]),
+                UnitProblem::Duplicate { label } => t(Msg::ExplainUnitDuplicate, &[("label", label)]),
+                UnitProblem::AlreadyOut { label, booking } => {
+                    t(Msg::ExplainUnitAlreadyOut, &[("label", label), ("booking", booking)])
+                }
+                UnitProblem::WrongCount { model, booked, given } => t(
+                    Msg::ExplainUnitCount,
+                    &[("model", &model_name(model)), ("booked", &booked.to_string()), ("given", &given.to_string())],
+                ),
+                UnitProblem::NotInBooking { label } => t(Msg::ExplainUnitNotInBooking, &[("label", label)]),
+                UnitProblem::NotReturned { label } => t(Msg::ExplainUnitNotReturned, &[("label", label)]),
+            })
+            .collect(),
+        DomainError::Transition { from, to } => {
+            vec![t(Msg::ExplainTransition, &[("from", status_msg(*from).get(lang)), ("to", status_msg(*to).get(lang))])]
+        }
+        DomainError::IncidentTransition { from, to } => vec![t(
+            Msg::ExplainTransition,
+            &[("from", incident_status_msg(*from).get(lang)), ("to", incident_status_msg(*to).get(lang))],
+        )],
+        DomainError::PoliceReportRequired => vec![t(Msg::ExplainPoliceReport, &[])],
+        DomainError::MissingText { field } => vec![t(Msg::ExplainRequired, &[("field", field_msg(field).get(lang))])],
+        DomainError::InvalidValue { field } => vec![t(Msg::ExplainInvalid, &[("field", field_msg(field).get(lang))])],
+        DomainError::DuplicateId(id) => vec![t(Msg::ExplainDuplicate, &[("id", id)])],
+        DomainError::UnknownTraining(id) => vec![t(Msg::ExplainUnknownTraining, &[("id", id)])],
+        DomainError::UnknownModel(id) => vec![t(Msg::ExplainUnknownModel, &[("id", id)])],
+        DomainError::UnknownUnit(label) => vec![t(Msg::ExplainUnitUnknown, &[("label", label)])],
+        other => vec![refusal(lang, other)],
+    }
+}
+
+/// The name of a form field named in a domain error.
+fn field_msg(field: &str) -> Msg {
+    match field {
+        "id" => Msg::FieldId,
+        "name" => Msg::FieldName,
+        "reason" => Msg::FieldReason,
+        "place" => Msg::FieldPlace,
+        "category" => Msg::FieldCategory,
+        "model" => Msg::FieldModel,
+        "pattern" => Msg::FieldPattern,
+        "count" => Msg::FieldCount,
+        "capacity" => Msg::FieldCapacity,
+        "end" => Msg::FieldEnd,
+        "max_loan_weeks" => Msg::FieldMaxWeeks,
+        "validity_years" => Msg::FieldValidity,
+        "project" => Msg::FieldProject,
+        _ => Msg::FieldOther,
+    }
+}
