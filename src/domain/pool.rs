@@ -15,7 +15,7 @@ use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 use super::period::check_period;
 use super::period::{PeriodError, PeriodProblem};
 use super::settings::Settings;
-use super::training::{TrainingCheck, TrainingData};
+use super::training::{MissingTraining, TrainingCheck, TrainingData};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -517,6 +517,18 @@ impl Pool {
         Self::transition_allowed(booking, BookingStatus::Cancelled)?;
         self.record(position, BookingStatus::Cancelled, by, now, reason.filter(|r| !r.trim().is_empty()));
         Ok(())
+    }
+
+    /// The trainings that would refuse the hand-over of booking `id` today (R3: every required
+    /// training completed and valid, whatever the booking's status), with their next sessions.
+    pub fn missing_for_hand_over(&self, id: &str, today: NaiveDate) -> Result<Vec<MissingTraining>, DomainError> {
+        let booking = self.booking_at(self.position(id)?)?;
+        let required = self.required_trainings(&booking.lines);
+        Ok(self
+            .training_data(&booking.teacher)
+            .check_for_hand_over(&required, &booking.teacher, today)
+            .err()
+            .unwrap_or_default())
     }
 
     /// The coordinator hands over the units with these labels. Refused unless every required

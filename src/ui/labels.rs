@@ -2,7 +2,7 @@
 //! sentences. Pure lookups, shared by the pages.
 
 use crate::domain::calendar::DayKind;
-use crate::domain::{BookingStatus, DomainError, IncidentKind, IncidentStatus};
+use crate::domain::{BookingStatus, Condition, DomainError, IncidentKind, IncidentStatus};
 use crate::i18n::dates::{format_date_input, format_date_long};
 use crate::i18n::{fill, Lang, Msg};
 use chrono::NaiveDate;
@@ -28,6 +28,19 @@ pub fn incident_kind_msg(kind: IncidentKind) -> Msg {
         IncidentKind::Theft => Msg::IncidentTheft,
     }
 }
+
+/// The name of a unit's condition.
+pub fn condition_msg(condition: Condition) -> Msg {
+    match condition {
+        Condition::New => Msg::ConditionNew,
+        Condition::Good => Msg::ConditionGood,
+        Condition::Worn => Msg::ConditionWorn,
+        Condition::Damaged => Msg::ConditionDamaged,
+    }
+}
+
+/// Every condition, best first (the order of choice lists).
+pub const CONDITIONS: [Condition; 4] = [Condition::New, Condition::Good, Condition::Worn, Condition::Damaged];
 
 /// The name of an incident status.
 pub fn incident_status_msg(status: IncidentStatus) -> Msg {

@@ -21,12 +21,20 @@ pub fn IncidentForm(
     open: RwSignal<bool>,
     /// The page's status line.
     notice: RwSignal<Option<String>>,
+    /// Declared by the coordinator (at return) rather than by the borrower.
+    #[prop(optional)]
+    by_coordinator: bool,
+    /// The unit chosen first (a unit returned damaged).
+    #[prop(optional)]
+    unit_first: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
     let now = clock::now();
     let labels: Vec<String> = booking.units.iter().map(|u| u.label.clone()).collect();
-    let unit = RwSignal::new(labels.first().cloned().unwrap_or_default());
+    let unit = RwSignal::new(
+        unit_first.filter(|u| labels.contains(u)).or_else(|| labels.first().cloned()).unwrap_or_default(),
+    );
     let kind = RwSignal::new(IncidentKind::Damage);
     let description = RwSignal::new(String::new());
     let day = RwSignal::new(Some(now.date()));
@@ -64,7 +72,8 @@ pub fn IncidentForm(
             discovered_at,
             police_report: police_report.clone(),
         };
-        let change = PoolChange::DeclareIncident { declaration, by: Actor::Teacher(teacher.clone()), at: now };
+        let by = if by_coordinator { Actor::Coordinator } else { Actor::Teacher(teacher.clone()) };
+        let change = PoolChange::DeclareIncident { declaration, by, at: now };
         match pool.apply(change) {
             Ok(outcome) => {
                 let late = matches!(outcome, ChangeOutcome::Declared(ref a) if a.late);
@@ -119,7 +128,13 @@ pub fn IncidentForm(
             <div class="field">
                 <label for=unit_id.clone()>{i18n.text(Msg::IncidentUnit)}</label>
                 <select id=unit_id on:change=move |ev| unit.set(event_target_value(&ev))>
-                    {labels.into_iter().map(|l| view! { <option value=l.clone()>{l.clone()}</option> }).collect_view()}
+                    {labels
+                        .into_iter()
+                        .map(|l| {
+                            let selected = l == unit.get_untracked();
+                            view! { <option value=l.clone() selected=selected>{l.clone()}</option> }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <fieldset class="choice-group">

@@ -1,8 +1,8 @@
 use crate::i18n::Msg;
 use crate::platform::files;
 use crate::ui::components::PageTitle;
-use crate::ui::labels::long;
-use crate::ui::state::{use_i18n, use_links, use_pool};
+use crate::ui::labels::{condition_msg, long};
+use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -17,6 +17,7 @@ pub fn AgreementPage() -> impl IntoView {
     let links = use_links();
     let params = use_params_map();
     let booking_id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let role = use_role();
     let body = move || {
         let lang = i18n.lang();
         let english = i18n.english();
@@ -41,7 +42,10 @@ pub fn AgreementPage() -> impl IntoView {
             let items = agreement
                 .units
                 .iter()
-                .map(|(label, model, _)| view! { <li>{format!("{label} — {model}")}</li> })
+                .map(|(label, model, condition)| {
+                    let condition = i18n.t(condition_msg(*condition));
+                    view! { <li>{format!("{label} — {model} ({condition})")}</li> }
+                })
                 .collect_view();
             view! { <ul class="agreement__units">{items}</ul> }.into_any()
         };
@@ -88,7 +92,14 @@ pub fn AgreementPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::AgreementTitle).to_owned()) />
         <p class="breadcrumb no-print">
-            <A href=links.to("/mes-reservations")>{i18n.text(Msg::BackToMyBookings)}</A>
+            {move || {
+                if role.coordinator.get() {
+                    let href = links.to(&format!("/gestion/reservations/{}", booking_id()));
+                    view! { <A href=href>{i18n.t(Msg::AgreementBackToDesk)}</A> }.into_any()
+                } else {
+                    view! { <A href=links.to("/mes-reservations")>{i18n.t(Msg::BackToMyBookings)}</A> }.into_any()
+                }
+            }}
         </p>
         <article class="agreement">
             <h1>{i18n.text(Msg::AgreementTitle)}</h1>

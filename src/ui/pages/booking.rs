@@ -5,7 +5,7 @@ use crate::ui::components::{
     BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField,
 };
 use crate::ui::labels::{long, refusal, status_msg};
-use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile};
+use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -37,9 +37,20 @@ pub fn BookingPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let recorded = RwSignal::new(None::<Recorded>);
     let agreement = Memo::new(move |_| pool.with_state(|s| s.settings.agreement.clone()));
+    let role = use_role();
+    // In coordinator mode, the teacher booked for (empty: the profile's own teacher).
+    let on_behalf = RwSignal::new(String::new());
+    let booker = move || {
+        let chosen = on_behalf.get();
+        if role.coordinator.get() && !chosen.is_empty() {
+            Some((chosen.clone(), Actor::Coordinator))
+        } else {
+            profile.id().map(|t| (t.clone(), Actor::Teacher(t)))
+        }
+    };
 
     let request = move |title: String| {
-        let teacher = profile.id()?;
+        let (teacher, _) = booker()?;
         let (start, end) = plan.period()?;
         let lines = plan.basket.get();
         if lines.is_empty() {
@@ -62,7 +73,7 @@ pub fn BookingPage() -> impl IntoView {
     // yet filled in do not hide the availability answer.
     let check: Memo<PlanCheck> = Memo::new(move |_| {
         let draft = request("-".to_owned())?;
-        let by = Actor::Teacher(draft.teacher.clone());
+        let (_, by) = booker()?;
         Some(pool.pool.with(|p| p.validate_booking(&draft, &by, clock::today())))
     });
 
@@ -86,8 +97,7 @@ pub fn BookingPage() -> impl IntoView {
             found.push(i18n.t(Msg::ErrorRules).to_owned());
         }
         if found.is_empty() {
-            if let Some(draft) = request(title.clone()) {
-                let by = Actor::Teacher(draft.teacher.clone());
+            if let Some((draft, (_, by))) = request(title.clone()).zip(booker()) {
                 let (start, end) = (draft.start, draft.end);
                 match pool.apply(PoolChange::CreateBooking { request: draft, by, at: clock::now() }) {
                     Ok(outcome) => {
@@ -163,6 +173,31 @@ pub fn BookingPage() -> impl IntoView {
                 </Show>
             </div>
             <form class="form form--wide" on:submit=on_submit novalidate>
+                <Show when=move || role.coordinator.get()>
+                    <div class="field">
+                        <label for="book-for">{i18n.text(Msg::BookFor)}</label>
+                        <select id="book-for" on:change=move |ev| on_behalf.set(event_target_value(&ev))>
+                            <option value="">{i18n.text(Msg::BookForMe)}</option>
+                            {move || {
+                                let mut teachers: Vec<(String, String)> = pool
+                                    .with_state(|s| s.teachers.iter().map(|t| (t.name.clone(), t.id.clone())).collect());
+                                teachers.sort();
+                                teachers
+                                    .into_iter()
+                                    .map(|(name, id)| {
+                                        let current = id.clone();
+                                        view! {
+                                            <option value=id selected=move || on_behalf.get() == current>
+                                                {name}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                        <p class="help">{i18n.text(Msg::BookForHelp)}</p>
+                    </div>
+                </Show>
                 <fieldset>
                     <legend>{i18n.text(Msg::BookPeriodHeading)}</legend>
                     <p class="help">

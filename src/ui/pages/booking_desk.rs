@@ -1,16 +1,189 @@
+use crate::domain::{Booking, BookingStatus};
 use crate::i18n::Msg;
-use crate::ui::components::{CoordinatorGate, PageTitle};
-use crate::ui::state::use_i18n;
+use crate::ui::components::StatusBadge;
+use crate::ui::components::{CoordinatorGate, DecisionBox, HandOverForm, IncidentForm, PageTitle, ReturnForm};
+use crate::ui::labels::{long, short, status_msg};
+use crate::ui::state::{use_i18n, use_links, use_pool};
+use chrono::Timelike;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
-/// One booking at the coordinator's desk: details and history, confirm or refuse, hand-over with units assigned (R3 checked), the agreement, the return with each unit's condition.
+/// One booking at the coordinator's desk: who, what, when, its history, and the next step for
+/// its status (confirm or refuse; hand over with units assigned; print the agreement; take the
+/// units back with their condition; declare an incident on a unit).
 #[component]
 pub fn BookingDeskPage() -> impl IntoView {
     let i18n = use_i18n();
+    let pool = use_pool();
+    let links = use_links();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let booking = Memo::new(move |_| pool.pool.with(|p| p.booking(&id.get()).cloned()));
+    let notice = RwSignal::new(None::<String>);
+    let declaring = RwSignal::new(false);
+    let title = Signal::derive(move || i18n.tf(Msg::CoordBookingTitle, &[("id", &id.get())]));
+    let facts = move |b: Booking| {
+        let lang = i18n.lang();
+        let (teacher, email, school) = pool.pool.with(|p| {
+            let t = p.teacher(&b.teacher);
+            let school = t
+                .and_then(|t| p.state().schools.iter().find(|s| s.id == t.school))
+                .map(|s| {
+                    let commune = p.state().communes.iter().find(|c| c.id == s.commune).map(|c| c.name.clone());
+                    commune.map_or_else(|| s.name.clone(), |c| format!("{}, {c}", s.name))
+                })
+                .unwrap_or_default();
+            (
+                t.map_or_else(|| b.teacher.clone(), |t| t.name.clone()),
+                t.map(|t| t.email.clone()).unwrap_or_default(),
+                school,
+            )
+        });
+        let lines = pool.pool.with(|p| {
+            b.lines
+                .iter()
+                .map(|l| {
+                    let name = p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone());
+                    view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
+                })
+                .collect_view()
+        });
+        let units = b
+            .units
+            .iter()
+            .map(|u| {
+                let back = u.condition_in.map(|c| i18n.t(crate::ui::labels::condition_msg(c)));
+                let text = match back {
+                    Some(c) => i18n.tf(Msg::DeskUnitBack, &[("label", &u.label), ("condition", c)]),
+                    None => u.label.clone(),
+                };
+                view! {
+                    <li>
+                        <A href=links.to(&format!("/exemplaire/{}", u.label))>{text}</A>
+                    </li>
+                }
+            })
+            .collect_view();
+        let history = b
+            .history
+            .iter()
+            .map(|h| {
+                let mut text = i18n.tf(
+                    Msg::HistoryLine,
+                    &[
+                        ("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())),
+                        ("status", i18n.t(status_msg(h.status))),
+                    ],
+                );
+                if let Some(reason) = &h.reason {
+                    text = format!("{text} ({})", i18n.tf(Msg::HistoryReason, &[("reason", reason)]));
+                }
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let notes = (!b.notes.is_empty()).then(|| {
+            view! {
+                <dt>{i18n.t(Msg::DeskNotes)}</dt>
+                <dd class="notes">{b.notes.clone()}</dd>
+            }
+        });
+        view! {
+            <p>
+                <StatusBadge status=b.status />
+            </p>
+            <dl class="agreement__facts">
+                <dt>{i18n.t(Msg::AgreementBorrower)}</dt>
+                <dd>
+                    <A href=links.to(&format!("/gestion/enseignants/{}", b.teacher))>{teacher}</A>
+                    {(!email.is_empty()).then(|| format!(" <{email}>"))}
+                </dd>
+                <dt>{i18n.t(Msg::AgreementSchool)}</dt>
+                <dd>{school}</dd>
+                <dt>{i18n.t(Msg::AgreementProject)}</dt>
+                <dd>
+                    {if b.class.is_empty() { b.project.clone() } else { format!("{} ({})", b.project, b.class) }}
+                </dd>
+                <dt>{i18n.t(Msg::AgreementPeriod)}</dt>
+                <dd>{i18n.tf(Msg::BookingPeriod, &[("start", &long(lang, b.start)), ("end", &long(lang, b.end))])}</dd>
+                {notes}
+            </dl>
+            <h2>{i18n.t(Msg::AgreementEquipment)}</h2>
+            <ul>{lines}</ul>
+            {(!b.units.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>{i18n.t(Msg::DeskUnits)}</h2>
+                        <ul>{units}</ul>
+                    }
+                })}
+            <details>
+                <summary>{i18n.t(Msg::BookingHistory)}</summary>
+                <ul>{history}</ul>
+            </details>
+        }
+    };
+    let actions = move |b: Booking| {
+        let agreement = links.to(&format!("/gestion/reservations/{}/convention", b.id));
+        let step = match b.status {
+            BookingStatus::Requested | BookingStatus::AwaitingTraining => {
+                view! { <DecisionBox booking=b.id.clone() notice=notice /> }.into_any()
+            }
+            BookingStatus::Confirmed => view! {
+                <HandOverForm booking=b.clone() notice=notice />
+                <DecisionBox booking=b.id.clone() notice=notice refuse_only=true />
+            }
+            .into_any(),
+            BookingStatus::HandedOver => view! {
+                <p>
+                    <A href=agreement.clone()>{i18n.t(Msg::PrintAgreement)}</A>
+                </p>
+                <ReturnForm booking=b.clone() notice=notice declaring=declaring />
+            }
+            .into_any(),
+            BookingStatus::Returned => view! {
+                <p>
+                    <A href=agreement.clone()>{i18n.t(Msg::PrintAgreement)}</A>
+                </p>
+                <p>
+                    <button type="button" on:click=move |_| declaring.set(true)>
+                        {i18n.t(Msg::DeclareIncident)}
+                    </button>
+                </p>
+            }
+            .into_any(),
+            BookingStatus::Cancelled | BookingStatus::Refused => ().into_any(),
+        };
+        let damaged =
+            b.units.iter().find(|u| u.condition_in == Some(crate::domain::Condition::Damaged)).map(|u| u.label.clone());
+        let incident_booking = b.clone();
+        view! {
+            {step}
+            <Show when=move || declaring.get()>
+                <IncidentForm
+                    booking=incident_booking.clone()
+                    open=declaring
+                    notice=notice
+                    by_coordinator=true
+                    unit_first=damaged.clone().unwrap_or_default()
+                />
+            </Show>
+        }
+    };
     view! {
-        <PageTitle title=Signal::derive(move || i18n.t(Msg::CoordBookingTitle).to_owned()) />
+        <PageTitle title=title />
         <CoordinatorGate>
-            <h1>{i18n.text(Msg::CoordBookingTitle)}</h1>
+            <p class="breadcrumb">
+                <A href=links.to("/gestion")>{i18n.text(Msg::DeskBack)}</A>
+            </p>
+            <h1>{move || title.get()}</h1>
+            <p role="status" class="form-status">
+                {move || notice.get()}
+            </p>
+            {move || match booking.get() {
+                None => view! { <p>{i18n.t(Msg::AgreementNotFound)}</p> }.into_any(),
+                Some(b) => view! { {facts(b.clone())} {actions(b)} }.into_any(),
+            }}
         </CoordinatorGate>
     }
 }

@@ -1,21 +1,12 @@
 use crate::domain::period::earliest_start;
-use crate::domain::Condition;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{AddToBasket, AvailabilityTable, Icon, IconKind, PageTitle, TrainingStatus};
+use crate::ui::labels::condition_msg;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-
-fn condition_msg(condition: Condition) -> Msg {
-    match condition {
-        Condition::New => Msg::ConditionNew,
-        Condition::Good => Msg::ConditionGood,
-        Condition::Worn => Msg::ConditionWorn,
-        Condition::Damaged => Msg::ConditionDamaged,
-    }
-}
 
 /// A model's page: description, required trainings, units with their labels.
 #[component]

@@ -1,0 +1,92 @@
+use crate::domain::calendar::day_num;
+use crate::i18n::Msg;
+use crate::ui::labels::short;
+use crate::ui::state::{use_i18n, use_links, use_pool};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A table of bookings for the coordinator's desk (to hand over, out, overdue): project,
+/// teacher, period, units, and for loans past their last day how many days late, in words.
+#[component]
+pub fn LoanList(
+    /// The section heading.
+    heading: Msg,
+    /// Shown when there is none.
+    empty: Msg,
+    /// The bookings, in display order.
+    ids: Memo<Vec<String>>,
+    /// Today, for the days late.
+    today: NaiveDate,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let links = use_links();
+    let heading_id = format!("loans-{heading:?}");
+    let labelled_by = heading_id.clone();
+    let rows = move || {
+        let lang = i18n.lang();
+        let list = ids.get();
+        let found: Vec<_> = pool.pool.with(|p| {
+            list.iter()
+                .filter_map(|id| p.booking(id))
+                .map(|b| {
+                    let teacher = p.teacher(&b.teacher).map_or_else(|| b.teacher.clone(), |t| t.name.clone());
+                    let units = if b.units.is_empty() {
+                        b.lines
+                            .iter()
+                            .map(|l| {
+                                let name = p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone());
+                                format!("{} × {name}", l.quantity)
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    } else {
+                        b.units.iter().map(|u| u.label.as_str()).collect::<Vec<_>>().join(", ")
+                    };
+                    let late = day_num(today) - day_num(b.end);
+                    let late = (b.is_overdue(today))
+                        .then(|| crate::i18n::fill(Msg::LoanDaysLate.get(lang), &[("days", &late.to_string())]));
+                    (b.id.clone(), b.project.clone(), teacher, b.start, b.end, units, late)
+                })
+                .collect()
+        });
+        found
+            .into_iter()
+            .map(|(id, project, teacher, start, end, units, late)| {
+                view! {
+                        <tr>
+                            <th scope="row">
+                                <A href=links.to(&format!("/gestion/reservations/{id}"))>{project}</A>
+                                <span class="label-code">{id.clone()}</span>
+                            </th>
+                            <td>{teacher}</td>
+                            <td>{format!("{} – {}", short(start), short(end))}</td>
+                            <td>{units}</td>
+                            <td>{late.map(|l| view! { <strong class="late">{l}</strong> })}</td>
+                        </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby=labelled_by>
+            <h2 id=heading_id>{i18n.text(heading)}</h2>
+            <Show when=move || ids.with(|i| !i.is_empty()) fallback=move || view! { <p>{i18n.text(empty)}</p> }>
+                <table class="data-table">
+                    <caption class="date-sr">{i18n.text(heading)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.text(Msg::QueueColProject)}</th>
+                            <th scope="col">{i18n.text(Msg::QueueColTeacher)}</th>
+                            <th scope="col">{i18n.text(Msg::QueueColPeriod)}</th>
+                            <th scope="col">{i18n.text(Msg::QueueColEquipment)}</th>
+                            <th scope="col">{i18n.text(Msg::LoanColLate)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
