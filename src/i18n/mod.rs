@@ -759,7 +759,7 @@ messages! {
     TeacherRecordSubmit => "Enregistrer la formation suivie", "Record the completed training";
     TeacherRecordSaved => "Formation « {training} » enregistrée au {date}.", "Training \"{training}\" recorded on {date}.";
     TeacherEnrolHeading => "Inscrire à une session", "Enrol in a session";
-    TeacherEnrolSession => "Session", "Session";
+    TeacherEnrolSession => "Session choisie", "Chosen session";
     TeacherEnrolSubmit => "Inscrire à cette session", "Enrol in this session";
     TeacherEnrolled => "Inscription enregistrée : {session}.", "Enrolment recorded: {session}.";
     TeacherSessionOption => "{training} — {date}, {place} ({seats} places libres)", "{training} — {date}, {place} ({seats} seats left)";
@@ -882,7 +882,7 @@ messages! {
     ReportUsageCsv => "Exporter l'utilisation (CSV)", "Export the usage (CSV)";
     ReportUsageFile => "materiotheque-utilisation", "materiotheque-usage";
     ReportIncidentsTitle => "Bilan des sinistres", "Incident review";
-    ReportIncidentTotal => "{count} sinistres sur la période, {amount} € remboursables au total.", "{count} incidents in the period, {amount} € reimbursable in total.";
+    ReportIncidentTotal => "{count} sinistres sur la période, {amount} remboursables au total.", "{count} incidents in the period, {amount} reimbursable in total.";
     ReportLateLine => "{count} déclarés après le délai de 48 heures.", "{count} declared after the 48-hour deadline.";
     ReportNotReplacedLine => "{count} sur des exemplaires trop anciens pour être remplacés.", "{count} on units too old to be replaced.";
     ReportNoCommune => "Sans commune", "No commune";

@@ -8,6 +8,7 @@
 
 pub mod calendar_files;
 pub mod compact;
+pub mod csv;
 pub mod document;
 pub mod files;
 pub mod ics;

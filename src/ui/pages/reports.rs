@@ -1,16 +1,406 @@
-use crate::i18n::Msg;
-use crate::ui::components::{CoordinatorGate, PageTitle};
-use crate::ui::state::use_i18n;
+use crate::domain::review::{GroupTally, Tally};
+use crate::domain::{incident_review, utilisation, BookingStatus, IncidentReview, Pool, PoolState, Utilisation};
+use crate::domain::{IncidentKind, IncidentStatus};
+use crate::i18n::money::format_euros;
+use crate::i18n::{Lang, Msg};
+use crate::platform::clock;
+use crate::storage::csv::{self, Cell};
+use crate::ui::components::{Bar, CoordinatorGate, DateField, PageTitle, ReportChart, ReportDownload, ReportTable};
+use crate::ui::labels::{incident_kind_msg, incident_status_msg, short, status_msg};
+use crate::ui::state::{use_i18n, use_pool};
+use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// One model in the usage report (R7): utilisation over the period, refusals in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct UsageRow {
+    name: String,
+    usage: Utilisation,
+    candidate: bool,
+    refusals: u32,
+    units_refused: u32,
+    often_refused: bool,
+}
+
+/// The usage report over `[from, to]`: every model with units in service or refused in the
+/// period, in catalogue order. Refusals count on the day of the refusal (the booking's last
+/// history entry), as [`crate::domain::reallocation_report`] counts them.
+fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
+    let state = pool.state();
+    let settings = &state.settings;
+    let (models, _) = utilisation(pool, from, to);
+    let mut refused: HashMap<&str, (u32, u32)> = HashMap::new();
+    for b in state.bookings.iter().filter(|b| b.status == BookingStatus::Refused) {
+        let on = b.history.last().map_or(b.start, |h| h.at.date());
+        if on < from || on > to {
+            continue;
+        }
+        for line in &b.lines {
+            let entry = refused.entry(line.model.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += line.quantity;
+        }
+    }
+    state
+        .catalogue
+        .models
+        .iter()
+        .filter_map(|m| {
+            let usage = models.iter().find(|u| u.id == m.id).cloned();
+            let (refusals, units_refused) = refused.get(m.id.as_str()).copied().unwrap_or_default();
+            if usage.is_none() && refusals == 0 {
+                return None;
+            }
+            let usage = usage.unwrap_or(Utilisation { id: m.id.clone(), loan_days: 0, service_days: 0 });
+            Some(UsageRow {
+                name: m.name.clone(),
+                candidate: usage.service_days > 0 && usage.below(settings.reallocation_threshold_percent),
+                often_refused: refusals >= u32::from(settings.frequent_refusals),
+                usage,
+                refusals,
+                units_refused,
+            })
+        })
+        .collect()
+}
+
+fn yes_no(lang: Lang, yes: bool) -> Cell {
+    Cell::text(if yes { Msg::ReportYes } else { Msg::ReportNo }.get(lang))
+}
+
+fn usage_header(lang: Lang) -> Vec<String> {
+    [
+        Msg::ReportModel,
+        Msg::ReportLoanDays,
+        Msg::ReportServiceDays,
+        Msg::ReportUtilisation,
+        Msg::ReportCandidate,
+        Msg::ReportRefusals,
+        Msg::ReportUnitsRefused,
+        Msg::ReportOftenRefused,
+    ]
+    .iter()
+    .map(|m| m.get(lang).to_owned())
+    .collect()
+}
+
+fn usage_rows(lang: Lang, report: &[UsageRow]) -> Vec<Vec<Cell>> {
+    report
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(r.name.clone()),
+                Cell::int(r.usage.loan_days),
+                Cell::int(r.usage.service_days),
+                Cell::int(r.usage.percent()),
+                yes_no(lang, r.candidate),
+                Cell::int(r.refusals),
+                Cell::int(r.units_refused),
+                yes_no(lang, r.often_refused),
+            ]
+        })
+        .collect()
+}
+
+/// The name of a group of the incident review; incidents tied to no commune or school have one.
+fn group_name(lang: Lang, group: &GroupTally, none: Msg) -> String {
+    if group.id.is_empty() {
+        none.get(lang).to_owned()
+    } else {
+        group.name.clone()
+    }
+}
+
+/// The rows of one grouping of the incident review: name, count, reimbursable amount.
+fn tally_rows(rows: Vec<(String, &Tally)>) -> Vec<Vec<Cell>> {
+    rows.into_iter()
+        .map(|(name, t)| vec![Cell::text(name), Cell::int(t.count), Cell::cents(t.reimbursable_cents)])
+        .collect()
+}
+
+fn by_kind(lang: Lang, r: &IncidentReview) -> Vec<Vec<Cell>> {
+    let kinds = [(IncidentKind::Damage, &r.damage), (IncidentKind::Loss, &r.loss), (IncidentKind::Theft, &r.theft)];
+    tally_rows(kinds.into_iter().map(|(k, t)| (incident_kind_msg(k).get(lang).to_owned(), t)).collect())
+}
+
+fn by_status(lang: Lang, r: &IncidentReview) -> Vec<Vec<Cell>> {
+    let statuses = [
+        (IncidentStatus::Declared, &r.declared),
+        (IncidentStatus::Documented, &r.documented),
+        (IncidentStatus::Settled, &r.settled),
+    ];
+    tally_rows(statuses.into_iter().map(|(s, t)| (incident_status_msg(s).get(lang).to_owned(), t)).collect())
+}
+
+fn by_group(lang: Lang, groups: &[GroupTally], none: Msg) -> Vec<Vec<Cell>> {
+    tally_rows(groups.iter().map(|g| (group_name(lang, g, none), &g.tally)).collect())
+}
+
+fn tally_header(lang: Lang, first: Msg) -> Vec<String> {
+    [first, Msg::ReportCount, Msg::ReportAmount].iter().map(|m| m.get(lang).to_owned()).collect()
+}
+
+/// The whole incident review as one CSV table: grouping, name, count, amount.
+fn review_csv(lang: Lang, r: &IncidentReview) -> String {
+    let mut rows = Vec::new();
+    let mut add = |grouping: Msg, part: Vec<Vec<Cell>>| {
+        for row in part {
+            let mut line = vec![Cell::text(grouping.get(lang))];
+            line.extend(row);
+            rows.push(line);
+        }
+    };
+    add(Msg::ReportKind, by_kind(lang, r));
+    add(Msg::ReportSettlement, by_status(lang, r));
+    add(Msg::ReportCommune, by_group(lang, &r.by_commune, Msg::ReportNoCommune));
+    add(Msg::ReportSchool, by_group(lang, &r.by_school, Msg::ReportNoSchool));
+    add(Msg::ReportTotal, tally_rows(vec![(Msg::ReportAllIncidents.get(lang).to_owned(), &r.total)]));
+    for (msg, n) in [(Msg::ReportLate, r.late), (Msg::ReportNotReplaced, r.not_replaced)] {
+        rows.push(vec![Cell::text(msg.get(lang)), Cell::text(""), Cell::int(n), Cell::text("")]);
+    }
+    let header = [Msg::ReportGrouping, Msg::ReportName, Msg::ReportCount, Msg::ReportAmount].map(|m| m.get(lang));
+    csv::write(&header, &rows)
+}
+
+/// The bookings whose period meets `[from, to]`, one row each, in id order.
+fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) -> Vec<Vec<Cell>> {
+    let mut bookings: Vec<_> = state.bookings.iter().filter(|b| b.start <= to && b.end >= from).collect();
+    bookings.sort_by(|a, b| a.id.cmp(&b.id));
+    bookings
+        .into_iter()
+        .map(|b| {
+            let teacher = state.teachers.iter().find(|t| t.id == b.teacher);
+            let school = teacher.and_then(|t| state.schools.iter().find(|s| s.id == t.school));
+            let commune = school.and_then(|s| state.communes.iter().find(|c| c.id == s.commune));
+            let lines: Vec<String> = b
+                .lines
+                .iter()
+                .map(|l| {
+                    let name = state.catalogue.models.iter().find(|m| m.id == l.model).map_or(&l.model, |m| &m.name);
+                    format!("{name} × {}", l.quantity)
+                })
+                .collect();
+            vec![
+                Cell::text(b.id.clone()),
+                Cell::text(teacher.map_or(b.teacher.clone(), |t| t.name.clone())),
+                Cell::text(school.map(|s| s.name.clone()).unwrap_or_default()),
+                Cell::text(commune.map(|c| c.name.clone()).unwrap_or_default()),
+                Cell::text(lines.join(", ")),
+                Cell::Date(b.start),
+                Cell::Date(b.end),
+                Cell::text(status_msg(b.status).get(lang)),
+                Cell::text(b.project.clone()),
+                Cell::text(b.class.clone()),
+                Cell::text(b.notes.clone()),
+            ]
+        })
+        .collect()
+}
+
+fn bookings_header(lang: Lang) -> [&'static str; 11] {
+    [
+        Msg::ReportBooking,
+        Msg::ReportTeacher,
+        Msg::ReportSchool,
+        Msg::ReportCommune,
+        Msg::ReportModels,
+        Msg::ReportFirstDay,
+        Msg::ReportLastDay,
+        Msg::ReportStatus,
+        Msg::ReportProject,
+        Msg::ReportClass,
+        Msg::ReportNotes,
+    ]
+    .map(|m| m.get(lang))
+}
+
+/// The bars of a tally table: its name and count columns.
+fn count_bars(lang: Lang, rows: &[Vec<Cell>]) -> Vec<Bar> {
+    rows.iter()
+        .filter_map(|row| match (row.first(), row.get(1)) {
+            (Some(Cell::Text(label)), Some(Cell::Number { value, .. })) => Some(Bar {
+                label: label.clone(),
+                value: value.unsigned_abs(),
+                text: crate::i18n::fill(Msg::ReportBarCount.get(lang), &[("count", &value.to_string())]),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `from` and `to` for file names: `2025-12-02_2026-12-01`.
+fn period_tag(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{}_{}", crate::domain::iso::format_date(from), crate::domain::iso::format_date(to))
+}
 
 /// Reports: utilisation and reallocation candidates (R7), the incident review (R8), with charts, tables and CSV exports.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
+    let pool = use_pool();
+    let today = clock::today();
+    let year_ago = today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(today);
+    let from = RwSignal::new(Some(year_ago));
+    let to = RwSignal::new(Some(today));
+    let period = Memo::new(move |_| match (from.get(), to.get()) {
+        (Some(f), Some(t)) if f <= t => Some((f, t)),
+        _ => None,
+    });
+    let period_text =
+        move || period.get().map(|(f, t)| i18n.tf(Msg::ReportPeriod, &[("from", &short(f)), ("to", &short(t))]));
+    let threshold = Memo::new(move |_| pool.with_state(|s| s.settings.reallocation_threshold_percent));
+
+    // R7
+    let usage =
+        Memo::new(move |_| period.get().map(|(f, t)| pool.pool.with(|p| usage_report(p, f, t))).unwrap_or_default());
+    let usage_table = Signal::derive(move || usage.with(|u| usage_rows(i18n.lang(), u)));
+    let usage_bars = Signal::derive(move || {
+        usage.with(|u| {
+            u.iter()
+                .filter(|r| r.usage.service_days > 0)
+                .map(|r| Bar {
+                    label: r.name.clone(),
+                    value: u64::from(r.usage.percent()),
+                    text: format!("{} %", r.usage.percent()),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let candidates = move || {
+        let names: Vec<String> = usage.with(|u| u.iter().filter(|r| r.candidate).map(|r| r.name.clone()).collect());
+        if names.is_empty() {
+            return view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any();
+        }
+        view! { <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+    };
+    let often_refused = move || {
+        let rows: Vec<(String, u32, u32)> = usage.with(|u| {
+            u.iter().filter(|r| r.often_refused).map(|r| (r.name.clone(), r.refusals, r.units_refused)).collect()
+        });
+        if rows.is_empty() {
+            return view! { <p>{i18n.text(Msg::ReportNoneOftenRefused)}</p> }.into_any();
+        }
+        let items = rows
+            .into_iter()
+            .map(|(name, n, q)| {
+                let text = i18n.tf(
+                    Msg::ReportRefusedLine,
+                    &[("model", &name), ("refusals", &n.to_string()), ("units", &q.to_string())],
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    let usage_csv = Callback::new(move |()| {
+        let lang = untrack(|| i18n.lang());
+        let header = usage_header(lang);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        usage.with_untracked(|u| csv::write(&header, &usage_rows(lang, u)))
+    });
+
+    // R8
+    let review = Memo::new(move |_| {
+        period.get().map(|(f, t)| pool.with_state(|s| incident_review(s, f, t))).unwrap_or_default()
+    });
+    let kind_rows = Signal::derive(move || review.with(|r| by_kind(i18n.lang(), r)));
+    let status_rows = Signal::derive(move || review.with(|r| by_status(i18n.lang(), r)));
+    let commune_rows =
+        Signal::derive(move || review.with(|r| by_group(i18n.lang(), &r.by_commune, Msg::ReportNoCommune)));
+    let school_rows = Signal::derive(move || review.with(|r| by_group(i18n.lang(), &r.by_school, Msg::ReportNoSchool)));
+    let review_csv = Callback::new(move |()| review.with_untracked(|r| review_csv(untrack(|| i18n.lang()), r)));
+    let review_facts = move || {
+        let r = review.get();
+        let amount = format_euros(i18n.lang(), r.total.reimbursable_cents);
+        let total = i18n.tf(Msg::ReportIncidentTotal, &[("count", &r.total.count.to_string()), ("amount", &amount)]);
+        view! {
+            <ul class="report-facts">
+                <li>{total}</li>
+                <li>{i18n.tf(Msg::ReportLateLine, &[("count", &r.late.to_string())])}</li>
+                <li>{i18n.tf(Msg::ReportNotReplacedLine, &[("count", &r.not_replaced.to_string())])}</li>
+            </ul>
+        }
+    };
+
+    // Bookings of the period
+    let bookings = Memo::new(move |_| {
+        period.get().map(|(f, t)| pool.with_state(|s| bookings_rows(i18n.lang(), s, f, t))).unwrap_or_default()
+    });
+    let bookings_count = move || i18n.tf(Msg::ReportBookingsCount, &[("count", &bookings.with(Vec::len).to_string())]);
+    let bookings_csv = Callback::new(move |()| {
+        bookings.with_untracked(|rows| csv::write(&bookings_header(untrack(|| i18n.lang())), rows))
+    });
+
+    let file = move |stem: Msg| {
+        Signal::derive(move || {
+            let tag = period.get().map(|(f, t)| period_tag(f, t)).unwrap_or_default();
+            format!("{}-{tag}.csv", stem.get(i18n.lang()))
+        })
+    };
+    let t = move |msg: Msg| Signal::derive(move || i18n.t(msg).to_owned());
+    let with_period = move |msg: Msg| {
+        Signal::derive(move || {
+            let (f, to) = period.get().unwrap_or((today, today));
+            i18n.tf(msg, &[("from", &short(f)), ("to", &short(to))])
+        })
+    };
+
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::CoordReportsTitle).to_owned()) />
         <CoordinatorGate>
             <h1>{i18n.text(Msg::CoordReportsTitle)}</h1>
+            <p class="lead">{i18n.text(Msg::ReportsIntro)}</p>
+            <form class="report-period" on:submit=|ev| ev.prevent_default()>
+                <fieldset>
+                    <legend>{i18n.text(Msg::ReportPeriodLegend)}</legend>
+                    <div class="period-fields">
+                        <DateField label=Msg::ReportFrom value=from today=today id="report-from" />
+                        <DateField
+                            label=Msg::ReportTo
+                            value=to
+                            min=Signal::derive(move || from.get())
+                            today=today
+                            id="report-to"
+                        />
+                    </div>
+                </fieldset>
+            </form>
+            <p role="status" class="report-period__status">
+                {move || period_text().unwrap_or_else(|| i18n.t(Msg::ReportPeriodMissing).to_owned())}
+            </p>
+            <Show when=move || period.get().is_some()>
+                <section class="report" aria-labelledby="report-usage">
+                    <h2 id="report-usage">{i18n.text(Msg::ReportUsageTitle)}</h2>
+                    <p>
+                        {move || i18n.tf(Msg::ReportUsageHelp, &[("threshold", &threshold.get().to_string())])}
+                    </p>
+                    <ReportChart title=with_period(Msg::ReportUsageChart) bars=usage_bars />
+                    <ReportTable caption=with_period(Msg::ReportUsageCaption) header=Signal::derive(move || usage_header(i18n.lang())) rows=usage_table />
+                    <h3>{move || i18n.tf(Msg::ReportCandidatesTitle, &[("threshold", &threshold.get().to_string())])}</h3>
+                    {candidates}
+                    <h3>{i18n.text(Msg::ReportOftenRefusedTitle)}</h3>
+                    {often_refused}
+                    <ReportDownload label=Msg::ReportUsageCsv file_name=file(Msg::ReportUsageFile) content=usage_csv />
+                </section>
+                <section class="report" aria-labelledby="report-incidents">
+                    <h2 id="report-incidents">{i18n.text(Msg::ReportIncidentsTitle)}</h2>
+                    {review_facts}
+                    <ReportChart title=with_period(Msg::ReportKindChart) bars=Signal::derive(move || count_bars(i18n.lang(), &kind_rows.get())) />
+                    <ReportTable caption=t(Msg::ReportKindCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportKind)) rows=kind_rows />
+                    <ReportTable caption=t(Msg::ReportSettlementCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportSettlement)) rows=status_rows />
+                    <ReportChart title=with_period(Msg::ReportCommuneChart) bars=Signal::derive(move || count_bars(i18n.lang(), &commune_rows.get())) />
+                    <ReportTable caption=t(Msg::ReportCommuneCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportCommune)) rows=commune_rows />
+                    <ReportChart title=with_period(Msg::ReportSchoolChart) bars=Signal::derive(move || count_bars(i18n.lang(), &school_rows.get())) />
+                    <ReportTable caption=t(Msg::ReportSchoolCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportSchool)) rows=school_rows />
+                    <ReportDownload label=Msg::ReportIncidentsCsv file_name=file(Msg::ReportIncidentsFile) content=review_csv />
+                </section>
+                <section class="report" aria-labelledby="report-bookings">
+                    <h2 id="report-bookings">{i18n.text(Msg::ReportBookingsTitle)}</h2>
+                    <p>{bookings_count}</p>
+                    <ReportDownload label=Msg::ReportBookingsCsv file_name=file(Msg::ReportBookingsFile) content=bookings_csv />
+                </section>
+            </Show>
         </CoordinatorGate>
     }
 }
