@@ -1,0 +1,45 @@
+use crate::domain::incident::{depreciation_rate_percent, REPLACEMENT_AGE_LIMIT};
+use crate::i18n::money::format_percent;
+use crate::i18n::Msg;
+use crate::ui::state::use_i18n;
+use leptos::prelude::*;
+
+/// The depreciation table as a reference: the share of the replacement value the commune
+/// reimburses by the unit's age in whole years, and the age past which a unit is not replaced.
+#[component]
+pub fn IncidentAdminRates() -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        (0..=5)
+            .map(|age: i32| {
+                let label = match age {
+                    0 => i18n.t(Msg::RatesAgeNew).to_owned(),
+                    5 => i18n.tf(Msg::RatesAgeAndMore, &[("years", "5")]),
+                    n => i18n.tf(Msg::RatesAge, &[("years", &n.to_string())]),
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td class="num">{format_percent(i18n.lang(), depreciation_rate_percent(age))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="rates-heading">
+            <h2 id="rates-heading">{i18n.text(Msg::RatesHeading)}</h2>
+            <table class="data-table rates-table">
+                <caption>{i18n.text(Msg::RatesCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.text(Msg::RatesAgeColumn)}</th>
+                        <th scope="col">{i18n.text(Msg::RatesRateColumn)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p>{move || i18n.tf(Msg::RatesNotReplaced, &[("years", &REPLACEMENT_AGE_LIMIT.to_string())])}</p>
+        </section>
+    }
+}
