@@ -18,6 +18,7 @@ pub mod json_path;
 pub mod kv;
 pub mod local;
 pub mod packed;
+pub mod qr;
 pub mod store;
 pub mod sync;
 

@@ -1,0 +1,175 @@
+use crate::domain::admin::{slug_id, CatalogueEdit};
+use crate::domain::{LocalizedText, Model};
+use crate::i18n::Msg;
+use crate::ui::components::{CatalogueFeedback, TextField};
+use crate::ui::state::{use_i18n, use_pool};
+use leptos::prelude::*;
+
+/// A model's details (category, name, description in French and English, required trainings,
+/// longest loan), or a new model's when `model` is `None`; a new model's id is made from its
+/// name and the model is then selected.
+#[component]
+pub fn CatalogueModelForm(
+    /// The model edited; `None` for a new one.
+    model: Option<String>,
+    /// The model selected on the page (set to the new model once created).
+    selected: RwSignal<Option<String>>,
+    /// The form's status line (kept by the page: it outlives the form of a model just created).
+    feedback: CatalogueFeedback,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let current: Option<Model> = model.as_deref().and_then(|id| pool.pool.with_untracked(|p| p.model(id).cloned()));
+    let first_category =
+        pool.pool.with_untracked(|p| p.state().catalogue.categories.first().map(|c| c.id.clone()).unwrap_or_default());
+    let category = RwSignal::new(current.as_ref().map_or(first_category, |m| m.category.clone()));
+    let name = RwSignal::new(current.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let description_fr = RwSignal::new(current.as_ref().map(|m| m.description.fr.clone()).unwrap_or_default());
+    let description_en = RwSignal::new(current.as_ref().and_then(|m| m.description.en.clone()).unwrap_or_default());
+    let trainings = RwSignal::new(current.as_ref().map(|m| m.required_trainings.clone()).unwrap_or_default());
+    let weeks = RwSignal::new(current.as_ref().map_or(8, |m| m.max_loan_weeks).to_string());
+    let is_new = current.is_none();
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang();
+        let Some(max_loan_weeks) = weeks.get_untracked().trim().parse::<u8>().ok().filter(|w| (1..=52).contains(w))
+        else {
+            feedback.refused(vec![i18n.t(Msg::CatMaxWeeksInvalid).to_owned()]);
+            return;
+        };
+        let name_text = name.get_untracked().trim().to_owned();
+        let id = match &model {
+            Some(id) => id.clone(),
+            None => pool.pool.with_untracked(|p| slug_id(&name_text, |id| p.model(id).is_some())),
+        };
+        let english = description_en.get_untracked().trim().to_owned();
+        let edited = Model {
+            id: id.clone(),
+            category: category.get_untracked(),
+            name: name_text.clone(),
+            description: LocalizedText {
+                fr: description_fr.get_untracked().trim().to_owned(),
+                en: (!english.is_empty()).then_some(english),
+            },
+            required_trainings: trainings.get_untracked(),
+            max_loan_weeks,
+        };
+        if feedback.apply(pool, lang, CatalogueEdit::Model(edited)).is_some() {
+            let msg = if model.is_none() { Msg::CatModelCreated } else { Msg::CatModelSaved };
+            feedback.done(i18n.tf(msg, &[("name", &name_text)]));
+            if model.is_none() {
+                selected.set(Some(id));
+            }
+        }
+    };
+
+    let category_options = move || {
+        let english = i18n.english();
+        pool.with_catalogue(|c| {
+            c.categories
+                .iter()
+                .map(|cat| {
+                    let id = cat.id.clone();
+                    let chosen = category.with_untracked(|c| *c == id);
+                    view! { <option value=id selected=chosen>{cat.name.pick(english).to_owned()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let training_choices = move || {
+        let english = i18n.english();
+        pool.with_catalogue(|c| {
+            c.trainings
+                .iter()
+                .map(|t| {
+                    let id = t.id.clone();
+                    let input_id = format!("cat-model-training-{}", t.id);
+                    let checked = {
+                        let id = id.clone();
+                        move || trainings.with(|list| list.contains(&id))
+                    };
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                id=input_id.clone()
+                                prop:checked=checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    trainings.update(|list| {
+                                        list.retain(|x| *x != id);
+                                        if on {
+                                            list.push(id.clone());
+                                        }
+                                    });
+                                }
+                            />
+                            <label for=input_id>{t.name.pick(english).to_owned()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <section class="catalogue-section" aria-labelledby="cat-model-heading">
+            <h2 id="cat-model-heading">
+                {i18n.text(if is_new { Msg::CatNewModelHeading } else { Msg::CatModelHeading })}
+            </h2>
+            <form class="form form--wide" on:submit=submit novalidate>
+                <div class="field">
+                    <label for="cat-model-category">{i18n.text(Msg::CatModelCategory)}</label>
+                    <select id="cat-model-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                        {category_options}
+                    </select>
+                </div>
+                <TextField id="cat-model-name" label=Msg::CatModelName value=name />
+                <div class="field">
+                    <label for="cat-model-description-fr">{i18n.text(Msg::CatModelDescFr)}</label>
+                    <textarea
+                        id="cat-model-description-fr"
+                        rows="3"
+                        maxlength="2000"
+                        prop:value=move || description_fr.get()
+                        on:input=move |ev| description_fr.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <div class="field">
+                    <label for="cat-model-description-en">{i18n.text(Msg::CatModelDescEn)}</label>
+                    <textarea
+                        id="cat-model-description-en"
+                        lang="en"
+                        rows="3"
+                        maxlength="2000"
+                        prop:value=move || description_en.get()
+                        on:input=move |ev| description_en.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <fieldset class="choice-group">
+                    <legend>{i18n.text(Msg::CatModelTrainings)}</legend>
+                    {training_choices}
+                </fieldset>
+                <div class="field">
+                    <label for="cat-model-weeks">{i18n.text(Msg::CatModelMaxWeeks)}</label>
+                    <input
+                        id="cat-model-weeks"
+                        class="qty"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max="52"
+                        prop:value=move || weeks.get()
+                        on:input=move |ev| weeks.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button--primary">
+                        {i18n.text(Msg::CatModelSave)}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
