@@ -56,10 +56,19 @@ impl fmt::Display for Lang {
 }
 
 macro_rules! messages {
-    ($($key:ident => $fr:expr, $en:expr;)*) => {
+    ($($key:ident => $fr:literal, $en:literal;)*) => {
         /// A message of the user interface, looked up with [`Msg::get`].
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key,)* }
+
+        // Each language's messages are one string, cut at a separator, with the offsets
+        // computed at compile time: two bytes a message instead of a pointer and a length
+        // (the tables of a match over 800 messages weighed more than the text compressed).
+        const FRENCH: &str = concat!($($fr, "\u{1}",)*);
+        const ENGLISH: &str = concat!($($en, "\u{1}",)*);
+        const COUNT: usize = [$(Msg::$key,)*].len();
+        const FRENCH_ENDS: [u16; COUNT] = message_ends(FRENCH);
+        const ENGLISH_ENDS: [u16; COUNT] = message_ends(ENGLISH);
 
         impl Msg {
             /// Every message, for completeness checks.
@@ -67,15 +76,43 @@ macro_rules! messages {
 
             /// The French text.
             pub fn fr(self) -> &'static str {
-                match self { $(Msg::$key => $fr,)* }
+                message_at(FRENCH, &FRENCH_ENDS, self as usize)
             }
 
             /// The English text.
             pub fn en(self) -> &'static str {
-                match self { $(Msg::$key => $en,)* }
+                message_at(ENGLISH, &ENGLISH_ENDS, self as usize)
             }
         }
     };
+}
+
+/// Where each message of `all` ends (the offset of its separator), at compile time.
+const fn message_ends<const N: usize>(all: &str) -> [u16; N] {
+    let bytes = all.as_bytes();
+    assert!(bytes.len() <= u16::MAX as usize, "the messages of a language outgrew 64 KiB");
+    let mut ends = [0u16; N];
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == 1 {
+            assert!(n < N, "a message contains the separator");
+            ends[n] = i as u16;
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == N, "a message contains the separator");
+    ends
+}
+
+/// Message `index` of `all`, cut at the separators.
+fn message_at(all: &'static str, ends: &[u16], index: usize) -> &'static str {
+    let start = match index.checked_sub(1) {
+        Some(previous) => ends.get(previous).map_or(0, |e| usize::from(*e) + 1),
+        None => 0,
+    };
+    let end = ends.get(index).map_or(start, |e| usize::from(*e));
+    all.get(start..end).unwrap_or_default()
 }
 
 impl Msg {
@@ -1032,6 +1069,20 @@ mod tests {
         assert_eq!(Lang::from_code(""), None);
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn each_message_is_cut_at_its_own_bounds() {
+        assert_eq!(Msg::ALL[0].fr(), "Matériothèque");
+        assert_eq!(Msg::AppTagline.en(), "Digital equipment loans for schools");
+        assert_eq!(Msg::DayPublicHoliday.fr(), "jour férié");
+        let last = Msg::ALL[Msg::ALL.len() - 1];
+        assert!(FRENCH.ends_with(&format!("{}\u{1}", last.fr())));
+        for msg in Msg::ALL {
+            for text in [msg.fr(), msg.en()] {
+                assert!(!text.is_empty() && !text.contains('\u{1}'), "{msg:?}");
+            }
         }
     }
 

@@ -12,7 +12,7 @@
 
 use crate::demo::demo_data;
 use crate::domain::iso::format_date;
-use crate::domain::{Pool, PoolChange, PoolState};
+use crate::domain::{Pool, PoolState};
 use crate::platform::{clock, document, files, network, tabs};
 use crate::storage::document::StoredState;
 use crate::storage::files::exported_at_of;
@@ -266,7 +266,7 @@ pub fn current_state(handles: Handles) -> StoredState {
 /// Shows `state` instead of the current one (an import, or its undo); saved like any change.
 pub fn replace_state(handles: Handles, state: StoredState) {
     let pool = state.pool.unwrap_or_else(fallback);
-    let _ = handles.pool.apply(PoolChange::Replace(Box::new(pool)));
+    handles.pool.replace(pool);
     if handles.profile.teacher.with_untracked(|t| *t != state.profile) {
         handles.profile.teacher.set(state.profile);
     }

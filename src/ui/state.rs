@@ -107,6 +107,14 @@ impl PoolHandle {
         self.pending.update_value(|pending| pending.push(PoolChange::UpsertTeacher(teacher)));
     }
 
+    /// Shows `state` instead of the current pool (an import, or its undo), as
+    /// [`PoolHandle::apply`] with [`PoolChange::Replace`] would; apart so that the app shell does
+    /// not carry every rule (the pages that make the other changes are loaded on demand).
+    pub fn replace(self, state: PoolState) {
+        self.pool.set(Pool::new(state.clone()));
+        self.pending.update_value(|pending| pending.push(PoolChange::Replace(Box::new(state))));
+    }
+
     /// Takes the changes made since the last call (the persistence layer saves them).
     pub fn take_pending(self) -> Vec<PoolChange> {
         self.pending.try_update_value(std::mem::take).unwrap_or_default()

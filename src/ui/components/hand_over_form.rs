@@ -10,7 +10,6 @@ use leptos_router::components::A;
 /// One unit to pick at hand-over: which model, its place among that model's units.
 #[derive(Clone)]
 struct Slot {
-    model: String,
     model_name: String,
     number: usize,
     of: usize,
@@ -49,7 +48,7 @@ pub fn HandOverForm(
                 .map(|u| (u.label.clone(), format!("{} — {}", u.label, i18n.t(condition_msg(u.condition)))))
                 .collect();
             for number in 1..=of {
-                slots.push(Slot { model: line.model.clone(), model_name: model_name.clone(), number, of });
+                slots.push(Slot { model_name: model_name.clone(), number, of });
                 choices.push(units.clone());
             }
         }

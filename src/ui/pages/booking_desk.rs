@@ -126,9 +126,13 @@ pub fn BookingDeskPage() -> impl IntoView {
     let actions = move |b: Booking| {
         let agreement = links.to(&format!("/gestion/reservations/{}/convention", b.id));
         let step = match b.status {
-            BookingStatus::Requested | BookingStatus::AwaitingTraining => {
-                view! { <DecisionBox booking=b.id.clone() notice=notice /> }.into_any()
+            BookingStatus::Requested => view! { <DecisionBox booking=b.id.clone() notice=notice /> }.into_any(),
+            // Trained since? The hand-over checks the records itself (R3) and says what is missing.
+            BookingStatus::AwaitingTraining => view! {
+                <DecisionBox booking=b.id.clone() notice=notice />
+                <HandOverForm booking=b.clone() notice=notice />
             }
+            .into_any(),
             BookingStatus::Confirmed => view! {
                 <HandOverForm booking=b.clone() notice=notice />
                 <DecisionBox booking=b.id.clone() notice=notice refuse_only=true />
