@@ -246,6 +246,12 @@ impl Pool {
         self.models.get(id).and_then(|i| self.state.catalogue.models.get(*i))
     }
 
+    /// The name of the model with this id, or the id itself when the model is unknown (a
+    /// booking may name a model since removed from the catalogue).
+    pub fn model_name(&self, id: &str) -> String {
+        self.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone())
+    }
+
     /// The teacher with this id (constant time).
     pub fn teacher(&self, id: &str) -> Option<&Teacher> {
         self.teachers.get(id).and_then(|i| self.state.teachers.get(*i))

@@ -14,9 +14,7 @@ pub fn BasketTable() -> impl IntoView {
 
     // Rows are keyed by model, so typing a quantity never rebuilds the row it is typed in.
     let row = move |model: String| {
-        let (name, in_service) = pool.pool.with_untracked(|p| {
-            (p.model(&model).map_or_else(|| model.clone(), |m| m.name.clone()), p.index().in_service(&model))
-        });
+        let (name, in_service) = pool.pool.with_untracked(|p| (p.model_name(&model), p.index().in_service(&model)));
         let input_id = format!("qty-{model}");
         let name2 = name.clone();
         let name3 = name.clone();

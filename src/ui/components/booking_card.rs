@@ -2,10 +2,9 @@ use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::ics::{calendar, IcsEvent};
-use crate::ui::components::{IncidentForm, StatusBadge};
-use crate::ui::labels::{long, refusal, short, status_msg};
+use crate::ui::components::{BookingHistory, IncidentForm, StatusBadge};
+use crate::ui::labels::{long, refusal};
 use crate::ui::state::{use_i18n, use_links, use_pool, I18n, PoolHandle};
-use chrono::Timelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,8 +14,7 @@ pub fn booking_event(i18n: I18n, pool: PoolHandle, booking: &Booking) -> IcsEven
         .lines
         .iter()
         .map(|l| {
-            let name =
-                pool.pool.with_untracked(|p| p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone()));
+            let name = pool.pool.with_untracked(|p| p.model_name(&l.model));
             i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])
         })
         .collect();
@@ -50,25 +48,8 @@ pub fn BookingCard(
         .lines
         .iter()
         .map(|l| {
-            let name = pool.pool.with_untracked(|p| p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone()));
+            let name = pool.pool.with_untracked(|p| p.model_name(&l.model));
             view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
-        })
-        .collect_view();
-    let history = booking
-        .history
-        .iter()
-        .map(|h| {
-            let mut text = i18n.tf(
-                Msg::HistoryLine,
-                &[
-                    ("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())),
-                    ("status", i18n.t(status_msg(h.status))),
-                ],
-            );
-            if let Some(reason) = &h.reason {
-                text = format!("{text} ({})", i18n.tf(Msg::HistoryReason, &[("reason", reason)]));
-            }
-            view! { <li>{text}</li> }
         })
         .collect_view();
     let units = (!booking.units.is_empty()).then(|| {
@@ -112,10 +93,7 @@ pub fn BookingCard(
                 {class}
                 <ul class="booking-card__lines">{lines}</ul>
                 {units}
-                <details>
-                    <summary>{i18n.t(Msg::BookingHistory)}</summary>
-                    <ul>{history}</ul>
-                </details>
+                <BookingHistory history=booking.history.clone() />
                 <div class="booking-card__actions">
                     <button type="button" on:click=download>
                         {i18n.t(Msg::AddToCalendar)}

@@ -41,7 +41,7 @@ pub fn HandOverForm(
             }
             models.push(&line.model);
             let of = booking.quantity_of(&line.model) as usize;
-            let model_name = p.model(&line.model).map_or_else(|| line.model.clone(), |m| m.name.clone());
+            let model_name = p.model_name(&line.model);
             let units: Vec<(String, String)> = p
                 .units_available_for(&booking.id, &line.model)
                 .into_iter()

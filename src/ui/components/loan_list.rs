@@ -36,7 +36,7 @@ pub fn LoanList(
                         b.lines
                             .iter()
                             .map(|l| {
-                                let name = p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone());
+                                let name = p.model_name(&l.model);
                                 format!("{} × {name}", l.quantity)
                             })
                             .collect::<Vec<_>>()

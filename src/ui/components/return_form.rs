@@ -24,7 +24,7 @@ pub fn ReturnForm(
             .units
             .iter()
             .map(|u| {
-                let name = p.model(&u.model).map_or_else(|| u.model.clone(), |m| m.name.clone());
+                let name = p.model_name(&u.model);
                 (u.label.clone(), name, u.condition_out)
             })
             .collect()

@@ -26,11 +26,8 @@ pub fn AgreementPage() -> impl IntoView {
             let agreement = p.loan_agreement(&booking.id).ok()?;
             let clauses: Vec<String> =
                 p.state().settings.agreement.clauses.iter().map(|c| c.pick(english).to_owned()).collect();
-            let lines: Vec<(u32, String)> = booking
-                .lines
-                .iter()
-                .map(|l| (l.quantity, p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone())))
-                .collect();
+            let lines: Vec<(u32, String)> =
+                booking.lines.iter().map(|l| (l.quantity, p.model_name(&l.model))).collect();
             Some((booking, agreement, clauses, lines))
         });
         let Some((booking, agreement, clauses, lines)) = found else {

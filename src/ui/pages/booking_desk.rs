@@ -1,10 +1,9 @@
 use crate::domain::{Booking, BookingStatus};
 use crate::i18n::Msg;
-use crate::ui::components::StatusBadge;
+use crate::ui::components::{BookingHistory, StatusBadge};
 use crate::ui::components::{CoordinatorGate, DecisionBox, HandOverForm, IncidentForm, PageTitle, ReturnForm};
-use crate::ui::labels::{long, short, status_msg};
+use crate::ui::labels::long;
 use crate::ui::state::{use_i18n, use_links, use_pool};
-use chrono::Timelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -44,7 +43,7 @@ pub fn BookingDeskPage() -> impl IntoView {
             b.lines
                 .iter()
                 .map(|l| {
-                    let name = p.model(&l.model).map_or_else(|| l.model.clone(), |m| m.name.clone());
+                    let name = p.model_name(&l.model);
                     view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
                 })
                 .collect_view()
@@ -63,23 +62,6 @@ pub fn BookingDeskPage() -> impl IntoView {
                         <A href=links.to(&format!("/exemplaire/{}", u.label))>{text}</A>
                     </li>
                 }
-            })
-            .collect_view();
-        let history = b
-            .history
-            .iter()
-            .map(|h| {
-                let mut text = i18n.tf(
-                    Msg::HistoryLine,
-                    &[
-                        ("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())),
-                        ("status", i18n.t(status_msg(h.status))),
-                    ],
-                );
-                if let Some(reason) = &h.reason {
-                    text = format!("{text} ({})", i18n.tf(Msg::HistoryReason, &[("reason", reason)]));
-                }
-                view! { <li>{text}</li> }
             })
             .collect_view();
         let notes = (!b.notes.is_empty()).then(|| {
@@ -117,10 +99,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                         <ul>{units}</ul>
                     }
                 })}
-            <details>
-                <summary>{i18n.t(Msg::BookingHistory)}</summary>
-                <ul>{history}</ul>
-            </details>
+                <BookingHistory history=b.history.clone() />
         }
     };
     let actions = move |b: Booking| {
