@@ -684,7 +684,7 @@ messages! {
     LblChoose => "Étiquettes à imprimer pour", "Labels to print for";
     LblChooseNothing => "Choisissez un modèle ou une catégorie…", "Choose a model or a category…";
     LblWholeCategory => "Toute la catégorie {category}", "The whole category {category}";
-    LblCount => "{count} étiquettes sur {pages} pages A4 (3 × 8 par page).", "{count} labels on {pages} A4 pages (3 × 8 a page).";
+    LblCount => "{count} étiquettes ; planches A4 de 3 × 8 : {pages}.", "{count} labels; A4 sheets of 3 × 8: {pages}.";
     LblNone => "Aucun exemplaire en service pour ce choix.", "No unit in service for this choice.";
     LblPrint => "Imprimer les étiquettes", "Print the labels";
     LblSheet => "Planche d'étiquettes", "Label sheet";

@@ -30,7 +30,6 @@ pub fn LabelCard(
                     viewBox=view_box
                     data-url=url
                     shape-rendering="crispEdges"
-                    xmlns="http://www.w3.org/2000/svg"
                 >
                     <rect width="100%" height="100%" fill="#fff" />
                     <path d=qr.path fill="#000" />
