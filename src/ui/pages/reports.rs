@@ -404,3 +404,58 @@ pub fn ReportsPage() -> impl IntoView {
         </CoordinatorGate>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testkit::{now, request, state};
+    use crate::domain::Actor;
+    use crate::test_dates::d;
+
+    fn pool_with_notes(notes: &str) -> Pool {
+        let mut pool = Pool::new(state());
+        let mut req = request("ana-1", "ana", &[("thymio", 2), ("bluebot", 1)], d(2026, 11, 2), d(2026, 11, 13));
+        req.notes = notes.to_owned();
+        pool.create_booking(req, Actor::Teacher("ana".into()), now()).unwrap();
+        let req = request("ana-2", "ana", &[("bluebot", 2)], d(2026, 11, 30), d(2026, 12, 4));
+        pool.create_booking(req, Actor::Teacher("ana".into()), now()).unwrap();
+        pool.refuse("ana-2", "plus rien", now()).unwrap();
+        pool
+    }
+
+    #[test]
+    fn a_note_that_is_a_formula_comes_out_as_text_in_the_bookings_file() {
+        let pool = pool_with_notes("=HYPERLINK(\"http://x\";\"y\")");
+        let rows = bookings_rows(Lang::Fr, pool.state(), d(2026, 11, 1), d(2026, 11, 30));
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], Cell::text("ana-1"));
+        assert!(matches!(&rows[0][4], Cell::Text(t) if t.contains(" × 2, ")), "{:?}", rows[0][4]);
+        assert_eq!((&rows[0][5], &rows[0][6]), (&Cell::Date(d(2026, 11, 2)), &Cell::Date(d(2026, 11, 13))));
+        let text = csv::write(&bookings_header(Lang::Fr), &rows);
+        assert!(text.contains(";\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"\r\n"), "{text}");
+        let december = bookings_rows(Lang::Fr, pool.state(), d(2026, 12, 7), d(2026, 12, 31));
+        assert!(december.is_empty(), "{december:?}");
+    }
+
+    #[test]
+    fn refusals_of_the_period_count_per_model() {
+        let pool = pool_with_notes("");
+        let refused_on = now().date();
+        let report = usage_report(&pool, refused_on, refused_on);
+        let bluebot = report.iter().find(|r| r.usage.id == "bluebot").unwrap();
+        assert_eq!((bluebot.refusals, bluebot.units_refused), (1, 2));
+        let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2));
+        assert!(before.iter().all(|r| r.refusals == 0));
+    }
+
+    #[test]
+    fn the_incident_review_file_has_every_grouping_and_the_totals() {
+        let pool = pool_with_notes("");
+        let review = incident_review(pool.state(), d(2026, 1, 1), d(2026, 12, 31));
+        let text = review_csv(Lang::Fr, &review);
+        assert!(text.starts_with("\u{feff}Regroupement;Libellé;Nombre;Montant remboursable (€)\r\n"));
+        assert!(text.contains("Type;Dégradation;0;0,00\r\n"));
+        assert!(text.contains("Total;Tous les sinistres;0;0,00\r\n"));
+        assert!(text.contains("Déclarés en retard;;0;\r\n"));
+    }
+}
