@@ -146,6 +146,9 @@ pub enum ChangeOutcome {
 impl PoolChange {
     /// Makes the change on `pool`, under every rule. The change is kept as made (with the id it
     /// was finally given), so that replaying it again gives the same result.
+    // Inlined so that a page making one kind of change carries only that operation: the match
+    // folds away where the variant is known (each page is a WebAssembly chunk of its own).
+    #[inline(always)]
     pub fn apply(&mut self, pool: &mut Pool) -> Result<ChangeOutcome, DomainError> {
         match self {
             PoolChange::UpsertTeacher(teacher) => {

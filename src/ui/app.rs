@@ -6,9 +6,8 @@ use crate::storage::local::LocalStore;
 use crate::ui::components::{LangSwitch, MainNav, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
 use crate::ui::components::{StorageNotice, UpdateBanner};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
-use crate::ui::lazy_pages::{BookingDeskRoute, CatalogueAdminRoute, IncidentsRoute, LabelSheetRoute, ReportsRoute};
+use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
-use crate::ui::lazy_pages::{RequestsQueueRoute, TeacherRoute, TimelineRoute, TrainingsAdminRoute, UnitRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
 use crate::ui::state::{I18n, Links, StorageMode, UpdateState};
@@ -73,16 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/parametres") view={Lazy::<SettingsRoute>::new()} />
                     <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()} />
                     <Route path=path!("/exemplaire/:label") view={Lazy::<UnitRoute>::new()} />
-                    <Route path=path!("/gestion") view={Lazy::<RequestsQueueRoute>::new()} />
-                    <Route path=path!("/gestion/reservations/:id") view={Lazy::<BookingDeskRoute>::new()} />
-                    <Route path=path!("/gestion/reservations/:id/convention") view={Lazy::<AgreementRoute>::new()} />
-                    <Route path=path!("/gestion/planning") view={Lazy::<TimelineRoute>::new()} />
-                    <Route path=path!("/gestion/catalogue") view={Lazy::<CatalogueAdminRoute>::new()} />
-                    <Route path=path!("/gestion/etiquettes") view={Lazy::<LabelSheetRoute>::new()} />
-                    <Route path=path!("/gestion/formations") view={Lazy::<TrainingsAdminRoute>::new()} />
-                    <Route path=path!("/gestion/enseignants/:id") view={Lazy::<TeacherRoute>::new()} />
-                    <Route path=path!("/gestion/sinistres") view={Lazy::<IncidentsRoute>::new()} />
-                    <Route path=path!("/gestion/rapports") view={Lazy::<ReportsRoute>::new()} />
+                    // The coordinator's pages are one chunk (see CoordinatorWorkspace).
+                    <Route path=path!("/gestion") view={Lazy::<CoordinatorRoute>::new()} />
+                    <Route path=path!("/gestion/*rest") view={Lazy::<CoordinatorRoute>::new()} />
                 </Routes>
                 </Show>
                 </Show>

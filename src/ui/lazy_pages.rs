@@ -5,9 +5,8 @@
 //! teacher sees first.
 
 use crate::ui::pages::{AboutPage, AgreementPage, BookingPage, ModelPage, MyBookingsPage};
-use crate::ui::pages::{BookingDeskPage, CatalogueAdminPage, IncidentsPage, LabelSheetPage, ReportsPage};
+use crate::ui::pages::{CoordinatorWorkspace, UnitPage};
 use crate::ui::pages::{ProfilePage, SettingsPage};
-use crate::ui::pages::{RequestsQueuePage, TeacherPage, TimelinePage, TrainingsAdminPage, UnitPage};
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
@@ -49,13 +48,5 @@ lazy_page!(AgreementRoute, AgreementPage);
 lazy_page!(ProfileRoute, ProfilePage);
 lazy_page!(SettingsRoute, SettingsPage);
 lazy_page!(AboutRoute, AboutPage);
-lazy_page!(RequestsQueueRoute, RequestsQueuePage);
-lazy_page!(BookingDeskRoute, BookingDeskPage);
-lazy_page!(TimelineRoute, TimelinePage);
-lazy_page!(CatalogueAdminRoute, CatalogueAdminPage);
-lazy_page!(LabelSheetRoute, LabelSheetPage);
 lazy_page!(UnitRoute, UnitPage);
-lazy_page!(TrainingsAdminRoute, TrainingsAdminPage);
-lazy_page!(TeacherRoute, TeacherPage);
-lazy_page!(IncidentsRoute, IncidentsPage);
-lazy_page!(ReportsRoute, ReportsPage);
+lazy_page!(CoordinatorRoute, CoordinatorWorkspace);

@@ -90,7 +90,9 @@ impl PoolHandle {
         handle
     }
 
-    /// Makes a change under every rule; a change made is kept to be saved.
+    /// Makes a change under every rule; a change made is kept to be saved. Inlined, as
+    /// [`PoolChange::apply`] is, so each page carries only the operations it makes.
+    #[inline(always)]
     pub fn apply(self, mut change: PoolChange) -> Result<ChangeOutcome, DomainError> {
         let mut result = Err(DomainError::NoLines);
         self.pool.update(|p| result = change.apply(p));

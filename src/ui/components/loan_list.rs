@@ -1,5 +1,6 @@
 use crate::domain::calendar::day_num;
 use crate::i18n::Msg;
+use crate::ui::components::booking_path;
 use crate::ui::labels::short;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use chrono::NaiveDate;
@@ -57,7 +58,7 @@ pub fn LoanList(
                 view! {
                         <tr>
                             <th scope="row">
-                                <A href=links.to(&format!("/gestion/reservations/{id}"))>{project}</A>
+                                <A href=links.to(&booking_path(&id))>{project}</A>
                                 <span class="label-code">{id.clone()}</span>
                             </th>
                             <td>{teacher}</td>

@@ -111,7 +111,7 @@ pub use status_badge::StatusBadge;
 pub use storage_notice::StorageNotice;
 pub use storage_panel::StoragePanel;
 pub use teacher_bookings::TeacherBookings;
-pub use teacher_link::{escape_segment, teacher_path, unescape_segment, TeacherLink};
+pub use teacher_link::{booking_path, escape_segment, teacher_path, unescape_segment, TeacherLink};
 pub use teacher_records::TeacherRecords;
 pub use teacher_table::TeacherTable;
 pub use teacher_training_forms::TeacherTrainingForms;

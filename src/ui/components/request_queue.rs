@@ -1,7 +1,7 @@
 use crate::domain::{Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::StatusBadge;
+use crate::ui::components::{booking_path, teacher_path, StatusBadge};
 use crate::ui::explain::explain;
 use crate::ui::labels::short;
 use crate::ui::state::{use_i18n, use_links, use_pool};
@@ -161,11 +161,11 @@ pub fn RequestQueue() -> impl IntoView {
                     />
                 </td>
                 <th scope="row">
-                    <A href=links.to(&format!("/gestion/reservations/{}", row.id))>{row.project.clone()}</A>
+                    <A href=links.to(&booking_path(&row.id))>{row.project.clone()}</A>
                     <span class="label-code">{row.id.clone()}</span>
                 </th>
                 <td>
-                    <A href=links.to(&format!("/gestion/enseignants/{}", row.teacher_id))>{row.teacher.clone()}</A>
+                    <A href=links.to(&teacher_path(&row.teacher_id))>{row.teacher.clone()}</A>
                     <br />
                     {row.school.clone()}
                 </td>

@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::components::StatusBadge;
+use crate::ui::components::{booking_path, StatusBadge};
 use crate::ui::labels::short;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn TeacherBookings(
         let body = rows
             .into_iter()
             .map(|b| {
-                let href = links.to(&format!("/gestion/reservations/{}", crate::ui::components::escape_segment(&b.id)));
+                let href = links.to(&booking_path(&b.id));
                 let period = i18n.tf(Msg::TeacherBookingPeriod, &[("start", &short(b.start)), ("end", &short(b.end))]);
                 view! {
                     <tr>

@@ -1,8 +1,9 @@
 use crate::domain::{Booking, BookingStatus};
 use crate::i18n::Msg;
-use crate::ui::components::{BookingHistory, StatusBadge};
+use crate::ui::components::{booking_path, teacher_path, BookingHistory, StatusBadge};
 use crate::ui::components::{CoordinatorGate, DecisionBox, HandOverForm, IncidentForm, PageTitle, ReturnForm};
 use crate::ui::labels::long;
+use crate::ui::pages::id_param;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,7 +18,7 @@ pub fn BookingDeskPage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = Memo::new(move |_| params.with(id_param));
     let booking = Memo::new(move |_| pool.pool.with(|p| p.booking(&id.get()).cloned()));
     let notice = RwSignal::new(None::<String>);
     let declaring = RwSignal::new(false);
@@ -77,7 +78,7 @@ pub fn BookingDeskPage() -> impl IntoView {
             <dl class="agreement__facts">
                 <dt>{i18n.t(Msg::AgreementBorrower)}</dt>
                 <dd>
-                    <A href=links.to(&format!("/gestion/enseignants/{}", b.teacher))>{teacher}</A>
+                    <A href=links.to(&teacher_path(&b.teacher))>{teacher}</A>
                     {(!email.is_empty()).then(|| format!(" <{email}>"))}
                 </dd>
                 <dt>{i18n.t(Msg::AgreementSchool)}</dt>
@@ -103,7 +104,7 @@ pub fn BookingDeskPage() -> impl IntoView {
         }
     };
     let actions = move |b: Booking| {
-        let agreement = links.to(&format!("/gestion/reservations/{}/convention", b.id));
+        let agreement = links.to(&format!("{}/convention", booking_path(&b.id)));
         let step = match b.status {
             BookingStatus::Requested => view! { <DecisionBox booking=b.id.clone() notice=notice /> }.into_any(),
             // Trained since? The hand-over checks the records itself (R3) and says what is missing.

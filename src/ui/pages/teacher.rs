@@ -1,6 +1,7 @@
 use crate::i18n::Msg;
-use crate::ui::components::{unescape_segment, CoordinatorGate, PageTitle};
+use crate::ui::components::{CoordinatorGate, PageTitle};
 use crate::ui::components::{TeacherBookings, TeacherRecords, TeacherTrainingForms};
+use crate::ui::pages::id_param;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,7 @@ pub fn TeacherPage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").map(|id| unescape_segment(&id)).unwrap_or_default()));
+    let id = Memo::new(move |_| params.with(id_param));
     // Name, e-mail, school and commune names.
     let teacher = Memo::new(move |_| {
         let id = id.get();

@@ -2,7 +2,7 @@ use crate::domain::{Booking, BookingStatus, Incident, Unit};
 use crate::i18n::money::format_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{condition_msg, PageTitle};
+use crate::ui::components::{booking_path, condition_msg, PageTitle};
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, long, short, status_msg};
 use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ pub fn UnitPage() -> impl IntoView {
     });
     let booking_link = move |id: String| {
         if role.coordinator.get() {
-            let href = links.to(&format!("/gestion/reservations/{id}"));
+            let href = links.to(&booking_path(&id));
             view! { <A href=href>{id}</A> }.into_any()
         } else {
             view! { <span>{id}</span> }.into_any()
