@@ -3,7 +3,7 @@ use crate::domain::{Incident, IncidentAssessment, IncidentStatus, PoolChange};
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
-use crate::ui::components::{escape_segment, Icon, IconKind};
+use crate::ui::components::{Icon, IconKind};
 use crate::ui::explain::explain;
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short};
 use crate::ui::state::{use_i18n, use_links, use_pool};
@@ -144,7 +144,7 @@ pub fn IncidentAdminRow(
         }
         IncidentStatus::Settled => view! { <span>{i18n.t(Msg::IncidentAdminNothingToDo)}</span> }.into_any(),
     };
-    let href = links.to(&format!("/exemplaire/{}", escape_segment(&incident.unit)));
+    let href = links.to(&format!("/exemplaire/{}", incident.unit));
     view! {
         <tr>
             <th scope="row">
