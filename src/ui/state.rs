@@ -94,8 +94,9 @@ impl PoolHandle {
     /// [`PoolChange::apply`] is, so each page carries only the operations it makes.
     #[inline(always)]
     pub fn apply(self, mut change: PoolChange) -> Result<ChangeOutcome, DomainError> {
-        let mut result = Err(DomainError::NoLines);
-        self.pool.update(|p| result = change.apply(p));
+        // Applied here rather than in a closure, so that once inlined the change's variant is
+        // known and only its operation is compiled into the calling page.
+        let result = change.apply(&mut self.pool.write());
         if result.is_ok() {
             self.pending.update_value(|pending| pending.push(change));
         }
