@@ -112,7 +112,7 @@ pub fn CatalogueUnitRow(
         move || {
             view! {
                 <td>{short(unit.acquired)}</td>
-                <td>{shown_value.clone()}</td>
+                <td>{shown_value}</td>
                 <td>{i18n.text(condition_msg(unit.condition))}</td>
             }
         }

@@ -61,7 +61,7 @@ pub fn UnitPage() -> impl IntoView {
                     }
                 })
                 .collect();
-            loans.sort_by(|a, b| b.booking.start.cmp(&a.booking.start));
+            loans.sort_by_key(|l| std::cmp::Reverse(l.booking.start));
             let incidents = state.incidents.iter().filter(|i| i.unit == label).cloned().collect();
             Some(UnitFacts { unit, model_name, loans, incidents })
         })
