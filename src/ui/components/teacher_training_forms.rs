@@ -22,7 +22,7 @@ pub fn TeacherTrainingForms(
         pool.with_catalogue(|c| {
             let mut list: Vec<(String, String)> =
                 c.trainings.iter().map(|t| (t.id.clone(), t.name.pick(english).to_owned())).collect();
-            list.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            list.sort_by_key(|t| t.1.to_lowercase());
             list
         })
     });
