@@ -542,6 +542,7 @@ messages! {
     NavCoordinator => "Gestion", "Coordination";
     CoordNavLabel => "Gestion du prêt", "Running the pool";
     CoordOnly => "Cette page est réservée à la personne qui gère le prêt. Passez en mode gestionnaire dans les paramètres pour l'utiliser.", "This page is for the loan coordinator. Switch to coordinator mode in the settings to use it.";
+    CoordOnlyTitle => "Espace de gestion du prêt", "Loan coordinator's workspace";
     CoordOnlyLink => "Ouvrir les paramètres", "Open the settings";
     CoordQueueTitle => "Demandes à traiter", "Requests to handle";
     CoordBookingTitle => "Réservation {id}", "Booking {id}";
@@ -557,6 +558,8 @@ messages! {
     QueueIntro => "Les demandes des enseignants arrivent ici quand vous importez leur fichier de demandes (Paramètres). Chaque confirmation revérifie les règles : disponibilité et formations.", "Teachers' requests arrive here when you import their requests file (Settings). Each confirmation checks the rules again: availability and trainings.";
     QueueBookForTeacher => "Réserver pour un enseignant", "Book for a teacher";
     QueueRequests => "Demandes en attente", "Pending requests";
+    QueueUntitled => "Réservation {id}", "Booking {id}";
+    QueueAnonymous => "Occupation publiée (sans nom)", "Published occupancy (no name)";
     QueueEmpty => "Aucune demande en attente.", "No pending request.";
     QueueCaption => "{count} demandes à confirmer ou refuser, par date de début", "{count} requests to confirm or refuse, by first day";
     QueueSelectAll => "Tout sélectionner", "Select all";
@@ -881,7 +884,7 @@ messages! {
     TimelineNext => "Semaines suivantes", "Next weeks";
     TimelineSummary => "{bookings} réservations sur ces semaines, {capacity} exemplaires en service.", "{bookings} bookings in these weeks, {capacity} units in service.";
     TimelineNoConflict => "Aucun conflit.", "No conflict.";
-    TimelineConflicts => "Conflit sur {weeks} semaines : la demande dépasse le nombre d'exemplaires en service.", "Conflict in {weeks} weeks: demand exceeds the units in service.";
+    TimelineConflicts => "Semaines en conflit : {weeks} (la demande dépasse le nombre d'exemplaires en service).", "Weeks in conflict: {weeks} (demand exceeds the units in service).";
     TimelineWeekOf => "semaine du {date}", "week of {date}";
     TimelineConflict => "conflit", "conflict";
     TimelineCaption => "{model} : réservations par semaine à partir du {date}", "{model}: bookings by week from {date}";

@@ -52,7 +52,8 @@ pub fn ReportTable(
             .collect_view()
     };
     view! {
-        <div class="report-table">
+        // Focusable and named: a wide table scrolls sideways, by keyboard too.
+        <div class="report-table" role="region" tabindex="0" aria-label=move || caption.get()>
             <table class="data-table">
                 <caption>{move || caption.get()}</caption>
                 <thead>
