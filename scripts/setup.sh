@@ -69,8 +69,8 @@ lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ] && [ -x node_modules/.bin/wasm-opt ]; then
   say "npm packages present"
 else
-  say "installing npm packages (binaryen, playwright-core, @axe-core/playwright)"
-  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: could not install the npm packages binaryen, playwright-core, @axe-core/playwright, ical.js."
+  say "installing npm packages (binaryen, playwright-core, @axe-core/playwright, ical.js, jsqr)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed: could not install the npm packages binaryen, playwright-core, @axe-core/playwright, ical.js, jsqr."
   echo "$lock_sum" > "$stamp"
 fi
 wasm-opt --version >/dev/null 2>&1 || die "wasm-opt from the npm package binaryen does not run."

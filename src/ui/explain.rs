@@ -115,3 +115,16 @@ fn field_msg(field: &str) -> Msg {
         _ => Msg::FieldOther,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PoolState;
+
+    #[test]
+    fn a_missing_reason_is_named() {
+        let pool = Pool::new(PoolState::default());
+        let text = explain(Lang::Fr, &pool, &DomainError::MissingText { field: "reason" });
+        assert_eq!(text, ["Le champ « motif » est obligatoire."]);
+    }
+}

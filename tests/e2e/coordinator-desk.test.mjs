@@ -194,6 +194,8 @@ describe(`The coordinator's desk under ${BASE}`, () => {
     const warning = page.getByRole("note").filter({ hasText: "La remise sera refusée" });
     await warning.getByText("La formation « Robotique pédagogique » n'a pas été suivie.").waitFor();
     await page.getByRole("button", { name: "Remettre ces exemplaires" }).click();
+
+
     const refusal = page.getByRole("alert").filter({ hasText: "Remise refusée" });
     await refusal.getByText("La formation « Robotique pédagogique » n'a pas été suivie.").waitFor();
     await refusal.getByText(/Prochaine session : .*, .* \(\d+ places libres\)\./).waitFor();
@@ -259,7 +261,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
     const { context, page } = await browserAt(app, MONDAY);
     const pages = ["gestion", "gestion/planning", "gestion/catalogue", "gestion/etiquettes", "gestion/formations", "gestion/sinistres", "gestion/rapports"];
     await page.goto(url + "gestion");
-    await appReady(page);
+    await page.getByRole("heading", { name: "Espace de gestion du prêt", level: 1 }).waitFor();
     await page.getByText("Cette page est réservée à la personne qui gère le prêt.").waitFor();
     assert.equal(await page.getByRole("navigation", { name: "Gestion du prêt" }).count(), 0, "no coordinator menu in teacher mode");
     await expectNoAxeViolations(page, "coordinator page in teacher mode");

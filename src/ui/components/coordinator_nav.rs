@@ -24,6 +24,7 @@ pub fn CoordinatorNav() -> impl IntoView {
             when=move || role.coordinator.get()
             fallback=move || {
                 view! {
+                    <h1>{i18n.text(Msg::CoordOnlyTitle)}</h1>
                     <div class="notice notice--info" role="note">
                         <p>{i18n.text(Msg::CoordOnly)}</p>
                         <p>

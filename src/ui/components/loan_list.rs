@@ -48,7 +48,14 @@ pub fn LoanList(
                     let late = day_num(today) - day_num(b.end);
                     let late = (b.is_overdue(today))
                         .then(|| crate::i18n::fill(Msg::LoanDaysLate.get(lang), &[("days", &late.to_string())]));
-                    (b.id.clone(), b.project.clone(), teacher, b.start, b.end, units, late)
+                    // Occupancy read from a published catalogue has no project or teacher.
+                    let project = if b.project.is_empty() {
+                        crate::i18n::fill(Msg::QueueUntitled.get(lang), &[("id", &b.id)])
+                    } else {
+                        b.project.clone()
+                    };
+                    let teacher = if b.teacher.is_empty() { Msg::QueueAnonymous.get(lang).to_owned() } else { teacher };
+                    (b.id.clone(), project, teacher, b.start, b.end, units, late)
                 })
                 .collect()
         });

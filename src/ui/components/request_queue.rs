@@ -138,7 +138,12 @@ pub fn RequestQueue() -> impl IntoView {
         let id = row.id.clone();
         let check_id = format!("queue-{}", row.id);
         let checked_id = row.id.clone();
-        let label = i18n.tf(Msg::QueueSelectOne, &[("project", &row.project), ("teacher", &row.teacher)]);
+        // Occupancy read from a published catalogue has no project or teacher: named by its id.
+        let title =
+            if row.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &row.id)]) } else { row.project.clone() };
+        let teacher =
+            if row.teacher_id.is_empty() { i18n.t(Msg::QueueAnonymous).to_owned() } else { row.teacher.clone() };
+        let label = i18n.tf(Msg::QueueSelectOne, &[("project", &title), ("teacher", &teacher)]);
         view! {
             <tr>
                 <td>
@@ -161,11 +166,15 @@ pub fn RequestQueue() -> impl IntoView {
                     />
                 </td>
                 <th scope="row">
-                    <A href=links.to(&booking_path(&row.id))>{row.project.clone()}</A>
+                    <A href=links.to(&booking_path(&row.id))>{title.clone()}</A>
                     <span class="label-code">{row.id.clone()}</span>
                 </th>
                 <td>
-                    <A href=links.to(&teacher_path(&row.teacher_id))>{row.teacher.clone()}</A>
+                    {if row.teacher_id.is_empty() {
+                        view! { <span>{i18n.t(Msg::QueueAnonymous)}</span> }.into_any()
+                    } else {
+                        view! { <A href=links.to(&teacher_path(&row.teacher_id))>{row.teacher.clone()}</A> }.into_any()
+                    }}
                     <br />
                     {row.school.clone()}
                 </td>

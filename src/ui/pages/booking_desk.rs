@@ -23,9 +23,11 @@ pub fn BookingDeskPage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let declaring = RwSignal::new(false);
     let title = Signal::derive(move || i18n.tf(Msg::CoordBookingTitle, &[("id", &id.get())]));
+    // Read untracked: the section below is redrawn when the booking changes, not on every
+    // change of the pool (a redraw would drop what its forms hold, such as a refusal's reasons).
     let facts = move |b: Booking| {
         let lang = i18n.lang();
-        let (teacher, email, school) = pool.pool.with(|p| {
+        let (teacher, email, school) = pool.pool.with_untracked(|p| {
             let t = p.teacher(&b.teacher);
             let school = t
                 .and_then(|t| p.state().schools.iter().find(|s| s.id == t.school))
@@ -40,7 +42,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                 school,
             )
         });
-        let lines = pool.pool.with(|p| {
+        let lines = pool.pool.with_untracked(|p| {
             b.lines
                 .iter()
                 .map(|l| {

@@ -1,0 +1,51 @@
+//! Browser tests of the coordinator's desk components over the demo pool: a decision refused by
+//! the rules is explained on screen, and the queue confirms several bookings at once.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use materiotheque::domain::BookingStatus;
+use materiotheque::i18n::Lang;
+use materiotheque::ui::components::DecisionBox;
+use materiotheque::ui::state::{I18n, PoolHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::settle;
+
+fn host() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn button(host: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .filter_map(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.inner_text() == text)
+        .unwrap_or_else(|| panic!("no button {text}: {}", host.inner_text()))
+}
+
+#[wasm_bindgen_test]
+async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
+    let pool = PoolHandle::demo(None);
+    let notice = RwSignal::new(None::<String>);
+    let host = host();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n::new(Lang::Fr));
+        provide_context(pool);
+        view! { <DecisionBox booking="occ-2".to_owned() notice=notice /> }
+    });
+    settle().await;
+    button(&host, "Refuser la réservation").click();
+    settle().await;
+    assert!(host.inner_text().contains("Le champ « motif » est obligatoire."), "{}", host.inner_text());
+    let status = pool.pool.with_untracked(|p| p.booking("occ-2").map(|b| b.status));
+    assert_eq!(status, Some(BookingStatus::Requested));
+    drop(handle);
+}
