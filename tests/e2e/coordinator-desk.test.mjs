@@ -105,8 +105,8 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await expectNoAxeViolations(coordinator, "request queue");
       await row.getByRole("checkbox").check();
       await coordinator.getByRole("button", { name: "Confirmer la sélection" }).click();
-      await status(coordinator, "1 réservations confirmées.");
-      await coordinator.getByText("Aucune demande en attente.").waitFor();
+      await status(coordinator, "Réservations confirmées : 1.");
+      await queue.getByRole("row", { name: /Radio des CM2/ }).waitFor({ state: "detached" });
 
       // The catalogue goes to the teacher, who now sees the booking confirmed.
       await nav(coordinator, "Paramètres");
@@ -132,6 +132,13 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await expectNoAxeViolations(coordinator, "booking desk, hand-over");
       await coordinator.getByRole("button", { name: "Remettre ces exemplaires" }).click();
       await status(coordinator, `Matériel remis : ${labels.join(", ")}.`);
+      // A unit's label opens its page, which shows the loan it is out on.
+      const scanned = await newPage(coordinatorContext);
+      await scanned.goto(url + `exemplaire/${labels[0]}`);
+      await scanned.getByRole("heading", { level: 1 }).filter({ hasText: labels[0] }).waitFor();
+      await scanned.getByText("Radio des CM2").first().waitFor();
+      assert.match(await scanned.locator("main").innerText(), /Anne Martin/);
+      await scanned.close();
       await coordinator.getByRole("link", { name: "Imprimer la convention" }).click();
       const agreement = coordinator.locator("article.agreement");
       await agreement.getByRole("heading", { level: 1 }).waitFor();
@@ -141,34 +148,52 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await coordinator.getByRole("button", { name: "Imprimer" }).click();
       assert.equal(await coordinator.evaluate(() => window.__printed), 1);
 
-      // Return day: the second unit comes back damaged; the incident is declared at once.
+      // Return day: one unit comes back damaged (the younger one, so the table gives an amount);
+      // the incident is declared at once.
+      const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
+      const ageOf = (label) => 2026 - Number(demo.catalogue.units.find((u) => u.label === label).acquired.slice(0, 4));
+      const damaged = [...labels].sort((a, b) => rate(ageOf(b)) - rate(ageOf(a)))[0];
+      const unit = demo.catalogue.units.find((u) => u.label === damaged);
       await coordinator.clock.setFixedTime(RETURN_DAY);
       await coordinator.getByRole("link", { name: "Retour à la réservation" }).click();
       await coordinator.getByRole("heading", { name: "Retour du matériel" }).waitFor();
-      await coordinator.getByLabel(`État au retour de ${labels[1]}`).selectOption({ label: "Endommagé" });
+      await coordinator.getByLabel(`État au retour de ${damaged}`).selectOption({ label: "Endommagé" });
       await expectNoAxeViolations(coordinator, "booking desk, return");
       await coordinator.getByRole("button", { name: "Enregistrer le retour" }).click();
-      await status(coordinator, `Rendu endommagé : ${labels[1]}.`);
+      await status(coordinator, `Rendu endommagé : ${damaged}.`);
       const form = coordinator.locator("form.incident-form");
-      assert.equal(await form.getByLabel("Exemplaire concerné").inputValue(), labels[1]);
+      assert.equal(await form.getByLabel("Exemplaire concerné").inputValue(), damaged);
       await form.getByLabel("Ce qui s'est passé").fill("Écran fissuré au retour.");
       await expectNoAxeViolations(coordinator, "incident declaration at return");
       await form.getByRole("button", { name: "Envoyer la déclaration" }).click();
       await status(coordinator, "Incident déclaré dans le délai de 48 heures.");
 
       // The incident: its amount follows the depreciation table, then it is documented and settled.
-      const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
-      const unit = demo.catalogue.units.find((u) => u.label === labels[1]);
-      const age = 2026 - Number(unit.acquired.slice(0, 4));
-      const amount = (unit.replacement_value_cents * rate(age)) / 100 / 100;
-      await coordinator.goto(url + "gestion/sinistres");
+      const age = ageOf(damaged);
+      const cents = (unit.replacement_value_cents * rate(age)) / 100;
+      const euros = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`;
+      assert.ok(rate(age) > 0, `a unit ${age} years old is reimbursed`);
+      await nav(coordinator, "Gestion");
+      await coordinator.getByRole("navigation", { name: "Gestion du prêt" }).getByRole("link", { name: "Sinistres" }).click();
       await coordinator.getByRole("heading", { name: "Sinistres", level: 1 }).waitFor();
-      const incident = coordinator.getByRole("row", { name: new RegExp(labels[1]) });
-      const text = await incident.innerText();
-      assert.match(text, new RegExp(`${rate(age)}\\s*%`), `rate for a unit ${age} years old`);
-      const euros = amount.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/\s/g, "\\s");
-      assert.match(text, new RegExp(euros), `amount ${amount} €`);
-      await settleIncident(coordinator, incident);
+      const incidents = coordinator.getByRole("table", { name: /^Sinistres : / });
+      const incidentRow = incidents.getByRole("row", { name: new RegExp(damaged) });
+      const text = await incidentRow.innerText();
+      assert.match(text, new RegExp(`${rate(age)}\\s%`), `rate for a unit ${age} years old`);
+      assert.match(text, new RegExp(`${euros}\\s€`), `amount ${euros} €`);
+      await expectNoAxeViolations(coordinator, "incidents");
+      await incidentRow.getByRole("button", { name: `Documenter le sinistre ${damaged} du 18/12/2026` }).click();
+      await coordinator.getByLabel("Montant du devis en euros").fill("95,50");
+      await coordinator.getByRole("button", { name: "Enregistrer le devis" }).click();
+      await status(coordinator, `Sinistre ${damaged} du 18/12/2026 documenté.`);
+      await coordinator.getByRole("button", { name: `Marquer réglé le sinistre ${damaged} du 18/12/2026` }).click();
+      await status(coordinator, `Sinistre ${damaged} du 18/12/2026 réglé.`);
+      assert.match(await incidents.getByRole("row", { name: new RegExp(damaged) }).innerText(), /Réglé/);
+
+      // The unit's page, as its label's QR code opens it, tells its loans and the incident.
+      await coordinator.goto(url + `exemplaire/${damaged}`);
+      await coordinator.getByRole("heading", { level: 1 }).filter({ hasText: damaged }).waitFor();
+      await coordinator.getByText("Radio des CM2").first().waitFor();
 
       for (const page of [teacher, coordinator]) await expectNoProblems(page);
       await teacherContext.close();
@@ -227,7 +252,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
     assert.ok(await check.isChecked());
     await focusOn(page.getByRole("button", { name: "Confirmer la sélection" }));
     await page.keyboard.press("Enter");
-    await status(page, "1 réservations confirmées.");
+    await status(page, "Réservations confirmées : 1.");
 
     await page.clock.setFixedTime(HAND_OVER_DAY);
     const link = page.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Lecture à voix haute" });
@@ -272,8 +297,9 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await expectNoAxeViolations(page, path);
     }
     await page.getByRole("button", { name: "English" }).click();
-    // Messages whose two versions differ, without placeholders: none may show in English.
-    const french = MESSAGES.filter((m) => m.fr !== m.en && !m.fr.includes("{") && !m.key.startsWith("LangName"));
+    // Messages whose two versions differ, without placeholders: none may show in English. "École"
+    // alone is left out: it starts school names, which are data ("École élémentaire Monge").
+    const french = MESSAGES.filter((m) => m.fr !== m.en && !m.fr.includes("{") && !m.key.startsWith("LangName") && m.fr !== "École");
     const hasPhrase = (text, phrase) =>
       new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "u").test(text);
     for (const path of pages) {
@@ -286,16 +312,3 @@ describe(`The coordinator's desk under ${BASE}`, () => {
     await context.close();
   });
 });
-
-/**
- * Documents and settles the incident of `row` on the incidents page (quote, then settlement).
- * Filled in with the incidents page's own controls.
- */
-async function settleIncident(page, row) {
-  await row.getByRole("button", { name: /Documenter/ }).click();
-  await page.getByLabel(/Montant du devis/).fill("150,00");
-  await page.getByRole("button", { name: /Enregistrer le devis|Documenter/ }).last().click();
-  await page.getByRole("row", { name: /Documenté/ }).waitFor();
-  await page.getByRole("row", { name: /Documenté/ }).getByRole("button", { name: /Régler|Réglé/ }).click();
-  await page.getByRole("row", { name: /Réglé/ }).waitFor();
-}
