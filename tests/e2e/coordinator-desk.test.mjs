@@ -118,7 +118,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await teacher.getByText("Import effectué.").waitFor();
       await nav(teacher, "Mes réservations");
       const card = teacher.getByRole("article", { name: "Radio des CM2" });
-      await card.getByText("Confirmée").waitFor();
+      await card.getByText("Confirmée", { exact: true }).waitFor();
 
       // Hand-over day: the units suggested are taken, the agreement lists them.
       await coordinator.clock.setFixedTime(HAND_OVER_DAY);
@@ -136,8 +136,9 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       const scanned = await newPage(coordinatorContext);
       await scanned.goto(url + `exemplaire/${labels[0]}`);
       await scanned.getByRole("heading", { level: 1 }).filter({ hasText: labels[0] }).waitFor();
-      await scanned.getByText("Radio des CM2").first().waitFor();
-      assert.match(await scanned.locator("main").innerText(), /Anne Martin/);
+      await scanned.getByRole("heading", { name: "Prêt en cours" }).waitFor();
+      await scanned.getByText("Anne Martin").first().waitFor();
+      assert.match(await scanned.locator("main").innerText(), /18 décembre 2026/, "the loan's last day");
       await scanned.close();
       await coordinator.getByRole("link", { name: "Imprimer la convention" }).click();
       const agreement = coordinator.locator("article.agreement");
@@ -193,7 +194,8 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       // The unit's page, as its label's QR code opens it, tells its loans and the incident.
       await coordinator.goto(url + `exemplaire/${damaged}`);
       await coordinator.getByRole("heading", { level: 1 }).filter({ hasText: damaged }).waitFor();
-      await coordinator.getByText("Radio des CM2").first().waitFor();
+      await coordinator.getByText("Anne Martin").first().waitFor();
+      await coordinator.getByText("Dégradation").first().waitFor();
 
       for (const page of [teacher, coordinator]) await expectNoProblems(page);
       await teacherContext.close();
