@@ -449,36 +449,41 @@ mod tests {
     use crate::domain::Actor;
 
     /// The fixture pool with ana's confirmed booking of all 3 thymio units, 2-13 Nov 2026.
-    fn booked() -> (Pool, String) {
+    fn booked() -> Result<(Pool, String), DomainError> {
         let mut pool = Pool::new(state());
         let req = request("ana-1", "ana", &[("thymio", 3)], d(2026, 11, 2), d(2026, 11, 13));
-        pool.create_booking(req, Actor::Teacher("ana".into()), now()).unwrap();
-        pool.confirm("ana-1", now()).unwrap();
-        (pool, "ana-1".into())
+        pool.create_booking(req, Actor::Teacher("ana".into()), now())?;
+        pool.confirm("ana-1", now())?;
+        Ok((pool, "ana-1".into()))
     }
 
+    type TestResult = Result<(), DomainError>;
+    const NO_PATTERN: DomainError = DomainError::InvalidValue { field: "pattern" };
+
     #[test]
-    fn a_pattern_numbers_labels_and_a_second_batch_continues_the_first() {
-        let p = LabelPattern::parse("SEM-TAB-{0001}").unwrap();
+    fn a_pattern_numbers_labels_and_a_second_batch_continues_the_first() -> TestResult {
+        let p = LabelPattern::parse("SEM-TAB-{0001}").ok_or(NO_PATTERN)?;
         assert_eq!(p.next_labels(std::iter::empty(), 3), ["SEM-TAB-0001", "SEM-TAB-0002", "SEM-TAB-0003"]);
         let existing = ["SEM-TAB-0007", "SEM-ROB-0099", "SEM-TAB-00x"];
         assert_eq!(p.next_labels(existing.into_iter(), 2), ["SEM-TAB-0008", "SEM-TAB-0009"]);
-        let wide = LabelPattern::parse("K{7}-A").unwrap();
+        let wide = LabelPattern::parse("K{7}-A").ok_or(NO_PATTERN)?;
         assert_eq!(wide.next_labels(std::iter::empty(), 4), ["K7-A", "K8-A", "K9-A", "K10-A"]);
         for bad in ["SEM", "SEM-{}", "SEM-{x1}", "A{1}{2}", " A{1}", "A}{1"] {
             assert_eq!(LabelPattern::parse(bad), None, "{bad}");
         }
+        Ok(())
     }
 
     #[test]
-    fn slugs_are_ascii_and_free() {
+    fn slugs_are_ascii_and_free() -> TestResult {
         assert_eq!(slug_id("Robot Thymio II", |_| false), "robot-thymio-ii");
         assert_eq!(slug_id("Caméra  « doc »", |id| id == "camera-doc"), "camera-doc-2");
         assert_eq!(slug_id("!!", |_| false), "item");
+        Ok(())
     }
 
     #[test]
-    fn units_added_in_bulk_are_bookable_at_once() {
+    fn units_added_in_bulk_are_bookable_at_once() -> TestResult {
         let mut pool = Pool::new(state());
         let today = now().date();
         let new = NewUnits {
@@ -490,35 +495,37 @@ mod tests {
             condition: Condition::New,
         };
         let add = CatalogueEdit::AddUnits(new.clone());
-        assert_eq!(pool.edit_catalogue(&add, today).unwrap(), ["NEW-001", "NEW-002", "NEW-003"]);
+        assert_eq!(pool.edit_catalogue(&add, today)?, ["NEW-001", "NEW-002", "NEW-003"]);
         assert_eq!(pool.index().in_service("bluebot"), 5);
-        assert_eq!(pool.edit_catalogue(&add, today).unwrap(), ["NEW-004", "NEW-005", "NEW-006"]);
+        assert_eq!(pool.edit_catalogue(&add, today)?, ["NEW-004", "NEW-005", "NEW-006"]);
         let too_many = CatalogueEdit::AddUnits(NewUnits { count: MAX_UNITS_AT_ONCE + 1, ..new.clone() });
         assert_eq!(pool.edit_catalogue(&too_many, today), Err(DomainError::InvalidValue { field: "count" }));
         let bad = CatalogueEdit::AddUnits(NewUnits { pattern: "NEW".into(), ..new });
         assert_eq!(pool.edit_catalogue(&bad, today), Err(DomainError::InvalidValue { field: "pattern" }));
         assert_eq!(pool.index().in_service("bluebot"), 8, "refused edits change nothing");
+        Ok(())
     }
 
     #[test]
-    fn a_unit_cannot_be_retired_while_a_booking_counts_on_it() {
-        let (mut pool, id) = booked();
+    fn a_unit_cannot_be_retired_while_a_booking_counts_on_it() -> TestResult {
+        let (mut pool, id) = booked()?;
         let today = now().date();
         let retire = CatalogueEdit::InService { label: "ROB-1".into(), in_service: false };
         assert!(matches!(pool.edit_catalogue(&retire, today), Err(DomainError::NotEnoughUnits(_))));
         assert_eq!(pool.index().in_service("thymio"), 3, "nothing changed");
-        pool.cancel(&id, Actor::Teacher("ana".into()), None, now()).unwrap();
-        pool.edit_catalogue(&retire, today).unwrap();
+        pool.cancel(&id, Actor::Teacher("ana".into()), None, now())?;
+        pool.edit_catalogue(&retire, today)?;
         assert_eq!(pool.index().in_service("thymio"), 2);
         let back = CatalogueEdit::InService { label: "ROB-1".into(), in_service: true };
-        pool.edit_catalogue(&back, today).unwrap();
+        pool.edit_catalogue(&back, today)?;
         assert_eq!(pool.index().in_service("thymio"), 3);
+        Ok(())
     }
 
     #[test]
-    fn suggested_units_fill_every_line_and_skip_damaged_ones() {
-        let (mut pool, id) = booked();
-        let booking = pool.booking(&id).unwrap().clone();
+    fn suggested_units_fill_every_line_and_skip_damaged_ones() -> TestResult {
+        let (mut pool, id) = booked()?;
+        let booking = pool.booking(&id).cloned().ok_or(DomainError::UnknownBooking(id.clone()))?;
         assert_eq!(pool.suggest_units(&booking), ["ROB-1", "ROB-2", "ROB-3"]);
         pool.edit(|s| {
             if let Some(u) = s.catalogue.units.iter_mut().find(|u| u.label == "ROB-1") {
@@ -526,16 +533,18 @@ mod tests {
             }
         });
         assert_eq!(pool.suggest_units(&booking), ["ROB-2", "ROB-3"], "only sound units are suggested");
+        Ok(())
     }
 
     #[test]
-    fn the_timeline_shows_each_booking_in_its_weeks() {
-        let (pool, id) = booked();
+    fn the_timeline_shows_each_booking_in_its_weeks() -> TestResult {
+        let (pool, id) = booked()?;
         let timeline = pool.timeline("thymio", d(2026, 10, 28), 4);
         assert_eq!(timeline.weeks[0], d(2026, 10, 26));
-        let row = timeline.rows.iter().find(|r| r.booking == id).unwrap();
+        let row = timeline.rows.iter().find(|r| r.booking == id).ok_or(DomainError::UnknownBooking(id.clone()))?;
         assert_eq!(row.cells, [false, true, true, false]);
         assert_eq!(timeline.demand, [0, 3, 3, 0]);
         assert!((0..4).all(|w| !timeline.conflict(w)), "the rules never overbook");
+        Ok(())
     }
 }
