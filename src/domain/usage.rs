@@ -140,6 +140,24 @@ pub fn utilisation(pool: &Pool, from: NaiveDate, to: NaiveDate) -> (Vec<Utilisat
     (models, units)
 }
 
+/// Refusals per model over `[from, to]`, counted on the day of the refusal (the booking's last
+/// history entry): model id → (bookings refused, units asked for in them).
+pub fn refusals_between(pool: &Pool, from: NaiveDate, to: NaiveDate) -> HashMap<&str, (u32, u32)> {
+    let mut refused: HashMap<&str, (u32, u32)> = HashMap::new();
+    for b in pool.state().bookings.iter().filter(|b| b.status == BookingStatus::Refused) {
+        let refused_on = b.history.last().map_or(b.start, |h| h.at.date());
+        if refused_on < from || refused_on > to {
+            continue;
+        }
+        for line in &b.lines {
+            let e = refused.entry(line.model.as_str()).or_default();
+            e.0 += 1;
+            e.1 += line.quantity;
+        }
+    }
+    refused
+}
+
 /// The R7 report over the configured window ending on `today` (12 months by default).
 pub fn reallocation_report(pool: &Pool, today: NaiveDate) -> ReallocationReport {
     let settings = &pool.state().settings;
@@ -153,18 +171,7 @@ pub fn reallocation_report(pool: &Pool, today: NaiveDate) -> ReallocationReport 
     let idle = |list: &[Utilisation]| -> Vec<String> {
         list.iter().filter(|u| u.service_days > 0 && u.below(threshold)).map(|u| u.id.clone()).collect()
     };
-    let mut refused: HashMap<&str, (u32, u32)> = HashMap::new();
-    for b in pool.state().bookings.iter().filter(|b| b.status == BookingStatus::Refused) {
-        let refused_on = b.history.last().map_or(b.start, |h| h.at.date());
-        if refused_on < from || refused_on > today {
-            continue;
-        }
-        for line in &b.lines {
-            let e = refused.entry(line.model.as_str()).or_default();
-            e.0 += 1;
-            e.1 += line.quantity;
-        }
-    }
+    let refused = refusals_between(pool, from, today);
     let short_supply = pool
         .state()
         .catalogue

@@ -68,33 +68,36 @@ pub fn percent_encode(text: &str) -> String {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), &'static str>;
+
     /// The module grid drawn by a path, read back: `grid[y][x]` is dark.
-    fn grid_of(svg: &QrSvg) -> Vec<Vec<bool>> {
+    fn grid_of(svg: &QrSvg) -> Result<Vec<Vec<bool>>, &'static str> {
         let n = svg.size as usize;
         let mut grid = vec![vec![false; n]; n];
         for run in svg.path.split('z').filter(|r| !r.is_empty()) {
-            let rest = run.strip_prefix('M').expect("a run starts with M");
-            let (xy, tail) = rest.split_once('h').expect("then h");
-            let (x, y) = xy.split_once(' ').expect("x y");
-            let (width, back) = tail.split_once("v1h-").expect("v1h-");
+            let rest = run.strip_prefix('M').ok_or("a run starts with M")?;
+            let (xy, tail) = rest.split_once('h').ok_or("then h")?;
+            let (x, y) = xy.split_once(' ').ok_or("x y")?;
+            let (width, back) = tail.split_once("v1h-").ok_or("v1h-")?;
             assert_eq!(width, back, "a run closes on itself");
-            let (x, y, width): (usize, usize, usize) = (x.parse().unwrap(), y.parse().unwrap(), width.parse().unwrap());
+            let number = |text: &str| text.parse::<usize>().map_err(|_| "a number");
+            let (x, y, width) = (number(x)?, number(y)?, number(width)?);
             assert!(width > 0);
             for cell in &mut grid[y][x..x + width] {
                 assert!(!*cell, "runs do not overlap");
                 *cell = true;
             }
         }
-        grid
+        Ok(grid)
     }
 
     const URL: &str = "https://ecoles.example.fr/pret/exemplaire/SEM-TAB-0001";
 
     #[test]
-    fn the_path_draws_exactly_the_codes_dark_modules() {
-        let svg = qr_svg(URL).unwrap();
-        let code = QrCode::encode_text(URL, QrCodeEcc::Medium).unwrap();
-        let grid = grid_of(&svg);
+    fn the_path_draws_exactly_the_codes_dark_modules() -> TestResult {
+        let svg = qr_svg(URL).ok_or("no code")?;
+        let code = QrCode::encode_text(URL, QrCodeEcc::Medium).map_err(|_| "too long")?;
+        let grid = grid_of(&svg)?;
         let q = QUIET_ZONE as usize;
         for (y, row) in grid.iter().enumerate() {
             for (x, dark) in row.iter().enumerate() {
@@ -103,13 +106,14 @@ mod tests {
                 assert_eq!(*dark, expected, "module ({x}, {y})");
             }
         }
+        Ok(())
     }
 
     #[test]
-    fn the_size_follows_the_version_and_includes_the_quiet_zone() {
-        let svg = qr_svg(URL).unwrap();
+    fn the_size_follows_the_version_and_includes_the_quiet_zone() -> TestResult {
+        let svg = qr_svg(URL).ok_or("no code")?;
         assert_eq!(svg.size, 17 + 4 * u32::from(svg.version) + 2 * QUIET_ZONE as u32);
-        let grid = grid_of(&svg);
+        let grid = grid_of(&svg)?;
         let n = grid.len();
         let q = QUIET_ZONE as usize;
         for (y, row) in grid.iter().enumerate() {
@@ -119,12 +123,13 @@ mod tests {
                 }
             }
         }
+        Ok(())
     }
 
     #[test]
-    fn the_three_finder_patterns_are_in_place() {
-        let svg = qr_svg(URL).unwrap();
-        let grid = grid_of(&svg);
+    fn the_three_finder_patterns_are_in_place() -> TestResult {
+        let svg = qr_svg(URL).ok_or("no code")?;
+        let grid = grid_of(&svg)?;
         let q = QUIET_ZONE as usize;
         let side = grid.len() - 2 * q;
         // A finder: a dark 7×7 ring, a light ring, a dark 3×3 centre.
@@ -139,29 +144,33 @@ mod tests {
         finder(q, q);
         finder(q + side - 7, q);
         finder(q, q + side - 7);
+        Ok(())
     }
 
     #[test]
-    fn a_unit_url_fits_a_small_code_that_prints_legibly_on_a_label() {
+    fn a_unit_url_fits_a_small_code_that_prints_legibly_on_a_label() -> TestResult {
         // A long deployment address (91 characters) still makes a version 6 code or smaller
         // (41 modules and the quiet zone a side: about 0.6 mm a module on a 3 cm code).
         let long = unit_url("https://ecoles-numeriques.departement.example.fr", "/materiotheque/pret", "SEM-TAB-0001");
-        assert!(qr_svg(&long).unwrap().version <= 6, "{long}");
-        assert!(qr_svg(URL).unwrap().version <= 4);
+        assert!(qr_svg(&long).ok_or("no code")?.version <= 6, "{long}");
+        assert!(qr_svg(URL).ok_or("no code")?.version <= 4);
+        Ok(())
     }
 
     #[test]
-    fn too_much_text_gives_no_code() {
+    fn too_much_text_gives_no_code() -> TestResult {
         assert_eq!(qr_svg(&"x".repeat(4000)), None);
+        Ok(())
     }
 
     #[test]
-    fn unit_urls_join_origin_base_and_encoded_label() {
+    fn unit_urls_join_origin_base_and_encoded_label() -> TestResult {
         assert_eq!(
             unit_url("http://127.0.0.1:8080", "", "SEM-ROB-0042"),
             "http://127.0.0.1:8080/exemplaire/SEM-ROB-0042"
         );
         assert_eq!(unit_url("https://host/", "/pret", "SEM-ROB-0042"), "https://host/pret/exemplaire/SEM-ROB-0042");
         assert_eq!(unit_url("https://host", "/pret", "A B/é#1"), "https://host/pret/exemplaire/A%20B%2F%C3%A9%231");
+        Ok(())
     }
 }

@@ -1,5 +1,6 @@
 use crate::domain::review::{GroupTally, Tally};
-use crate::domain::{incident_review, utilisation, BookingStatus, IncidentReview, Pool, PoolState, Utilisation};
+use crate::domain::usage::refusals_between;
+use crate::domain::{incident_review, utilisation, IncidentReview, Pool, PoolState, Utilisation};
 use crate::domain::{IncidentKind, IncidentStatus};
 use crate::i18n::money::format_euros;
 use crate::i18n::{Lang, Msg};
@@ -10,7 +11,6 @@ use crate::ui::labels::{incident_kind_msg, incident_status_msg, short, status_ms
 use crate::ui::state::{use_i18n, use_pool};
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// One model in the usage report (R7): utilisation over the period, refusals in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,24 +24,12 @@ struct UsageRow {
 }
 
 /// The usage report over `[from, to]`: every model with units in service or refused in the
-/// period, in catalogue order. Refusals count on the day of the refusal (the booking's last
-/// history entry), as [`crate::domain::reallocation_report`] counts them.
+/// period, in catalogue order, with the refusals of the period as R7 counts them.
 fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
     let state = pool.state();
     let settings = &state.settings;
     let (models, _) = utilisation(pool, from, to);
-    let mut refused: HashMap<&str, (u32, u32)> = HashMap::new();
-    for b in state.bookings.iter().filter(|b| b.status == BookingStatus::Refused) {
-        let on = b.history.last().map_or(b.start, |h| h.at.date());
-        if on < from || on > to {
-            continue;
-        }
-        for line in &b.lines {
-            let entry = refused.entry(line.model.as_str()).or_default();
-            entry.0 += 1;
-            entry.1 += line.quantity;
-        }
-    }
+    let refused = refusals_between(pool, from, to);
     state
         .catalogue
         .models
