@@ -152,7 +152,13 @@ fn fixture() -> PoolState {
             agreement_version: "1".into(),
             status,
             units: vec![],
-            history: vec![HistoryEntry { at: at(school_days[first]), by: Actor::Coordinator, status, reason: None }],
+            history: vec![HistoryEntry {
+                rule: None,
+                at: at(school_days[first]),
+                by: Actor::Coordinator,
+                status,
+                reason: None,
+            }],
         });
     }
     state

@@ -117,7 +117,8 @@ OCCUPANCY = [
     ("occ-5", [("enregistreur-zoom", 5), ("micro-usb", 4)], "2026-12-07", "2027-01-15", "requested"),
     ("occ-6", [("microscope-numerique", 6)], "2027-03-01", "2027-03-26", "confirmed"),
     ("occ-7", [("camera-sport", 4), ("fond-vert", 1)], "2026-11-30", "2026-12-11", "confirmed"),
-    ("occ-8", [("lego-spike", 10)], "2027-02-22", "2027-03-19", "requested"),
+    # 8 of the 9 LEGO Spike sets in service: the demo itself keeps rule R1.
+    ("occ-8", [("lego-spike", 8)], "2027-02-22", "2027-03-19", "requested"),
 ]
 
 CONDITIONS = ["new", "good", "good", "good", "worn", "good", "good", "worn"]
@@ -171,7 +172,7 @@ def main():
             })
     document = {
         "format": "materiotheque/catalogue",
-        "schema_version": 1,
+        "schema_version": 2,
         "exported_at": "2026-09-01T08:00:00Z",
         "catalogue": {
             "categories": [{"id": i, "name": {"fr": fr, "en": en}} for i, fr, en in CATEGORIES],
@@ -189,10 +190,14 @@ def main():
             "version": AGREEMENT["version"],
             "clauses": [{"fr": fr, "en": en} for fr, en in AGREEMENT["clauses"]],
         },
+        # Published occupancy names no booking: ids of other people's bookings say nothing to a
+        # teacher (only minted ids, never personal, are published; the demo has none).
         "occupancy": [
-            {"booking": b, "lines": [{"model": m, "quantity": q} for m, q in lines], "start": s, "end": e, "status": st}
-            for b, lines, s, e, st in OCCUPANCY
+            {"lines": [{"model": m, "quantity": q} for m, q in lines], "start": s, "end": e, "status": st}
+            for _, lines, s, e, st in OCCUPANCY
         ],
+        # Shown as demonstration data wherever it appears.
+        "demo": True,
     }
     out = pathlib.Path(__file__).resolve().parent.parent / "src" / "demo" / "catalogue.json"
     out.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -42,4 +42,14 @@ mod tests {
         assert!(data.agreement.is_some_and(|a| a.clauses.len() >= 5));
         Ok(())
     }
+
+    #[test]
+    fn the_demo_pool_is_labelled_and_never_overbooked() -> Result<(), FileError> {
+        let state = demo_data()?.into_pool_state();
+        assert!(state.demo, "shown as a demonstration");
+        assert!(state.bookings.is_empty(), "no request to handle: only anonymous occupancy");
+        let overbooked = crate::domain::Pool::new(state).index().overbooked();
+        assert!(overbooked.is_empty(), "rule R1 broken by the demo data: {overbooked:?}");
+        Ok(())
+    }
 }

@@ -54,6 +54,8 @@ pub enum CatalogueEdit {
     Training(Training),
     /// Adds or updates a training session (by id; its enrolments are kept).
     Session(TrainingSession),
+    /// The address where teachers send their requests (published with the catalogue).
+    Contact(String),
 }
 
 /// The parts of a label pattern: text before, width and first number, text after.
@@ -236,6 +238,10 @@ impl Pool {
                 let training = training.clone();
                 self.edit(|s| upsert(&mut s.catalogue.trainings, training, |t| &t.id));
             }
+            CatalogueEdit::Contact(contact) => {
+                let contact = contact.trim().to_owned();
+                self.edit(|s| s.settings.contact = contact);
+            }
             CatalogueEdit::Session(session) => {
                 valid_id(&session.id)?;
                 required(&session.place, "place")?;
@@ -245,17 +251,18 @@ impl Pool {
                 if session.end < session.start {
                     return Err(DomainError::InvalidValue { field: "end" });
                 }
-                let enrolled = self
+                let (enrolled, others) = self
                     .state()
                     .sessions
                     .iter()
                     .find(|s| s.id == session.id)
-                    .map(|s| s.enrolled.clone())
+                    .map(|s| (s.enrolled.clone(), s.others))
                     .unwrap_or_default();
-                if session.capacity == 0 || usize::from(session.capacity) < enrolled.len() {
+                let taken = usize::from(others) + enrolled.len();
+                if session.capacity == 0 || usize::from(session.capacity) < taken {
                     return Err(DomainError::InvalidValue { field: "capacity" });
                 }
-                let session = TrainingSession { enrolled, ..session.clone() };
+                let session = TrainingSession { enrolled, others, ..session.clone() };
                 self.edit(|s| upsert(&mut s.sessions, session, |x| &x.id));
             }
         }

@@ -13,9 +13,10 @@
 //! breakpoints. A query is a binary search plus a walk over the breakpoints inside the window,
 //! touching only that model's bookings.
 
-use super::booking::Booking;
+use super::booking::{Booking, BookingLine, BookingStatus};
 use super::calendar::{date_of, day_num, SchoolCalendar, SEARCH_LIMIT_DAYS};
 use super::catalogue::Catalogue;
+use super::exchange::Occupancy;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -113,6 +114,21 @@ impl ModelOccupancy {
     }
 }
 
+/// Days where a model holds more units than it has in service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overbooking {
+    /// The model.
+    pub model: String,
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    /// Units held on those days.
+    pub held: u32,
+    /// Units in service.
+    pub in_service: u32,
+}
+
 /// Free units of one model for a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FreeCount<'a> {
@@ -138,7 +154,13 @@ pub struct AvailabilityIndex {
 
 impl AvailabilityIndex {
     /// Indexes every booking that holds units (`bookings[i]` is referred to as position `i`).
-    pub fn build(catalogue: &Catalogue, bookings: &[Booking], calendar: SchoolCalendar, gap_days: u8) -> Self {
+    pub fn build(
+        catalogue: &Catalogue,
+        bookings: &[Booking],
+        occupancy: &[Occupancy],
+        calendar: SchoolCalendar,
+        gap_days: u8,
+    ) -> Self {
         let mut models: HashMap<String, ModelOccupancy> =
             catalogue.models.iter().map(|m| (m.id.clone(), ModelOccupancy::default())).collect();
         for unit in catalogue.units.iter().filter(|u| u.in_service) {
@@ -153,7 +175,12 @@ impl AvailabilityIndex {
             models,
         };
         for (position, booking) in bookings.iter().enumerate() {
-            index.push_holds(position, booking);
+            index.push_holds(position, booking.status, &booking.lines, booking.start, booking.end);
+        }
+        // Published bookings of other people count the same; their positions never name a
+        // booking of this pool, so no check ever ignores them.
+        for (i, o) in occupancy.iter().enumerate() {
+            index.push_holds(usize::MAX - i, o.status, &o.lines, o.start, o.end);
         }
         for m in index.models.values_mut() {
             m.rebuild_steps();
@@ -161,14 +188,21 @@ impl AvailabilityIndex {
         index
     }
 
-    fn push_holds(&mut self, position: usize, booking: &Booking) -> Vec<String> {
-        if !booking.status.holds_units() {
+    fn push_holds(
+        &mut self,
+        position: usize,
+        status: BookingStatus,
+        lines: &[BookingLine],
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Vec<String> {
+        if !status.holds_units() {
             return Vec::new();
         }
-        let start = day_num(booking.start);
-        let busy_end = self.busy_end(booking.end);
+        let start = day_num(start);
+        let busy_end = self.busy_end(end);
         let mut touched = Vec::new();
-        for line in &booking.lines {
+        for line in lines {
             if let Some(m) = self.models.get_mut(&line.model) {
                 m.holds.push(Hold { booking: position, start, busy_end, quantity: line.quantity });
                 touched.push(line.model.clone());
@@ -179,7 +213,7 @@ impl AvailabilityIndex {
 
     /// Adds the holds of a booking stored at `position` (no-op if its status holds nothing).
     pub fn add_booking(&mut self, position: usize, booking: &Booking) {
-        for model in self.push_holds(position, booking) {
+        for model in self.push_holds(position, booking.status, &booking.lines, booking.start, booking.end) {
             if let Some(m) = self.models.get_mut(&model) {
                 m.rebuild_steps();
             }
@@ -217,6 +251,30 @@ impl AvailabilityIndex {
             // Beyond the calendar search limit: stay on the safe side.
             None => day_num(end).saturating_add(SEARCH_LIMIT_DAYS),
         }
+    }
+
+    /// Every stretch of days where a model's held units exceed its units in service (rule R1
+    /// broken, which only data made outside the rules can do: an old file, a hand-edited
+    /// backup). Days are busy days, turnaround gap included. In catalogue order, then by day.
+    pub fn overbooked(&self) -> Vec<Overbooking> {
+        let mut out = Vec::new();
+        for model in &self.order {
+            let Some(m) = self.models.get(model) else { continue };
+            for (i, (day, level)) in m.step_days.iter().zip(&m.step_levels).enumerate() {
+                if *level <= m.in_service {
+                    continue;
+                }
+                let last = m.step_days.get(i + 1).map_or(*day, |next| next - 1);
+                out.push(Overbooking {
+                    model: model.clone(),
+                    from: date_of(*day),
+                    to: date_of(last),
+                    held: *level,
+                    in_service: m.in_service,
+                });
+            }
+        }
+        out
     }
 
     /// Units of `model` in service (0 for an unknown model).

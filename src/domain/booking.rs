@@ -1,6 +1,7 @@
 //! Bookings, their lines, status and history (rules R4 and R6).
 
 use super::catalogue::Condition;
+use super::error::DomainError;
 use super::iso;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,10 @@ pub struct HistoryEntry {
     /// Why, when a reason applies (refusal, override of rule R2...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The rule that refused a request taken in from a teacher's file, with its numbers, so
+    /// that each person reads it in their own language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Box<DomainError>>,
 }
 
 /// A unit handed over, and its condition at hand-over and at return.
@@ -139,6 +144,19 @@ impl Booking {
     /// Whether the units are out past the last day of the loan (rule R6).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == BookingStatus::HandedOver && today > self.end
+    }
+
+    /// Why the booking was refused: the coordinator's words, or the rule that refused it.
+    pub fn refusal(&self) -> Option<&HistoryEntry> {
+        (self.status == BookingStatus::Refused)
+            .then(|| self.history.iter().rev().find(|h| h.status == BookingStatus::Refused))
+            .flatten()
+    }
+
+    /// When its teacher last changed it (made or cancelled it), by her own clock.
+    pub fn last_changed_by_teacher(&self) -> Option<NaiveDateTime> {
+        let own = Actor::Teacher(self.teacher.clone());
+        self.history.iter().filter(|h| h.by == own).map(|h| h.at).max()
     }
 
     /// Total quantity booked of `model` (several lines of one model add up).

@@ -19,7 +19,8 @@ pub enum PoolChange {
     UpsertTeacher(Teacher),
     /// Creates a booking ([`Pool::create_booking`]).
     CreateBooking {
-        /// The request; its id is renewed if another tab used it meanwhile.
+        /// The request; an empty id is minted when the change is made, and renewed if another
+        /// tab used it meanwhile.
         request: BookingRequest,
         /// Who books.
         by: Actor,
@@ -46,7 +47,8 @@ pub enum PoolChange {
     },
     /// Replaces the whole pool (an imported file, or the undo of an import).
     Replace(Box<PoolState>),
-    /// Declares an incident ([`Pool::declare_incident`]); its id is renewed if taken meanwhile.
+    /// Declares an incident ([`Pool::declare_incident`]); an empty id is minted, and renewed if
+    /// taken meanwhile.
     DeclareIncident {
         /// The declaration.
         declaration: IncidentDeclaration,
@@ -116,6 +118,10 @@ pub enum PoolChange {
         /// When.
         at: NaiveDateTime,
     },
+    /// The coordinator produced these teachers' answers (teacher, fingerprint of the answer).
+    AnswersSent(Vec<(String, u64)>),
+    /// The teacher sent her requests at this time (her browser's clock).
+    RequestsSent(NaiveDateTime),
     /// The coordinator edits the catalogue, units or trainings ([`Pool::edit_catalogue`]).
     EditCatalogue {
         /// The edit.
@@ -158,10 +164,13 @@ impl PoolChange {
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::CreateBooking { request, by, at } => {
-                if pool.booking(&request.id).is_some() {
-                    request.id = pool.next_booking_id(&request.id);
+                if request.id.is_empty() {
+                    request.id = pool.mint_id()?;
+                } else if pool.booking(&request.id).is_some() {
+                    request.id = pool.free_booking_id(&request.id);
                 }
                 let status = pool.create_booking(request.clone(), by.clone(), *at)?;
+                pool.note_id(&request.id);
                 Ok(ChangeOutcome::Booked { id: request.id.clone(), status })
             }
             PoolChange::Cancel { id, by, at } => {
@@ -173,14 +182,24 @@ impl PoolChange {
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::Replace(state) => {
+                // The browser's minter stays: a file never carries one.
+                let minter = pool.state().minter.clone();
                 *pool = Pool::new(state.as_ref().clone());
+                if let Some(minter) = minter {
+                    pool.set_minter(minter);
+                }
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::DeclareIncident { declaration, by, at } => {
-                if pool.state().incidents.iter().any(|i| i.id == declaration.id) {
-                    declaration.id = next_incident_id(pool, &declaration.id);
+                if declaration.id.is_empty() {
+                    declaration.id = pool.mint_id()?;
+                } else if pool.state().incidents.iter().any(|i| i.id == declaration.id) {
+                    let ids = pool.state().incidents.iter().map(|i| i.id.as_str());
+                    declaration.id = super::ids::free_id_like(&declaration.id, ids);
                 }
-                Ok(ChangeOutcome::Declared(pool.declare_incident(declaration.clone(), by.clone(), *at)?))
+                let assessment = pool.declare_incident(declaration.clone(), by.clone(), *at)?;
+                pool.note_id(&declaration.id);
+                Ok(ChangeOutcome::Declared(assessment))
             }
             PoolChange::Confirm { id, at } => pool.confirm(id, *at).map(|()| ChangeOutcome::Done),
             PoolChange::Refuse { id, reason, at } => pool.refuse(id, reason, *at).map(|()| ChangeOutcome::Done),
@@ -195,21 +214,26 @@ impl PoolChange {
                 pool.document_incident(id, police_report.clone(), *quote_cents, *at).map(|()| ChangeOutcome::Done)
             }
             PoolChange::SettleIncident { id, at } => pool.settle_incident(id, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::AnswersSent(sent) => {
+                pool.edit(|s| super::exchange::answer::mark_answered(s, sent));
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::RequestsSent(at) => {
+                let at = *at;
+                pool.edit(|s| s.exchange.requests_sent_at = Some(at));
+                Ok(ChangeOutcome::Done)
+            }
             PoolChange::EditCatalogue { edit, today } => {
+                if let CatalogueEdit::Session(session) = edit {
+                    if session.id.is_empty() {
+                        session.id = pool.mint_id()?;
+                    }
+                }
                 let added = pool.edit_catalogue(edit, *today)?;
                 Ok(if added.is_empty() { ChangeOutcome::Done } else { ChangeOutcome::UnitsAdded(added) })
             }
         }
     }
-}
-
-/// A free incident id built on `taken` (`<taken>-2`, `-3`...).
-fn next_incident_id(pool: &Pool, taken: &str) -> String {
-    let incidents = &pool.state().incidents;
-    (2..)
-        .map(|n| format!("{taken}-{n}"))
-        .find(|id| !incidents.iter().any(|i| &i.id == id))
-        .unwrap_or_else(|| taken.to_owned())
 }
 
 /// A change that could not be made again on a newer state, and why.

@@ -78,7 +78,10 @@ pub enum DomainError {
     /// The current usage rules and loan agreement were not accepted (rule R4).
     AgreementNotAccepted { current: String, accepted: String },
     /// A required text (reason, project title) is empty.
-    MissingText { field: &'static str },
+    MissingText {
+        #[serde(deserialize_with = "known_field")]
+        field: FieldName,
+    },
     /// Rule R1: not enough units free, per line.
     NotEnoughUnits(Vec<Shortage>),
     /// Rule R2: the period is not valid; carries the nearest valid dates.
@@ -96,7 +99,10 @@ pub enum DomainError {
     /// Hand-over or return with the wrong units.
     Units(Vec<UnitProblem>),
     /// A value out of its range or form (a label pattern, a count, a capacity...).
-    InvalidValue { field: &'static str },
+    InvalidValue {
+        #[serde(deserialize_with = "known_field")]
+        field: FieldName,
+    },
 }
 
 impl fmt::Display for DomainError {
@@ -158,3 +164,30 @@ impl fmt::Display for DomainError {
 }
 
 impl std::error::Error for DomainError {}
+
+/// A field an error names (a type of its own so that serde does not borrow it from the input).
+pub type FieldName = &'static str;
+
+/// The names of the fields an error can name: an error read back from a file or the stored
+/// history names one of them (any other name reads as `value`).
+const FIELDS: [&str; 14] = [
+    "capacity",
+    "category",
+    "count",
+    "end",
+    "id",
+    "max_loan_weeks",
+    "model",
+    "name",
+    "pattern",
+    "place",
+    "project",
+    "reason",
+    "validity_years",
+    "value",
+];
+
+fn known_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    Ok(FIELDS.iter().find(|f| **f == name).copied().unwrap_or("value"))
+}

@@ -7,7 +7,8 @@
 //! - [`availability`]: R1, the per-model occupancy index and its brute-force oracle.
 //! - [`period`]: R2. [`training`]: R3. [`booking`]: R4/R6 data and lifecycle.
 //! - [`incident`]: R5. [`usage`]: R7. [`review`]: R8.
-//! - [`requests`]: a teacher's requests as the coordinator takes them in (untrusted).
+//! - [`exchange`]: the rules of the exchange between people: the published catalogue, a
+//!   teacher's requests taken in (untrusted), her answer; [`ids`]: ids no two browsers mint.
 //! - [`search`]: accent- and case-insensitive catalogue search and filters.
 //! - [`text`]: lower case and letter tests for Latin text, without Unicode tables.
 //! - [`pool`]: the state and every operation on it; [`change`]: changes as data, replayed on
@@ -21,6 +22,8 @@ pub mod calendar;
 pub mod catalogue;
 pub mod change;
 pub mod error;
+pub mod exchange;
+pub mod ids;
 pub mod incident;
 pub mod iso;
 pub mod people;
@@ -28,7 +31,6 @@ pub mod period;
 pub mod planning;
 pub mod pool;
 pub mod profile;
-pub mod requests;
 pub mod review;
 pub mod search;
 pub mod settings;
@@ -37,18 +39,21 @@ pub mod training;
 pub mod usage;
 
 pub use agreement::Agreement;
-pub use availability::{AvailabilityIndex, FreeCount};
+pub use availability::{AvailabilityIndex, FreeCount, Overbooking};
 pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 pub use calendar::{SchoolCalendar, SchoolHoliday, Zone};
 pub use catalogue::{Catalogue, CatalogueError, Category, Condition, LocalizedText, Model, Training, Unit};
 pub use change::{ChangeOutcome, Dropped, PoolChange};
 pub use error::{DomainError, Shortage, UnitProblem};
+pub use exchange::answer::{adopt_answer, answer_for, answers_with_news, AnswerError, AnswerReport, TeacherAnswer};
+pub use exchange::requests::{take_in_requests, RequestEntry, RequestOutcome, RequestsReport, TeacherRequests};
+pub use exchange::{adopt_catalogue, publish, Adopted, ExchangeLog, Occupancy, PublicCatalogue};
+pub use ids::IdMinter;
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use planning::{monday_of, TrainingStanding, WeekAvailability};
 pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
 pub use profile::{validate_profile, ProfileProblem};
-pub use requests::{public_booking_id, take_in_requests, RequestOutcome, RequestsReport, TeacherRequests};
 pub use review::{incident_review, IncidentReview};
 pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;

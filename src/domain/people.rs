@@ -58,12 +58,25 @@ pub struct TrainingSession {
     /// Teachers enrolled, by id.
     #[serde(default)]
     pub enrolled: Vec<String>,
+    /// Seats taken by people this browser does not know (a published catalogue or a teacher's
+    /// answer says how many, never who).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub others: u16,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
 }
 
 impl TrainingSession {
     /// Seats still free.
     pub fn seats_left(&self) -> u16 {
-        self.capacity.saturating_sub(self.enrolled.len().min(u16::MAX as usize) as u16)
+        self.capacity.saturating_sub(self.taken())
+    }
+
+    /// Seats taken, by the teachers listed and by others.
+    pub fn taken(&self) -> u16 {
+        (self.enrolled.len().min(u16::MAX as usize) as u16).saturating_add(self.others)
     }
 }
 
@@ -127,6 +140,7 @@ mod tests {
     #[test]
     fn seats_left_never_underflows() {
         let s = TrainingSession {
+            others: 0,
             id: "s".into(),
             training: "f".into(),
             start: d(2026, 1, 1),

@@ -9,6 +9,8 @@ use super::booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, H
 use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
 use super::catalogue::{Catalogue, Condition, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
+use super::exchange::{ExchangeLog, Occupancy};
+use super::ids::IdMinter;
 use super::incident::{assess, Incident, IncidentAssessment, IncidentHistoryEntry, IncidentKind, IncidentStatus};
 use super::iso;
 use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
@@ -44,6 +46,18 @@ pub struct PoolState {
     pub bookings: Vec<Booking>,
     /// Every incident, in declaration order.
     pub incidents: Vec<Incident>,
+    /// Other people's bookings as the coordinator published them: what and when, not who
+    /// (a teacher's browser; rule R1 counts them).
+    pub occupancy: Vec<Occupancy>,
+    /// Whether this is the embedded demonstration pool (shown as such; a coordinator is
+    /// offered to start their own).
+    pub demo: bool,
+    /// What was exchanged with other people: answers sent, requests sent.
+    pub exchange: ExchangeLog,
+    /// This browser's id minter. Never in a file: a backup restored elsewhere keeps minting
+    /// under the tag of the browser it is restored in.
+    #[serde(skip)]
+    pub minter: Option<IdMinter>,
 }
 
 impl Default for PoolState {
@@ -59,6 +73,10 @@ impl Default for PoolState {
             settings: Settings::default(),
             bookings: Vec::new(),
             incidents: Vec::new(),
+            occupancy: Vec::new(),
+            demo: false,
+            exchange: ExchangeLog::default(),
+            minter: None,
         }
     }
 }
@@ -66,7 +84,7 @@ impl Default for PoolState {
 /// A teacher's booking request, as typed in the app or read from a `requests` file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookingRequest {
-    /// Identifier chosen by the requester (see [`Pool::next_booking_id`]); must be new.
+    /// Identifier minted by the requester's browser (see [`super::ids::IdMinter`]); must be new.
     pub id: String,
     /// The teacher who borrows.
     pub teacher: String,
@@ -102,6 +120,10 @@ pub struct BookingCheck {
     pub awaiting_sessions: Vec<String>,
     /// Whether rule R2 was overridden by the coordinator.
     pub period_overridden: bool,
+    /// Trainings neither recorded nor covered by an enrolment, when the check deferred them
+    /// ([`Pool::check_request`]): the coordinator verifies them before confirming.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub training_to_verify: Vec<MissingTraining>,
 }
 
 /// A new incident.
@@ -178,8 +200,13 @@ impl Pool {
     /// Loads a state and builds its index.
     pub fn new(state: PoolState) -> Self {
         let calendar = SchoolCalendar::new(state.settings.zone, state.settings.alsace_moselle, &state.holidays);
-        let index =
-            AvailabilityIndex::build(&state.catalogue, &state.bookings, calendar, state.settings.turnaround_gap_days);
+        let index = AvailabilityIndex::build(
+            &state.catalogue,
+            &state.bookings,
+            &state.occupancy,
+            calendar,
+            state.settings.turnaround_gap_days,
+        );
         let positions = state.bookings.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
         let models = state.catalogue.models.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
         let teachers = state.teachers.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
@@ -221,18 +248,6 @@ impl Pool {
     /// The booking with this id.
     pub fn booking(&self, id: &str) -> Option<&Booking> {
         self.positions.get(id).and_then(|i| self.state.bookings.get(*i))
-    }
-
-    /// A fresh booking id for a teacher, `<teacher>-<n>`.
-    pub fn next_booking_id(&self, teacher: &str) -> String {
-        let mut n = self.state.bookings.len() + 1;
-        loop {
-            let id = format!("{teacher}-{n}");
-            if !self.positions.contains_key(&id) {
-                return id;
-            }
-            n += 1;
-        }
     }
 
     /// R3 data for one teacher: only their records (the full list can be long).
@@ -339,6 +354,20 @@ impl Pool {
         by: &Actor,
         today: NaiveDate,
     ) -> Result<BookingCheck, DomainError> {
+        self.check_request(request, by, today, false)
+    }
+
+    /// [`Pool::validate_booking`], where a missing training (R3) does not refuse the request
+    /// when `defer_training`: the check then says what is missing and the booking is
+    /// `requested`, for the coordinator to record the training or enrol the teacher before
+    /// confirming (a teacher's request taken in from a file). Every other rule still refuses.
+    pub fn check_request(
+        &self,
+        request: &BookingRequest,
+        by: &Actor,
+        today: NaiveDate,
+        defer_training: bool,
+    ) -> Result<BookingCheck, DomainError> {
         if let Actor::Teacher(t) = by {
             if *t != request.teacher {
                 return Err(DomainError::NotAllowed { actor: by.clone() });
@@ -392,10 +421,16 @@ impl Pool {
         }
         // R3, from the coordinator's records only.
         let required = self.required_trainings(&request.lines);
-        let training = self
-            .training_data(&request.teacher)
-            .check_for_booking(&required, &request.teacher, request.start, today)
-            .map_err(DomainError::TrainingMissing)?;
+        let (training, unverified) = match self.training_data(&request.teacher).check_for_booking(
+            &required,
+            &request.teacher,
+            request.start,
+            today,
+        ) {
+            Ok(training) => (training, Vec::new()),
+            Err(missing) if defer_training => (TrainingCheck::Complete, missing),
+            Err(missing) => return Err(DomainError::TrainingMissing(missing)),
+        };
         // R1.
         let shortages = self.shortages(&request.lines, request.start, request.end, today, None);
         if !shortages.is_empty() {
@@ -406,11 +441,13 @@ impl Pool {
                 status: BookingStatus::Requested,
                 awaiting_sessions: Vec::new(),
                 period_overridden: overridden,
+                training_to_verify: unverified,
             },
             TrainingCheck::Awaiting { sessions } => BookingCheck {
                 status: BookingStatus::AwaitingTraining,
                 awaiting_sessions: sessions,
                 period_overridden: overridden,
+                training_to_verify: unverified,
             },
         })
     }
@@ -426,6 +463,19 @@ impl Pool {
         let check = self.validate_booking(&request, &by, now.date())?;
         let reason =
             if check.period_overridden { non_empty(&request.override_reason).map(str::to_owned) } else { None };
+        let status = check.status;
+        let history = vec![HistoryEntry { at: now, by, status, reason, rule: None }];
+        self.insert_booking(request, status, history);
+        Ok(status)
+    }
+
+    /// Adds a booking that passed its checks (or is kept refused), with its history.
+    pub(crate) fn insert_booking(
+        &mut self,
+        request: BookingRequest,
+        status: BookingStatus,
+        history: Vec<HistoryEntry>,
+    ) {
         let booking = Booking {
             id: request.id,
             teacher: request.teacher,
@@ -436,15 +486,64 @@ impl Pool {
             class: request.class,
             notes: request.notes,
             agreement_version: request.agreement_version,
-            status: check.status,
+            status,
             units: Vec::new(),
-            history: vec![HistoryEntry { at: now, by, status: check.status, reason }],
+            history,
         };
         let position = self.state.bookings.len();
         self.index.add_booking(position, &booking);
         self.positions.insert(booking.id.clone(), position);
         self.state.bookings.push(booking);
-        Ok(check.status)
+    }
+
+    /// The trainings a booking still lacks for the coordinator to confirm it (R3: a record
+    /// valid on its start, or an enrolment in a session ending before it): what the queue
+    /// shows as "training to verify".
+    pub fn training_to_verify(&self, booking: &Booking, today: NaiveDate) -> Vec<MissingTraining> {
+        if !matches!(booking.status, BookingStatus::Requested | BookingStatus::AwaitingTraining) {
+            return Vec::new();
+        }
+        let required = self.required_trainings(&booking.lines);
+        self.training_data(&booking.teacher)
+            .check_for_booking(&required, &booking.teacher, booking.start, today)
+            .err()
+            .unwrap_or_default()
+    }
+
+    /// Gives this pool the browser's minter, keeping the higher counter when it has one of the
+    /// same tag already.
+    pub fn set_minter(&mut self, minter: IdMinter) {
+        match &mut self.state.minter {
+            Some(mine) if mine.tag == minter.tag => mine.merge(&minter),
+            slot => *slot = Some(minter),
+        }
+    }
+
+    /// A new id from this browser's minter, used by no booking, incident or session of the
+    /// pool. Refused when the browser gave the pool no minter.
+    pub fn mint_id(&mut self) -> Result<String, DomainError> {
+        let minter = self.state.minter.as_mut().ok_or(DomainError::MissingText { field: "id" })?;
+        loop {
+            let id = minter.mint();
+            let taken = self.positions.contains_key(&id)
+                || self.state.incidents.iter().any(|i| i.id == id)
+                || self.state.sessions.iter().any(|s| s.id == id);
+            if !taken {
+                return Ok(id);
+            }
+        }
+    }
+
+    /// Raises the minter past `id` (an id of this browser's tag given on a replay).
+    pub fn note_id(&mut self, id: &str) {
+        if let Some(minter) = self.state.minter.as_mut() {
+            minter.skip_past([id]);
+        }
+    }
+
+    /// A free booking id built on `taken` (see [`super::ids::free_id_like`]).
+    pub fn free_booking_id(&self, taken: &str) -> String {
+        super::ids::free_id_like(taken, self.state.bookings.iter().map(|b| b.id.as_str()))
     }
 
     fn position(&self, id: &str) -> Result<usize, DomainError> {
@@ -467,7 +566,7 @@ impl Pool {
         let releases = !to.holds_units();
         if let Some(b) = self.state.bookings.get_mut(position) {
             b.status = to;
-            b.history.push(HistoryEntry { at, by, status: to, reason });
+            b.history.push(HistoryEntry { at, by, status: to, reason, rule: None });
         }
         if releases {
             if let Some(b) = self.state.bookings.get(position) {

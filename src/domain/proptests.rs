@@ -244,7 +244,7 @@ proptest! {
                 agreement_version: "1".into(),
                 status: statuses[*status],
                 units: vec![],
-                history: vec![HistoryEntry { at: now(), by: Actor::Coordinator, status: statuses[*status], reason: None }],
+                history: vec![HistoryEntry { rule: None, at: now(), by: Actor::Coordinator, status: statuses[*status], reason: None }],
             })
             .collect();
         let pool = Pool::new(st);

@@ -29,6 +29,10 @@ pub struct Settings {
     pub frequent_refusals: u16,
     /// The current usage rules and loan agreement (rule R4); bookings store its version.
     pub agreement: Agreement,
+    /// Where teachers send their requests (the coordinator's address), carried by the
+    /// published catalogue.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact: String,
 }
 
 impl Default for Settings {
@@ -43,6 +47,7 @@ impl Default for Settings {
             reallocation_window_months: 12,
             frequent_refusals: 3,
             agreement: Agreement::default(),
+            contact: String::new(),
         }
     }
 }

@@ -88,6 +88,7 @@ pub fn state() -> PoolState {
         ],
         sessions: vec![
             TrainingSession {
+                others: 0,
                 id: "s-rob-1".into(),
                 training: "f-rob".into(),
                 start: d(2026, 10, 5),
@@ -97,6 +98,7 @@ pub fn state() -> PoolState {
                 enrolled: vec!["carl".into()],
             },
             TrainingSession {
+                others: 0,
                 id: "s-rob-2".into(),
                 training: "f-rob".into(),
                 start: d(2026, 11, 18),

@@ -215,6 +215,7 @@ mod tests {
 
     fn session(id: &str, training: &str, start: NaiveDate, end: NaiveDate, enrolled: &[&str]) -> TrainingSession {
         TrainingSession {
+            others: 0,
             id: id.into(),
             training: training.into(),
             start,

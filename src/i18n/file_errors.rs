@@ -57,6 +57,10 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
             text(Msg::FileCalendarMissingColumn, &[("column", column)])
         }
         FileError::Calendar(CalendarProblem::NoHolidays) => text(Msg::FileCalendarEmpty, &[]),
+        FileError::Answer(crate::domain::AnswerError::NoProfile) => text(Msg::FileAnswerNoProfile, &[]),
+        FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
+            text(Msg::FileAnswerNotYours, &[("name", name)])
+        }
         FileError::Inconsistent(CatalogueError::DuplicateId { kind, id }) => {
             text(Msg::FileDuplicateId, &[("id", id), ("kind", &kind_name(lang, kind))])
         }

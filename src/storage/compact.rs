@@ -1,4 +1,4 @@
-//! Version 2 of the stored document: the pool in a compact JSON encoding.
+//! Versions 2 and 3 of the stored document: the pool in a compact JSON encoding.
 //!
 //! Local storage quotas are counted in UTF-16 units (about five million in Chromium and
 //! Firefox), and the save protocol keeps two copies. At the scale of a metropolitan pool
@@ -28,16 +28,24 @@
 //! communes   [id, name]
 //! schools    [id, name, commune]
 //! teachers   [id, name, email (0: same as id), school]
-//! sessions   [id, training, start, length, place, capacity, [enrolled]?]
+//! sessions   [id, training, start, length, place, capacity, [enrolled]?, others=0?]
 //! records    [teacher, training, completed]
 //! holidays   [zones ("ABC"), name, start, length]
-//! settings   [zone, alsace_moselle, gap, notice, horizon|null, threshold, window, refusals, agreement version, [[fr, en?]]]
+//! settings   [zone, alsace_moselle, gap, notice, horizon|null, threshold, window, refusals, agreement version, [[fr, en?]],
+//!             contact=""?]
 //! incidents  [id, unit, kind, status, discovered_at, declared_at, description, booking?, teacher?, school?, commune?,
 //!             police_report?, police_report_at?, quote_cents?, [[at, by|null, status]]?]
+//! occupancy  [id, start, length, status, [[model, quantity]]]          (version 3, as are the next)
+//! demo       0 or 1
+//! exchange   the exchange log in its serde form, as a string
+//! minter     [tag, next] or null
+//! rules      [booking position, history entry, the refusal's rule in its serde form]
 //! ```
 //!
-//! A booking's packed numbers, in order: id (0 then a string index, or 1 + zigzag of the
-//! difference between `n` and the row's position + 1 for the id `<teacher>-<n>`); teacher;
+//! A booking's packed numbers, in order: id (0 then a string index; 1, the tag's string index
+//! and `n` for an id `<tag>-<n>` minted by a browser; or 2 + zigzag of the difference between
+//! `n` and the row's position + 1 for the id `<teacher>-<n>` of the first releases — 1 + zigzag
+//! in version 2, which had no minted ids); teacher;
 //! line count, then per line model and quantity; start; length; project; class; agreement
 //! version; status; history count, then per entry the signed seconds since the previous entry
 //! (the first since the start day's midnight) and a code: below 14, `status × 2 + (by the
@@ -51,12 +59,14 @@ use super::document::{Document, SavedPlan, StateRef, StoredState, STORED_VERSION
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
 use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::calendar::day_num;
+use crate::domain::ids::{minted_parts, IdMinter};
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
     iso, Actor, Agreement, AssignedUnit, Booking, BookingLine, BookingStatus, Catalogue, Category, Commune, Condition,
     Incident, IncidentKind, IncidentStatus, LocalizedText, Model, PoolState, School, SchoolHoliday, Settings, Teacher,
     Training, TrainingRecord, TrainingSession, Unit, Zone,
 };
+use crate::domain::{DomainError, ExchangeLog, Occupancy};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -310,9 +320,14 @@ impl<'a> Writer<'a> {
     fn pack_booking(&mut self, out: &mut String, position: usize, b: &'a Booking) {
         let mut p = Packer::new(out);
         let strings = &mut self.strings;
-        match id_number(&b.id, &b.teacher) {
-            Some(n) => p.u(1 + crate::storage::packed::zigzag(n as i64 - position as i64 - 1)),
-            None => {
+        match (minted_parts(&b.id), id_number(&b.id, &b.teacher)) {
+            (Some((tag, n)), _) => {
+                p.u(1);
+                p.u(strings.intern(tag));
+                p.u(n);
+            }
+            (None, Some(n)) => p.u(2 + crate::storage::packed::zigzag(n as i64 - position as i64 - 1)),
+            (None, None) => {
                 p.u(0);
                 p.u(strings.intern(&b.id));
             }
@@ -463,6 +478,7 @@ impl<'a> Writer<'a> {
             row.item(s.enrolled.is_empty(), |out| {
                 push_array(out, &s.enrolled, |out, t| push_ref(out, &self.teachers, t))
             });
+            row.uint(u64::from(s.others), Some(0));
         });
         section(&mut body, "records", &pool.records, |row, r| {
             row.item(false, |out| push_ref(out, &self.teachers, &r.teacher));
@@ -491,6 +507,52 @@ impl<'a> Writer<'a> {
         }
         body.push_str("],\"incidents\":");
         push_array(&mut body, &pool.incidents, |out, i| self.incident(out, i));
+        section(&mut body, "occupancy", &pool.occupancy, |row, o| {
+            row.string(&o.id);
+            row.int(day(o.start), None);
+            row.int(day(o.end) - day(o.start), None);
+            row.uint(code_of(&STATUSES, &o.status), None);
+            row.item(false, |out| {
+                push_array(out, &o.lines, |out, l| {
+                    let mut line = Row::open(out);
+                    line.item(false, |out| push_ref(out, &self.models, &l.model));
+                    line.uint(u64::from(l.quantity), None);
+                    line.close();
+                })
+            });
+        });
+        body.push_str(",\"demo\":");
+        push_uint(&mut body, u64::from(pool.demo));
+        body.push_str(",\"exchange\":");
+        // Small and rarely written: kept as its serde form, in a string.
+        push_string(&mut body, &serde_json::to_string(&pool.exchange).unwrap_or_default());
+        body.push_str(",\"minter\":");
+        match &pool.minter {
+            Some(m) => {
+                let mut row = Row::open(&mut body);
+                row.string(&m.tag);
+                row.uint(m.next, None);
+                row.close();
+            }
+            None => body.push_str("null"),
+        }
+        // The rules behind refusals of requests taken in: few, so a table of their own rather
+        // than a field of every history entry.
+        let rules: Vec<(usize, usize, String)> = pool
+            .bookings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| {
+                b.history.iter().enumerate().filter_map(move |(k, h)| {
+                    h.rule.as_ref().map(|rule| (i, k, serde_json::to_string(rule).unwrap_or_default()))
+                })
+            })
+            .collect();
+        section(&mut body, "rules", &rules, |row, (booking, entry, rule)| {
+            row.uint(*booking as u64, None);
+            row.uint(*entry as u64, None);
+            row.string(rule);
+        });
         body.push('}');
 
         let strings_len: usize = self.strings.list.iter().map(|s| s.len() + 3).sum();
@@ -523,6 +585,7 @@ fn settings(out: &mut String, s: &Settings) {
             clause.close();
         })
     });
+    row.item(s.contact.is_empty(), |out| push_string(out, &s.contact));
     row.close();
 }
 
@@ -541,7 +604,7 @@ fn push_plan(out: &mut String, plan: &SavedPlan) {
     row.close();
 }
 
-/// Writes a document in version 2.
+/// Writes a document in the current version (3).
 pub fn encode_document(revision: u64, saved_at: Option<NaiveDateTime>, state: StateRef<'_>) -> String {
     let pool = state.pool.map(|pool| Writer::new(pool).pool(pool));
     let mut out = String::with_capacity(pool.as_ref().map_or(0, String::len) + 256);
@@ -650,6 +713,8 @@ fn teacher_row(r: &mut Reader<'_>, schools: &[School]) -> Result<Teacher, ReadEr
 
 /// The tables decoded so far, which later rows refer to.
 struct Tables {
+    /// The document's version (2 packs ids differently).
+    version: u32,
     strings: Vec<String>,
     categories: Vec<Category>,
     models: Vec<Model>,
@@ -710,13 +775,22 @@ impl Tables {
         let mut u = Unpacker::new(row);
         let bad = |u: &Unpacker<'_>| UnpackError::BadNumber(u.offset());
         let id_code = u.u()?;
-        let literal_id = if id_code == 0 { Some(string_at(&self.strings, u.index()?)?) } else { None };
+        // Version 3 announces a minted id with 1 and shifts the `<teacher>-<n>` form by one.
+        let (minted, teacher_form) = if self.version >= 3 { (id_code == 1, 2) } else { (false, 1) };
+        let literal_id = match id_code {
+            0 => Some(string_at(&self.strings, u.index()?)?),
+            _ if minted => {
+                let tag = string_at(&self.strings, u.index()?)?;
+                Some(format!("{tag}-{}", u.u()?))
+            }
+            _ => None,
+        };
         let code = u.u()?;
         let teacher = self.unpack_ref(&mut u, code, &self.teachers, |t| &t.id)?;
         let id = match literal_id {
             Some(id) => id,
             None => {
-                let delta = crate::storage::packed::unzigzag(id_code - 1);
+                let delta = crate::storage::packed::unzigzag(id_code - teacher_form);
                 let n = delta
                     .checked_add(position as i64 + 1)
                     .filter(|n| (0..=MAX_ID_NUMBER as i64).contains(n))
@@ -768,7 +842,7 @@ impl Tables {
                 (status, by, reason, nano)
             };
             let at = datetime_from(at, nano).ok_or(bad(&u))?;
-            history.push(crate::domain::HistoryEntry { at, by, status, reason });
+            history.push(crate::domain::HistoryEntry { at, by, status, reason, rule: None });
         }
         let count = u.index()?;
         let mut units = Vec::with_capacity(count.min(64));
@@ -894,6 +968,7 @@ fn read_settings(r: &mut Reader<'_>) -> Result<Settings, ReadError> {
         let version = r.string()?;
         r.element()?;
         let clauses = list(r, |r| r.row(text_row))?;
+        let contact = r.next_or(String::new(), |r| r.string())?;
         Ok(Settings {
             zone,
             alsace_moselle,
@@ -904,15 +979,17 @@ fn read_settings(r: &mut Reader<'_>) -> Result<Settings, ReadError> {
             reallocation_window_months,
             frequent_refusals,
             agreement: Agreement { version, clauses },
+            contact,
         })
     })
 }
 
-fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
+fn read_pool(r: &mut Reader<'_>, version: u32) -> Result<PoolState, ReadError> {
     r.open_object()?;
     r.expect_key("strings")?;
     let strings = list(r, |r| r.string())?;
     let mut t = Tables {
+        version,
         strings,
         categories: Vec::new(),
         models: Vec::new(),
@@ -1011,7 +1088,8 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
         r.element()?;
         let capacity = r.int_as()?;
         let enrolled = r.next_or(Vec::new(), |r| list(r, |r| reference(r, &t.teachers, |t| &t.id)))?;
-        Ok(TrainingSession { id, training, start, end, place, capacity, enrolled })
+        let others = r.next_or(0, |r| r.int_as())?;
+        Ok(TrainingSession { id, training, start, end, place, capacity, enrolled, others })
     })?;
     let records = rows(r, "records", |r| {
         r.element()?;
@@ -1056,6 +1134,70 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
     })?;
     r.expect_key("incidents")?;
     let incidents = list(r, |r| t.incident(r, &bookings))?;
+    let (mut occupancy, mut demo, mut exchange, mut minter) = (Vec::new(), false, ExchangeLog::default(), None);
+    // Version 3 keys; a version 2 pool ends here.
+    while let Some(key) = r.key()? {
+        let at = r.offset();
+        match key.as_str() {
+            "occupancy" => {
+                occupancy = list(r, |r| {
+                    r.row(|r| {
+                        r.element()?;
+                        let id = r.string()?;
+                        r.element()?;
+                        let (start, end) = period_at(r)?;
+                        r.element()?;
+                        let status = enum_at(r, &STATUSES)?;
+                        r.element()?;
+                        let lines = list(r, |r| {
+                            r.row(|r| {
+                                r.element()?;
+                                let model = reference(r, &t.models, |m| &m.id)?;
+                                r.element()?;
+                                Ok(BookingLine { model, quantity: r.int_as()? })
+                            })
+                        })?;
+                        Ok(Occupancy { id, lines, start, end, status })
+                    })
+                })?
+            }
+            "demo" => demo = enum_at(r, &[false, true])?,
+            "exchange" => {
+                exchange = serde_json::from_str(&r.string()?).map_err(|_| ReadError { offset: at, what: "exchange" })?
+            }
+            "minter" => {
+                if !r.null()? {
+                    minter = Some(r.row(|r| {
+                        r.element()?;
+                        let tag = r.string()?;
+                        r.element()?;
+                        Ok(IdMinter { tag, next: r.uint()? })
+                    })?);
+                }
+            }
+            "rules" => {
+                let rules = list(r, |r| {
+                    r.row(|r| {
+                        r.element()?;
+                        let booking: usize = r.int_as()?;
+                        r.element()?;
+                        let entry: usize = r.int_as()?;
+                        r.element()?;
+                        let at = r.offset();
+                        let rule: DomainError = serde_json::from_str(&r.string()?)
+                            .map_err(|_| ReadError { offset: at, what: "refusal rule" })?;
+                        Ok((booking, entry, rule))
+                    })
+                })?;
+                for (booking, entry, rule) in rules {
+                    let slot = bookings.get_mut(booking).and_then(|b| b.history.get_mut(entry));
+                    let slot = slot.ok_or(ReadError { offset: at, what: "index out of range" })?;
+                    slot.rule = Some(Box::new(rule));
+                }
+            }
+            _ => r.skip_value()?,
+        }
+    }
     r.close_object()?;
     let Tables { categories, models, units, trainings, communes, schools, teachers, .. } = t;
     Ok(PoolState {
@@ -1069,6 +1211,10 @@ fn read_pool(r: &mut Reader<'_>) -> Result<PoolState, ReadError> {
         settings,
         bookings,
         incidents,
+        occupancy,
+        demo,
+        exchange,
+        minter,
     })
 }
 
@@ -1097,14 +1243,15 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
     })
 }
 
-/// Reads a version 2 document.
+/// Reads a version 2 or 3 document.
 pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let mut r = Reader::new(text);
     r.open_object()?;
     r.expect_key("schema_version")?;
     let at = r.offset();
-    if r.int()? != i64::from(STORED_VERSION) {
-        return Err(ReadError { offset: at, what: "not version 2" });
+    let version = r.int_as::<u32>()?;
+    if !(2..=STORED_VERSION).contains(&version) {
+        return Err(ReadError { offset: at, what: "not version 2 or 3" });
     }
     r.expect_key("revision")?;
     let revision = r.uint()?;
@@ -1115,7 +1262,7 @@ pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     r.expect_key("plan")?;
     let plan = if r.null()? { None } else { Some(read_plan(&mut r)?) };
     r.expect_key("pool")?;
-    let pool = if r.null()? { None } else { Some(read_pool(&mut r)?) };
+    let pool = if r.null()? { None } else { Some(read_pool(&mut r, version)?) };
     r.close_object()?;
     r.finish()?;
     Ok(Document { revision, saved_at, state: StoredState { profile, plan, pool } })

@@ -10,6 +10,12 @@
 //!   "profile":…,"plan":…,"pool":…}`, with the pool in the compact encoding of
 //!   [`super::compact`]. `revision` counts saves, so a tab can tell that another one wrote.
 //!
+//! - **Version 3** is version 2 with the exchange: the anonymous occupancy of a published
+//!   catalogue as a table of its own (version 2 kept it as bookings with no teacher), the demo
+//!   flag, the exchange log, the browser's id minter, sessions' seats taken by others, the
+//!   coordinator's contact address, the rule behind a refusal, and minted booking ids packed
+//!   (see [`super::compact`]). Versions 1 and 2 are upgraded with [`upgrade_pool`].
+//!
 //! The language (`materiotheque.lang`) stays a key of its own in every version: it is read
 //! before the document, so even the recovery screen for an unreadable document speaks the
 //! user's language, and changing it does not rewrite the whole pool.
@@ -17,14 +23,14 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
-use crate::domain::{BookingLine, CatalogueError, PoolState, Teacher};
+use crate::domain::{BookingLine, CatalogueError, Occupancy, PoolState, Teacher};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
 /// The newest document version this build reads and writes.
-pub const STORED_VERSION: u32 = 2;
+pub const STORED_VERSION: u32 = 3;
 
 /// The keys where version 1 kept the profile, the pool and the plan.
 pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
@@ -173,9 +179,34 @@ pub fn read_header(text: &str) -> Result<Header, ReadError> {
     }
 }
 
-/// Version 1 → version 2: the same content, never saved under version 2 yet.
-pub fn migrate_v1(v1: StoredV1) -> Document {
+/// Version 1 → the current version: the same content, upgraded, never saved in this version.
+pub fn migrate_v1(mut v1: StoredV1) -> Document {
+    if let Some(pool) = &mut v1.pool {
+        upgrade_pool(pool);
+    }
     Document { revision: 0, saved_at: None, state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool } }
+}
+
+/// Brings a pool of an earlier version (stored, or in a backup file) to this one: bookings with
+/// no teacher — what versions 1 and 2 made of a published catalogue's occupancy — become
+/// anonymous occupancy, and a pool whose catalogue is the embedded demo's is the demo.
+/// Idempotent.
+pub fn upgrade_pool(pool: &mut PoolState) {
+    if pool.bookings.iter().any(|b| b.teacher.is_empty()) {
+        let (anonymous, own): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut pool.bookings).into_iter().partition(|b| b.teacher.is_empty());
+        pool.bookings = own;
+        pool.occupancy.extend(anonymous.into_iter().map(|b| Occupancy {
+            id: if crate::domain::ids::is_minted(&b.id) { b.id } else { String::new() },
+            lines: b.lines,
+            start: b.start,
+            end: b.end,
+            status: b.status,
+        }));
+        if let Ok(demo) = crate::demo::demo_data() {
+            pool.demo |= pool.catalogue == demo.catalogue;
+        }
+    }
 }
 
 /// Reads a document of any known version from one text and brings it to the current version.
@@ -184,7 +215,15 @@ pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
     let header = read_header(text).map_err(|e| corrupt(key, text, e))?;
     match header.schema_version {
         1 => serde_json::from_str::<StoredV1>(text).map(migrate_v1).map_err(|e| corrupt(key, text, e)),
-        2 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
+        2 => compact::decode_document(text)
+            .map(|mut document| {
+                if let Some(pool) = &mut document.state.pool {
+                    upgrade_pool(pool);
+                }
+                document
+            })
+            .map_err(|e| corrupt(key, text, e)),
+        3 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
         found if found > STORED_VERSION => Err(StorageError::Newer { found, supported: STORED_VERSION }),
         _ => Err(corrupt(key, text, "unknown schema_version")),
     }
@@ -196,8 +235,8 @@ pub fn encode(document: &Document) -> String {
 }
 
 /// Checks that a whole pool read from a file holds together: the catalogue's own checks, then
-/// every reference from people, sessions, records, bookings and incidents, and unique booking
-/// ids. Anonymous bookings (empty teacher, from a `catalogue` file's occupancy) are allowed.
+/// every reference from people, sessions, records, bookings, occupancy and incidents, and
+/// unique booking ids.
 pub fn check_pool(pool: &PoolState) -> Result<(), CatalogueError> {
     pool.catalogue.validate()?;
     fn ids<'a>(items: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
@@ -234,14 +273,17 @@ pub fn check_pool(pool: &PoolState) -> Result<(), CatalogueError> {
         if !bookings.insert(b.id.as_str()) {
             return Err(CatalogueError::DuplicateId { kind: "booking", id: b.id.clone() });
         }
-        if !b.teacher.is_empty() {
-            check("booking", &b.id, &teachers, &b.teacher)?;
-        }
+        check("booking", &b.id, &teachers, &b.teacher)?;
         for line in &b.lines {
             check("booking", &b.id, &models, &line.model)?;
         }
         for unit in &b.units {
             check("booking", &b.id, &units, &unit.label)?;
+        }
+    }
+    for o in &pool.occupancy {
+        for line in &o.lines {
+            check("booking", &o.id, &models, &line.model)?;
         }
     }
     for i in &pool.incidents {
@@ -287,8 +329,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_as_such_and_garbage_as_corrupt() {
-        let newer = r#"{"schema_version":3,"revision":1,"anything":"we do not know"}"#;
-        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 3, supported: STORED_VERSION }));
+        let newer = r#"{"schema_version":4,"revision":1,"anything":"we do not know"}"#;
+        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 4, supported: STORED_VERSION }));
         for garbage in ["", "{", "null", r#"{"schema_version":0}"#, r#"{"schema_version":1,"pool":5}"#] {
             match migrate("k", garbage) {
                 Err(StorageError::Corrupt(copy)) => assert_eq!((copy.key.as_str(), copy.raw.as_str()), ("k", garbage)),

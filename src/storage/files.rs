@@ -1,17 +1,19 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
-use super::document::{check_pool, SavedPlan, StateRef, StoredState};
+use super::document::{check_pool, upgrade_pool, SavedPlan, StateRef, StoredState};
 use super::json_path::path_at;
-use crate::domain::{public_booking_id, SchoolHoliday, Teacher, TeacherRequests, TrainingRecord};
-use crate::domain::{Agreement, Booking, BookingLine, BookingStatus, Catalogue, CatalogueError, Commune, PoolState};
-use crate::domain::{School, Settings, TrainingSession};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::{publish, Booking, CatalogueError, PoolState, PublicCatalogue, TeacherAnswer};
+use crate::domain::{Teacher, TeacherRequests, TrainingRecord};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The newest `schema_version` this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest `schema_version` this build reads and writes. Version 2 (the round trip with
+/// answers): occupancy entries carry `id` (a minted id, or none) instead of `booking`, sessions
+/// count the seats taken in `others`, and the catalogue carries the coordinator's `contact`;
+/// version 1 files read as they are (their occupancy ids and reduced capacities still count).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Why a data file was refused. Carries where (a field path or line/column) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub enum FileError {
     TooLarge { bytes: usize, limit: usize },
     /// An official school calendar that cannot be read.
     Calendar(super::calendar_files::CalendarProblem),
+    /// A teacher's answer that is not for this browser's teacher.
+    Answer(crate::domain::AnswerError),
 }
 
 impl fmt::Display for FileError {
@@ -46,6 +50,8 @@ impl fmt::Display for FileError {
             FileError::Inconsistent(e) => e.fmt(f),
             FileError::TooLarge { bytes, limit } => write!(f, "{bytes} bytes, more than {limit}"),
             FileError::Calendar(problem) => write!(f, "school calendar: {problem:?}"),
+            FileError::Answer(crate::domain::AnswerError::NoProfile) => f.write_str("an answer, and no profile here"),
+            FileError::Answer(crate::domain::AnswerError::NotYours(name)) => write!(f, "the answer for {name}"),
         }
     }
 }
@@ -84,105 +90,8 @@ struct Envelope {
     schema_version: u32,
 }
 
-/// One booking of the pool as everyone may see it: what is booked and when, not by whom.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct Occupancy {
-    /// The booking's id (a teacher recognises their own bookings by it).
-    pub booking: String,
-    /// Models and quantities.
-    pub lines: Vec<BookingLine>,
-    /// First day.
-    #[serde(with = "crate::domain::iso::date")]
-    pub start: NaiveDate,
-    /// Last day, inclusive.
-    #[serde(with = "crate::domain::iso::date")]
-    pub end: NaiveDate,
-    /// Current status.
-    pub status: BookingStatus,
-}
-
-/// What a `catalogue` file carries: everything a teacher needs and no personal data.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct CatalogueData {
-    /// Categories, models, units (labels, no values), trainings.
-    pub catalogue: Catalogue,
-    /// Communes of the schools.
-    #[serde(default)]
-    pub communes: Vec<Commune>,
-    /// Schools a borrower can belong to.
-    #[serde(default)]
-    pub schools: Vec<School>,
-    /// Upcoming training sessions (enrolment lists are not shared).
-    #[serde(default)]
-    pub sessions: Vec<TrainingSession>,
-    /// The current usage rules and loan agreement.
-    #[serde(default)]
-    pub agreement: Option<Agreement>,
-    /// Anonymous occupancy of the pool (rule R1 needs it on every teacher's device).
-    #[serde(default)]
-    pub occupancy: Vec<Occupancy>,
-    /// The school calendar the coordinator uses (the bundled one when absent).
-    #[serde(default)]
-    pub holidays: Option<Vec<SchoolHoliday>>,
-}
-
-impl CatalogueData {
-    /// Checks the references the catalogue's own validation does not cover.
-    fn validate(&self) -> Result<(), CatalogueError> {
-        self.catalogue.validate()?;
-        let dangling = |kind, id: &str, missing: &str| CatalogueError::DanglingReference {
-            kind,
-            id: id.to_owned(),
-            missing: missing.to_owned(),
-        };
-        if let Some(s) = self.schools.iter().find(|s| !self.communes.iter().any(|c| c.id == s.commune)) {
-            return Err(dangling("school", &s.id, &s.commune));
-        }
-        if let Some(s) = self.sessions.iter().find(|s| self.catalogue.training(&s.training).is_none()) {
-            return Err(dangling("session", &s.id, &s.training));
-        }
-        for o in &self.occupancy {
-            if let Some(line) = o.lines.iter().find(|l| self.catalogue.model(&l.model).is_none()) {
-                return Err(dangling("booking", &o.booking, &line.model));
-            }
-        }
-        Ok(())
-    }
-
-    /// A fresh pool holding this data, with default settings and the bundled school calendar.
-    pub fn into_pool_state(self) -> PoolState {
-        let settings = Settings { agreement: self.agreement.unwrap_or_default(), ..Settings::default() };
-        let bookings = self
-            .occupancy
-            .into_iter()
-            .map(|o| Booking {
-                id: o.booking,
-                teacher: String::new(),
-                lines: o.lines,
-                start: o.start,
-                end: o.end,
-                project: String::new(),
-                class: String::new(),
-                notes: String::new(),
-                agreement_version: String::new(),
-                status: o.status,
-                units: Vec::new(),
-                history: Vec::new(),
-            })
-            .collect();
-        let holidays = self.holidays.unwrap_or_else(crate::domain::calendar::bundled_holidays);
-        PoolState {
-            bookings,
-            holidays,
-            catalogue: self.catalogue,
-            communes: self.communes,
-            schools: self.schools,
-            sessions: self.sessions,
-            settings,
-            ..PoolState::default()
-        }
-    }
-}
+/// What a `catalogue` file carries (see [`PublicCatalogue`]).
+pub type CatalogueData = PublicCatalogue;
 
 /// Classifies a serde_json error in `text`: malformed JSON (line and column), or JSON of the
 /// wrong shape (the field path of the value).
@@ -223,13 +132,13 @@ fn check_envelope(text: &str, expected: &str) -> Result<(), FileError> {
 
 /// Reads a `materiotheque/catalogue` file and validates its content.
 pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
-    check_envelope(text, "materiotheque/catalogue")?;
+    check_envelope(text, CATALOGUE_FORMAT)?;
     parse_catalogue_body(text)
 }
 
 /// Reads a catalogue file whose envelope was checked.
 pub(crate) fn parse_catalogue_body(text: &str) -> Result<CatalogueData, FileError> {
-    let data: CatalogueData = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+    let data: PublicCatalogue = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     data.validate().map_err(FileError::Inconsistent)?;
     Ok(data)
 }
@@ -277,14 +186,10 @@ pub fn backup_file(state: StateRef<'_>, exported_at: NaiveDateTime) -> String {
 /// The `format` of a requests file.
 pub const REQUESTS_FORMAT: &str = "materiotheque/requests";
 
-/// A `materiotheque/requests` file as written: one teacher's profile, bookings, the trainings
+/// The body of a `materiotheque/requests` file: one teacher's profile, bookings, the trainings
 /// their browser records for them (a claim, checked by the coordinator) and their enrolments.
 #[derive(Serialize)]
 struct RequestsOut<'a> {
-    format: &'static str,
-    schema_version: u32,
-    #[serde(with = "crate::domain::iso::datetime")]
-    exported_at: NaiveDateTime,
     teacher: &'a Teacher,
     bookings: Vec<&'a Booking>,
     trainings: Vec<&'a TrainingRecord>,
@@ -306,15 +211,12 @@ struct RequestsIn {
 /// Writes `teacher`'s requests from this browser's pool.
 pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDateTime) -> String {
     let out = RequestsOut {
-        format: REQUESTS_FORMAT,
-        schema_version: SCHEMA_VERSION,
-        exported_at,
         teacher,
         bookings: pool.bookings.iter().filter(|b| b.teacher == teacher.id).collect(),
         trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
         enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
     };
-    serde_json::to_string(&out).unwrap_or_default()
+    write_file(REQUESTS_FORMAT, exported_at, &out)
 }
 
 /// Reads a requests file (its content is checked by the rules when taken in, not here).
@@ -334,75 +236,51 @@ pub(crate) fn parse_requests_body(text: &str) -> Result<TeacherRequests, FileErr
     })
 }
 
-/// One booking as a `catalogue` file shows it: what and when, under its public id.
+/// Any data file as written: the envelope, then the body's own fields.
 #[derive(Serialize)]
-struct OccupancyOut<'a> {
-    booking: String,
-    lines: &'a [BookingLine],
-    #[serde(with = "crate::domain::iso::date")]
-    start: NaiveDate,
-    #[serde(with = "crate::domain::iso::date")]
-    end: NaiveDate,
-    status: BookingStatus,
-}
-
-/// A `materiotheque/catalogue` file as written by the coordinator.
-#[derive(Serialize)]
-struct CatalogueOut<'a> {
+struct FileOut<'a, T: Serialize> {
     format: &'static str,
     schema_version: u32,
     #[serde(with = "crate::domain::iso::datetime")]
     exported_at: NaiveDateTime,
-    catalogue: Catalogue,
-    communes: &'a [Commune],
-    schools: &'a [School],
-    sessions: Vec<TrainingSession>,
-    agreement: &'a Agreement,
-    holidays: &'a [SchoolHoliday],
-    occupancy: Vec<OccupancyOut<'a>>,
+    #[serde(flatten)]
+    body: &'a T,
 }
 
-/// Writes the coordinator's `catalogue` file: everything a teacher needs and no personal data
-/// (no teacher, no project, no replacement value, no enrolment list; booking ids that hold an
-/// e-mail address are replaced by their public id).
+fn write_file<T: Serialize>(format: &'static str, exported_at: NaiveDateTime, body: &T) -> String {
+    let file = FileOut { format, schema_version: SCHEMA_VERSION, exported_at, body };
+    // Plain data with string keys: serialising it cannot fail.
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Writes the coordinator's `catalogue` file: the pool as everyone may see it
+/// ([`crate::domain::publish`]: no personal data).
 pub fn catalogue_file(pool: &PoolState, exported_at: NaiveDateTime) -> String {
-    let mut catalogue = pool.catalogue.clone();
-    for unit in &mut catalogue.units {
-        unit.replacement_value_cents = None;
-    }
-    let sessions = pool
-        .sessions
-        .iter()
-        .map(|s| {
-            // Seats taken stay taken, without saying by whom.
-            let taken = u16::try_from(s.enrolled.len()).unwrap_or(u16::MAX);
-            TrainingSession { capacity: s.capacity.saturating_sub(taken), enrolled: Vec::new(), ..s.clone() }
-        })
-        .collect();
-    let occupancy = pool
-        .bookings
-        .iter()
-        .map(|b| OccupancyOut {
-            booking: public_booking_id(&b.id),
-            lines: &b.lines,
-            start: b.start,
-            end: b.end,
-            status: b.status,
-        })
-        .collect();
-    let out = CatalogueOut {
-        format: "materiotheque/catalogue",
-        schema_version: SCHEMA_VERSION,
-        exported_at,
-        catalogue,
-        communes: &pool.communes,
-        schools: &pool.schools,
-        sessions,
-        agreement: &pool.settings.agreement,
-        holidays: &pool.holidays,
-        occupancy,
-    };
-    serde_json::to_string(&out).unwrap_or_default()
+    write_file(CATALOGUE_FORMAT, exported_at, &publish(pool))
+}
+
+/// The `format` of a catalogue file.
+pub const CATALOGUE_FORMAT: &str = "materiotheque/catalogue";
+
+/// The `format` of a teacher's answer.
+pub const ANSWER_FORMAT: &str = "materiotheque/answer";
+
+/// Writes one teacher's `answer` file (private: only for her).
+pub fn answer_file(answer: &TeacherAnswer, exported_at: NaiveDateTime) -> String {
+    write_file(ANSWER_FORMAT, exported_at, answer)
+}
+
+/// Reads an answer file whose envelope was checked.
+pub(crate) fn parse_answer_body(text: &str) -> Result<TeacherAnswer, FileError> {
+    serde_json::from_str(text).map_err(|e| json_error(text, &e))
+}
+
+/// The name of a teacher's answer file: her name, letters and digits only.
+pub fn answer_file_name(teacher: &Teacher, date: chrono::NaiveDate) -> String {
+    let name: String =
+        crate::domain::fold(&teacher.name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let name = name.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    format!("reponse-{name}-{}.json", crate::domain::iso::format_date(date))
 }
 
 /// Reads a backup file and checks that its pool holds together.
@@ -413,8 +291,9 @@ pub fn parse_backup_file(text: &str) -> Result<StoredState, FileError> {
 
 /// Reads a backup file whose envelope was checked.
 pub(crate) fn parse_backup_body(text: &str) -> Result<StoredState, FileError> {
-    let data: BackupIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
-    if let Some(pool) = &data.pool {
+    let mut data: BackupIn = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
+    if let Some(pool) = &mut data.pool {
+        upgrade_pool(pool);
         check_pool(pool).map_err(FileError::Inconsistent)?;
     }
     Ok(StoredState { profile: data.profile, plan: data.plan, pool: data.pool })
@@ -433,6 +312,8 @@ mod tests {
         assert_eq!(exported_at_of("pas du JSON"), None);
     }
 
+    use crate::domain::BookingLine;
+
     #[test]
     fn a_backup_reads_back_as_the_state_it_was_written_from() -> Result<(), FileError> {
         let mut pool = crate::domain::testkit::state();
@@ -444,7 +325,7 @@ mod tests {
         let at = crate::test_dates::at(2026, 12, 1, 14, 30);
         let text = backup_file(state.as_ref(), at);
         assert!(text
-            .starts_with(r#"{"format":"materiotheque/backup","schema_version":1,"exported_at":"2026-12-01T14:30:00""#));
+            .starts_with(r#"{"format":"materiotheque/backup","schema_version":2,"exported_at":"2026-12-01T14:30:00""#));
         assert_eq!(parse_backup_file(&text)?, state);
         let err = parse_backup_file(&text.replace("\"thymio\",\"quantity\":3", "\"thymio\",\"quantity\":-3"));
         assert!(matches!(err, Err(FileError::Shape { ref path, .. }) if path == "plan.basket[0].quantity"), "{err:?}");

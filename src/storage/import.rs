@@ -3,26 +3,25 @@
 //! before for undo, and the persistence layer saves.
 //!
 //! - A `backup` replaces the whole local state.
-//! - A `catalogue` (from the coordinator) replaces the catalogue, schools, sessions, agreement
-//!   and the anonymous occupancy, and updates the status of the bookings this browser made;
-//!   the teacher's own bookings, enrolments, records and incidents stay.
+//! - A `catalogue` (from the coordinator) is adopted under [`crate::domain::adopt_catalogue`].
+//! - A teacher's `requests` are taken in under [`crate::domain::take_in_requests`].
+//! - A teacher's `answer` is adopted under [`crate::domain::adopt_answer`].
+//! - Whatever the kind, the preview lists the days rule R1 would see overbooked after it.
 //!
 //! Importing the same file twice changes nothing the second time.
 
 use super::calendar_files;
 use super::document::{check_pool, StoredState};
-use super::files::{parse_backup_body, parse_catalogue_body, parse_requests_body, CatalogueData, FileError};
-use super::files::{BACKUP_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
+use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError};
+use super::files::{ANSWER_FORMAT, BACKUP_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
 use super::json_lite::Reader;
 use crate::domain::calendar::replace_zone_holidays;
-use crate::domain::{public_booking_id, take_in_requests, Actor, HistoryEntry, Pool, PoolState};
-use crate::domain::{RequestsReport, SchoolHoliday, TeacherRequests, Zone};
+use crate::domain::{adopt_answer, adopt_catalogue, take_in_requests, Adopted, AnswerReport};
+use crate::domain::{Overbooking, Pool, PoolState, PublicCatalogue, RequestsReport, SchoolHoliday};
+use crate::domain::{TeacherAnswer, TeacherRequests, Zone};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
-
-/// The `format` of a catalogue file.
-pub const CATALOGUE_FORMAT: &str = "materiotheque/catalogue";
 
 /// The largest file the app reads. A backup at the full benchmark scale (1,000 models, 5,000
 /// units, 20,000 bookings) is about 5 MiB; anything far larger is not a file of ours.
@@ -34,9 +33,11 @@ pub enum DataFile {
     /// A whole local state.
     Backup(StoredState),
     /// The coordinator's catalogue.
-    Catalogue(CatalogueData),
+    Catalogue(PublicCatalogue),
     /// A teacher's requests (for the coordinator).
     Requests(TeacherRequests),
+    /// The coordinator's answer to one teacher.
+    Answer(Box<TeacherAnswer>),
     /// The official school calendar (ICS, or the open-data export as CSV or JSON).
     Calendar(Vec<SchoolHoliday>),
 }
@@ -104,8 +105,9 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
         BACKUP_FORMAT => parse_backup_body(text).map(DataFile::Backup),
         CATALOGUE_FORMAT => parse_catalogue_body(text).map(DataFile::Catalogue),
         REQUESTS_FORMAT => parse_requests_body(text).map(DataFile::Requests),
+        ANSWER_FORMAT => parse_answer_body(text).map(|a| DataFile::Answer(Box::new(a))),
         _ => Err(FileError::WrongKind {
-            expected: format!("{BACKUP_FORMAT}, {CATALOGUE_FORMAT}, {REQUESTS_FORMAT}"),
+            expected: format!("{BACKUP_FORMAT}, {CATALOGUE_FORMAT}, {REQUESTS_FORMAT}, {ANSWER_FORMAT}"),
             found: format,
         }),
     }
@@ -124,8 +126,10 @@ pub enum Item {
     Session,
     /// Schools.
     School,
-    /// Bookings (this browser's and the anonymous occupancy).
+    /// Bookings.
     Booking,
+    /// Other people's bookings as published (anonymous).
+    Occupancy,
     /// Incidents.
     Incident,
     /// School holiday periods.
@@ -160,6 +164,11 @@ pub struct Preview {
     /// For a teacher's requests: what happened to each booking, and the training claims the
     /// coordinator's records do not back.
     pub requests: Option<RequestsReport>,
+    /// For a teacher's answer: what changes for her.
+    pub answer: Option<AnswerReport>,
+    /// Days where a model would hold more units than it has in service (rule R1), listed for
+    /// the person to resolve; the rules never make one.
+    pub conflicts: Vec<Overbooking>,
 }
 
 impl Preview {
@@ -168,6 +177,7 @@ impl Preview {
         !self.profile_or_plan_changes
             && self.items.iter().all(|(_, c)| c.is_empty())
             && self.requests.as_ref().is_none_or(RequestsReport::changes_nothing)
+            && self.answer.as_ref().is_none_or(|a| *a == AnswerReport::default())
     }
 }
 
@@ -199,6 +209,15 @@ fn diff<T: PartialEq>(old: &[T], new: &[T], id: impl Fn(&T) -> &str) -> Counts {
     counts
 }
 
+/// Anonymous occupancy has no id to follow: an entry is added or removed, never changed.
+fn diff_occupancy(old: &[crate::domain::Occupancy], new: &[crate::domain::Occupancy]) -> Counts {
+    Counts {
+        added: new.iter().filter(|o| !old.contains(o)).count(),
+        changed: 0,
+        removed: old.iter().filter(|o| !new.contains(o)).count(),
+    }
+}
+
 /// Holidays have no id: a period is added or removed per zone, never changed.
 fn diff_holidays(old: &[SchoolHoliday], new: &[SchoolHoliday]) -> Counts {
     let flat = |list: &[SchoolHoliday]| -> Vec<(Zone, String, chrono::NaiveDate, chrono::NaiveDate)> {
@@ -222,88 +241,71 @@ fn preview(current: &StoredState, next: &StoredState) -> Preview {
         (Item::Session, diff(&old.sessions, &new.sessions, |s| &s.id)),
         (Item::School, diff(&old.schools, &new.schools, |s| &s.id)),
         (Item::Booking, diff(&old.bookings, &new.bookings, |b| &b.id)),
+        (Item::Occupancy, diff_occupancy(&old.occupancy, &new.occupancy)),
         (Item::Incident, diff(&old.incidents, &new.incidents, |i| &i.id)),
         (Item::Holiday, diff_holidays(&old.holidays, &new.holidays)),
     ];
     let profile_or_plan_changes = current.profile != next.profile || current.plan != next.plan;
-    Preview { items, profile_or_plan_changes, requests: None }
+    Preview { items, profile_or_plan_changes, requests: None, answer: None, conflicts: Vec::new() }
 }
 
 /// Works out what importing `file` would make of `current` (the pool shown, with the profile
-/// and plan); `at` is when the file was exported or read, for the history of status changes.
+/// and plan); `at` is when the file is read, for the history of the changes it makes.
 pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> Result<PlannedImport, FileError> {
-    let mut report = None;
-    let next = match file {
-        DataFile::Backup(state) => state,
+    let (mut requests, mut answer) = (None, None);
+    let with_pool = |pool: PoolState| StoredState {
+        profile: current.profile.clone(),
+        plan: current.plan.clone(),
+        pool: Some(pool),
+    };
+    let empty = PoolState::default();
+    let pool_now = current.pool.as_ref().unwrap_or(&empty);
+    let adopted = match file {
+        DataFile::Backup(state) => {
+            let checked = state.pool.clone().map(Adopted::checked);
+            (state, checked.map(|a| a.conflicts).unwrap_or_default())
+        }
         DataFile::Catalogue(data) => {
-            let empty = PoolState::default();
-            let pool = merge_catalogue(current.pool.as_ref().unwrap_or(&empty), data, at);
-            check_pool(&pool).map_err(FileError::Inconsistent)?;
-            StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool) }
+            let adopted = adopt_catalogue(pool_now, data);
+            check_pool(&adopted.state).map_err(FileError::Inconsistent)?;
+            (with_pool(adopted.state), adopted.conflicts)
         }
         DataFile::Calendar(holidays) => {
-            let mut pool = current.pool.clone().unwrap_or_default();
+            let mut pool = pool_now.clone();
             pool.holidays = replace_zone_holidays(&pool.holidays, &holidays);
-            StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool) }
+            let adopted = Adopted::checked(pool);
+            (with_pool(adopted.state), adopted.conflicts)
         }
-        DataFile::Requests(requests) => {
-            let mut pool = Pool::new(current.pool.clone().unwrap_or_default());
-            report = Some(take_in_requests(&mut pool, requests, at));
-            StoredState { profile: current.profile.clone(), plan: current.plan.clone(), pool: Some(pool.into_state()) }
+        DataFile::Requests(sent) => {
+            let mut pool = Pool::new(pool_now.clone());
+            requests = Some(take_in_requests(&mut pool, sent, at));
+            let adopted = Adopted::checked(pool.into_state());
+            (with_pool(adopted.state), adopted.conflicts)
+        }
+        DataFile::Answer(file) => {
+            let me = current.profile.as_ref().map(|t| t.id.as_str());
+            let (adopted, report) = adopt_answer(pool_now, *file, me).map_err(FileError::Answer)?;
+            answer = Some(report);
+            (with_pool(adopted.state), adopted.conflicts)
         }
     };
+    let (mut next, conflicts) = adopted;
+    // The browser's minter is never in a file: it stays.
+    if let (Some(pool), Some(minter)) = (next.pool.as_mut(), pool_now.minter.clone()) {
+        pool.minter = Some(minter);
+    }
     let mut preview = preview(current, &next);
-    preview.requests = report;
+    preview.requests = requests;
+    preview.answer = answer;
+    preview.conflicts = conflicts;
     Ok(PlannedImport { next, preview })
-}
-
-/// The pool after a teacher imports the coordinator's catalogue: the shared reference data and
-/// occupancy from the file; this browser's own bookings kept, with the status the file gives
-/// them (recorded in their history as the coordinator's); enrolments of this browser's
-/// teachers kept on the sessions that remain.
-fn merge_catalogue(current: &PoolState, data: CatalogueData, at: NaiveDateTime) -> PoolState {
-    let calendar_in_file = data.holidays.is_some();
-    let mut next = data.into_pool_state();
-    // The settings other than the agreement, the calendar and the people stay this browser's.
-    let agreement = std::mem::take(&mut next.settings.agreement);
-    next.settings = current.settings.clone();
-    next.settings.agreement = agreement;
-    if !calendar_in_file {
-        next.holidays.clone_from(&current.holidays);
-    }
-    next.teachers.clone_from(&current.teachers);
-    next.records.clone_from(&current.records);
-    next.incidents.clone_from(&current.incidents);
-    let statuses: HashMap<String, crate::domain::BookingStatus> =
-        next.bookings.iter().map(|b| (b.id.clone(), b.status)).collect();
-    let own: Vec<_> = current.bookings.iter().filter(|b| !b.teacher.is_empty()).cloned().collect();
-    // The file names bookings by their public id (see `public_booking_id`).
-    let public: Vec<String> = own.iter().map(|b| public_booking_id(&b.id)).collect();
-    next.bookings.retain(|b| !public.contains(&b.id));
-    for (mut booking, public) in own.into_iter().zip(public) {
-        if let Some(status) = statuses.get(&public).copied().filter(|s| *s != booking.status) {
-            booking.status = status;
-            booking.history.push(HistoryEntry { at, by: Actor::Coordinator, status, reason: None });
-        }
-        next.bookings.push(booking);
-    }
-    for session in &mut next.sessions {
-        if let Some(old) = current.sessions.iter().find(|s| s.id == session.id) {
-            for teacher in &old.enrolled {
-                if current.teachers.iter().any(|t| &t.id == teacher) && !session.enrolled.contains(teacher) {
-                    session.enrolled.push(teacher.clone());
-                }
-            }
-        }
-    }
-    next
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testkit::{request, state};
-    use crate::domain::{BookingStatus, Pool};
+    use crate::domain::{Actor, BookingStatus, Pool};
     use crate::storage::document::SavedPlan;
     use crate::storage::files::backup_file;
     use crate::test_dates::{at, d};
@@ -341,17 +343,24 @@ mod tests {
     }
 
     #[test]
-    fn a_catalogue_updates_the_status_of_own_bookings_and_a_second_import_changes_nothing() -> Result<(), FileError> {
+    fn a_catalogue_keeps_own_bookings_counts_others_once_and_a_second_import_changes_nothing() -> Result<(), FileError>
+    {
         let current = current();
         let file = read(&catalogue_file("confirmed"))?;
         let planned = plan_import(&current, file.clone(), at(2026, 9, 2, 8, 0))?;
         let pool = planned.next.pool.clone().map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
-        let own = pool.booking("ana-1").map(|b| (b.status, b.teacher.as_str(), b.project.as_str()));
-        assert_eq!(own, Some((BookingStatus::Confirmed, "ana", "Robots au jardin")), "kept whole, status updated");
-        assert_eq!(pool.state().bookings.len(), 2, "the other class's booking, once; ana's not twice");
+        let own = pool.booking("ana-1").map(|b| (b.status, b.teacher.as_str(), b.project.as_str(), b.history.len()));
+        assert_eq!(
+            own,
+            Some((BookingStatus::Requested, "ana", "Robots au jardin", 1)),
+            "kept whole: only her answer changes her bookings"
+        );
+        assert_eq!(pool.state().bookings.len(), 1);
+        assert_eq!(pool.state().occupancy.len(), 1, "the other class's booking; ana's not twice");
         assert_eq!(pool.free("bluebot", d(2026, 10, 5), d(2026, 10, 9)), 0);
-        let bookings = planned.preview.items.iter().find(|(i, _)| *i == Item::Booking).map(|(_, c)| *c);
-        assert_eq!(bookings, Some(Counts { added: 1, changed: 1, removed: 0 }));
+        let occupancy = planned.preview.items.iter().find(|(i, _)| *i == Item::Occupancy).map(|(_, c)| *c);
+        assert_eq!(occupancy, Some(Counts { added: 1, changed: 0, removed: 0 }));
+        assert!(planned.preview.conflicts.is_empty());
         assert!(
             planned.preview.items.iter().any(|(i, c)| *i == Item::Session && c.removed == 2),
             "sessions not in the file go"
@@ -413,10 +422,8 @@ mod tests {
         let coordinator = StoredState { profile: None, plan: None, pool: Some(state()) };
         let planned = plan_import(&coordinator, read(&sent)?, t)?;
         let report = planned.preview.requests.clone().unwrap_or_else(|| panic!("a report"));
-        assert_eq!(
-            report.bookings,
-            vec![(id.to_owned(), crate::domain::RequestOutcome::Added(BookingStatus::Requested))]
-        );
+        let outcomes: Vec<_> = report.bookings.iter().map(|e| (e.id.as_str(), e.outcome.clone())).collect();
+        assert_eq!(outcomes, vec![(id, crate::domain::RequestOutcome::Added(BookingStatus::Requested))]);
         assert_eq!(report.unbacked_claims, vec!["f-rv".to_owned()]);
         let again = plan_import(&planned.next, read(&sent)?, t)?;
         assert!(again.preview.changes_nothing(), "{:?}", again.preview);
@@ -436,9 +443,20 @@ mod tests {
 
         let mine = StoredState { profile: Some(ana), plan: None, pool: Some(teacher_pool.into_state()) };
         let back = plan_import(&mine, read(&published)?, t)?;
-        let pool = back.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
-        assert_eq!(pool.booking(id).map(|b| b.status), Some(BookingStatus::Confirmed));
+        let pool = back.next.pool.clone().map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
         assert_eq!(pool.state().bookings.len(), 1, "the teacher's own booking, not a copy of it");
+        assert_eq!(pool.state().occupancy.len(), 1, "an id of the first releases is published without it");
+        // Her answer brings the decision, with its history.
+        let coordinator_state = coordinator_pool.state();
+        let answer = crate::domain::answer_for(coordinator_state, "ana").unwrap_or_else(|| panic!("ana's answer"));
+        let text = crate::storage::files::answer_file(&answer, t);
+        assert!(!text.contains("ben@"), "her answer names no other teacher");
+        let adopted = plan_import(&back.next, read(&text)?, t)?;
+        let pool = adopted.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
+        let own = pool.booking(id).map(|b| (b.status, b.history.len()));
+        assert_eq!(own, Some((BookingStatus::Confirmed, 2)));
+        let report = adopted.preview.answer.unwrap_or_default();
+        assert_eq!(report.status_changes.len(), 1);
         Ok(())
     }
 

@@ -303,8 +303,8 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
         let first = rng.below(school_days.len());
         let length = *rng.pick(&[1, 2, 3, 5, 5, 10, 10, 15, 20, 30]);
         let (start, end) = (school_days[first], school_days[(first + length - 1).min(school_days.len() - 1)]);
-        // Ids are made on the teacher's device: `<teacher>-<n>`, n a little behind the
-        // coordinator's count when the file arrives.
+        // Ids are minted on the teacher's device (see `domain::ids`): her browser's tag and a
+        // number, n a little behind the coordinator's count when the file arrives.
         let mut n = (position + 1).saturating_sub(rng.below(20)).max(1);
         while !ids.insert((t, n)) {
             n += scale.bookings;
@@ -344,7 +344,7 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
             BookingStatus::Requested
         };
         let mut history =
-            vec![HistoryEntry { at: created, by: by_teacher.clone(), status: first_status, reason: None }];
+            vec![HistoryEntry { rule: None, at: created, by: by_teacher.clone(), status: first_status, reason: None }];
         let later = |rng: &mut Rng, after: NaiveDateTime, days: usize| {
             let day = after.date() + TimeDelta::days(1 + rng.below(days) as i64);
             during(rng, day, 8, 18)
@@ -356,6 +356,7 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
                 by: Actor::Coordinator,
                 status: BookingStatus::Confirmed,
                 reason: None,
+                rule: None,
             });
         }
         let mut units = Vec::new();
@@ -365,6 +366,7 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
                 by: Actor::Coordinator,
                 status: BookingStatus::HandedOver,
                 reason: None,
+                rule: None,
             });
             for line in &lines {
                 for unit in units_of.get(line.model.as_str()).into_iter().flatten().take(line.quantity as usize) {
@@ -386,18 +388,21 @@ fn bookings(state: &mut PoolState, scale: Scale, rng: &mut Rng) {
         if status == BookingStatus::Returned {
             let day = end + TimeDelta::days(rng.below(4) as i64);
             let back = during(rng, day, 15, 18);
-            history.push(HistoryEntry { at: back, by: Actor::Coordinator, status, reason: None });
+            history.push(HistoryEntry { rule: None, at: back, by: Actor::Coordinator, status, reason: None });
         }
         if status == BookingStatus::Cancelled {
             let reason = rng.chance(30).then(|| rng.pick(&CANCELLATIONS).to_string());
-            history.push(HistoryEntry { at: later(rng, created, 20), by: by_teacher, status, reason });
+            history.push(HistoryEntry { rule: None, at: later(rng, created, 20), by: by_teacher, status, reason });
         }
         if status == BookingStatus::Refused {
             let reason = Some(rng.pick(&REFUSALS).to_string());
-            history.push(HistoryEntry { at: confirmed, by: Actor::Coordinator, status, reason });
+            history.push(HistoryEntry { rule: None, at: confirmed, by: Actor::Coordinator, status, reason });
         }
         bookings.push(Booking {
-            id: format!("{teacher}-{n}"),
+            id: format!(
+                "{}-{n}",
+                crate::domain::IdMinter::from_random(0x9e37_79b9_7f4a_7c15_u64.wrapping_mul(t as u64 + 1)).tag
+            ),
             teacher,
             lines,
             start,

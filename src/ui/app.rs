@@ -55,6 +55,9 @@ pub fn App() -> impl IntoView {
                 <MainNav />
             </header>
             <PageLoading loading=routing />
+            <Show when=move || handles.pool.pool.with(|p| p.state().demo)>
+                <p class="demo-notice">{move || i18n.t(crate::i18n::Msg::DemoNotice)}</p>
+            </Show>
             <main id=MAIN_ID tabindex="-1">
                 // Saved data is read before any page shows it.
                 <Show when=move || handles.storage.loaded.get() fallback=move || view! {

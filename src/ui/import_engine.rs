@@ -15,10 +15,12 @@ pub enum FileKind {
     Backup,
     /// The coordinator's catalogue, and when it was exported.
     Catalogue(Option<NaiveDateTime>),
-    /// A teacher's requests: their name and each booking's id and project.
-    Requests { teacher: String, projects: Vec<(String, String)> },
+    /// A teacher's requests, and her name.
+    Requests { teacher: String },
     /// The official school calendar.
     Calendar,
+    /// The coordinator's answer to a teacher.
+    Answer,
 }
 
 /// A file read and its import planned against the current state.
@@ -39,10 +41,8 @@ split_fn! {
             DataFile::Backup(_) => FileKind::Backup,
             DataFile::Catalogue(_) => FileKind::Catalogue(exported_at_of(&text)),
             DataFile::Calendar(_) => FileKind::Calendar,
-            DataFile::Requests(r) => FileKind::Requests {
-                teacher: r.teacher.name.clone(),
-                projects: r.bookings.iter().map(|b| (b.id.clone(), b.project.clone())).collect(),
-            },
+            DataFile::Requests(r) => FileKind::Requests { teacher: r.teacher.name.clone() },
+            DataFile::Answer(_) => FileKind::Answer,
         };
         let planned = plan_import(&current, data, at)?;
         Ok(Prepared { kind, planned })

@@ -96,7 +96,14 @@ impl PoolHandle {
     pub fn apply(self, mut change: PoolChange) -> Result<ChangeOutcome, DomainError> {
         // Applied here rather than in a closure, so that once inlined the change's variant is
         // known and only its operation is compiled into the calling page.
-        let result = change.apply(&mut self.pool.write());
+        let result = {
+            let mut pool = self.pool.write();
+            // The first id this browser mints draws its tag (see `domain::ids`).
+            if pool.state().minter.is_none() {
+                pool.set_minter(crate::domain::IdMinter::from_random(crate::platform::files::random_u64()));
+            }
+            change.apply(&mut pool)
+        };
         if result.is_ok() {
             self.pending.update_value(|pending| pending.push(change));
         }

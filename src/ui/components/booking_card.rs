@@ -1,8 +1,10 @@
+use crate::domain::exchange::is_unsent;
 use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::ics::{calendar, IcsEvent};
 use crate::ui::components::{BookingHistory, IncidentForm, StatusBadge};
+use crate::ui::explain::explain;
 use crate::ui::labels::{long, refusal};
 use crate::ui::state::{use_i18n, use_links, use_pool, I18n, PoolHandle};
 use leptos::prelude::*;
@@ -58,6 +60,24 @@ pub fn BookingCard(
     });
     let can_cancel = booking.status.can_become(BookingStatus::Cancelled);
     let handed_over = booking.status == BookingStatus::HandedOver;
+    // A refused or cancelled booking has no loan to put in a calendar nor an agreement to sign.
+    let goes_ahead = !matches!(booking.status, BookingStatus::Refused | BookingStatus::Cancelled);
+    let refusal_reason = booking.refusal().map(|entry| {
+        let reason = match (&entry.reason, &entry.rule) {
+            (Some(text), _) => text.clone(),
+            (None, Some(rule)) => pool.pool.with_untracked(|p| explain(lang, p, rule)).join(" "),
+            (None, None) => String::new(),
+        };
+        view! { <p class="booking-card__refusal">{i18n.tf(Msg::BookingRefusedReason, &[("reason", &reason)])}</p> }
+    });
+    // Follows the "sent" time, which changes without the booking changing.
+    let shown = booking.clone();
+    let sent_state = move || {
+        let unsent = pool.with_state(|s| is_unsent(s, &shown));
+        i18n.t(if unsent { Msg::BookingUnsent } else { Msg::BookingSent })
+    };
+    let sent_state =
+        (booking.last_changed_by_teacher().is_some()).then(|| view! { <p class="booking-card__sent">{sent_state}</p> });
     let event = booking_event(i18n, pool, &booking);
     let file_name = format!("materiotheque-{}.ics", booking.id);
     let download = move |_| {
@@ -90,15 +110,22 @@ pub fn BookingCard(
                     {i18n
                         .tf(Msg::BookingPeriod, &[("start", &long(lang, booking.start)), ("end", &long(lang, booking.end))])}
                 </p>
+                {refusal_reason}
+                {sent_state}
                 {class}
                 <ul class="booking-card__lines">{lines}</ul>
                 {units}
                 <BookingHistory history=booking.history.clone() />
                 <div class="booking-card__actions">
-                    <button type="button" on:click=download>
-                        {i18n.t(Msg::AddToCalendar)}
-                    </button>
-                    <A href=agreement_href>{i18n.t(Msg::PrintAgreement)}</A>
+                    {goes_ahead
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=download>
+                                    {i18n.t(Msg::AddToCalendar)}
+                                </button>
+                                <A href=agreement_href>{i18n.t(Msg::PrintAgreement)}</A>
+                            }
+                        })}
                     {can_cancel
                         .then(|| {
                             view! {

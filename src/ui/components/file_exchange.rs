@@ -1,62 +1,205 @@
+use crate::domain::admin::CatalogueEdit;
+use crate::domain::exchange::answer::answers_with_news;
+use crate::domain::exchange::unsent_requests;
 use crate::domain::iso::format_date;
+use crate::domain::PoolChange;
 use crate::i18n::Msg;
-use crate::platform::{clock, files};
+use crate::platform::clock;
+use crate::platform::files::{self, Handed};
+use crate::storage::files::{answer_file, answer_file_name};
 use crate::ui::import_engine;
 use crate::ui::state::{use_i18n, use_pool, use_profile, use_role};
 use leptos::prelude::*;
 
-/// The files that connect teachers and the coordinator: a teacher exports their requests for
-/// the coordinator; the coordinator exports the catalogue (no personal data) for teachers.
+/// The files that connect teachers and the coordinator: a teacher sends their requests; the
+/// coordinator publishes the catalogue (no personal data), says where requests go, and
+/// produces each teacher's private answer.
 #[component]
 pub fn FileExchange() -> impl IntoView {
     let i18n = use_i18n();
-    let pool = use_pool();
-    let profile = use_profile();
     let role = use_role();
-    let status = RwSignal::new(None::<Msg>);
-    // A teacher sends their requests; the coordinator publishes the catalogue.
-    let export = move |_| {
-        let coordinator = role.coordinator.get_untracked();
-        let teacher = profile.teacher.get_untracked();
-        if !coordinator && teacher.is_none() {
-            status.set(Some(Msg::ExchangeNeedsProfile));
-            return;
-        }
-        let now = clock::now();
-        let state = pool.pool.with_untracked(|p| p.state().clone());
-        leptos::task::spawn_local(async move {
-            let day = format_date(now.date());
-            let (text, name, done) = match teacher.filter(|_| !coordinator) {
-                Some(teacher) => (
-                    import_engine::write_requests(state, teacher, now).await,
-                    format!("materiotheque-demandes-{day}.json"),
-                    Msg::ExchangeRequestsDone,
-                ),
-                None => (
-                    import_engine::write_catalogue(state, now).await,
-                    format!("catalogue-{day}.json"),
-                    Msg::ExchangeCatalogueDone,
-                ),
-            };
-            let offered = files::download(&name, "application/json", &text).is_ok();
-            status.set(Some(if offered { done } else { Msg::ExportRefused }));
-        });
-    };
-    let texts = move || {
-        if role.coordinator.get() {
-            (Msg::ExchangeCatalogueHelp, Msg::ExchangeCatalogue)
-        } else {
-            (Msg::ExchangeRequestsHelp, Msg::ExchangeRequests)
-        }
-    };
     view! {
         <section class="file-exchange" aria-labelledby="exchange-title">
             <h2 id="exchange-title">{i18n.text(Msg::ExchangeTitle)}</h2>
-            <p class="help" id="exchange-help">{move || i18n.t(texts().0)}</p>
-            <button type="button" aria-describedby="exchange-help" on:click=export>
-                {move || i18n.t(texts().1)}
-            </button>
-            <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
+            {move || {
+                if role.coordinator.get() {
+                    view! { <CatalogueExport /> <ContactField /> <Answers /> }.into_any()
+                } else {
+                    view! { <SendRequests id="exchange-send" /> }.into_any()
+                }
+            }}
         </section>
+    }
+}
+
+/// One action that sends the teacher's requests to the coordinator: the system share sheet
+/// with the file where the device can share files, otherwise a download with one line saying
+/// where to send it. Says how many requests have not left this browser. `id` keeps the ids of
+/// several copies on one page apart.
+#[component]
+pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let profile = use_profile();
+    let status = RwSignal::new(None::<String>);
+    let unsent = Memo::new(move |_| {
+        let teacher = profile.teacher.get().map(|t| t.id);
+        teacher.map_or(0, |t| pool.with_state(|s| unsent_requests(s, &t).len()))
+    });
+    let send = move |_| {
+        let Some(teacher) = profile.teacher.get_untracked() else {
+            status.set(Some(i18n.t(Msg::ExchangeNeedsProfile).to_owned()));
+            return;
+        };
+        let now = clock::now();
+        let state = pool.pool.with_untracked(|p| p.state().clone());
+        let contact = state.settings.contact.clone();
+        leptos::task::spawn_local(async move {
+            let name = format!("materiotheque-demandes-{}.json", format_date(now.date()));
+            let text = import_engine::write_requests(state, teacher, now).await;
+            let title = i18n.t(Msg::SendRequests);
+            let message = match files::share_or_download(&name, "application/json", &text, title).await {
+                Ok(Handed::Shared) => i18n.t(Msg::SendRequestsShared).to_owned(),
+                Ok(Handed::Downloaded) if contact.is_empty() => {
+                    i18n.tf(Msg::SendRequestsDownloadedNoContact, &[("file", &name)])
+                }
+                Ok(Handed::Downloaded) => {
+                    i18n.tf(Msg::SendRequestsDownloaded, &[("file", &name), ("contact", &contact)])
+                }
+                Ok(Handed::Cancelled) => {
+                    status.set(Some(i18n.t(Msg::SendRequestsCancelled).to_owned()));
+                    return;
+                }
+                Err(_) => {
+                    status.set(Some(i18n.t(Msg::DownloadRefused).to_owned()));
+                    return;
+                }
+            };
+            let _ = pool.apply(PoolChange::RequestsSent(now));
+            status.set(Some(message));
+        });
+    };
+    let help_id = format!("{id}-help");
+    let count = move || match unsent.get() {
+        0 => i18n.t(Msg::RequestsUnsentNone).to_owned(),
+        1 => i18n.t(Msg::RequestsUnsentOne).to_owned(),
+        n => i18n.tf(Msg::RequestsUnsentMany, &[("n", &n.to_string())]),
+    };
+    view! {
+        <div class="send-requests">
+            <p class="help" id=help_id.clone()>{i18n.text(Msg::SendRequestsHelp)}</p>
+            <p class="send-requests__count">{count}</p>
+            <button type="button" id=id class="button--primary" aria-describedby=help_id on:click=send>
+                {i18n.text(Msg::SendRequests)}
+            </button>
+            <p class="form-status" role="status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+/// The coordinator's published catalogue, as a file.
+#[component]
+fn CatalogueExport() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let status = RwSignal::new(None::<Msg>);
+    let export = move |_| {
+        let now = clock::now();
+        let state = pool.pool.with_untracked(|p| p.state().clone());
+        leptos::task::spawn_local(async move {
+            let name = format!("catalogue-{}.json", format_date(now.date()));
+            let text = import_engine::write_catalogue(state, now).await;
+            let offered = files::download(&name, "application/json", &text).is_ok();
+            status.set(Some(if offered { Msg::ExchangeCatalogueDone } else { Msg::DownloadRefused }));
+        });
+    };
+    view! {
+        <p class="help" id="exchange-help">{i18n.text(Msg::ExchangeCatalogueHelp)}</p>
+        <button type="button" aria-describedby="exchange-help" on:click=export>
+            {i18n.text(Msg::ExchangeCatalogue)}
+        </button>
+        <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
+    }
+}
+
+/// The address teachers send their requests to, published with the catalogue.
+#[component]
+fn ContactField() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let contact = RwSignal::new(pool.pool.with_untracked(|p| p.state().settings.contact.clone()));
+    let status = RwSignal::new(None::<Msg>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let edit = CatalogueEdit::Contact(contact.get_untracked());
+        let done = pool.apply(PoolChange::EditCatalogue { edit, today: clock::today() }).is_ok();
+        status.set(Some(if done { Msg::ContactSaved } else { Msg::DownloadRefused }));
+    };
+    view! {
+        <form class="form contact-form" on:submit=save>
+            <div class="field">
+                <label for="exchange-contact">{i18n.text(Msg::ContactLabel)}</label>
+                <input
+                    id="exchange-contact"
+                    type="email"
+                    autocomplete="email"
+                    aria-describedby="exchange-contact-help"
+                    bind:value=contact
+                />
+                <p class="help" id="exchange-contact-help">{i18n.text(Msg::ContactHelp)}</p>
+            </div>
+            <button type="submit">{i18n.text(Msg::ContactSave)}</button>
+            <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
+        </form>
+    }
+}
+
+/// Which teachers have news since their last answer, and their answers produced in one action
+/// (one private file each).
+#[component]
+fn Answers() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let status = RwSignal::new(None::<String>);
+    let news = Memo::new(move |_| {
+        pool.with_state(|s| answers_with_news(s).into_iter().map(|(a, _)| a.teacher.name).collect::<Vec<_>>())
+    });
+    let produce = move |_| {
+        let now = clock::now();
+        let answers = pool.with_state(answers_with_news);
+        let mut sent = Vec::new();
+        for (answer, print) in &answers {
+            let name = answer_file_name(&answer.teacher, now.date());
+            if files::download(&name, "application/json", &answer_file(answer, now)).is_ok() {
+                sent.push((answer.teacher.id.clone(), *print));
+            }
+        }
+        let count = sent.len();
+        if count > 0 {
+            let _ = pool.apply(PoolChange::AnswersSent(sent));
+        }
+        status.set(Some(match count {
+            0 => i18n.t(Msg::DownloadRefused).to_owned(),
+            1 => i18n.t(Msg::AnswersDoneOne).to_owned(),
+            n => i18n.tf(Msg::AnswersDoneMany, &[("n", &n.to_string())]),
+        }));
+    };
+    let summary = move || {
+        news.with(|names| match names.len() {
+            0 => i18n.t(Msg::AnswersNone).to_owned(),
+            1 => i18n.tf(Msg::AnswersNewsOne, &[("names", &names.join(", "))]),
+            n => i18n.tf(Msg::AnswersNewsMany, &[("n", &n.to_string()), ("names", &names.join(", "))]),
+        })
+    };
+    view! {
+        <h3 id="answers-title">{i18n.text(Msg::AnswersTitle)}</h3>
+        <p class="help" id="answers-help">{i18n.text(Msg::AnswersHelp)}</p>
+        <p class="answers__news">{summary}</p>
+        <Show when=move || news.with(|n| !n.is_empty())>
+            <button type="button" class="button--primary" aria-describedby="answers-help" on:click=produce>
+                {i18n.text(Msg::AnswersProduce)}
+            </button>
+        </Show>
+        <p class="form-status" role="status">{move || status.get()}</p>
     }
 }

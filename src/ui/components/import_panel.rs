@@ -1,15 +1,14 @@
-use crate::domain::{RequestOutcome, RequestsReport};
+use crate::domain::{AnswerReport, BookingStatus, DomainError, Overbooking, Pool, RequestOutcome, RequestsReport};
 use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
-use crate::storage::document::StoredState;
 use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
 use crate::storage::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
+use crate::ui::explain::explain;
 use crate::ui::import_engine::{self, FileKind};
-use crate::ui::labels::long;
-use crate::ui::labels::refusal;
+use crate::ui::labels::{long, status_msg};
 use crate::ui::persistence::{current_state, replace_state, Handles};
 use crate::ui::state::{use_i18n, use_role, I18n};
 use chrono::NaiveDateTime;
@@ -46,42 +45,103 @@ fn item_msg(item: Item) -> Msg {
         Item::Session => Msg::ImportItemSessions,
         Item::School => Msg::ImportItemSchools,
         Item::Booking => Msg::ImportItemBookings,
+        Item::Occupancy => Msg::ImportItemOccupancy,
         Item::Incident => Msg::ImportItemIncidents,
         Item::Holiday => Msg::ImportItemHolidays,
     }
 }
 
-/// What the coordinator should know of a teacher's requests: those the rules refused, and the
-/// training claims their records do not back.
-fn request_notes(
-    i18n: I18n,
-    current: &StoredState,
-    report: &RequestsReport,
-    teacher: &str,
-    projects: &[(String, String)],
-) -> Vec<String> {
+/// What happened to each of a teacher's requests, naming her, the project and the rule with
+/// its numbers; then the training claims her records do not back.
+fn request_notes(i18n: I18n, pool: &Pool, report: &RequestsReport) -> Vec<String> {
     let lang = i18n.lang();
-    let project = |id: &str| projects.iter().find(|(i, _)| i == id).map_or(id, |(_, p)| p.as_str()).to_owned();
-    let mut notes: Vec<String> = report
-        .bookings
-        .iter()
-        .filter_map(|(id, outcome)| match outcome {
-            RequestOutcome::Rejected(error) => Some(
-                i18n.tf(Msg::ImportRequestRejected, &[("project", &project(id)), ("reason", &refusal(lang, error))]),
+    let teacher = report.teacher.as_str();
+    let mut notes: Vec<String> = Vec::new();
+    for entry in &report.bookings {
+        let args = |reason: &str| -> Vec<(&str, String)> {
+            vec![("teacher", teacher.to_owned()), ("project", entry.project.clone()), ("reason", reason.to_owned())]
+        };
+        let say = |msg: Msg, reason: &str| {
+            let owned = args(reason);
+            let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            i18n.tf(msg, &refs)
+        };
+        let note = match &entry.outcome {
+            RequestOutcome::Added(BookingStatus::AwaitingTraining) => say(Msg::ImportRequestAwaiting, ""),
+            RequestOutcome::Added(_) => say(Msg::ImportRequestAdded, ""),
+            RequestOutcome::TrainingToVerify(missing) => {
+                let why = explain(lang, pool, &DomainError::TrainingMissing(missing.clone())).join(" ");
+                say(Msg::ImportRequestToVerify, &why)
+            }
+            RequestOutcome::RefusedByRule(error) => {
+                say(Msg::ImportRequestRefused, &explain(lang, pool, error).join(" "))
+            }
+            RequestOutcome::Cancelled => say(Msg::ImportRequestCancelled, ""),
+            RequestOutcome::Unchanged => continue,
+            RequestOutcome::Rejected(error) => i18n.tf(
+                Msg::ImportRequestRejected,
+                &[("project", &entry.project), ("reason", &explain(lang, pool, error).join(" "))],
             ),
-            _ => None,
-        })
-        .collect();
+        };
+        notes.push(note);
+        if entry.kept_as != entry.id && !matches!(entry.outcome, RequestOutcome::Unchanged) {
+            notes.push(say(Msg::ImportRequestRenamed, ""));
+        }
+    }
     let english = lang == crate::i18n::Lang::En;
     for training in &report.unbacked_claims {
-        let name = current
-            .pool
-            .as_ref()
-            .and_then(|p| p.catalogue.training(training))
-            .map_or(training.clone(), |t| t.name.pick(english).to_owned());
+        let name =
+            pool.state().catalogue.training(training).map_or(training.clone(), |t| t.name.pick(english).to_owned());
         notes.push(i18n.tf(Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
     }
     notes
+}
+
+/// What a teacher's answer changes for her, in words.
+fn answer_notes(i18n: I18n, pool: &Pool, report: &AnswerReport) -> Vec<String> {
+    let lang = i18n.lang();
+    let english = lang == crate::i18n::Lang::En;
+    let project = |id: &str| pool.booking(id).map_or_else(|| id.to_owned(), |b| b.project.clone());
+    let mut notes: Vec<String> = report
+        .status_changes
+        .iter()
+        .map(|(_, project, from, to)| {
+            i18n.tf(
+                Msg::ImportAnswerStatus,
+                &[("project", project), ("from", status_msg(*from).get(lang)), ("to", status_msg(*to).get(lang))],
+            )
+        })
+        .collect();
+    notes.extend(report.new_bookings.iter().map(|(_, p)| i18n.tf(Msg::ImportAnswerNew, &[("project", p)])));
+    for training in &report.records_added {
+        let name =
+            pool.state().catalogue.training(training).map_or(training.clone(), |t| t.name.pick(english).to_owned());
+        notes.push(i18n.tf(Msg::ImportAnswerRecord, &[("training", &name)]));
+    }
+    notes.extend(
+        report.kept_cancellations.iter().map(|id| i18n.tf(Msg::ImportAnswerKeptCancel, &[("project", &project(id))])),
+    );
+    notes
+}
+
+/// The days rule R1 would see overbooked after the import, in words.
+fn conflict_notes(i18n: I18n, pool: &Pool, conflicts: &[Overbooking]) -> Vec<String> {
+    let lang = i18n.lang();
+    conflicts
+        .iter()
+        .map(|c| {
+            i18n.tf(
+                Msg::ImportConflict,
+                &[
+                    ("model", &pool.model_name(&c.model)),
+                    ("start", &long(lang, c.from)),
+                    ("end", &long(lang, c.to)),
+                    ("held", &c.held.to_string()),
+                    ("in_service", &c.in_service.to_string()),
+                ],
+            )
+        })
+        .collect()
 }
 
 /// Imports a data file (a backup, or the coordinator's catalogue): reads and checks it, shows
@@ -114,6 +174,7 @@ pub fn ImportPanel() -> impl IntoView {
                 FileKind::Requests { .. } if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
                 FileKind::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
                 FileKind::Calendar if !coordinator => Some(Msg::ImportCalendarNeedsCoordinator),
+                FileKind::Answer if coordinator => Some(Msg::ImportAnswerNeedsTeacher),
                 _ => None,
             };
             if let Some(msg) = refusal {
@@ -121,21 +182,33 @@ pub fn ImportPanel() -> impl IntoView {
                 return;
             }
             let planned = prepared.planned;
-            let (effect, notes, published) = match prepared.kind {
+            // Names of models, trainings and projects are read from the state after the import.
+            let pool = Pool::new(planned.next.pool.clone().unwrap_or_default());
+            let (effect, mut notes, published) = match prepared.kind {
                 FileKind::Backup => (i18n.t(Msg::ImportBackupEffect).to_owned(), Vec::new(), None),
                 // A published catalogue, once taken in, is no longer offered.
                 FileKind::Catalogue(at) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), Vec::new(), at),
                 FileKind::Calendar => (i18n.t(Msg::ImportCalendarEffect).to_owned(), Vec::new(), None),
-                FileKind::Requests { teacher, projects } => {
+                FileKind::Requests { teacher } => {
                     let notes = planned
                         .preview
                         .requests
                         .as_ref()
-                        .map(|report| request_notes(i18n, &current, report, &teacher, &projects))
+                        .map(|report| request_notes(i18n, &pool, report))
                         .unwrap_or_default();
                     (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &teacher)]), notes, None)
                 }
+                FileKind::Answer => {
+                    let notes = planned
+                        .preview
+                        .answer
+                        .as_ref()
+                        .map(|report| answer_notes(i18n, &pool, report))
+                        .unwrap_or_default();
+                    (i18n.t(Msg::ImportAnswerEffect).to_owned(), notes, None)
+                }
             };
+            notes.extend(conflict_notes(i18n, &pool, &planned.preview.conflicts));
             step.set(Step::Preview { file: name, effect, notes, planned, published });
         });
     };

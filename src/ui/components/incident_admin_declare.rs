@@ -81,9 +81,9 @@ pub fn IncidentAdminDeclare(
         }
         let chosen = Some(booking.get_untracked())
             .filter(|b| !b.is_empty() && bookings.get_untracked().iter().any(|(id, _)| id == b));
-        let id = pool.with_state(|s| format!("i-{}", s.incidents.len() + 1));
         let declaration = IncidentDeclaration {
-            id,
+            // Minted by the pool when the incident is declared.
+            id: String::new(),
             unit: label.clone(),
             booking: chosen,
             kind: kind.get_untracked(),

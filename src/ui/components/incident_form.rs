@@ -61,10 +61,10 @@ pub fn IncidentForm(
             error.set(Some(i18n.t(Msg::IncidentFuture).to_owned()));
             return;
         }
-        let id = pool.with_state(|s| format!("{}-i{}", booking_id, s.incidents.len() + 1));
         let police_report = Some(police.get_untracked()).filter(|p| !p.trim().is_empty());
         let declaration = IncidentDeclaration {
-            id,
+            // Minted by the pool when the incident is declared.
+            id: String::new(),
             unit: unit.get_untracked(),
             booking: Some(booking_id.clone()),
             kind: kind.get_untracked(),

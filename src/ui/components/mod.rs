@@ -17,7 +17,7 @@ mod coordinator_gate;
 mod coordinator_nav;
 mod date_field;
 mod decision_box;
-mod file_exchange;
+pub mod file_exchange;
 mod hand_over_form;
 mod icon;
 mod import_panel;

@@ -21,6 +21,9 @@ struct QueueRow {
     start: chrono::NaiveDate,
     end: chrono::NaiveDate,
     status: BookingStatus,
+    /// A required training neither recorded nor covered by an enrolment (a teacher's request
+    /// taken in from a file): the coordinator records it or enrols her before confirming.
+    training_to_verify: bool,
 }
 
 /// The bookings waiting for the coordinator (requested or awaiting training), oldest period
@@ -36,6 +39,7 @@ pub fn RequestQueue() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let done = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<(String, Vec<String>)>::new());
+    let today = clock::today();
     let rows = Memo::new(move |_| {
         pool.pool.with(|p| {
             let name_of = |b: &Booking| {
@@ -72,6 +76,7 @@ pub fn RequestQueue() -> impl IntoView {
                         start: b.start,
                         end: b.end,
                         status: b.status,
+                        training_to_verify: !p.training_to_verify(b, today).is_empty(),
                     }
                 })
                 .collect();
@@ -182,6 +187,9 @@ pub fn RequestQueue() -> impl IntoView {
                 <td>{format!("{} – {}", short(row.start), short(row.end))}</td>
                 <td>
                     <StatusBadge status=row.status />
+                    {row
+                        .training_to_verify
+                        .then(|| view! { <span class="badge badge--warning">{i18n.t(Msg::QueueTrainingToVerify)}</span> })}
                 </td>
             </tr>
         }

@@ -1,4 +1,4 @@
-use crate::domain::admin::{slug_id, CatalogueEdit};
+use crate::domain::admin::CatalogueEdit;
 use crate::domain::{PoolChange, TrainingSession};
 use crate::i18n::Msg;
 use crate::platform::clock;
@@ -44,11 +44,8 @@ pub fn TrainingAdminSessionForm(
             errors.set(vec![i18n.t(Msg::SessionAdminCapacityInvalid).to_owned()]);
             return;
         };
-        let id = existing_id.clone().unwrap_or_else(|| {
-            pool.pool.with_untracked(|p| {
-                slug_id(&format!("s-{training}-{first}"), |id| p.state().sessions.iter().any(|s| s.id == id))
-            })
-        });
+        // A new session's id is minted by the pool when it is saved.
+        let id = existing_id.clone().unwrap_or_default();
         let session = TrainingSession {
             id,
             training: training.clone(),
@@ -57,6 +54,7 @@ pub fn TrainingAdminSessionForm(
             place: place.get_untracked().trim().to_owned(),
             capacity: seats,
             enrolled: Vec::new(),
+            others: 0,
         };
         let change = PoolChange::EditCatalogue { edit: CatalogueEdit::Session(session), today: clock::today() };
         match pool.apply(change) {

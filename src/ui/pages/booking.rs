@@ -1,6 +1,7 @@
 use crate::domain::{Actor, BookingRequest, BookingStatus, ChangeOutcome, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
+use crate::ui::components::file_exchange::SendRequests;
 use crate::ui::components::{
     BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField,
 };
@@ -57,7 +58,8 @@ pub fn BookingPage() -> impl IntoView {
             return None;
         }
         Some(BookingRequest {
-            id: pool.pool.with(|p| p.next_booking_id(&teacher)),
+            // Minted by the pool when the booking is made.
+            id: String::new(),
             teacher,
             lines,
             start,
@@ -72,7 +74,9 @@ pub fn BookingPage() -> impl IntoView {
     // The rules, checked on every change of the period, basket or pool; the form fields not
     // yet filled in do not hide the availability answer.
     let check: Memo<PlanCheck> = Memo::new(move |_| {
-        let draft = request("-".to_owned())?;
+        let mut draft = request("-".to_owned())?;
+        // Any id the pool does not hold: the check is about the rules, not the id.
+        draft.id = "-".to_owned();
         let (_, by) = booker()?;
         Some(pool.pool.with(|p| p.validate_booking(&draft, &by, clock::today())))
     });
@@ -151,6 +155,9 @@ pub fn BookingPage() -> impl IntoView {
                         {i18n.tf(Msg::ConfirmStatus, &[("status", i18n.t(status_msg(r.status)))])}
                     </p>
                     <p>{i18n.t(next)}</p>
+                    <Show when=move || !role.coordinator.get()>
+                        <SendRequests id="confirmation-send" />
+                    </Show>
                     <p class="form-actions">
                         <A href=links.to("/mes-reservations")>{i18n.t(Msg::ConfirmSeeBookings)}</A>
                         <button type="button" on:click=move |_| recorded.set(None)>

@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::components::file_exchange::SendRequests;
 use crate::ui::components::{BookingCard, PageTitle, ProfileNotice};
 use crate::ui::state::{use_i18n, use_links, use_pool, use_profile};
 use leptos::prelude::*;
@@ -36,6 +37,9 @@ pub fn MyBookingsPage() -> impl IntoView {
         <h1>{i18n.text(Msg::MyBookingsTitle)}</h1>
         <p class="lead">{i18n.text(Msg::MyBookingsIntro)}</p>
         <ProfileNotice />
+        <Show when=move || profile.id().is_some()>
+            <SendRequests id="my-bookings-send" />
+        </Show>
         <p role="status" class="form-status">
             {move || notice.get()}
         </p>

@@ -1,7 +1,8 @@
-use crate::domain::BookingStatus;
+use crate::domain::{BookingStatus, PoolState};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, LoanList, PageTitle, RequestQueue};
+use crate::ui::labels::long;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,6 +42,12 @@ pub fn RequestsQueuePage() -> impl IntoView {
             })
         })
     };
+    // An empty pool of the coordinator's own: the demo's settings and calendar stay.
+    let start_empty = move || {
+        let mut state = pool.with_state(|s| PoolState { settings: s.settings.clone(), ..PoolState::default() });
+        state.demo = false;
+        pool.replace(state);
+    };
     let overdue = out_by(true);
     let out = out_by(false);
     view! {
@@ -48,6 +55,19 @@ pub fn RequestsQueuePage() -> impl IntoView {
         <CoordinatorGate>
             <h1>{i18n.text(Msg::CoordQueueTitle)}</h1>
             <p class="lead">{i18n.text(Msg::QueueIntro)}</p>
+            <Show when=move || pool.with_state(|s| s.demo)>
+                <div class="notice" role="region" aria-label=move || i18n.t(Msg::DemoNotice)>
+                    <p>{i18n.text(Msg::DemoCoordinatorOffer)}</p>
+                    <p>
+                        <A href=links.to("/parametres")>{i18n.text(Msg::NavSettings)}</A>
+                        " "
+                        <button type="button" on:click=move |_| start_empty()>
+                            {i18n.text(Msg::DemoStartEmpty)}
+                        </button>
+                    </p>
+                </div>
+            </Show>
+            <Conflicts />
             <p>
                 <A href=links.to("/reserver")>{i18n.text(Msg::QueueBookForTeacher)}</A>
             </p>
@@ -56,5 +76,42 @@ pub fn RequestsQueuePage() -> impl IntoView {
             <LoanList heading=Msg::QueueToHandOver empty=Msg::QueueNothingToHandOver ids=to_hand_over today=today />
             <LoanList heading=Msg::QueueOut empty=Msg::QueueNothingOut ids=out today=today />
         </CoordinatorGate>
+    }
+}
+
+/// Days where a model holds more units than it has in service (rule R1), which only data made
+/// outside the rules can bring (an old backup or file): listed for the coordinator to resolve.
+#[component]
+fn Conflicts() -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let conflicts = Memo::new(move |_| pool.pool.with(|p| p.index().overbooked()));
+    move || {
+        let list = conflicts.get();
+        (!list.is_empty()).then(|| {
+            let lang = i18n.lang();
+            let items = list
+                .into_iter()
+                .map(|c| {
+                    let text = i18n.tf(
+                        Msg::ImportConflict,
+                        &[
+                            ("model", &pool.pool.with_untracked(|p| p.model_name(&c.model))),
+                            ("start", &long(lang, c.from)),
+                            ("end", &long(lang, c.to)),
+                            ("held", &c.held.to_string()),
+                            ("in_service", &c.in_service.to_string()),
+                        ],
+                    );
+                    view! { <li>{text}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="alert" aria-labelledby="conflicts-title">
+                    <h2 id="conflicts-title">{i18n.text(Msg::ConflictsTitle)}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
     }
 }

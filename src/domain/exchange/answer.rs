@@ -1,0 +1,207 @@
+//! The coordinator's private answer to one teacher (the `answer` file): her bookings with their
+//! status, full history, refusal reasons and units handed over; her training records and
+//! enrolments; the seats of every session. Only for her: it names no other teacher.
+
+use super::Adopted;
+use crate::domain::booking::{Actor, Booking, BookingStatus};
+use crate::domain::people::{Teacher, TrainingRecord};
+use crate::domain::pool::PoolState;
+use serde::{Deserialize, Serialize};
+
+/// The seats of one session as one teacher may know them: whether she is enrolled, and how
+/// many others are (never who).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSeats {
+    /// The session.
+    pub session: String,
+    /// Whether she is enrolled.
+    #[serde(default)]
+    pub enrolled: bool,
+    /// Seats taken by other people.
+    #[serde(default)]
+    pub others: u16,
+}
+
+/// What the coordinator tells one teacher.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeacherAnswer {
+    /// The teacher, as the coordinator knows her.
+    pub teacher: Teacher,
+    /// Every booking of hers, with status, history (refusal reasons included) and units.
+    #[serde(default)]
+    pub bookings: Vec<Booking>,
+    /// Requests kept under another id than her browser gave them: (id sent, id kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(String, String)>,
+    /// Her training records, the coordinator's (authoritative; validity from the catalogue).
+    #[serde(default)]
+    pub records: Vec<TrainingRecord>,
+    /// Every session's seats.
+    #[serde(default)]
+    pub sessions: Vec<SessionSeats>,
+}
+
+/// The answer for teacher `teacher` from the coordinator's state, or `None` for an unknown
+/// teacher.
+pub fn answer_for(state: &PoolState, teacher: &str) -> Option<TeacherAnswer> {
+    let who = state.teachers.iter().find(|t| t.id == teacher)?.clone();
+    Some(TeacherAnswer {
+        teacher: who,
+        bookings: state.bookings.iter().filter(|b| b.teacher == teacher).cloned().collect(),
+        renamed: state
+            .exchange
+            .renamed
+            .iter()
+            .filter(|(t, _, _)| t == teacher)
+            .map(|(_, sent, kept)| (sent.clone(), kept.clone()))
+            .collect(),
+        records: state.records.iter().filter(|r| r.teacher == teacher).cloned().collect(),
+        sessions: state
+            .sessions
+            .iter()
+            .map(|s| {
+                let enrolled = s.enrolled.iter().any(|t| t == teacher);
+                SessionSeats { session: s.id.clone(), enrolled, others: s.taken() - u16::from(enrolled) }
+            })
+            .collect(),
+    })
+}
+
+/// A fingerprint of an answer's content (FNV-1a over its JSON form): equal answers, equal
+/// fingerprints, on every platform and build.
+pub fn fingerprint(answer: &TeacherAnswer) -> u64 {
+    // Plain data with string keys: serialising it cannot fail.
+    let text = serde_json::to_string(answer).unwrap_or_default();
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Whether a teacher has something to be told: a booking, a record or an enrolment.
+fn has_dealings(state: &PoolState, teacher: &str) -> bool {
+    state.bookings.iter().any(|b| b.teacher == teacher)
+        || state.records.iter().any(|r| r.teacher == teacher)
+        || state.sessions.iter().any(|s| s.enrolled.iter().any(|t| t == teacher))
+}
+
+/// The teachers whose answer differs from the last one produced for them (or who never got
+/// one), with their answer and its fingerprint, in the order of the teachers' list.
+pub fn answers_with_news(state: &PoolState) -> Vec<(TeacherAnswer, u64)> {
+    state
+        .teachers
+        .iter()
+        .filter(|t| has_dealings(state, &t.id))
+        .filter_map(|t| answer_for(state, &t.id))
+        .map(|a| {
+            let print = fingerprint(&a);
+            (a, print)
+        })
+        .filter(|(a, print)| !state.exchange.answered.iter().any(|(t, p)| *t == a.teacher.id && p == print))
+        .collect()
+}
+
+/// Records that these answers were produced (teacher, fingerprint).
+pub fn mark_answered(state: &mut PoolState, sent: &[(String, u64)]) {
+    for (teacher, print) in sent {
+        match state.exchange.answered.iter_mut().find(|(t, _)| t == teacher) {
+            Some(entry) => entry.1 = *print,
+            None => state.exchange.answered.push((teacher.clone(), *print)),
+        }
+    }
+}
+
+/// Why an answer cannot be adopted in this browser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    /// This browser has no teacher profile yet.
+    NoProfile,
+    /// The answer is another teacher's (her name).
+    NotYours(String),
+}
+
+/// What adopting an answer changes, for the preview.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnswerReport {
+    /// Bookings whose status changes: id, project, from, to.
+    pub status_changes: Vec<(String, String, BookingStatus, BookingStatus)>,
+    /// Bookings new to this browser (made by the coordinator on her behalf): id and project.
+    pub new_bookings: Vec<(String, String)>,
+    /// Training records added (training ids).
+    pub records_added: Vec<String>,
+    /// Her cancellations not yet known to the coordinator, kept (ids).
+    pub kept_cancellations: Vec<String>,
+}
+
+/// The teacher's state after adopting her answer: each of her bookings as the coordinator has
+/// it, with the renamed ones renamed first; bookings new to her browser added; a cancellation
+/// she made since, which the coordinator has not seen, played again on top; her requests not
+/// yet taken in kept; her records as the coordinator's; seats as the coordinator counts them,
+/// her own enrolments not yet sent kept. Adopting the same answer twice gives the same state.
+pub fn adopt_answer(
+    current: &PoolState,
+    answer: TeacherAnswer,
+    me: Option<&str>,
+) -> Result<(Adopted, AnswerReport), AnswerError> {
+    let me = me.ok_or(AnswerError::NoProfile)?;
+    if answer.teacher.id != me {
+        return Err(AnswerError::NotYours(answer.teacher.name));
+    }
+    let mut next = current.clone();
+    let mut report = AnswerReport::default();
+    for (sent, kept) in &answer.renamed {
+        if next.bookings.iter().any(|b| b.id == *kept) {
+            continue;
+        }
+        if let Some(b) = next.bookings.iter_mut().find(|b| b.id == *sent && b.teacher == me) {
+            b.id.clone_from(kept);
+        }
+    }
+    let own = Actor::Teacher(me.to_owned());
+    for theirs in answer.bookings {
+        let Some(local) = next.bookings.iter_mut().find(|b| b.id == theirs.id) else {
+            report.new_bookings.push((theirs.id.clone(), theirs.project.clone()));
+            next.bookings.push(theirs);
+            continue;
+        };
+        let cancelled_since = local.status == BookingStatus::Cancelled
+            && theirs.status != BookingStatus::Cancelled
+            && theirs.status.can_become(BookingStatus::Cancelled);
+        let mut merged = theirs;
+        if cancelled_since {
+            if let Some(entry) =
+                local.history.iter().rev().find(|h| h.status == BookingStatus::Cancelled && h.by == own).cloned()
+            {
+                merged.status = BookingStatus::Cancelled;
+                merged.history.push(entry);
+                report.kept_cancellations.push(merged.id.clone());
+            }
+        }
+        if merged.status != local.status {
+            report.status_changes.push((merged.id.clone(), merged.project.clone(), local.status, merged.status));
+        }
+        *local = merged;
+    }
+    for record in &answer.records {
+        if !next.records.contains(record) {
+            report.records_added.push(record.training.clone());
+        }
+    }
+    next.records.retain(|r| r.teacher != me);
+    next.records.extend(answer.records);
+    next.exchange.acknowledged_enrolments.clear();
+    for seats in &answer.sessions {
+        let Some(session) = next.sessions.iter_mut().find(|s| s.id == seats.session) else { continue };
+        let pending = session.enrolled.iter().any(|t| t == me);
+        session.enrolled.retain(|t| t != me);
+        if seats.enrolled || pending {
+            session.enrolled.push(me.to_owned());
+        }
+        if seats.enrolled {
+            next.exchange.acknowledged_enrolments.push(seats.session.clone());
+        }
+        session.others = seats.others;
+    }
+    let ids: Vec<&str> = next.bookings.iter().map(|b| b.id.as_str()).collect();
+    let occupancy =
+        next.occupancy.iter().filter(|o| o.id.is_empty() || !ids.contains(&o.id.as_str())).cloned().collect();
+    next.occupancy = occupancy;
+    Ok((Adopted::checked(next), report))
+}

@@ -1,0 +1,249 @@
+//! The rules of the exchange between people (spec section 5): what the coordinator publishes to
+//! everyone, what a teacher's answer holds, how a teacher's requests are taken in, and how a
+//! browser adopts a published catalogue or its teacher's answer. Pure functions with typed
+//! results; the file formats (`storage`) and the sync client only carry what they produce.
+//!
+//! - [`publish`] → [`PublicCatalogue`], adopted with [`adopt_catalogue`]: no personal data.
+//! - [`requests::take_in_requests`]: a teacher's requests, untrusted, under every rule.
+//! - [`answer::answer_for`] → [`answer::TeacherAnswer`], adopted with [`answer::adopt_answer`].
+
+pub mod answer;
+pub mod requests;
+
+use super::availability::Overbooking;
+use super::booking::{BookingLine, BookingStatus};
+use super::calendar::{bundled_holidays, SchoolHoliday};
+use super::catalogue::{Catalogue, CatalogueError};
+use super::ids::is_minted;
+use super::iso;
+use super::people::{Commune, School, TrainingSession};
+use super::pool::{Pool, PoolState};
+use super::{Agreement, Settings};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// One booking of the pool as everyone may see it: what is booked and when, never by whom.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occupancy {
+    /// The booking's id when it was minted by a browser (a random tag and a number: nothing
+    /// personal), so its teacher's browser recognises it; empty for ids of the first releases,
+    /// which held an e-mail address.
+    #[serde(default, alias = "booking", skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// Models and quantities.
+    pub lines: Vec<BookingLine>,
+    /// First day.
+    #[serde(with = "iso::date")]
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    #[serde(with = "iso::date")]
+    pub end: NaiveDate,
+    /// Current status.
+    pub status: BookingStatus,
+}
+
+/// What this browser exchanged with other people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExchangeLog {
+    /// The coordinator: per teacher, the fingerprint of the last answer produced for them (a
+    /// teacher has news when their answer would differ).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answered: Vec<(String, u64)>,
+    /// The coordinator: requests taken in under another id than the one their teacher's
+    /// browser gave them (ids of the first releases could collide): teacher, id sent, id kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(String, String, String)>,
+    /// The teacher: when her requests were last sent (her browser's clock).
+    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
+    pub requests_sent_at: Option<NaiveDateTime>,
+    /// The teacher: sessions her last answer shows her enrolled in (the coordinator already
+    /// counts her seat in what it publishes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged_enrolments: Vec<String>,
+}
+
+/// What the coordinator publishes for everyone (the `catalogue` file): everything a teacher
+/// needs to book, and no personal data — no name, e-mail, project, replacement value, training
+/// record, enrolment list, nor any id derived from them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublicCatalogue {
+    /// Categories, models, units (labels, no values), trainings.
+    pub catalogue: Catalogue,
+    /// Communes of the schools.
+    #[serde(default)]
+    pub communes: Vec<Commune>,
+    /// Schools a borrower can belong to.
+    #[serde(default)]
+    pub schools: Vec<School>,
+    /// Training sessions, with the seats taken counted in `others` (never who).
+    #[serde(default)]
+    pub sessions: Vec<TrainingSession>,
+    /// The current usage rules and loan agreement.
+    #[serde(default)]
+    pub agreement: Option<Agreement>,
+    /// Anonymous occupancy of the pool (rule R1 needs it on every teacher's device).
+    #[serde(default)]
+    pub occupancy: Vec<Occupancy>,
+    /// The school calendar the coordinator uses (the bundled one when absent).
+    #[serde(default)]
+    pub holidays: Option<Vec<SchoolHoliday>>,
+    /// Where teachers send their requests.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Whether this is demonstration data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
+}
+
+impl PublicCatalogue {
+    /// Checks the references the catalogue's own validation does not cover.
+    pub fn validate(&self) -> Result<(), CatalogueError> {
+        self.catalogue.validate()?;
+        let dangling = |kind, id: &str, missing: &str| CatalogueError::DanglingReference {
+            kind,
+            id: id.to_owned(),
+            missing: missing.to_owned(),
+        };
+        if let Some(s) = self.schools.iter().find(|s| !self.communes.iter().any(|c| c.id == s.commune)) {
+            return Err(dangling("school", &s.id, &s.commune));
+        }
+        if let Some(s) = self.sessions.iter().find(|s| self.catalogue.training(&s.training).is_none()) {
+            return Err(dangling("session", &s.id, &s.training));
+        }
+        for o in &self.occupancy {
+            if let Some(line) = o.lines.iter().find(|l| self.catalogue.model(&l.model).is_none()) {
+                return Err(dangling("booking", &o.id, &line.model));
+            }
+        }
+        Ok(())
+    }
+
+    /// A fresh pool holding this data, with default settings and the bundled school calendar
+    /// when the file has none (a first start, the demo).
+    pub fn into_pool_state(self) -> PoolState {
+        let settings =
+            Settings { agreement: self.agreement.unwrap_or_default(), contact: self.contact, ..Settings::default() };
+        PoolState {
+            holidays: self.holidays.unwrap_or_else(bundled_holidays),
+            catalogue: self.catalogue,
+            communes: self.communes,
+            schools: self.schools,
+            sessions: self.sessions,
+            occupancy: self.occupancy,
+            demo: self.demo,
+            settings,
+            ..PoolState::default()
+        }
+    }
+}
+
+/// The coordinator's pool as everyone may see it (see [`PublicCatalogue`]).
+pub fn publish(state: &PoolState) -> PublicCatalogue {
+    let mut catalogue = state.catalogue.clone();
+    for unit in &mut catalogue.units {
+        unit.replacement_value_cents = None;
+    }
+    let sessions = state
+        .sessions
+        .iter()
+        .map(|s| TrainingSession { enrolled: Vec::new(), others: s.taken(), ..s.clone() })
+        .collect();
+    let occupancy = state
+        .bookings
+        .iter()
+        .filter(|b| b.status.holds_units())
+        .map(|b| Occupancy {
+            id: if is_minted(&b.id) { b.id.clone() } else { String::new() },
+            lines: b.lines.clone(),
+            start: b.start,
+            end: b.end,
+            status: b.status,
+        })
+        .chain(state.occupancy.iter().cloned())
+        .collect();
+    PublicCatalogue {
+        catalogue,
+        communes: state.communes.clone(),
+        schools: state.schools.clone(),
+        sessions,
+        agreement: Some(state.settings.agreement.clone()),
+        occupancy,
+        holidays: Some(state.holidays.clone()),
+        contact: state.settings.contact.clone(),
+        demo: state.demo,
+    }
+}
+
+/// A state adopted from a file, and the days rule R1 would see overbooked in it (listed for
+/// the person to resolve; the coordinator's pool never makes one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adopted {
+    /// The state after adoption.
+    pub state: PoolState,
+    /// Overbooked stretches of days in it.
+    pub conflicts: Vec<Overbooking>,
+}
+
+impl Adopted {
+    /// `state` with its overbooked days found.
+    pub fn checked(state: PoolState) -> Self {
+        let conflicts = Pool::new(state.clone()).index().overbooked();
+        Adopted { state, conflicts }
+    }
+}
+
+/// The pool after this browser adopts a published catalogue: the shared reference data and the
+/// anonymous occupancy come from the file; this browser's bookings, people, records, incidents
+/// and settings stay as they are (only the answer of a teacher changes her bookings). Her own
+/// bookings are not counted twice: occupancy entries with their ids are left out. Her
+/// enrolments stay, and the seats the file counts for others exclude hers when the coordinator
+/// already knew of them. Adopting the same file twice gives the same state.
+pub fn adopt_catalogue(current: &PoolState, public: PublicCatalogue) -> Adopted {
+    let calendar_in_file = public.holidays.is_some();
+    let mut next = public.into_pool_state();
+    let (agreement, contact) =
+        (std::mem::take(&mut next.settings.agreement), std::mem::take(&mut next.settings.contact));
+    next.settings = current.settings.clone();
+    next.settings.agreement = agreement;
+    next.settings.contact = contact;
+    if !calendar_in_file {
+        next.holidays.clone_from(&current.holidays);
+    }
+    next.teachers.clone_from(&current.teachers);
+    next.records.clone_from(&current.records);
+    next.incidents.clone_from(&current.incidents);
+    next.bookings.clone_from(&current.bookings);
+    next.exchange = current.exchange.clone();
+    next.occupancy.retain(|o| o.id.is_empty() || !current.bookings.iter().any(|b| b.id == o.id));
+    for session in &mut next.sessions {
+        let Some(old) = current.sessions.iter().find(|s| s.id == session.id) else { continue };
+        for teacher in &old.enrolled {
+            if current.teachers.iter().any(|t| &t.id == teacher) && !session.enrolled.contains(teacher) {
+                session.enrolled.push(teacher.clone());
+                if current.exchange.acknowledged_enrolments.contains(&session.id) {
+                    session.others = session.others.saturating_sub(1);
+                }
+            }
+        }
+    }
+    Adopted::checked(next)
+}
+
+/// Whether the coordinator has not yet been sent this booking as it stands: its teacher made or
+/// changed it (by her own clock) after she last sent her requests.
+pub fn is_unsent(state: &PoolState, booking: &super::booking::Booking) -> bool {
+    match (booking.last_changed_by_teacher(), state.exchange.requests_sent_at) {
+        (Some(changed), Some(sent)) => changed > sent,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+/// The teacher's bookings not yet sent as they stand (see [`is_unsent`]).
+pub fn unsent_requests<'a>(state: &'a PoolState, teacher: &str) -> Vec<&'a super::booking::Booking> {
+    state.bookings.iter().filter(|b| b.teacher == teacher && is_unsent(state, b)).collect()
+}
+
+#[cfg(test)]
+mod tests;
