@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use materiotheque::domain::BookingStatus;
+use materiotheque::domain::{Actor, BookingLine, BookingRequest, BookingStatus, Teacher};
 use materiotheque::i18n::Lang;
 use materiotheque::ui::components::DecisionBox;
 use materiotheque::ui::state::{I18n, PoolHandle};
@@ -34,18 +34,40 @@ fn button(host: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
     let pool = PoolHandle::demo(None);
+    // The demo holds no request (only anonymous occupancy): one is made for a teacher.
+    let school = pool.pool.with_untracked(|p| p.state().schools[0].id.clone());
+    let teacher = Teacher { id: "t".into(), name: "Anne Martin".into(), email: "anne@ac-lyon.fr".into(), school };
+    let made = pool.pool.try_update(|p| {
+        p.upsert_teacher(teacher);
+        let request = BookingRequest {
+            id: "b-1".into(),
+            teacher: "t".into(),
+            lines: vec![BookingLine { model: "bluebot".into(), quantity: 1 }],
+            start: chrono::NaiveDate::from_ymd_opt(2027, 6, 7).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2027, 6, 11).unwrap(),
+            project: "Parcours".into(),
+            class: String::new(),
+            notes: String::new(),
+            agreement_version: p.state().settings.agreement.version.clone(),
+            // Whatever the day the test runs: the coordinator books past the period rules.
+            override_reason: Some("test".into()),
+        };
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        p.create_booking(request, Actor::Coordinator, now)
+    });
+    assert_eq!(made, Some(Ok(BookingStatus::Requested)));
     let notice = RwSignal::new(None::<String>);
     let host = host();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(I18n::new(Lang::Fr));
         provide_context(pool);
-        view! { <DecisionBox booking="occ-2".to_owned() notice=notice /> }
+        view! { <DecisionBox booking="b-1".to_owned() notice=notice /> }
     });
     settle().await;
     button(&host, "Refuser la réservation").click();
     settle().await;
     assert!(host.inner_text().contains("Le champ « motif » est obligatoire."), "{}", host.inner_text());
-    let status = pool.pool.with_untracked(|p| p.booking("occ-2").map(|b| b.status));
+    let status = pool.pool.with_untracked(|p| p.booking("b-1").map(|b| b.status));
     assert_eq!(status, Some(BookingStatus::Requested));
     drop(handle);
 }

@@ -248,7 +248,7 @@ messages! {
     ImportUnreadable => "{file} n'a pas pu être lu par le navigateur.", "The browser could not read {file}.";
     ImportPreviewTitle => "Ce que {file} changera", "What {file} will change";
     ImportBackupEffect => "Une sauvegarde remplace toutes les données de ce navigateur : catalogue, réservations, profil et panier.", "A backup replaces all the data in this browser: catalogue, bookings, profile and basket.";
-    ImportCatalogueEffect => "Le catalogue du gestionnaire remplace le catalogue, les écoles et les sessions ; vos réservations restent, avec leur statut mis à jour.", "The coordinator's catalogue replaces the catalogue, schools and sessions; your bookings stay, with their status brought up to date.";
+    ImportCatalogueEffect => "Le catalogue du gestionnaire remplace le catalogue, les écoles, les sessions et l'occupation du parc ; vos réservations restent telles quelles : c'est la réponse du gestionnaire qui les met à jour.", "The coordinator's catalogue replaces the catalogue, schools, sessions and the pool's occupancy; your bookings stay as they are: the coordinator's answer brings them up to date.";
     ImportNothing => "Ce fichier ne change rien : les données sont déjà à jour.", "This file changes nothing: the data is already up to date.";
     ImportCaption => "Éléments ajoutés, modifiés et retirés", "Items added, changed and removed";
     ImportColumnItem => "Éléments", "Items";

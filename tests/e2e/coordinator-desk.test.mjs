@@ -87,7 +87,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       });
       await nav(teacher, "Paramètres");
       const requestsPath = join(workdir, "demandes-anne.json");
-      writeFileSync(requestsPath, await download(teacher, "Exporter mes demandes"));
+      writeFileSync(requestsPath, await download(teacher, "Envoyer mes demandes au gestionnaire"));
 
       // The coordinator takes the requests in and confirms from the queue.
       const { context: coordinatorContext, page: coordinator } = await browserAt(app, MONDAY);

@@ -104,7 +104,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       await teacher.getByRole("navigation").getByRole("link", { name: "Paramètres", exact: true }).click();
       const [sent] = await Promise.all([
         teacher.waitForEvent("download"),
-        teacher.getByRole("button", { name: "Exporter mes demandes" }).click(),
+        teacher.getByRole("button", { name: "Envoyer mes demandes au gestionnaire" }).click(),
       ]);
       const requests = JSON.parse(await readFile(await sent.path(), "utf8"));
       assert.equal(requests.format, "materiotheque/requests");
@@ -125,7 +125,8 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       const preview = coordinator.getByRole("region", { name: "Ce que demandes-anne.json changera" });
       await preview.waitFor();
       await preview.getByText("Les demandes de Anne Martin sont vérifiées avec toutes les règles").waitFor();
-      const bookingsRow = preview.getByRole("row", { name: /Réservations/ });
+      await preview.getByText("Anne Martin, « Parcours codés » : demande enregistrée, à confirmer.").waitFor();
+      const bookingsRow = preview.getByRole("row", { name: /^Réservations/ });
       assert.deepEqual(await bookingsRow.getByRole("cell").allInnerTexts(), ["1", "0", "0"]);
       await preview
         .getByText("Anne Martin déclare la formation « Robotique pédagogique », absente de vos registres : déclaration ignorée.")
