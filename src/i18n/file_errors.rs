@@ -61,6 +61,9 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
         FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
             text(Msg::FileAnswerNotYours, &[("name", name)])
         }
+        FileError::Answer(crate::domain::AnswerError::Older(at)) => {
+            text(Msg::FileAnswerOlder, &[("date", &crate::i18n::dates::format_date_long(lang, at.date()))])
+        }
         FileError::Inconsistent(CatalogueError::DuplicateId { kind, id }) => {
             text(Msg::FileDuplicateId, &[("id", id), ("kind", &kind_name(lang, kind))])
         }

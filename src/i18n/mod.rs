@@ -310,6 +310,7 @@ messages! {
     ImportAnswerNeedsTeacher => "{file} est la réponse du gestionnaire à un enseignant : elle s'importe en mode enseignant.", "{file} is the coordinator's answer to a teacher: it is imported in teacher mode.";
     ImportItemOccupancy => "Réservations des autres (sans nom)", "Other people's bookings (no names)";
     FileAnswerNoProfile => "{file} est une réponse du gestionnaire : renseignez d'abord votre profil dans ce navigateur.", "{file} is an answer from the coordinator: fill in your profile in this browser first.";
+    FileAnswerOlder => "{file} est une réponse plus ancienne que celle déjà importée (du {date}) : elle ne change rien.", "{file} is an answer older than the one already imported (of {date}): it changes nothing.";
     FileAnswerNotYours => "{file} est la réponse destinée à {name}, pas au profil de ce navigateur : elle n'est pas importée.", "{file} is the answer meant for {name}, not for the profile of this browser: it is not imported.";
     DownloadRefused => "Le navigateur a refusé le téléchargement du fichier.", "The browser refused to download the file.";
     SendRequests => "Envoyer mes demandes au gestionnaire", "Send my requests to the coordinator";

@@ -52,6 +52,9 @@ impl fmt::Display for FileError {
             FileError::Calendar(problem) => write!(f, "school calendar: {problem:?}"),
             FileError::Answer(crate::domain::AnswerError::NoProfile) => f.write_str("an answer, and no profile here"),
             FileError::Answer(crate::domain::AnswerError::NotYours(name)) => write!(f, "the answer for {name}"),
+            FileError::Answer(crate::domain::AnswerError::Older(at)) => {
+                write!(f, "an answer older than the one of {at}")
+            }
         }
     }
 }

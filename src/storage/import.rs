@@ -448,7 +448,7 @@ mod tests {
         assert_eq!(pool.state().occupancy.len(), 1, "an id of the first releases is published without it");
         // Her answer brings the decision, with its history.
         let coordinator_state = coordinator_pool.state();
-        let answer = crate::domain::answer_for(coordinator_state, "ana").unwrap_or_else(|| panic!("ana's answer"));
+        let answer = crate::domain::answer_for(coordinator_state, "ana", t).unwrap_or_else(|| panic!("ana's answer"));
         let text = crate::storage::files::answer_file(&answer, t);
         assert!(!text.contains("ben@"), "her answer names no other teacher");
         let adopted = plan_import(&back.next, read(&text)?, t)?;

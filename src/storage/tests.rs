@@ -864,6 +864,7 @@ mod round_trip {
                             .collect(),
                         requests_sent_at: bookings.first().map(|b| b.start.and_hms_opt(8, 0, 0).unwrap_or_default()),
                         acknowledged_enrolments: sessions.iter().map(|s: &TrainingSession| s.id.clone()).collect(),
+                        answer_at: None,
                     };
                     let minter = (!demo).then(|| crate::domain::IdMinter { tag: "abcdefghijkl".into(), next: 7 });
                     PoolState {

@@ -6,6 +6,7 @@ use super::Adopted;
 use crate::domain::booking::{Actor, Booking, BookingStatus};
 use crate::domain::people::{Teacher, TrainingRecord};
 use crate::domain::pool::PoolState;
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 /// The seats of one session as one teacher may know them: whether she is enrolled, and how
@@ -25,6 +26,10 @@ pub struct SessionSeats {
 /// What the coordinator tells one teacher.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeacherAnswer {
+    /// When the coordinator produced it (the coordinator's clock: the one clock every answer
+    /// of a pool is read by), so an answer arriving after a newer one is not taken in.
+    #[serde(with = "crate::domain::iso::datetime")]
+    pub at: NaiveDateTime,
     /// The teacher, as the coordinator knows her.
     pub teacher: Teacher,
     /// Every booking of hers, with status, history (refusal reasons included) and units.
@@ -41,11 +46,12 @@ pub struct TeacherAnswer {
     pub sessions: Vec<SessionSeats>,
 }
 
-/// The answer for teacher `teacher` from the coordinator's state, or `None` for an unknown
-/// teacher.
-pub fn answer_for(state: &PoolState, teacher: &str) -> Option<TeacherAnswer> {
+/// The answer for teacher `teacher` from the coordinator's state at `at`, or `None` for an
+/// unknown teacher.
+pub fn answer_for(state: &PoolState, teacher: &str, at: NaiveDateTime) -> Option<TeacherAnswer> {
     let who = state.teachers.iter().find(|t| t.id == teacher)?.clone();
     Some(TeacherAnswer {
+        at,
         teacher: who,
         bookings: state.bookings.iter().filter(|b| b.teacher == teacher).cloned().collect(),
         renamed: state
@@ -67,11 +73,12 @@ pub fn answer_for(state: &PoolState, teacher: &str) -> Option<TeacherAnswer> {
     })
 }
 
-/// A fingerprint of an answer's content (FNV-1a over its JSON form): equal answers, equal
-/// fingerprints, on every platform and build.
+/// A fingerprint of an answer's content, whenever produced (FNV-1a over its JSON form): equal
+/// answers, equal fingerprints, on every platform and build.
 pub fn fingerprint(answer: &TeacherAnswer) -> u64 {
+    let timeless = TeacherAnswer { at: NaiveDateTime::default(), ..answer.clone() };
     // Plain data with string keys: serialising it cannot fail.
-    let text = serde_json::to_string(answer).unwrap_or_default();
+    let text = serde_json::to_string(&timeless).unwrap_or_default();
     text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -83,13 +90,13 @@ fn has_dealings(state: &PoolState, teacher: &str) -> bool {
 }
 
 /// The teachers whose answer differs from the last one produced for them (or who never got
-/// one), with their answer and its fingerprint, in the order of the teachers' list.
-pub fn answers_with_news(state: &PoolState) -> Vec<(TeacherAnswer, u64)> {
+/// one), with their answer at `at` and its fingerprint, in the order of the teachers' list.
+pub fn answers_with_news(state: &PoolState, at: NaiveDateTime) -> Vec<(TeacherAnswer, u64)> {
     state
         .teachers
         .iter()
         .filter(|t| has_dealings(state, &t.id))
-        .filter_map(|t| answer_for(state, &t.id))
+        .filter_map(|t| answer_for(state, &t.id, at))
         .map(|a| {
             let print = fingerprint(&a);
             (a, print)
@@ -115,6 +122,8 @@ pub enum AnswerError {
     NoProfile,
     /// The answer is another teacher's (her name).
     NotYours(String),
+    /// An answer produced before the one already taken in (when it was produced).
+    Older(NaiveDateTime),
 }
 
 /// What adopting an answer changes, for the preview.
@@ -144,7 +153,11 @@ pub fn adopt_answer(
     if answer.teacher.id != me {
         return Err(AnswerError::NotYours(answer.teacher.name));
     }
+    if let Some(last) = current.exchange.answer_at.filter(|last| answer.at < *last) {
+        return Err(AnswerError::Older(last));
+    }
     let mut next = current.clone();
+    next.exchange.answer_at = Some(answer.at);
     let mut report = AnswerReport::default();
     for (sent, kept) in &answer.renamed {
         if next.bookings.iter().any(|b| b.id == *kept) {

@@ -61,6 +61,9 @@ pub struct ExchangeLog {
     /// counts her seat in what it publishes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub acknowledged_enrolments: Vec<String>,
+    /// The teacher: when the last answer she took in was produced (the coordinator's clock).
+    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
+    pub answer_at: Option<NaiveDateTime>,
 }
 
 /// What the coordinator publishes for everyone (the `catalogue` file): everything a teacher
@@ -245,5 +248,6 @@ pub fn unsent_requests<'a>(state: &'a PoolState, teacher: &str) -> Vec<&'a super
     state.bookings.iter().filter(|b| b.teacher == teacher && is_unsent(state, b)).collect()
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency (see Cargo.toml).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

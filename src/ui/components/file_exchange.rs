@@ -162,11 +162,16 @@ fn Answers() -> impl IntoView {
     let pool = use_pool();
     let status = RwSignal::new(None::<String>);
     let news = Memo::new(move |_| {
-        pool.with_state(|s| answers_with_news(s).into_iter().map(|(a, _)| a.teacher.name).collect::<Vec<_>>())
+        pool.with_state(|s| {
+            answers_with_news(s, chrono::NaiveDateTime::default())
+                .into_iter()
+                .map(|(a, _)| a.teacher.name)
+                .collect::<Vec<_>>()
+        })
     });
     let produce = move |_| {
         let now = clock::now();
-        let answers = pool.with_state(answers_with_news);
+        let answers = pool.with_state(|s| answers_with_news(s, now));
         let mut sent = Vec::new();
         for (answer, print) in &answers {
             let name = answer_file_name(&answer.teacher, now.date());
