@@ -1,12 +1,13 @@
 //! The embedded demo pool, loaded on first start so a newcomer sees a realistic catalogue.
 
-use crate::storage::files::{parse_catalogue_file, CatalogueData, FileError};
+use crate::domain::PublicCatalogue;
+use crate::storage::files::{parse_catalogue_file, FileError};
 
 /// The demo catalogue file, in the same format the coordinator exports.
 pub const DEMO_CATALOGUE_FILE: &str = include_str!("catalogue.json");
 
 /// The demo pool's shared data (catalogue, schools, sessions, agreement), parsed and validated.
-pub fn demo_data() -> Result<CatalogueData, FileError> {
+pub fn demo_data() -> Result<PublicCatalogue, FileError> {
     parse_catalogue_file(DEMO_CATALOGUE_FILE)
 }
 

@@ -93,9 +93,6 @@ struct Envelope {
     schema_version: u32,
 }
 
-/// What a `catalogue` file carries (see [`PublicCatalogue`]).
-pub type CatalogueData = PublicCatalogue;
-
 /// Classifies a serde_json error in `text`: malformed JSON (line and column), or JSON of the
 /// wrong shape (the field path of the value).
 pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> FileError {
@@ -134,13 +131,13 @@ fn check_envelope(text: &str, expected: &str) -> Result<(), FileError> {
 }
 
 /// Reads a `materiotheque/catalogue` file and validates its content.
-pub fn parse_catalogue_file(text: &str) -> Result<CatalogueData, FileError> {
+pub fn parse_catalogue_file(text: &str) -> Result<PublicCatalogue, FileError> {
     check_envelope(text, CATALOGUE_FORMAT)?;
     parse_catalogue_body(text)
 }
 
 /// Reads a catalogue file whose envelope was checked.
-pub(crate) fn parse_catalogue_body(text: &str) -> Result<CatalogueData, FileError> {
+pub(crate) fn parse_catalogue_body(text: &str) -> Result<PublicCatalogue, FileError> {
     let data: PublicCatalogue = serde_json::from_str(text).map_err(|e| json_error(text, &e))?;
     data.validate().map_err(FileError::Inconsistent)?;
     Ok(data)

@@ -3,9 +3,28 @@
 //! training session, the next free period). Pure: the pages pass the pool they read.
 
 use crate::domain::training::MissingReason;
-use crate::domain::{DomainError, Pool, UnitProblem};
+use crate::domain::{DomainError, Overbooking, Pool, UnitProblem};
 use crate::i18n::{fill, Lang, Msg};
 use crate::ui::labels::{incident_status_msg, long, refusal, status_msg};
+
+/// A training's name in the language shown, or its id when the catalogue lacks it.
+pub fn training_name(pool: &Pool, id: &str, english: bool) -> String {
+    pool.state().catalogue.training(id).map_or_else(|| id.to_owned(), |t| t.name.pick(english).to_owned())
+}
+
+/// A stretch of days where a model holds more units than it has in service (rule R1), in words.
+pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
+    fill(
+        Msg::ImportConflict.get(lang),
+        &[
+            ("model", &pool.model_name(&c.model)),
+            ("start", &long(lang, c.from)),
+            ("end", &long(lang, c.to)),
+            ("held", &c.held.to_string()),
+            ("in_service", &c.in_service.to_string()),
+        ],
+    )
+}
 
 /// The sentences explaining why `error` refused the coordinator's action.
 pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
@@ -16,11 +35,7 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
         DomainError::TrainingMissing(missing) => missing
             .iter()
             .flat_map(|m| {
-                let training = pool
-                    .state()
-                    .catalogue
-                    .training(&m.training)
-                    .map_or_else(|| m.training.clone(), |x| x.name.pick(english).to_owned());
+                let training = training_name(pool, &m.training, english);
                 let why = match m.reason {
                     MissingReason::NeverCompleted => t(Msg::ExplainTrainingNever, &[("training", &training)]),
                     MissingReason::Expired { expired_on } => {

@@ -1,4 +1,4 @@
-use crate::domain::{AnswerReport, BookingStatus, DomainError, Overbooking, Pool, RequestOutcome, RequestsReport};
+use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, RequestOutcome, RequestsReport};
 use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
@@ -6,7 +6,7 @@ use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
 use crate::storage::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
-use crate::ui::explain::explain;
+use crate::ui::explain::{explain, overbooking, training_name};
 use crate::ui::import_engine::{self, FileKind};
 use crate::ui::labels::{long, status_msg};
 use crate::ui::persistence::{current_state, replace_state, Handles};
@@ -90,8 +90,7 @@ fn request_notes(i18n: I18n, pool: &Pool, report: &RequestsReport) -> Vec<String
     }
     let english = lang == crate::i18n::Lang::En;
     for training in &report.unbacked_claims {
-        let name =
-            pool.state().catalogue.training(training).map_or(training.clone(), |t| t.name.pick(english).to_owned());
+        let name = training_name(pool, training, english);
         notes.push(i18n.tf(Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
     }
     notes
@@ -114,34 +113,13 @@ fn answer_notes(i18n: I18n, pool: &Pool, report: &AnswerReport) -> Vec<String> {
         .collect();
     notes.extend(report.new_bookings.iter().map(|(_, p)| i18n.tf(Msg::ImportAnswerNew, &[("project", p)])));
     for training in &report.records_added {
-        let name =
-            pool.state().catalogue.training(training).map_or(training.clone(), |t| t.name.pick(english).to_owned());
+        let name = training_name(pool, training, english);
         notes.push(i18n.tf(Msg::ImportAnswerRecord, &[("training", &name)]));
     }
     notes.extend(
         report.kept_cancellations.iter().map(|id| i18n.tf(Msg::ImportAnswerKeptCancel, &[("project", &project(id))])),
     );
     notes
-}
-
-/// The days rule R1 would see overbooked after the import, in words.
-fn conflict_notes(i18n: I18n, pool: &Pool, conflicts: &[Overbooking]) -> Vec<String> {
-    let lang = i18n.lang();
-    conflicts
-        .iter()
-        .map(|c| {
-            i18n.tf(
-                Msg::ImportConflict,
-                &[
-                    ("model", &pool.model_name(&c.model)),
-                    ("start", &long(lang, c.from)),
-                    ("end", &long(lang, c.to)),
-                    ("held", &c.held.to_string()),
-                    ("in_service", &c.in_service.to_string()),
-                ],
-            )
-        })
-        .collect()
 }
 
 /// Imports a data file (a backup, or the coordinator's catalogue): reads and checks it, shows
@@ -208,7 +186,7 @@ pub fn ImportPanel() -> impl IntoView {
                     (i18n.t(Msg::ImportAnswerEffect).to_owned(), notes, None)
                 }
             };
-            notes.extend(conflict_notes(i18n, &pool, &planned.preview.conflicts));
+            notes.extend(planned.preview.conflicts.iter().map(|c| overbooking(lang, &pool, c)));
             step.set(Step::Preview { file: name, effect, notes, planned, published });
         });
     };

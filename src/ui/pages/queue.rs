@@ -2,7 +2,7 @@ use crate::domain::{BookingStatus, PoolState};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, LoanList, PageTitle, RequestQueue};
-use crate::ui::labels::long;
+use crate::ui::explain::overbooking;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -91,20 +91,8 @@ fn Conflicts() -> impl IntoView {
         (!list.is_empty()).then(|| {
             let lang = i18n.lang();
             let items = list
-                .into_iter()
-                .map(|c| {
-                    let text = i18n.tf(
-                        Msg::ImportConflict,
-                        &[
-                            ("model", &pool.pool.with_untracked(|p| p.model_name(&c.model))),
-                            ("start", &long(lang, c.from)),
-                            ("end", &long(lang, c.to)),
-                            ("held", &c.held.to_string()),
-                            ("in_service", &c.in_service.to_string()),
-                        ],
-                    );
-                    view! { <li>{text}</li> }
-                })
+                .iter()
+                .map(|c| view! { <li>{pool.pool.with_untracked(|p| overbooking(lang, p, c))}</li> })
                 .collect_view();
             view! {
                 <section class="alert" aria-labelledby="conflicts-title">
