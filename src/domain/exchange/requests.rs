@@ -181,9 +181,6 @@ fn take_in_booking(
         };
         pool.edit(|s| s.exchange.renamed.push((teacher.to_owned(), sent.id.clone(), id.clone())));
     }
-    if sent.status == BookingStatus::Cancelled {
-        return (id, RequestOutcome::Unchanged);
-    }
     let request = BookingRequest {
         id: id.clone(),
         teacher: teacher.to_owned(),
@@ -199,6 +196,16 @@ fn take_in_booking(
     // The teacher's own entry keeps the time her browser gave it.
     let asked_at = sent.history.first().filter(|h| h.by == *by).map_or(now, |h| h.at);
     let asked = |status| HistoryEntry { at: asked_at, by: by.clone(), status, reason: None, rule: None };
+    if sent.status == BookingStatus::Cancelled {
+        // Cancelled before it was ever sent: kept as cancelled, so both sides tell the same
+        // story; it holds nothing.
+        let cancelled_at =
+            sent.history.iter().rev().find(|h| h.status == BookingStatus::Cancelled).map_or(now, |h| h.at);
+        let cancelled = HistoryEntry { at: cancelled_at, ..asked(BookingStatus::Cancelled) };
+        let first = sent.history.first().map_or(BookingStatus::Requested, |h| h.status);
+        pool.insert_booking(request, BookingStatus::Cancelled, vec![asked(first), cancelled]);
+        return (id, RequestOutcome::Cancelled);
+    }
     let outcome = match pool.check_request(&request, by, now.date(), true) {
         Ok(check) => {
             pool.insert_booking(request, check.status, vec![asked(check.status)]);
