@@ -287,7 +287,12 @@ fn text_file(name: &str, text: &str) -> web_sys::File {
 }
 
 fn valid_backup() -> serde_json::Value {
-    let state = materiotheque::storage::document::StoredState { profile: Some(anne()), plan: None, pool: Some(demo()) };
+    // The demo pool holds anonymous occupancy only: the backup holds one of Anne's bookings.
+    let mut pool = materiotheque::domain::Pool::new(demo());
+    pool.upsert_teacher(anne());
+    booking("anne-b").apply(&mut pool).unwrap();
+    let pool = pool.into_state();
+    let state = materiotheque::storage::document::StoredState { profile: Some(anne()), plan: None, pool: Some(pool) };
     let text = materiotheque::storage::files::backup_file(state.as_ref(), now());
     serde_json::from_str(&text).unwrap()
 }
