@@ -120,8 +120,11 @@ pub enum PoolChange {
     },
     /// The coordinator produced these teachers' answers (teacher, fingerprint of the answer).
     AnswersSent(Vec<(String, u64)>),
-    /// The teacher sent her requests at this time (her browser's clock).
-    RequestsSent(NaiveDateTime),
+    /// The teacher sent her requests as they stand.
+    RequestsSent {
+        /// The teacher.
+        teacher: String,
+    },
     /// The coordinator edits the catalogue, units or trainings ([`Pool::edit_catalogue`]).
     EditCatalogue {
         /// The edit.
@@ -218,9 +221,8 @@ impl PoolChange {
                 pool.edit(|s| super::exchange::answer::mark_answered(s, sent));
                 Ok(ChangeOutcome::Done)
             }
-            PoolChange::RequestsSent(at) => {
-                let at = *at;
-                pool.edit(|s| s.exchange.requests_sent_at = Some(at));
+            PoolChange::RequestsSent { teacher } => {
+                pool.edit(|s| super::exchange::mark_sent(s, teacher));
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::EditCatalogue { edit, today } => {

@@ -262,7 +262,7 @@ fn v3_state() -> StoredState {
     pool.bookings.push(minted);
     pool.sessions[0].others = 3;
     pool.settings.contact = "pret.numerique@metropole.example".into();
-    pool.exchange.requests_sent_at = Some(at(2026, 11, 20, 17, 5));
+    pool.exchange.sent = vec![(pool.bookings[0].id.clone(), 1)];
     pool.exchange.acknowledged_enrolments = vec![pool.sessions[0].id.clone()];
     pool.minter = Some(crate::domain::IdMinter { tag: "k3f9q2xzm7ab".into(), next: 13 });
     state.state
@@ -862,7 +862,7 @@ mod round_trip {
                             .take(1)
                             .map(|b| (b.teacher.clone(), "x".into(), b.id.clone()))
                             .collect(),
-                        requests_sent_at: bookings.first().map(|b| b.start.and_hms_opt(8, 0, 0).unwrap_or_default()),
+                        sent: bookings.iter().take(2).map(|b| (b.id.clone(), 1)).collect(),
                         acknowledged_enrolments: sessions.iter().map(|s: &TrainingSession| s.id.clone()).collect(),
                         answer_at: None,
                     };

@@ -108,13 +108,13 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await status(coordinator, "Réservations confirmées : 1.");
       await queue.getByRole("row", { name: /Radio des CM2/ }).waitFor({ state: "detached" });
 
-      // The catalogue goes to the teacher, who now sees the booking confirmed.
+      // Her answer goes to the teacher, who now sees the booking confirmed.
       await nav(coordinator, "Paramètres");
-      const cataloguePath = join(workdir, "catalogue.json");
-      writeFileSync(cataloguePath, await download(coordinator, "Exporter le catalogue"));
+      const answerPath = join(workdir, "reponse.json");
+      writeFileSync(answerPath, await download(coordinator, "Produire les réponses"));
       await nav(teacher, "Paramètres");
-      await teacher.getByLabel("Fichier de données", { exact: true }).setInputFiles(cataloguePath);
-      await teacher.getByRole("region", { name: "Ce que catalogue.json changera" }).getByRole("button", { name: "Importer", exact: true }).click();
+      await teacher.getByLabel("Fichier de données", { exact: true }).setInputFiles(answerPath);
+      await teacher.getByRole("region", { name: "Ce que reponse.json changera" }).getByRole("button", { name: "Importer", exact: true }).click();
       await teacher.getByText("Import effectué.").waitFor();
       await nav(teacher, "Mes réservations");
       const card = teacher.getByRole("article", { name: "Radio des CM2" });

@@ -54,9 +54,10 @@ pub struct ExchangeLog {
     /// browser gave them (ids of the first releases could collide): teacher, id sent, id kept.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub renamed: Vec<(String, String, String)>,
-    /// The teacher: when her requests were last sent (her browser's clock).
-    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
-    pub requests_sent_at: Option<NaiveDateTime>,
+    /// The teacher: each booking as she last sent it, by id and the number of her own steps in
+    /// its history then (a count, not a time: two steps in the same second stay apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u16)>,
     /// The teacher: sessions her last answer shows her enrolled in (the coordinator already
     /// counts her seat in what it publishes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -233,14 +234,23 @@ pub fn adopt_catalogue(current: &PoolState, public: PublicCatalogue) -> Adopted 
     Adopted::checked(next)
 }
 
+/// The number of steps a booking's teacher made in its history (made, cancelled).
+fn own_steps(booking: &super::booking::Booking) -> u16 {
+    let own = super::booking::Actor::Teacher(booking.teacher.clone());
+    booking.history.iter().filter(|h| h.by == own).count().min(usize::from(u16::MAX)) as u16
+}
+
 /// Whether the coordinator has not yet been sent this booking as it stands: its teacher made or
-/// changed it (by her own clock) after she last sent her requests.
+/// changed it after she last sent her requests.
 pub fn is_unsent(state: &PoolState, booking: &super::booking::Booking) -> bool {
-    match (booking.last_changed_by_teacher(), state.exchange.requests_sent_at) {
-        (Some(changed), Some(sent)) => changed > sent,
-        (Some(_), None) => true,
-        (None, _) => false,
-    }
+    let steps = own_steps(booking);
+    steps > 0 && !state.exchange.sent.iter().any(|(id, n)| *id == booking.id && *n == steps)
+}
+
+/// Records that the teacher's requests were sent as they stand now.
+pub fn mark_sent(state: &mut PoolState, teacher: &str) {
+    let sent = state.bookings.iter().filter(|b| b.teacher == teacher).map(|b| (b.id.clone(), own_steps(b))).collect();
+    state.exchange.sent = sent;
 }
 
 /// The teacher's bookings not yet sent as they stand (see [`is_unsent`]).

@@ -54,6 +54,7 @@ pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
         let now = clock::now();
         let state = pool.pool.with_untracked(|p| p.state().clone());
         let contact = state.settings.contact.clone();
+        let teacher_id = teacher.id.clone();
         leptos::task::spawn_local(async move {
             let name = format!("materiotheque-demandes-{}.json", format_date(now.date()));
             let text = import_engine::write_requests(state, teacher, now).await;
@@ -75,7 +76,7 @@ pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
                     return;
                 }
             };
-            let _ = pool.apply(PoolChange::RequestsSent(now));
+            let _ = pool.apply(PoolChange::RequestsSent { teacher: teacher_id });
             status.set(Some(message));
         });
     };

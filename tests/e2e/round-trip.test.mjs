@@ -1,0 +1,341 @@
+// End-to-end: the round trip between three teachers and the coordinator, one browser context
+// each, clocks fixed, against the release build. Requests travel as files, in an unfavourable
+// order and one twice; the coordinator books on a teacher's behalf, records trainings, confirms,
+// refuses with a reason, hands over and takes back; each teacher imports her answer and sees
+// the truth. The coordinator's exported backup is then checked with an independent count.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appReady, expectNoAxeViolations, expectNoProblems, exportBackup, newPage, useApp } from "./support.mjs";
+import { BASE } from "./support.mjs";
+
+const MONDAY = new Date("2026-11-23T09:00:00");
+const AFTER_ROBOTICS = new Date("2026-12-03T09:00:00");
+const AFTER_VR = new Date("2026-12-17T09:00:00");
+const HAND_OVER_DAY = new Date("2027-01-04T08:30:00");
+const RETURN_DAY = new Date("2027-01-15T16:30:00");
+const TEACHERS_LATER = new Date("2026-11-30T18:00:00");
+
+const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
+
+const nav = (page, name) =>
+  page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
+const status = (page, text) => page.getByRole("status").filter({ hasText: text }).first().waitFor();
+const teacherPath = (id) => "gestion/enseignants/" + id.replaceAll(".", "%252E");
+
+async function browserAt(app, at) {
+  const context = await app.browser().newContext({ acceptDownloads: true });
+  const page = await newPage(context);
+  await page.clock.setFixedTime(at);
+  return { context, page };
+}
+
+async function saveProfile(page, url, { name, email, school }) {
+  await page.goto(url + "profil");
+  await appReady(page);
+  await page.getByLabel("Nom et prénom").fill(name);
+  await page.getByLabel("Adresse électronique professionnelle").fill(email);
+  await page.getByLabel("Votre école").selectOption({ label: school });
+  await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+  await status(page, "Profil enregistré.");
+}
+
+/** Books from the model's page; returns the status the confirmation gives. */
+async function book(page, { model, quantity, start, end, project, behalf }) {
+  await nav(page, "Catalogue");
+  await page.getByRole("link", { name: model, exact: true }).click();
+  await page.getByRole("heading", { name: model, level: 1 }).waitFor();
+  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await status(page, `${model} : ${quantity} dans le panier.`);
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+  if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
+  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
+  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
+  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+  await page.getByLabel("Titre du projet").fill(project);
+  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
+  await confirmation.waitFor();
+  return confirmation.innerText();
+}
+
+/** Sends the teacher's requests (a download on a device that cannot share files); the file. */
+async function sendRequests(page, workdir, name) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Envoyer mes demandes au gestionnaire" }).first().click(),
+  ]);
+  const path = join(workdir, name);
+  writeFileSync(path, await readFile(await file.path(), "utf8"));
+  return path;
+}
+
+async function importFile(page, path, name) {
+  await page.getByLabel("Fichier de données", { exact: true }).setInputFiles(path);
+  const preview = page.getByRole("region", { name: `Ce que ${name} changera` });
+  await preview.waitFor();
+  return preview;
+}
+
+async function confirmImport(page, preview) {
+  await preview.getByRole("button", { name: "Importer", exact: true }).click();
+  await page.getByText("Import effectué.").waitFor();
+}
+
+async function recordTraining(page, url, teacherId, training, day) {
+  await page.goto(url + teacherPath(teacherId));
+  await page.getByRole("heading", { name: /^Enseignant : / , level: 1 }).waitFor();
+  await page.locator("#teacher-record-training").selectOption({ label: training });
+  await page.getByRole("textbox", { name: "Date de la formation" }).fill(day);
+  await page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
+  await status(page, `Formation « ${training} » enregistrée`);
+}
+
+function card(page, project) {
+  return page.getByRole("article", { name: project });
+}
+
+/** Held units per model and day, from the bookings and occupancy of a backup: R1 counted again. */
+function overbookedDays(pool) {
+  const held = new Map();
+  const holds = (s) => ["requested", "awaiting_training", "confirmed", "handed_over"].includes(s);
+  const spans = [...pool.bookings, ...(pool.occupancy ?? [])];
+  for (const b of spans) {
+    if (!holds(b.status)) continue;
+    for (let day = new Date(b.start + "T12:00:00Z"); day <= new Date(b.end + "T12:00:00Z"); day.setUTCDate(day.getUTCDate() + 1)) {
+      for (const line of b.lines) {
+        const key = `${line.model} ${day.toISOString().slice(0, 10)}`;
+        held.set(key, (held.get(key) ?? 0) + line.quantity);
+      }
+    }
+  }
+  const inService = (model) => pool.catalogue.units.filter((u) => u.model === model && u.in_service !== false).length;
+  return [...held].filter(([key, n]) => n > inService(key.split(" ")[0]));
+}
+
+describe(`The round trip between three teachers and the coordinator under ${BASE}`, () => {
+  const app = useApp();
+
+  test("two weeks of requests, decisions and answers, files in an unfavourable order: nothing is lost and every answer comes back", async () => {
+    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-round-trip-"));
+    const url = app.server().url;
+    const [monge, second, third] = [demo.schools[0].name, demo.schools[1].name, demo.schools[2].name];
+    const bluebots = demo.catalogue.units.filter((u) => u.model === "bluebot" && u.in_service !== false).length;
+    const half = Math.floor(bluebots / 2) + 1;
+    try {
+      // Anne enrols in the robotics session, then books six Thymio robots: awaiting training.
+      const anne = await browserAt(app, MONDAY);
+      await saveProfile(anne.page, url, { name: "Anne Martin", email: "anne.martin@ac-lyon.fr", school: monge });
+      await anne.page.goto(url + "modele/thymio");
+      await anne.page.getByRole("button", { name: "M'inscrire à la session du mercredi 2 décembre 2026" }).click();
+      const anneBooked = await book(anne.page, {
+        model: "Robot Thymio II", quantity: 6, start: "04/01/2027", end: "15/01/2027", project: "Robots et déplacements",
+      });
+      assert.match(anneBooked, /En attente de formation/);
+      assert.match(anneBooked, /n'a pas encore quitté ce navigateur/);
+      const annePath = await sendRequests(anne.page, workdir, "demandes-anne.json");
+      await nav(anne.page, "Mes réservations");
+      await card(anne.page, "Robots et déplacements").getByText("Envoyée au gestionnaire").waitFor();
+
+      // Bruno has no VR training: the check stops him, he enrols in the next session, then books.
+      const bruno = await browserAt(app, MONDAY);
+      await saveProfile(bruno.page, url, { name: "Bruno Leroy", email: "bruno.leroy@ac-lyon.fr", school: second });
+      await bruno.page.goto(url + "modele/casque-rv");
+      await bruno.page.getByText("Vous n'avez pas encore suivi cette formation.").first().waitFor();
+      await bruno.page.getByRole("button", { name: "M'inscrire à la session du mercredi 16 décembre 2026" }).click();
+      await book(bruno.page, {
+        model: "Casque de réalité virtuelle autonome", quantity: 2, start: "11/01/2027", end: "22/01/2027", project: "Voyage virtuel",
+      });
+      await book(bruno.page, {
+        model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Parcours Blue-Bot",
+      });
+      const brunoPath = await sendRequests(bruno.page, workdir, "demandes-bruno.json");
+
+      // Chloé needs no training: Blue-Bots for the same fortnight as Bruno (together more than
+      // the pool has), sent once; then microscopes, and everything sent again.
+      const chloe = await browserAt(app, MONDAY);
+      await saveProfile(chloe.page, url, { name: "Chloé Durand", email: "chloe.durand@ac-lyon.fr", school: third });
+      await book(chloe.page, {
+        model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Défis Blue-Bot",
+      });
+      const chloeFirst = await sendRequests(chloe.page, workdir, "demandes-chloe-1.json");
+      await book(chloe.page, {
+        model: "Microscope numérique USB", quantity: 3, start: "08/02/2027", end: "12/02/2027", project: "Petites bêtes",
+      });
+      await nav(chloe.page, "Mes réservations");
+      await card(chloe.page, "Petites bêtes").getByText("Pas encore envoyée au gestionnaire").waitFor();
+      await chloe.page.getByText("1 demande n'a pas encore été envoyée au gestionnaire.").waitFor();
+      const chloeSecond = await sendRequests(chloe.page, workdir, "demandes-chloe-2.json");
+      await chloe.page.getByText("Toutes vos demandes ont été envoyées.").waitFor();
+
+      // The coordinator takes the files in, in an unfavourable order: Chloé's second file before
+      // her first, Bruno's before Anne's, Anne's twice.
+      const coordinator = await browserAt(app, MONDAY);
+      const desk = coordinator.page;
+      await desk.goto(url + "parametres");
+      await appReady(desk);
+      await desk.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
+      let preview = await importFile(desk, chloeSecond, "demandes-chloe-2.json");
+      await preview.getByText("Chloé Durand, « Défis Blue-Bot » : demande enregistrée, à confirmer.").waitFor();
+      await preview.getByText("Chloé Durand, « Petites bêtes » : demande enregistrée, à confirmer.").waitFor();
+      await expectNoAxeViolations(desk, "requests preview");
+      await confirmImport(desk, preview);
+      await importFile(desk, chloeFirst, "demandes-chloe-1.json");
+      await desk.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
+      await desk.getByRole("button", { name: "Ne pas importer" }).click();
+      preview = await importFile(desk, brunoPath, "demandes-bruno.json");
+      await preview.getByText(/^Bruno Leroy, « Voyage virtuel » : en attente de formation/).waitFor();
+      const refusedNote = preview.getByText(/^Bruno Leroy, « Parcours Blue-Bot » : refusée par les règles/);
+      await refusedNote.waitFor();
+      assert.match(await refusedNote.innerText(), new RegExp(`Robot Blue-Bot.*${bluebots - half}.*${half}`));
+      await confirmImport(desk, preview);
+      preview = await importFile(desk, annePath, "demandes-anne.json");
+      await preview.getByText(/^Anne Martin, « Robots et déplacements » : en attente de formation/).waitFor();
+      await confirmImport(desk, preview);
+      await importFile(desk, annePath, "demandes-anne.json");
+      await desk.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
+      await desk.getByRole("button", { name: "Ne pas importer" }).click();
+
+      // The coordinator books recorders on Anne's behalf.
+      await book(desk, {
+        model: "Enregistreur Zoom H1n", quantity: 2, start: "01/02/2027", end: "05/02/2027", project: "Interviews", behalf: "Anne Martin",
+      });
+
+      // Trainings are recorded after their sessions; then the queue is handled.
+      await desk.clock.setFixedTime(AFTER_ROBOTICS);
+      await recordTraining(desk, url, "anne.martin@ac-lyon.fr", "Robotique pédagogique", "02/12/2026");
+      await desk.clock.setFixedTime(AFTER_VR);
+      await recordTraining(desk, url, "bruno.leroy@ac-lyon.fr", "Réalité virtuelle en classe", "16/12/2026");
+      await nav(desk, "Gestion");
+      const queue = desk.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+      for (const project of ["Robots et déplacements", "Voyage virtuel", "Défis Blue-Bot", "Interviews"]) {
+        await queue.getByRole("row", { name: new RegExp(project) }).getByRole("checkbox").check();
+      }
+      await desk.getByRole("button", { name: "Confirmer la sélection" }).click();
+      await status(desk, "Réservations confirmées : 4.");
+      await queue.getByRole("row", { name: /Petites bêtes/ }).getByRole("checkbox").check();
+      await desk.getByRole("button", { name: "Refuser la sélection…" }).click();
+      await desk.getByLabel("Motif du refus (envoyé à l'enseignant)").fill("Microscopes réservés pour la fête de la science.");
+      await desk.getByRole("button", { name: "Refuser (1)" }).click();
+      await status(desk, "Réservations refusées : 1.");
+
+      // Anne's robots go out and come back.
+      await desk.clock.setFixedTime(HAND_OVER_DAY);
+      await nav(desk, "Gestion");
+      await desk.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Robots et déplacements" }).click();
+      await desk.getByRole("heading", { name: "Remise du matériel" }).waitFor();
+      await desk.getByRole("button", { name: "Remettre ces exemplaires" }).click();
+      await status(desk, "Matériel remis");
+      await desk.clock.setFixedTime(RETURN_DAY);
+      await desk.reload();
+      await desk.getByRole("heading", { name: "Retour du matériel" }).waitFor();
+      await desk.getByRole("button", { name: "Enregistrer le retour" }).click();
+      await status(desk, "de nouveau disponibles");
+
+      // Every teacher with news gets her answer, in one action.
+      await nav(desk, "Paramètres");
+      await desk.getByText("3 enseignants ont des nouvelles : Anne Martin, Bruno Leroy, Chloé Durand.").waitFor();
+      const answers = [];
+      const collect = (file) => answers.push(file);
+      desk.on("download", collect);
+      await desk.getByRole("button", { name: "Produire les réponses" }).click();
+      await status(desk, "3 réponses produites");
+      desk.off("download", collect);
+      await desk.getByText("Aucun enseignant n'a de nouvelles depuis sa dernière réponse.").waitFor();
+      const answerOf = async (who) => {
+        const file = answers.find((a) => a.suggestedFilename().startsWith(`reponse-${who}-`));
+        assert.ok(file, `an answer for ${who}: ${answers.map((a) => a.suggestedFilename())}`);
+        const path = join(workdir, file.suggestedFilename());
+        const text = await readFile(await file.path(), "utf8");
+        writeFileSync(path, text);
+        return { path, name: file.suggestedFilename(), text };
+      };
+
+      // Each teacher imports her own answer (in her browser, days before the coordinator's
+      // last decisions on her own clock: no clock is shared).
+      for (const { page } of [anne, bruno, chloe]) await page.clock.setFixedTime(TEACHERS_LATER);
+      const anneAnswer = await answerOf("anne-martin");
+      assert.ok(!anneAnswer.text.includes("Bruno") && !anneAnswer.text.includes("chloe"), "her answer names nobody else");
+      await nav(anne.page, "Paramètres");
+      preview = await importFile(anne.page, anneAnswer.path, anneAnswer.name);
+      await preview.getByText("« Interviews » : réservation faite pour vous par le gestionnaire.").waitFor();
+      await preview.getByText("Formation « Robotique pédagogique » enregistrée par le gestionnaire.").waitFor();
+      await expectNoAxeViolations(anne.page, "answer preview");
+      await confirmImport(anne.page, preview);
+      await nav(anne.page, "Mes réservations");
+      const robots = card(anne.page, "Robots et déplacements");
+      await robots.getByText("Rendue", { exact: true }).first().waitFor();
+      const history = await robots.innerText();
+      for (const step of ["En attente de formation", "Confirmée", "Remise", "Rendue"]) assert.match(history, new RegExp(step));
+      await card(anne.page, "Interviews").getByText("Confirmée", { exact: true }).first().waitFor();
+      await anne.page.goto(url + "modele/thymio");
+      await anne.page.getByText("Vous avez suivi cette formation.").first().waitFor();
+
+      const brunoAnswer = await answerOf("bruno-leroy");
+      await nav(bruno.page, "Paramètres");
+      // Anne's answer is not his.
+      await bruno.page.getByLabel("Fichier de données", { exact: true }).setInputFiles(anneAnswer.path);
+      await bruno.page.getByRole("alert").filter({ hasText: "destinée à Anne Martin" }).waitFor();
+      await confirmImport(bruno.page, await importFile(bruno.page, brunoAnswer.path, brunoAnswer.name));
+      await nav(bruno.page, "Mes réservations");
+      await card(bruno.page, "Voyage virtuel").getByText("Confirmée", { exact: true }).first().waitFor();
+      const refused = card(bruno.page, "Parcours Blue-Bot");
+      const reason = refused.getByText(/^Motif du refus :/);
+      assert.match(await reason.innerText(), new RegExp(`Robot Blue-Bot.*${bluebots - half}.*${half}`));
+      assert.equal(await refused.getByRole("button", { name: "Ajouter à mon agenda (.ics)" }).count(), 0);
+      assert.equal(await refused.getByRole("link", { name: "Imprimer la convention" }).count(), 0);
+      await expectNoAxeViolations(bruno.page, "refused booking");
+      // His training now counts in a new booking check.
+      await bruno.page.goto(url + "modele/casque-rv");
+      await bruno.page.getByText("Vous avez suivi cette formation.").first().waitFor();
+      await book(bruno.page, {
+        model: "Casque de réalité virtuelle autonome", quantity: 1, start: "08/03/2027", end: "12/03/2027", project: "Musées virtuels",
+      }).then((text) => assert.match(text, /Demandée/));
+
+      const chloeAnswer = await answerOf("chloe-durand");
+      await nav(chloe.page, "Paramètres");
+      await confirmImport(chloe.page, await importFile(chloe.page, chloeAnswer.path, chloeAnswer.name));
+      await nav(chloe.page, "Mes réservations");
+      await card(chloe.page, "Défis Blue-Bot").getByText("Confirmée", { exact: true }).first().waitFor();
+      await card(chloe.page, "Petites bêtes").getByText("Motif du refus : Microscopes réservés pour la fête de la science.").waitFor();
+
+      // Seats: Anne's place in the robotics session counts once, in every browser.
+      const seats = async (page) => {
+        await page.goto(url + "modele/thymio");
+        const line = page.getByText(/Session du mercredi 2 décembre 2026, .*places libres/).first();
+        return (await line.innerText()).match(/\((\d+) places libres\)/)[1];
+      };
+      assert.equal(await seats(anne.page), "15");
+      assert.equal(await seats(chloe.page), "15");
+
+      // The coordinator's backup, counted independently: nothing lost, ids unique, no day overbooked.
+      const backup = await exportBackup(desk);
+      const ids = backup.pool.bookings.map((b) => b.id);
+      assert.equal(new Set(ids).size, ids.length, "no two bookings share an id");
+      for (const path of [annePath, brunoPath, chloeFirst, chloeSecond]) {
+        for (const sent of JSON.parse(await readFile(path, "utf8")).bookings) {
+          assert.ok(ids.includes(sent.id), `request ${sent.project} (${sent.id}) is in the coordinator's pool`);
+        }
+      }
+      const projects = backup.pool.bookings.map((b) => `${b.project}: ${b.status}`).sort();
+      assert.deepEqual(projects, [
+        "Défis Blue-Bot: confirmed",
+        "Interviews: confirmed",
+        "Parcours Blue-Bot: refused",
+        "Petites bêtes: refused",
+        "Robots et déplacements: returned",
+        "Voyage virtuel: confirmed",
+      ]);
+      assert.deepEqual(overbookedDays(backup.pool), []);
+      for (const page of [anne.page, bruno.page, chloe.page, desk]) await expectNoProblems(page);
+      for (const { context } of [anne, bruno, chloe, coordinator]) await context.close();
+    } finally {
+      rmSync(workdir, { recursive: true, force: true });
+    }
+  });
+});
