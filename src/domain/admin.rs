@@ -54,8 +54,6 @@ pub enum CatalogueEdit {
     Training(Training),
     /// Adds or updates a training session (by id; its enrolments are kept).
     Session(TrainingSession),
-    /// The address where teachers send their requests (published with the catalogue).
-    Contact(String),
 }
 
 /// The parts of a label pattern: text before, width and first number, text after.
@@ -237,10 +235,6 @@ impl Pool {
                 }
                 let training = training.clone();
                 self.edit(|s| upsert(&mut s.catalogue.trainings, training, |t| &t.id));
-            }
-            CatalogueEdit::Contact(contact) => {
-                let contact = contact.trim().to_owned();
-                self.edit(|s| s.settings.contact = contact);
             }
             CatalogueEdit::Session(session) => {
                 valid_id(&session.id)?;

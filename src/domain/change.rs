@@ -118,6 +118,9 @@ pub enum PoolChange {
         /// When.
         at: NaiveDateTime,
     },
+    /// The coordinator sets the address where teachers send their requests (published with
+    /// the catalogue).
+    SetContact(String),
     /// The coordinator produced these teachers' answers (teacher, fingerprint of the answer).
     AnswersSent(Vec<(String, u64)>),
     /// The teacher sent her requests as they stand.
@@ -217,6 +220,11 @@ impl PoolChange {
                 pool.document_incident(id, police_report.clone(), *quote_cents, *at).map(|()| ChangeOutcome::Done)
             }
             PoolChange::SettleIncident { id, at } => pool.settle_incident(id, *at).map(|()| ChangeOutcome::Done),
+            PoolChange::SetContact(contact) => {
+                let contact = contact.trim().to_owned();
+                pool.edit(|s| s.settings.contact = contact);
+                Ok(ChangeOutcome::Done)
+            }
             PoolChange::AnswersSent(sent) => {
                 pool.edit(|s| super::exchange::answer::mark_answered(s, sent));
                 Ok(ChangeOutcome::Done)

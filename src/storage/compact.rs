@@ -58,6 +58,7 @@
 use super::document::{Document, SavedPlan, StateRef, StoredState, STORED_VERSION};
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
 use super::packed::{Packer, UnpackError, Unpacker};
+use crate::domain::booking::Refusal;
 use crate::domain::calendar::day_num;
 use crate::domain::ids::{minted_parts, IdMinter};
 use crate::domain::incident::IncidentHistoryEntry;
@@ -66,7 +67,7 @@ use crate::domain::{
     Incident, IncidentKind, IncidentStatus, LocalizedText, Model, PoolState, School, SchoolHoliday, Settings, Teacher,
     Training, TrainingRecord, TrainingSession, Unit, Zone,
 };
-use crate::domain::{DomainError, ExchangeLog, Occupancy};
+use crate::domain::{ExchangeLog, Occupancy};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -538,14 +539,15 @@ impl<'a> Writer<'a> {
         }
         // The rules behind refusals of requests taken in: few, so a table of their own rather
         // than a field of every history entry.
-        let rules: Vec<(usize, usize, String)> = pool
+        let rules: Vec<(usize, usize, &str)> = pool
             .bookings
             .iter()
             .enumerate()
             .flat_map(|(i, b)| {
-                b.history.iter().enumerate().filter_map(move |(k, h)| {
-                    h.rule.as_ref().map(|rule| (i, k, serde_json::to_string(rule).unwrap_or_default()))
-                })
+                b.history
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(k, h)| h.rule.as_ref().map(|rule| (i, k, rule.as_json())))
             })
             .collect();
         section(&mut body, "rules", &rules, |row, (booking, entry, rule)| {
@@ -1183,16 +1185,13 @@ fn read_pool(r: &mut Reader<'_>, version: u32) -> Result<PoolState, ReadError> {
                         r.element()?;
                         let entry: usize = r.int_as()?;
                         r.element()?;
-                        let at = r.offset();
-                        let rule: DomainError = serde_json::from_str(&r.string()?)
-                            .map_err(|_| ReadError { offset: at, what: "refusal rule" })?;
-                        Ok((booking, entry, rule))
+                        Ok((booking, entry, Refusal::from_json(r.string()?)))
                     })
                 })?;
                 for (booking, entry, rule) in rules {
                     let slot = bookings.get_mut(booking).and_then(|b| b.history.get_mut(entry));
                     let slot = slot.ok_or(ReadError { offset: at, what: "index out of range" })?;
-                    slot.rule = Some(Box::new(rule));
+                    slot.rule = Some(rule);
                 }
             }
             _ => r.skip_value()?,

@@ -10,6 +10,7 @@ use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;
+use crate::domain::booking::Refusal;
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
     Actor, AssignedUnit, Booking, BookingLine, BookingStatus, CatalogueError, Condition, HistoryEntry, Incident,
@@ -252,7 +253,7 @@ fn v3_state() -> StoredState {
     let mut refusal = minted.history[0].clone();
     refusal.status = BookingStatus::Refused;
     refusal.by = Actor::Coordinator;
-    refusal.rule = Some(Box::new(crate::domain::DomainError::NotEnoughUnits(vec![crate::domain::Shortage {
+    refusal.rule = Some(Refusal::of(&crate::domain::DomainError::NotEnoughUnits(vec![crate::domain::Shortage {
         model: "thymio".into(),
         requested: 6,
         free: 4,
@@ -602,7 +603,7 @@ mod round_trip {
                             // A refusal's rule, stored in a table of its own, rides with the reasons.
                             rule: reason
                                 .as_ref()
-                                .map(|r| Box::new(crate::domain::DomainError::ZeroQuantity { model: r.clone() })),
+                                .map(|r| Refusal::of(&crate::domain::DomainError::ZeroQuantity { model: r.clone() })),
                             reason,
                         })
                         .collect();

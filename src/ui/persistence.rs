@@ -144,11 +144,14 @@ pub fn start(i18n: I18n) -> Handles {
             }
         }
     });
-    // The rules need the teacher in the pool (a new profile, or a changed school).
+    // The rules need the teacher in the pool (a new profile, or a changed school), and ids a
+    // minter (a first start, a document of an earlier version, a pool replaced by a file).
     Effect::new(move |_| {
         if !storage.loaded.get() {
             return;
         }
+        handles.pool.pool.track();
+        handles.pool.ensure_minter(crate::platform::files::random_u64);
         if let Some(teacher) = handles.profile.teacher.get() {
             if handles.pool.pool.with_untracked(|p| p.teacher(&teacher.id) != Some(&teacher)) {
                 handles.pool.upsert_teacher(teacher);

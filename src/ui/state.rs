@@ -73,7 +73,13 @@ pub struct PoolHandle {
 impl PoolHandle {
     /// A handle over `pool`.
     pub fn new(pool: Pool, load_error: Option<FileError>) -> Self {
-        Self { pool: RwSignal::new(pool), load_error: RwSignal::new(load_error), pending: StoredValue::new(Vec::new()) }
+        let handle = Self {
+            pool: RwSignal::new(pool),
+            load_error: RwSignal::new(load_error),
+            pending: StoredValue::new(Vec::new()),
+        };
+        handle.ensure_minter(crate::platform::files::random_u64);
+        handle
     }
 
     /// The embedded demo pool, with `profile`'s teacher known to the rules (tests, and the
@@ -96,14 +102,7 @@ impl PoolHandle {
     pub fn apply(self, mut change: PoolChange) -> Result<ChangeOutcome, DomainError> {
         // Applied here rather than in a closure, so that once inlined the change's variant is
         // known and only its operation is compiled into the calling page.
-        let result = {
-            let mut pool = self.pool.write();
-            // The first id this browser mints draws its tag (see `domain::ids`).
-            if pool.state().minter.is_none() {
-                pool.set_minter(crate::domain::IdMinter::from_random(crate::platform::files::random_u64()));
-            }
-            change.apply(&mut pool)
-        };
+        let result = change.apply(&mut self.pool.write());
         if result.is_ok() {
             self.pending.update_value(|pending| pending.push(change));
         }
@@ -123,6 +122,15 @@ impl PoolHandle {
     pub fn replace(self, state: PoolState) {
         self.pool.set(Pool::new(state.clone()));
         self.pending.update_value(|pending| pending.push(PoolChange::Replace(Box::new(state))));
+    }
+
+    /// Gives the pool this browser's id minter if it has none yet: a tag drawn from `random`
+    /// (see `domain::ids`). Not a change to save: the first change minted from it saves it.
+    pub fn ensure_minter(self, random: impl FnOnce() -> u64) {
+        if self.pool.with_untracked(|p| p.state().minter.is_none()) {
+            let minter = crate::domain::IdMinter::from_random(random());
+            self.pool.update_untracked(|p| p.set_minter(minter));
+        }
     }
 
     /// Takes the changes made since the last call (the persistence layer saves them).

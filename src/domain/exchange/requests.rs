@@ -5,7 +5,7 @@
 //! dropped — so that the teacher's answer carries it back. Taking in the same requests twice
 //! changes nothing the second time.
 
-use crate::domain::booking::{Actor, Booking, BookingStatus, HistoryEntry};
+use crate::domain::booking::{Actor, Booking, BookingStatus, HistoryEntry, Refusal};
 use crate::domain::error::DomainError;
 use crate::domain::people::{Teacher, TrainingRecord};
 use crate::domain::pool::{BookingRequest, Pool};
@@ -221,7 +221,7 @@ fn take_in_booking(
                 by: Actor::Coordinator,
                 status: BookingStatus::Refused,
                 reason: None,
-                rule: Some(Box::new(error.clone())),
+                rule: Some(Refusal::of(&error)),
             };
             pool.insert_booking(request, BookingStatus::Refused, vec![asked(BookingStatus::Requested), refusal]);
             RequestOutcome::RefusedByRule(error)
@@ -307,8 +307,8 @@ mod tests {
         assert_eq!(report.enrolled, vec!["s-rob-2".to_owned()]);
         assert!(coordinator.booking("b-3").is_none(), "another teacher's booking is never taken in");
         assert_eq!(coordinator.booking("b-2").map(|b| b.status), Some(BookingStatus::Requested), "kept, to verify");
-        let refused = coordinator.booking("b-4").and_then(|b| b.refusal()).and_then(|h| h.rule.clone());
-        assert!(matches!(refused.as_deref(), Some(DomainError::NotEnoughUnits(s)) if s[0].free == 1));
+        let refused = coordinator.booking("b-4").and_then(|b| b.refusal()).and_then(|h| h.rule.as_ref()?.error());
+        assert!(matches!(refused, Some(DomainError::NotEnoughUnits(s)) if s[0].free == 1));
         assert!(!coordinator.state().records.iter().any(|r| r.training == "f-rv"), "claims are never recorded");
 
         let before = coordinator.state().clone();

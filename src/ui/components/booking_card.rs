@@ -65,7 +65,9 @@ pub fn BookingCard(
     let refusal_reason = booking.refusal().map(|entry| {
         let reason = match (&entry.reason, &entry.rule) {
             (Some(text), _) => text.clone(),
-            (None, Some(rule)) => pool.pool.with_untracked(|p| explain(lang, p, rule)).join(" "),
+            (None, Some(rule)) => {
+                rule.error().map(|e| pool.pool.with_untracked(|p| explain(lang, p, &e)).join(" ")).unwrap_or_default()
+            }
             (None, None) => String::new(),
         };
         view! { <p class="booking-card__refusal">{i18n.tf(Msg::BookingRefusedReason, &[("reason", &reason)])}</p> }

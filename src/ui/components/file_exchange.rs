@@ -1,12 +1,9 @@
-use crate::domain::admin::CatalogueEdit;
-use crate::domain::exchange::answer::answers_with_news;
 use crate::domain::exchange::unsent_requests;
 use crate::domain::iso::format_date;
 use crate::domain::PoolChange;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::files::{self, Handed};
-use crate::storage::files::{answer_file, answer_file_name};
 use crate::ui::import_engine;
 use crate::ui::state::{use_i18n, use_pool, use_profile, use_role};
 use leptos::prelude::*;
@@ -132,8 +129,7 @@ fn ContactField() -> impl IntoView {
     let status = RwSignal::new(None::<Msg>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let edit = CatalogueEdit::Contact(contact.get_untracked());
-        let done = pool.apply(PoolChange::EditCatalogue { edit, today: clock::today() }).is_ok();
+        let done = pool.apply(PoolChange::SetContact(contact.get_untracked())).is_ok();
         status.set(Some(if done { Msg::ContactSaved } else { Msg::DownloadRefused }));
     };
     view! {
@@ -156,39 +152,37 @@ fn ContactField() -> impl IntoView {
 }
 
 /// Which teachers have news since their last answer, and their answers produced in one action
-/// (one private file each).
+/// (one private file each). Answers are worked out by the import engine, loaded on demand.
 #[component]
 fn Answers() -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
     let status = RwSignal::new(None::<String>);
-    let news = Memo::new(move |_| {
-        pool.with_state(|s| {
-            answers_with_news(s, chrono::NaiveDateTime::default())
-                .into_iter()
-                .map(|(a, _)| a.teacher.name)
-                .collect::<Vec<_>>()
-        })
+    let news = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        let state = pool.pool.with(|p| p.state().clone());
+        leptos::task::spawn_local(async move { news.set(import_engine::answer_news(state).await) });
     });
     let produce = move |_| {
         let now = clock::now();
-        let answers = pool.with_state(|s| answers_with_news(s, now));
-        let mut sent = Vec::new();
-        for (answer, print) in &answers {
-            let name = answer_file_name(&answer.teacher, now.date());
-            if files::download(&name, "application/json", &answer_file(answer, now)).is_ok() {
-                sent.push((answer.teacher.id.clone(), *print));
+        let state = pool.pool.with_untracked(|p| p.state().clone());
+        leptos::task::spawn_local(async move {
+            let files = import_engine::write_answers(state, now).await;
+            let sent: Vec<(String, u64)> = files
+                .into_iter()
+                .filter(|f| files::download(&f.name, "application/json", &f.text).is_ok())
+                .map(|f| f.sent)
+                .collect();
+            let count = sent.len();
+            if count > 0 {
+                let _ = pool.apply(PoolChange::AnswersSent(sent));
             }
-        }
-        let count = sent.len();
-        if count > 0 {
-            let _ = pool.apply(PoolChange::AnswersSent(sent));
-        }
-        status.set(Some(match count {
-            0 => i18n.t(Msg::DownloadRefused).to_owned(),
-            1 => i18n.t(Msg::AnswersDoneOne).to_owned(),
-            n => i18n.tf(Msg::AnswersDoneMany, &[("n", &n.to_string())]),
-        }));
+            status.set(Some(match count {
+                0 => i18n.t(Msg::DownloadRefused).to_owned(),
+                1 => i18n.t(Msg::AnswersDoneOne).to_owned(),
+                n => i18n.tf(Msg::AnswersDoneMany, &[("n", &n.to_string())]),
+            }));
+        });
     };
     let summary = move || {
         news.with(|names| match names.len() {

@@ -1,4 +1,3 @@
-use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, RequestOutcome, RequestsReport};
 use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
@@ -6,11 +5,10 @@ use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
 use crate::storage::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
-use crate::ui::explain::{explain, overbooking, training_name};
 use crate::ui::import_engine::{self, FileKind};
-use crate::ui::labels::{long, status_msg};
+use crate::ui::labels::long;
 use crate::ui::persistence::{current_state, replace_state, Handles};
-use crate::ui::state::{use_i18n, use_role, I18n};
+use crate::ui::state::{use_i18n, use_role};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,77 +49,6 @@ fn item_msg(item: Item) -> Msg {
     }
 }
 
-/// What happened to each of a teacher's requests, naming her, the project and the rule with
-/// its numbers; then the training claims her records do not back.
-fn request_notes(i18n: I18n, pool: &Pool, report: &RequestsReport) -> Vec<String> {
-    let lang = i18n.lang();
-    let teacher = report.teacher.as_str();
-    let mut notes: Vec<String> = Vec::new();
-    for entry in &report.bookings {
-        let args = |reason: &str| -> Vec<(&str, String)> {
-            vec![("teacher", teacher.to_owned()), ("project", entry.project.clone()), ("reason", reason.to_owned())]
-        };
-        let say = |msg: Msg, reason: &str| {
-            let owned = args(reason);
-            let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            i18n.tf(msg, &refs)
-        };
-        let note = match &entry.outcome {
-            RequestOutcome::Added(BookingStatus::AwaitingTraining) => say(Msg::ImportRequestAwaiting, ""),
-            RequestOutcome::Added(_) => say(Msg::ImportRequestAdded, ""),
-            RequestOutcome::TrainingToVerify(missing) => {
-                let why = explain(lang, pool, &DomainError::TrainingMissing(missing.clone())).join(" ");
-                say(Msg::ImportRequestToVerify, &why)
-            }
-            RequestOutcome::RefusedByRule(error) => {
-                say(Msg::ImportRequestRefused, &explain(lang, pool, error).join(" "))
-            }
-            RequestOutcome::Cancelled => say(Msg::ImportRequestCancelled, ""),
-            RequestOutcome::Unchanged => continue,
-            RequestOutcome::Rejected(error) => i18n.tf(
-                Msg::ImportRequestRejected,
-                &[("project", &entry.project), ("reason", &explain(lang, pool, error).join(" "))],
-            ),
-        };
-        notes.push(note);
-        if entry.kept_as != entry.id && !matches!(entry.outcome, RequestOutcome::Unchanged) {
-            notes.push(say(Msg::ImportRequestRenamed, ""));
-        }
-    }
-    let english = lang == crate::i18n::Lang::En;
-    for training in &report.unbacked_claims {
-        let name = training_name(pool, training, english);
-        notes.push(i18n.tf(Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
-    }
-    notes
-}
-
-/// What a teacher's answer changes for her, in words.
-fn answer_notes(i18n: I18n, pool: &Pool, report: &AnswerReport) -> Vec<String> {
-    let lang = i18n.lang();
-    let english = lang == crate::i18n::Lang::En;
-    let project = |id: &str| pool.booking(id).map_or_else(|| id.to_owned(), |b| b.project.clone());
-    let mut notes: Vec<String> = report
-        .status_changes
-        .iter()
-        .map(|(_, project, from, to)| {
-            i18n.tf(
-                Msg::ImportAnswerStatus,
-                &[("project", project), ("from", status_msg(*from).get(lang)), ("to", status_msg(*to).get(lang))],
-            )
-        })
-        .collect();
-    notes.extend(report.new_bookings.iter().map(|(_, p)| i18n.tf(Msg::ImportAnswerNew, &[("project", p)])));
-    for training in &report.records_added {
-        let name = training_name(pool, training, english);
-        notes.push(i18n.tf(Msg::ImportAnswerRecord, &[("training", &name)]));
-    }
-    notes.extend(
-        report.kept_cancellations.iter().map(|id| i18n.tf(Msg::ImportAnswerKeptCancel, &[("project", &project(id))])),
-    );
-    notes
-}
-
 /// Imports a data file (a backup, or the coordinator's catalogue): reads and checks it, shows
 /// what it would add, change and remove, and changes nothing until confirmed. The state from
 /// before is kept so the last import can be undone.
@@ -140,7 +67,7 @@ pub fn ImportPanel() -> impl IntoView {
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
             let lang = i18n.lang();
-            let prepared = match import_engine::prepare(text, zone, current.clone(), clock::now()).await {
+            let prepared = match import_engine::prepare(text, zone, current, clock::now(), lang).await {
                 Ok(prepared) => prepared,
                 Err(error) => {
                     step.set(Step::Refused(describe(lang, &name, &error)));
@@ -159,34 +86,15 @@ pub fn ImportPanel() -> impl IntoView {
                 step.set(Step::Refused(i18n.tf(msg, &[("file", &name)])));
                 return;
             }
-            let planned = prepared.planned;
-            // Names of models, trainings and projects are read from the state after the import.
-            let pool = Pool::new(planned.next.pool.clone().unwrap_or_default());
-            let (effect, mut notes, published) = match prepared.kind {
-                FileKind::Backup => (i18n.t(Msg::ImportBackupEffect).to_owned(), Vec::new(), None),
+            let (planned, notes) = (prepared.planned, prepared.notes);
+            let (effect, published) = match prepared.kind {
+                FileKind::Backup => (i18n.t(Msg::ImportBackupEffect).to_owned(), None),
                 // A published catalogue, once taken in, is no longer offered.
-                FileKind::Catalogue(at) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), Vec::new(), at),
-                FileKind::Calendar => (i18n.t(Msg::ImportCalendarEffect).to_owned(), Vec::new(), None),
-                FileKind::Requests { teacher } => {
-                    let notes = planned
-                        .preview
-                        .requests
-                        .as_ref()
-                        .map(|report| request_notes(i18n, &pool, report))
-                        .unwrap_or_default();
-                    (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &teacher)]), notes, None)
-                }
-                FileKind::Answer => {
-                    let notes = planned
-                        .preview
-                        .answer
-                        .as_ref()
-                        .map(|report| answer_notes(i18n, &pool, report))
-                        .unwrap_or_default();
-                    (i18n.t(Msg::ImportAnswerEffect).to_owned(), notes, None)
-                }
+                FileKind::Catalogue(at) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), at),
+                FileKind::Calendar => (i18n.t(Msg::ImportCalendarEffect).to_owned(), None),
+                FileKind::Requests { teacher } => (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &teacher)]), None),
+                FileKind::Answer => (i18n.t(Msg::ImportAnswerEffect).to_owned(), None),
             };
-            notes.extend(planned.preview.conflicts.iter().map(|c| overbooking(lang, &pool, c)));
             step.set(Step::Preview { file: name, effect, notes, planned, published });
         });
     };
