@@ -17,7 +17,7 @@ const AFTER_ROBOTICS = new Date("2026-12-03T09:00:00");
 const AFTER_VR = new Date("2026-12-17T09:00:00");
 const HAND_OVER_DAY = new Date("2027-01-04T08:30:00");
 const RETURN_DAY = new Date("2027-01-15T16:30:00");
-const TEACHERS_LATER = new Date("2026-11-30T18:00:00");
+const TEACHERS_LATER = new Date("2027-01-18T18:00:00");
 
 const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
 
@@ -157,15 +157,19 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       const brunoPath = await sendRequests(bruno.page, workdir, "demandes-bruno.json");
 
       // Chloé needs no training: Blue-Bots for the same fortnight as Bruno (together more than
-      // the pool has), sent once; then microscopes, and everything sent again.
+      // the pool has), sent once; then weather stations, and everything sent again.
       const chloe = await browserAt(app, MONDAY);
       await saveProfile(chloe.page, url, { name: "Chloé Durand", email: "chloe.durand@ac-lyon.fr", school: third });
       await book(chloe.page, {
         model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Défis Blue-Bot",
       });
       const chloeFirst = await sendRequests(chloe.page, workdir, "demandes-chloe-1.json");
+      // She also takes a seat in the robotics session of March (counted in every browser).
+      await chloe.page.goto(url + "modele/thymio");
+      await chloe.page.getByRole("button", { name: "M'inscrire à la session du mercredi 10 mars 2027" }).click();
+      await chloe.page.getByText(/Session du mercredi 10 mars 2027, .*\(15 places libres\)/).first().waitFor();
       await book(chloe.page, {
-        model: "Microscope numérique USB", quantity: 3, start: "08/02/2027", end: "12/02/2027", project: "Petites bêtes",
+        model: "Station météo connectée", quantity: 2, start: "15/03/2027", end: "19/03/2027", project: "Petites bêtes",
       });
       await nav(chloe.page, "Mes réservations");
       await card(chloe.page, "Petites bêtes").getByText("Pas encore envoyée au gestionnaire").waitFor();
@@ -192,7 +196,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await preview.getByText(/^Bruno Leroy, « Voyage virtuel » : en attente de formation/).waitFor();
       const refusedNote = preview.getByText(/^Bruno Leroy, « Parcours Blue-Bot » : refusée par les règles/);
       await refusedNote.waitFor();
-      assert.match(await refusedNote.innerText(), new RegExp(`Robot Blue-Bot.*${bluebots - half}.*${half}`));
+      assert.match(await refusedNote.innerText(), new RegExp(`Robot Blue-Bot : ${bluebots - half} exemplaires libres sur la période, ${half} demandés`));
       await confirmImport(desk, preview);
       preview = await importFile(desk, annePath, "demandes-anne.json");
       await preview.getByText(/^Anne Martin, « Robots et déplacements » : en attente de formation/).waitFor();
@@ -220,7 +224,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await status(desk, "Réservations confirmées : 4.");
       await queue.getByRole("row", { name: /Petites bêtes/ }).getByRole("checkbox").check();
       await desk.getByRole("button", { name: "Refuser la sélection…" }).click();
-      await desk.getByLabel("Motif du refus (envoyé à l'enseignant)").fill("Microscopes réservés pour la fête de la science.");
+      await desk.getByLabel("Motif du refus (envoyé à l'enseignant)").fill("Stations météo réservées pour la fête de la science.");
       await desk.getByRole("button", { name: "Refuser (1)" }).click();
       await status(desk, "Réservations refusées : 1.");
 
@@ -239,7 +243,9 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
 
       // Every teacher with news gets her answer, in one action.
       await nav(desk, "Paramètres");
-      await desk.getByText("3 enseignants ont des nouvelles : Anne Martin, Bruno Leroy, Chloé Durand.").waitFor();
+      const news = desk.getByText(/^3 enseignants ont des nouvelles : /);
+      await news.waitFor();
+      for (const name of ["Anne Martin", "Bruno Leroy", "Chloé Durand"]) assert.match(await news.innerText(), new RegExp(name));
       const answers = [];
       const collect = (file) => answers.push(file);
       desk.on("download", collect);
@@ -270,6 +276,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await nav(anne.page, "Mes réservations");
       const robots = card(anne.page, "Robots et déplacements");
       await robots.getByText("Rendue", { exact: true }).first().waitFor();
+      await robots.getByText("Historique", { exact: true }).click();
       const history = await robots.innerText();
       for (const step of ["En attente de formation", "Confirmée", "Remise", "Rendue"]) assert.match(history, new RegExp(step));
       await card(anne.page, "Interviews").getByText("Confirmée", { exact: true }).first().waitFor();
@@ -286,7 +293,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await card(bruno.page, "Voyage virtuel").getByText("Confirmée", { exact: true }).first().waitFor();
       const refused = card(bruno.page, "Parcours Blue-Bot");
       const reason = refused.getByText(/^Motif du refus :/);
-      assert.match(await reason.innerText(), new RegExp(`Robot Blue-Bot.*${bluebots - half}.*${half}`));
+      assert.match(await reason.innerText(), new RegExp(`Robot Blue-Bot : ${bluebots - half} exemplaires libres sur la période, ${half} demandés`));
       assert.equal(await refused.getByRole("button", { name: "Ajouter à mon agenda (.ics)" }).count(), 0);
       assert.equal(await refused.getByRole("link", { name: "Imprimer la convention" }).count(), 0);
       await expectNoAxeViolations(bruno.page, "refused booking");
@@ -302,16 +309,18 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await confirmImport(chloe.page, await importFile(chloe.page, chloeAnswer.path, chloeAnswer.name));
       await nav(chloe.page, "Mes réservations");
       await card(chloe.page, "Défis Blue-Bot").getByText("Confirmée", { exact: true }).first().waitFor();
-      await card(chloe.page, "Petites bêtes").getByText("Motif du refus : Microscopes réservés pour la fête de la science.").waitFor();
+      await card(chloe.page, "Petites bêtes").getByText("Motif du refus : Stations météo réservées pour la fête de la science.").waitFor();
 
-      // Seats: Anne's place in the robotics session counts once, in every browser.
-      const seats = async (page) => {
-        await page.goto(url + "modele/thymio");
-        const line = page.getByText(/Session du mercredi 2 décembre 2026, .*places libres/).first();
-        return (await line.innerText()).match(/\((\d+) places libres\)/)[1];
-      };
-      assert.equal(await seats(anne.page), "15");
-      assert.equal(await seats(chloe.page), "15");
+      // Seats: Chloé's place in the March robotics session counts once, in every browser: Bruno,
+      // who lacks that training, is offered the session with the coordinator's count.
+      await bruno.page.goto(url + "modele/thymio");
+      const offered = bruno.page.getByText(/Session du mercredi 10 mars 2027, .*places libres/).first();
+      const teacherSeats = (await offered.innerText()).match(/\((\d+) places libres\)/)[1];
+      await desk.goto(url + "gestion/formations");
+      const march = desk.getByRole("region", { name: /^Session du mercredi 10 mars 2027/ });
+      await march.getByText(/16 places, \d+ libres\./).waitFor();
+      const deskSeats = (await march.getByText(/16 places, \d+ libres\./).innerText()).match(/, (\d+) libres/)[1];
+      assert.deepEqual([teacherSeats, deskSeats], ["15", "15"]);
 
       // The coordinator's backup, counted independently: nothing lost, ids unique, no day overbooked.
       const backup = await exportBackup(desk);
