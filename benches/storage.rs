@@ -59,7 +59,7 @@ fn main() {
         .zip(text.find(",\"incidents\":"))
         .map_or(0, |(from, to)| text[from..to].encode_utf16().count());
     println!(
-        "version 2 at full scale: {units} UTF-16 units, {:.1} a booking (bookings alone {:.1}, {:.0} % of the whole); version 1: {:.1}",
+        "stored document (version 3) at full scale: {units} UTF-16 units, {:.1} a booking (bookings alone {:.1}, {:.0} % of the whole); version 1: {:.1}",
         units as f64 / 20_000.0,
         bookings_units as f64 / 20_000.0,
         100.0 * bookings_units as f64 / units as f64,
