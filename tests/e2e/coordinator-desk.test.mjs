@@ -8,13 +8,12 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, expectNoAxeViolations, expectNoProblems, interfaceText, newPage, saveProfile, useApp } from "./support.mjs";
-import { BASE, MESSAGES } from "./support.mjs";
+import { BASE, MESSAGES, book, nav } from "./support.mjs";
 
 const MONDAY = new Date("2026-11-23T09:00:00");
 const HAND_OVER_DAY = new Date("2026-12-07T08:30:00");
 const RETURN_DAY = new Date("2026-12-18T16:30:00");
 
-const nav = (page, name) => page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
 const status = (page, text) => page.getByRole("status").filter({ hasText: text }).waitFor();
 
 /** A browser context with downloads, its clock fixed on `at`. */
@@ -30,26 +29,6 @@ async function browserAt(app, at) {
     };
   });
   return { context, page };
-}
-
-/** Books `quantity` of `model` from the model's page for the profile's teacher (or on behalf). */
-async function book(page, { model, quantity, start, end, project, notes, behalf }) {
-  await nav(page, "Catalogue");
-  await page.getByRole("link", { name: model, exact: true }).click();
-  await page.getByRole("heading", { name: model, level: 1 }).waitFor();
-  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
-  await page.getByRole("button", { name: "Ajouter au panier" }).click();
-  await status(page, `${model} : ${quantity} dans le panier.`);
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
-  if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
-  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
-  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
-  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
-  await page.getByLabel("Titre du projet").fill(project);
-  if (notes) await page.getByLabel("Remarques pour le gestionnaire (facultatif)").fill(notes);
-  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
-  await page.getByRole("button", { name: "Envoyer la demande" }).click();
-  await page.getByRole("region", { name: "Demande enregistrée" }).waitFor();
 }
 
 async function coordinatorMode(page, url) {

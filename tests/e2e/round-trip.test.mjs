@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, expectNoAxeViolations, expectNoProblems, exportBackup, newPage, useApp } from "./support.mjs";
-import { BASE } from "./support.mjs";
+import { BASE, book, nav } from "./support.mjs";
 
 const MONDAY = new Date("2026-11-23T09:00:00");
 const AFTER_ROBOTICS = new Date("2026-12-03T09:00:00");
@@ -21,8 +21,6 @@ const TEACHERS_LATER = new Date("2027-01-18T18:00:00");
 
 const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
 
-const nav = (page, name) =>
-  page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
 const status = (page, text) => page.getByRole("status").filter({ hasText: text }).first().waitFor();
 const teacherPath = (id) => "gestion/enseignants/" + id.replaceAll(".", "%252E");
 
@@ -41,27 +39,6 @@ async function saveProfile(page, url, { name, email, school }) {
   await page.getByLabel("Votre école").selectOption({ label: school });
   await page.getByRole("button", { name: "Enregistrer le profil" }).click();
   await status(page, "Profil enregistré.");
-}
-
-/** Books from the model's page; returns the status the confirmation gives. */
-async function book(page, { model, quantity, start, end, project, behalf }) {
-  await nav(page, "Catalogue");
-  await page.getByRole("link", { name: model, exact: true }).click();
-  await page.getByRole("heading", { name: model, level: 1 }).waitFor();
-  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
-  await page.getByRole("button", { name: "Ajouter au panier" }).click();
-  await status(page, `${model} : ${quantity} dans le panier.`);
-  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
-  if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
-  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
-  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
-  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
-  await page.getByLabel("Titre du projet").fill(project);
-  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
-  await page.getByRole("button", { name: "Envoyer la demande" }).click();
-  const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
-  await confirmation.waitFor();
-  return confirmation.innerText();
 }
 
 /** Sends the teacher's requests (a download on a device that cannot share files); the file. */

@@ -161,3 +161,33 @@ export async function saveProfile(page, url) {
   await page.getByRole("button", { name: "Enregistrer le profil" }).click();
   await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
 }
+
+/** Follows a link of the main navigation. */
+export function nav(page, name) {
+  return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
+}
+
+/**
+ * Books `quantity` of `model` from the model's page for the profile's teacher (or, in
+ * coordinator mode, on behalf of `behalf`); returns the confirmation's text.
+ */
+export async function book(page, { model, quantity, start, end, project, notes, behalf }) {
+  await nav(page, "Catalogue");
+  await page.getByRole("link", { name: model, exact: true }).click();
+  await page.getByRole("heading", { name: model, level: 1 }).waitFor();
+  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await page.getByRole("status").filter({ hasText: `${model} : ${quantity} dans le panier.` }).waitFor();
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+  if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
+  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
+  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
+  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+  await page.getByLabel("Titre du projet").fill(project);
+  if (notes) await page.getByLabel("Remarques pour le gestionnaire (facultatif)").fill(notes);
+  await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
+  await confirmation.waitFor();
+  return confirmation.innerText();
+}
