@@ -9,6 +9,10 @@
 //! | `answers`   | one per teacher: her answer file             | that teacher, coordinators       |
 //! | `pool`      | `pool`: the coordinators' pool (backup file) | coordinators                     |
 //!
+//! Teachers' requests are read from the bucket's history (Kinto's history plugin), which names
+//! the signed-in account that made each write: the author of a request is that account, never
+//! what the request says.
+//!
 //! Each record holds the very text of the file it replaces (`file`, or `document` for the
 //! pool), so the same parsers and the same domain rules read it. The server enforces who may
 //! read and write what; this module only speaks the protocol: conditional reads (`If-None-Match`,
@@ -145,16 +149,13 @@ pub enum RemoteError {
     Unreadable(String),
 }
 
-/// A record as read: its data, version, and the accounts allowed to write it (only shown to
-/// those who may write it themselves, i.e. coordinators).
+/// A record as read: its data and version.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     /// The record's data.
     pub data: Value,
     /// Its version (`last_modified`), for `If-Match` and `If-None-Match`.
     pub version: u64,
-    /// The accounts (`account:` principals, prefix removed) with write permission on it.
-    pub writers: Vec<String>,
 }
 
 impl Record {
@@ -189,17 +190,6 @@ pub enum Precondition {
     Version(u64),
     /// Only if the record does not exist yet.
     Absent,
-}
-
-/// A record changed since a listing's `_since`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Changed {
-    /// Its id.
-    pub id: String,
-    /// Its version.
-    pub version: u64,
-    /// Deleted (a tombstone).
-    pub deleted: bool,
 }
 
 /// Seconds between two polls while the page is visible and all goes well.
@@ -246,35 +236,51 @@ fn parse(body: &str) -> Result<Value, RemoteError> {
     serde_json::from_str(body).map_err(|e| RemoteError::Unreadable(e.to_string()))
 }
 
-fn writers_of(permissions: Option<&Value>) -> Vec<String> {
-    permissions
-        .and_then(|p| p.get("write"))
-        .and_then(Value::as_array)
-        .map(|principals| {
-            principals.iter().filter_map(Value::as_str).filter_map(|p| p.strip_prefix("account:")).map(str::to_owned).collect()
-        })
-        .unwrap_or_default()
-}
-
 /// Reads a record from a Kinto answer body (`{"data": …, "permissions": …}`).
 pub fn record_of(body: &str) -> Result<Record, RemoteError> {
     let value = parse(body)?;
     let data = value.get("data").cloned().ok_or_else(|| RemoteError::Unreadable("data".into()))?;
     let version = data.get("last_modified").and_then(Value::as_u64).unwrap_or(0);
-    Ok(Record { version, writers: writers_of(value.get("permissions")), data })
+    Ok(Record { version, data })
 }
 
-/// Reads a `_since` listing (`{"data": [{id, last_modified, deleted?}…]}`).
-pub fn changes_of(body: &str) -> Result<Vec<Changed>, RemoteError> {
+/// One write of a record, as the server's history tells it: who wrote what, and when. The
+/// author is the signed-in account that made the write (the history plugin records it), so it
+/// cannot be forged by the record's content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Authored {
+    /// The record written.
+    pub record: String,
+    /// The account that wrote it (`account:` removed; empty for another kind of principal).
+    pub author: String,
+    /// The version of the history entry (for the next `_since`).
+    pub version: u64,
+    /// The record's data as written.
+    pub data: Value,
+}
+
+impl Authored {
+    /// A text field of the data written.
+    pub fn text(&self, field: &str) -> Result<&str, RemoteError> {
+        self.data.get(field).and_then(Value::as_str).ok_or_else(|| RemoteError::Unreadable(format!("data.{field}")))
+    }
+}
+
+/// Reads a history listing (`{"data": [{record_id, user_id, action, last_modified, target}…]}`);
+/// deletions are left out.
+pub fn history_of(body: &str) -> Result<Vec<Authored>, RemoteError> {
     let value = parse(body)?;
     let items = value.get("data").and_then(Value::as_array).ok_or_else(|| RemoteError::Unreadable("data".into()))?;
     Ok(items
         .iter()
+        .filter(|item| item.get("action").and_then(Value::as_str) != Some("delete"))
         .filter_map(|item| {
-            Some(Changed {
-                id: item.get("id")?.as_str()?.to_owned(),
+            let user = item.get("user_id")?.as_str()?;
+            Some(Authored {
+                record: item.get("record_id")?.as_str()?.to_owned(),
+                author: user.strip_prefix("account:").unwrap_or_default().to_owned(),
                 version: item.get("last_modified")?.as_u64()?,
-                deleted: item.get("deleted").and_then(Value::as_bool).unwrap_or(false),
+                data: item.get("target")?.get("data")?.clone(),
             })
         })
         .collect())
@@ -376,11 +382,11 @@ impl Client {
         }
     }
 
-    /// The records of `collection` changed since version `since` (all with `None`), oldest
-    /// first, with the collection's newest version.
-    pub async fn changes(&mut self, collection: Collection, since: Option<u64>) -> Result<Vec<Changed>, RemoteError> {
+    /// The writes to the records of `collection` since history version `since` (all with
+    /// `None`), oldest first, each with the account that made it.
+    pub async fn writes(&mut self, collection: Collection, since: Option<u64>) -> Result<Vec<Authored>, RemoteError> {
         let mut url = format!(
-            "{}/buckets/{BUCKET}/collections/{}/records?_sort=last_modified&_fields=last_modified",
+            "{}/buckets/{BUCKET}/history?resource_name=record&collection_id={}&_sort=last_modified",
             self.server,
             collection.name()
         );
@@ -389,7 +395,7 @@ impl Client {
         }
         let reply = self.send("GET", &url, &[], None).await?;
         match reply.status {
-            200 => changes_of(&reply.body),
+            200 => history_of(&reply.body),
             status => Err(status_error(status)),
         }
     }
@@ -434,28 +440,29 @@ mod tests {
     }
 
     #[test]
-    fn a_record_gives_its_version_and_its_writers() {
+    fn a_record_gives_its_version_and_its_data() {
         let body = r#"{"data":{"id":"t-61","last_modified":1733350000123,"file":"{}"},
             "permissions":{"write":["account:bob@ac-lyon.fr","/buckets/materiotheque/groups/coordinators"]}}"#;
         let record = record_of(body).unwrap();
         assert_eq!(record.version, 1_733_350_000_123);
-        assert_eq!(record.writers, vec!["bob@ac-lyon.fr".to_owned()]);
         assert_eq!(record.text("file").unwrap(), "{}");
         assert_eq!(record.text("document"), Err(RemoteError::Unreadable("data.document".into())));
         assert!(matches!(record_of("<html>"), Err(RemoteError::Unreadable(_))));
     }
 
     #[test]
-    fn a_listing_keeps_tombstones_and_skips_what_it_cannot_read() {
-        let body = r#"{"data":[{"id":"a","last_modified":5},{"id":"b","last_modified":7,"deleted":true},{"id":3}]}"#;
-        let changes = changes_of(body).unwrap();
-        assert_eq!(
-            changes,
-            vec![
-                Changed { id: "a".into(), version: 5, deleted: false },
-                Changed { id: "b".into(), version: 7, deleted: true }
-            ]
-        );
+    fn the_history_names_who_wrote_each_version_and_leaves_deletions_out() {
+        let body = r#"{"data":[
+            {"record_id":"t-61","user_id":"account:bob@ac-lyon.fr","action":"create","last_modified":10,
+             "target":{"data":{"id":"t-61","teacher":"ana@ac-lyon.fr","file":"{}"},"permissions":{}}},
+            {"record_id":"t-61","user_id":"account:bob@ac-lyon.fr","action":"delete","last_modified":11,"target":{"data":{"id":"t-61"}}},
+            {"record_id":"t-62","user_id":"system.Everyone","action":"update","last_modified":12,"target":{"data":{"file":"x"}}}
+        ]}"#;
+        let writes = history_of(body).unwrap();
+        assert_eq!(writes.len(), 2);
+        assert_eq!((writes[0].record.as_str(), writes[0].author.as_str(), writes[0].version), ("t-61", "bob@ac-lyon.fr", 10));
+        assert_eq!(writes[0].text("file").unwrap(), "{}");
+        assert_eq!(writes[1].author, "", "not an account: no author");
     }
 
     #[test]

@@ -113,7 +113,9 @@ impl PoolHandle {
         result
     }
 
-    /// Keeps a change made, to save it and, with a sync server, to push it.
+    /// Keeps a change made, to save it and, with a sync server, to push it. Never inlined: one
+    /// copy in the main module rather than one in each page that makes changes.
+    #[inline(never)]
     fn record(self, change: PoolChange) {
         self.outbox.update_value(|outbox| {
             if let Some(outbox) = outbox {

@@ -436,29 +436,24 @@ fn report(sync: SyncHandle, dropped: Vec<Dropped>) {
     }
 }
 
-/// Takes in the teachers' requests changed since the last listing, each with the account that
-/// wrote it; returns the newest version seen (kept once the pool holding them is pushed).
+/// Takes in the teachers' requests written since the last listing, each with the account the
+/// server says wrote it (its history); returns the newest version seen (kept once the pool
+/// holding them is pushed).
 async fn take_in_requests(
     client: &mut Client,
     handles: Handles,
     sync: SyncHandle,
     kept: &Kept,
 ) -> Result<Option<u64>, Stop> {
-    let changes = client.changes(Collection::Requests, kept.requests_since).await?;
+    let writes = client.writes(Collection::Requests, kept.requests_since).await?;
     let mut newest = None;
-    for changed in changes {
-        newest = newest.max(Some(changed.version));
-        if changed.deleted {
+    for write in writes {
+        newest = newest.max(Some(write.version));
+        // A write that is not a requests file is not a request: nothing to take in.
+        let Ok(requests) = write.text("file").map_err(|_| ()).and_then(|t| parse_requests_file(t).map_err(|_| ())) else {
             continue;
-        }
-        let Read::Found(found) = client.read(Collection::Requests, &changed.id, None).await? else { continue };
-        let requests = match found.text("file").map_err(|e| format!("{e:?}")).and_then(|t| parse_requests_file(t).map_err(|e| e.to_string())) {
-            Ok(requests) => requests,
-            Err(_) => continue,
         };
-        // The author is the account the server gave write permission when it created the record.
-        let author = found.writers.first().cloned().unwrap_or_default();
-        let change = PoolChange::TakeInRequests { requests: Box::new(requests), author, at: clock::now() };
+        let change = PoolChange::TakeInRequests { requests: Box::new(requests), author: write.author, at: clock::now() };
         if let Err(error) = handles.pool.apply(change.clone()) {
             report(sync, vec![Dropped { change, error }]);
         }
@@ -491,7 +486,12 @@ async fn push_pool(client: &mut Client, handles: Handles, sync: SyncHandle, kept
                     return Ok(());
                 }
             }
-            Err(RemoteError::Conflict) => pull_pool(client, handles, sync, kept, None).await?,
+            // Another coordinator wrote first (412), or PostgreSQL refused to serialise two
+            // writes (503, 500 at commit, 409 for two writes in one millisecond): nothing was
+            // written; read the newer pool, play the outbox again, retry.
+            Err(RemoteError::Conflict | RemoteError::Server(409 | 500 | 503)) => {
+                pull_pool(client, handles, sync, kept, None).await?
+            }
             Err(error) => return Err(error.into()),
         }
     }

@@ -26,11 +26,47 @@ async function isFile(path) {
   }
 }
 
-/** Starts a server on 127.0.0.1 with a free port; resolves to { url, setRoot, close }. */
-export async function startServer({ root, base = "/" }) {
+/**
+ * Forwards a request to `target` as a reverse proxy in front of the sync server would (method,
+ * headers, body; status, headers, body back); 502 when the server does not answer.
+ */
+async function forward(req, res, target, rest) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const headers = { ...req.headers };
+  delete headers.host;
+  delete headers.connection;
+  try {
+    const answer = await fetch(target + rest, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      redirect: "manual",
+    });
+    const out = {};
+    answer.headers.forEach((value, name) => {
+      if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(name)) out[name] = value;
+    });
+    const body = Buffer.from(await answer.arrayBuffer());
+    res.writeHead(answer.status, out).end(body);
+  } catch {
+    res.writeHead(502, { "Content-Type": "text/plain" }).end("sync server unreachable");
+  }
+}
+
+/**
+ * Starts a server on 127.0.0.1 with a free port; resolves to { url, setRoot, close }. With
+ * `proxy: { prefix, target }`, requests under `<base><prefix>` go to the sync server at
+ * `target` (an origin): the app reaches it under its own origin, as behind a reverse proxy.
+ */
+export async function startServer({ root, base = "/", proxy }) {
   let currentRoot = root;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
+    if (proxy && url.pathname.startsWith(base + proxy.prefix)) {
+      await forward(req, res, proxy.target, "/" + url.pathname.slice((base + proxy.prefix).length) + url.search);
+      return;
+    }
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) {
       if (path + "/" === base) {
