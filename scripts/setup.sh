@@ -36,11 +36,23 @@ sync_venv() {
 }
 KINTO_VERSION="26.5.0"
 
-if [ "$mode" = "sync" ]; then
+# Kinto's virtualenv, the PostgreSQL server (initdb, pg_ctl) and curl for scripts/sync-server.sh.
+sync_deps() {
   sync_venv
-  command -v curl >/dev/null || die "curl is missing (Debian package: curl)."
-  ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || command -v pg_ctl >/dev/null \
-    || die "the PostgreSQL server is missing (Debian package: postgresql)."
+  if { ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; } \
+    && command -v psql >/dev/null && command -v curl >/dev/null; then
+    say "PostgreSQL server and curl present"
+  else
+    [ "$(id -u)" = "0" ] || die "Debian packages postgresql and curl are missing; run as root or: sudo apt-get install postgresql curl"
+    say "installing Debian packages postgresql curl"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || die "apt-get update failed: cannot install postgresql curl."
+    apt-get install -y -qq postgresql curl >/dev/null || die "could not install the Debian packages postgresql curl."
+  fi
+}
+
+if [ "$mode" = "sync" ]; then
+  sync_deps
   say "ready (sync)"
   exit 0
 fi
@@ -82,7 +94,7 @@ else
 fi
 
 if [ "$mode" = "test" ]; then
-  sync_venv
+  sync_deps
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     say "chromium and chromedriver present"
   else
