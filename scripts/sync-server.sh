@@ -301,6 +301,8 @@ EOF
     echo "SYNC_COORDINATOR=$(shq "$coordinator:$coordinator_pw")"
   } >"$dir/env")
   cat "$dir/env"
+  say "ready: $url (coordinator $coordinator). Settings above, also in $dir/env (set -a; . $dir/env)."
+  say "stop with: scripts/sync-server.sh stop $dir"
 }
 
 cmd_stop() {

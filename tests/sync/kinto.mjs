@@ -163,9 +163,15 @@ export async function startSyncServer({ env: extraEnv = {} } = {}) {
     return { user, password, auth: `${user}:${password}` };
   }
 
+  // On a shared server, the accounts of this run get a tag so that runs never collide.
+  const tag = owned ? "" : `+${process.pid.toString(36)}${Date.now().toString(36)}`;
+
   return {
     url,
     dir,
+    tag,
+    /** An account id for a test teacher: `name@ac-lyon.fr` (tagged on a shared server). */
+    accountId: (name) => `${name}${tag}@ac-lyon.fr`,
     pgPort: Number(env.PG_PORT),
     kintoPort: Number(env.KINTO_PORT || new URL(url).port),
     admin: splitCredentials(env.SYNC_ADMIN),
