@@ -1,5 +1,6 @@
 # The two commands of the README. Both install what is missing first (idempotent).
-.PHONY: serve test setup-serve setup-test bench
+# `make sync-server` starts a local sync server (Kinto on PostgreSQL) for development.
+.PHONY: serve test setup-serve setup-test bench sync-server setup-sync
 
 serve: setup-serve
 	scripts/serve.sh
@@ -12,3 +13,11 @@ setup-serve:
 
 setup-test:
 	scripts/setup.sh test
+
+# Starts in the background, prints its settings (DIR/env) and how to stop it.
+# SYNC_SERVER_DIR=/some/empty/dir to choose where; see scripts/sync-server.sh for the options.
+sync-server: setup-sync
+	scripts/sync-server.sh start $(SYNC_SERVER_DIR)
+
+setup-sync:
+	scripts/setup.sh sync

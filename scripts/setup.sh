@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build (`serve`) or the test suite (`test`) needs and is missing.
+# Installs what the build (`serve`), the test suite (`test`) or the local sync server (`sync`:
+# only the Python virtualenv .sync-venv with Kinto) needs and is missing.
 # Idempotent: every tool already present at the right version is skipped.
 # Stops with a message naming the missing package when it cannot install it.
 set -euo pipefail
@@ -13,6 +14,48 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31msetup: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# The sync server (Kinto on PostgreSQL) for scripts/sync-server.sh and the tests/sync suite:
+# a virtualenv at the repository root, Kinto pinned.
+sync_venv() {
+  local venv=".sync-venv" spec="kinto[postgresql]==$KINTO_VERSION"
+  if [ -x "$venv/bin/python" ] \
+    && [ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("kinto"))' 2>/dev/null)" = "$KINTO_VERSION" ] \
+    && "$venv/bin/python" -c 'import psycopg2, sqlalchemy' 2>/dev/null; then
+    say "kinto $KINTO_VERSION present (.sync-venv)"
+    return 0
+  fi
+  command -v python3 >/dev/null || die "python3 is missing: it is needed for the package $spec (Debian packages: python3 python3-venv)."
+  if [ ! -x "$venv/bin/pip" ]; then
+    say "creating the virtualenv .sync-venv"
+    python3 -m venv "$venv" || die "python3 -m venv failed: cannot install the package $spec (Debian package: python3-venv)."
+  fi
+  say "installing $spec into .sync-venv (a minute)"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$spec" \
+    || die "pip could not install the package $spec into .sync-venv."
+}
+KINTO_VERSION="26.5.0"
+
+# Kinto's virtualenv, the PostgreSQL server (initdb, pg_ctl) and curl for scripts/sync-server.sh.
+sync_deps() {
+  sync_venv
+  if { ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; } \
+    && command -v psql >/dev/null && command -v curl >/dev/null; then
+    say "PostgreSQL server and curl present"
+  else
+    [ "$(id -u)" = "0" ] || die "Debian packages postgresql and curl are missing; run as root or: sudo apt-get install postgresql curl"
+    say "installing Debian packages postgresql curl"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || die "apt-get update failed: cannot install postgresql curl."
+    apt-get install -y -qq postgresql curl >/dev/null || die "could not install the Debian packages postgresql curl."
+  fi
+}
+
+if [ "$mode" = "sync" ]; then
+  sync_deps
+  say "ready (sync)"
+  exit 0
+fi
 
 command -v cargo >/dev/null || die "Rust is missing: install rustup and the stable toolchain (package: rustup), then retry."
 command -v rustup >/dev/null || die "rustup is missing: it is needed to add the wasm32-unknown-unknown target (package: rustup)."
@@ -51,6 +94,7 @@ else
 fi
 
 if [ "$mode" = "test" ]; then
+  sync_deps
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     say "chromium and chromedriver present"
   else

@@ -43,6 +43,18 @@ step "size budget"
 # the README.
 node scripts/size-report.mjs dist 255000 100000 coordinator=270000 settings=120000
 
+step "sync server tests (Kinto on PostgreSQL: permissions, isolation, proxy)"
+# One server for the whole run, its settings exported (KINTO_URL, SYNC_DIR, SYNC_ADMIN,
+# SYNC_COORDINATOR...): tests/sync/kinto.mjs reuses it instead of starting its own.
+sync_dir="$(mktemp -d "${TMPDIR:-/tmp}/materiotheque-sync.XXXXXX")"
+trap 'scripts/sync-server.sh stop "$sync_dir" >/dev/null 2>&1 || true' EXIT
+scripts/sync-server.sh start "$sync_dir" >/dev/null
+set -a
+# shellcheck disable=SC1091
+. "$sync_dir/env"
+set +a
+node --test --test-concurrency=1 tests/sync/*.test.mjs
+
 step "end-to-end tests at /"
 E2E_DIST=dist E2E_BASE=/ node --test --test-concurrency=1 tests/e2e/*.test.mjs
 step "end-to-end tests under /pret/"

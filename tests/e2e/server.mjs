@@ -1,7 +1,11 @@
 // A static file server for the release build, like any static host with an SPA fallback:
 // files are served from `root` under the URL prefix `base` ("/" or "/pret/"); any other
 // path under the prefix gets index.html. The root can be swapped to simulate a new deploy.
-import { createServer } from "node:http";
+// With `proxy: { prefix: "sync/", target: "http://127.0.0.1:PORT" }`, requests under
+// `<base>sync/` are forwarded to the sync server (`<base>sync/v1/...` → `<target>/v1/...`), like
+// the reverse proxy of a deployment: the app reaches Kinto on its own origin (CSP connect-src
+// 'self'). Kinto down: 502; no answer within `timeoutMs` (default 15 s): 504.
+import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -26,45 +30,88 @@ async function isFile(path) {
   }
 }
 
-/**
- * Forwards a request to `target` as a reverse proxy in front of the sync server would (method,
- * headers, body; status, headers, body back); 502 when the server does not answer.
- */
-async function forward(req, res, target, rest) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  const headers = { ...req.headers };
-  delete headers.host;
-  delete headers.connection;
-  try {
-    const answer = await fetch(target + rest, {
-      method: req.method,
-      headers,
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-      redirect: "manual",
-    });
-    const out = {};
-    answer.headers.forEach((value, name) => {
-      if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(name)) out[name] = value;
-    });
-    const body = Buffer.from(await answer.arrayBuffer());
-    res.writeHead(answer.status, out).end(body);
-  } catch {
-    res.writeHead(502, { "Content-Type": "text/plain" }).end("sync server unreachable");
+// Hop-by-hop headers (RFC 9110 7.6.1): never forwarded by a proxy.
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+function endToEnd(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HOP_BY_HOP.has(name.toLowerCase())) out[name] = value;
   }
+  return out;
+}
+
+function gatewayError(res, status, message) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const error = status === 502 ? "Bad Gateway" : "Gateway Timeout";
+  res
+    .writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" })
+    .end(JSON.stringify({ code: status, error, message }));
+}
+
+/** Forwards the request to `target` + `rest` (rest starts with "/", query string included). */
+function forward(req, res, { target, publicPrefix, timeoutMs }, rest) {
+  const upstreamUrl = new URL(target.replace(/\/$/, "") + rest);
+  const headers = endToEnd(req.headers);
+  headers.host = upstreamUrl.host;
+  const upstream = httpRequest(upstreamUrl, { method: req.method, headers, agent: false });
+  upstream.setTimeout(timeoutMs, () => {
+    upstream.destroy(new Error("timeout"));
+  });
+  upstream.on("response", (answer) => {
+    const out = endToEnd(answer.headers);
+    // Absolute links built by Kinto (Next-Page, Location) point back through the proxy.
+    const origin = target.replace(/\/$/, "");
+    for (const name of ["next-page", "location"]) {
+      if (typeof out[name] === "string" && out[name].startsWith(origin + "/")) {
+        out[name] = `http://${req.headers.host}${publicPrefix}${out[name].slice(origin.length + 1)}`;
+      }
+    }
+    res.writeHead(answer.statusCode, answer.statusMessage, out);
+    answer.pipe(res);
+    answer.on("error", () => res.destroy());
+  });
+  upstream.on("error", (error) => {
+    if (error.message === "timeout") gatewayError(res, 504, "the sync server did not answer in time");
+    else gatewayError(res, 502, `the sync server is unreachable (${error.code || error.message})`);
+  });
+  // The browser gave up: so does the proxy.
+  res.on("close", () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  req.pipe(upstream);
 }
 
 /**
- * Starts a server on 127.0.0.1 with a free port; resolves to { url, setRoot, close }. With
- * `proxy: { prefix, target }`, requests under `<base><prefix>` go to the sync server at
- * `target` (an origin): the app reaches it under its own origin, as behind a reverse proxy.
+ * Starts a server on 127.0.0.1 with a free port; resolves to { url, setRoot, close }.
+ * `proxy` (optional): { prefix: "sync/", target: "http://127.0.0.1:PORT", timeoutMs }.
  */
-export async function startServer({ root, base = "/", proxy }) {
+export async function startServer({ root, base = "/", proxy = null }) {
   let currentRoot = root;
+  const proxyOptions = proxy && {
+    prefix: proxy.prefix.replace(/^\/+/, "").replace(/\/*$/, "/"),
+    target: proxy.target.replace(/\/+$/, "") + "/",
+    publicPrefix: base + proxy.prefix.replace(/^\/+/, "").replace(/\/*$/, "/"),
+    timeoutMs: proxy.timeoutMs ?? 15000,
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    if (proxy && url.pathname.startsWith(base + proxy.prefix)) {
-      await forward(req, res, proxy.target, "/" + url.pathname.slice((base + proxy.prefix).length) + url.search);
+    if (proxyOptions && url.pathname.startsWith(proxyOptions.publicPrefix)) {
+      // The encoded path, as received (an account id's %40 stays %40).
+      forward(req, res, proxyOptions, "/" + url.pathname.slice(proxyOptions.publicPrefix.length) + url.search);
       return;
     }
     let path = decodeURIComponent(url.pathname);
@@ -97,6 +144,8 @@ export async function startServer({ root, base = "/", proxy }) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    /** The sync server's URL through the proxy (…/sync/v1), or null without a proxy. */
+    syncUrl: proxyOptions ? `http://127.0.0.1:${port}${proxyOptions.publicPrefix}v1` : null,
     setRoot(dir) {
       currentRoot = dir;
     },
