@@ -70,6 +70,9 @@ pub struct SyncHandle {
     pub account: RwSignal<Option<String>>,
     /// Where syncing stands.
     pub status: RwSignal<SyncStatus>,
+    /// Changes not yet on the server (the coordinator's outbox, the teacher's unsent requests),
+    /// as of the last sync.
+    pub waiting: RwSignal<usize>,
     /// Whether an account is signed in during this visit.
     pub signed_in: RwSignal<bool>,
     /// Changes of this browser the shared pool refused under the rules (another coordinator
@@ -87,6 +90,7 @@ impl SyncHandle {
             account: RwSignal::new(crate::storage::local::LocalStore::sync_account()),
             status: RwSignal::new(status),
             signed_in: RwSignal::new(false),
+            waiting: RwSignal::new(0),
             refused: RwSignal::new(Vec::new()),
         }
     }
@@ -107,8 +111,9 @@ fn clock_time(at: NaiveDateTime) -> String {
     format!("{:02}:{:02}", at.hour(), at.minute())
 }
 
-/// The status in words, for the header and the settings page.
-pub fn status_text(status: &SyncStatus, lang: crate::i18n::Lang) -> String {
+/// The status in words, for the header and the settings page, with the changes waiting when
+/// the server cannot take them.
+pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::Lang) -> String {
     let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(msg.get(lang), args);
     let waiting = |n: usize| match n {
         0 => None,
@@ -117,7 +122,10 @@ pub fn status_text(status: &SyncStatus, lang: crate::i18n::Lang) -> String {
     };
     match status {
         SyncStatus::Off => String::new(),
-        SyncStatus::SignedOut => Msg::SyncSignedOut.get(lang).to_owned(),
+        SyncStatus::SignedOut => match waiting(waiting_now) {
+            Some(w) => format!("{} · {w}", Msg::SyncSignedOut.get(lang)),
+            None => Msg::SyncSignedOut.get(lang).to_owned(),
+        },
         SyncStatus::Connecting => Msg::SyncConnecting.get(lang).to_owned(),
         SyncStatus::Synced { at, waiting: n } => {
             let synced = fill(Msg::SyncSynced, &[("time", &clock_time(*at))]);
@@ -130,7 +138,19 @@ pub fn status_text(status: &SyncStatus, lang: crate::i18n::Lang) -> String {
             Some(w) => format!("{} · {w}", Msg::SyncOffline.get(lang)),
             None => Msg::SyncOffline.get(lang).to_owned(),
         },
-        SyncStatus::Problem(problem) => match problem {
+        SyncStatus::Problem(problem) => {
+            let text = problem_text(problem, lang);
+            match waiting(waiting_now) {
+                Some(w) => format!("{text} · {w}"),
+                None => text,
+            }
+        }
+    }
+}
+
+fn problem_text(problem: &SyncProblem, lang: crate::i18n::Lang) -> String {
+    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(msg.get(lang), args);
+    match problem {
             SyncProblem::SignInRefused => Msg::SyncProblemSignIn.get(lang).to_owned(),
             SyncProblem::NotAllowed => Msg::SyncProblemNotAllowed.get(lang).to_owned(),
             SyncProblem::Server(status) => fill(Msg::SyncProblemServer, &[("status", &status.to_string())]),
@@ -141,7 +161,6 @@ pub fn status_text(status: &SyncStatus, lang: crate::i18n::Lang) -> String {
             }
             SyncProblem::BadAddress => Msg::SyncProblemAddress.get(lang).to_owned(),
             SyncProblem::MissingFields => Msg::SyncProblemFields.get(lang).to_owned(),
-        },
     }
 }
 
@@ -161,7 +180,7 @@ pub fn SyncBadge() -> impl IntoView {
                 SyncStatus::Problem(_) | SyncStatus::Offline { .. } => "sync-badge sync-badge--warn",
                 _ => "sync-badge",
             };
-            let text = status_text(&status, i18n.lang());
+            let text = status_text(&status, sync.waiting.get(), i18n.lang());
             view! {
                 <p class=class role="status" aria-label=i18n.text(Msg::SyncStatusLabel) data-sync=sync_state_name(&status)>
                     {text}

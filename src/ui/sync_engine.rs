@@ -121,7 +121,9 @@ split_fn! {
                 handles.pool.pool.track();
                 if previous.is_some() {
                     keep_outbox(handles);
-                    if waiting(handles) > 0 {
+                    let now_waiting = waiting(handles);
+                    sync.waiting.set(now_waiting);
+                    if now_waiting > 0 {
                         poke_soon(handles, sync);
                     }
                 }
@@ -282,6 +284,7 @@ fn run(handles: Handles, sync: SyncHandle) {
             e.failures
         });
         keep_outbox(handles);
+        sync.waiting.set(waiting);
         sync.status.set(match result {
             Ok(()) => SyncStatus::Synced { at: clock::now(), waiting },
             Err(stop) => status_of(stop, waiting),

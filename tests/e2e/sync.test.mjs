@@ -24,7 +24,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
   let sync;
   let url;
   before(async () => {
-    sync = await startSyncServer();
+    sync = await startSyncServer({ own: true });
     browser = await launch();
     server = await startServer({ root: DIST, base: BASE, proxy: { prefix: "sync/", target: new URL(sync.url).origin } });
     url = server.url;
@@ -95,11 +95,15 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await nav(desk.page, "Gestion");
     const queue = desk.page.getByRole("table", { name: /demandes à confirmer ou refuser/ });
     const row = queue.getByRole("row", { name: /Parcours synchronisé/ });
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\ndesk: ${await desk.page.locator(".sync-badge").innerText()}\nteacher: ${await teacher.page.locator(".sync-badge").innerText()}`);
+    });
     assert.match(await row.innerText(), /Anne Martin/);
 
-    // The coordinator records her robotics training and confirms.
-    await desk.page.goto(url + "gestion/enseignants/" + "anne.martin@ac-lyon.fr".replaceAll(".", "%252E"));
+    // The coordinator records her robotics training and confirms (following links: a reload
+    // would forget the password, which lives in memory only).
+    await row.getByRole("link", { name: "Anne Martin" }).click();
+    await desk.page.getByRole("heading", { name: /^Enseignant : /, level: 1 }).waitFor();
     await desk.page.locator("#teacher-record-training").selectOption({ label: "Robotique pédagogique" });
     await desk.page.getByRole("textbox", { name: "Date de la formation" }).fill("18/11/2026");
     await desk.page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
@@ -112,8 +116,11 @@ describe(`Live sync through the server under ${BASE}`, () => {
     // Within one poll she sees it confirmed, and her training recorded.
     await nav(teacher.page, "Mes réservations");
     const card = teacher.page.getByRole("article", { name: "Parcours synchronisé" });
-    await card.getByText("Confirmée").first().waitFor({ timeout: 30_000 });
-    await nav(teacher.page, "Profil");
+    await card.getByText("Confirmée").first().waitFor({ timeout: 30_000 }).catch(async (e) => {
+      const answers = await sync.request("GET", "/buckets/materiotheque/collections/answers/records?_fields=teacher,pool_version", { auth: sync.coordinator });
+      throw new Error(`${e.message}\ndesk: ${await desk.page.locator(".sync-badge").innerText()}\nteacher: ${await teacher.page.locator(".sync-badge").innerText()}\nanswers: ${JSON.stringify(answers.json)}`);
+    });
+    await nav(teacher.page, "Mon profil");
     await teacher.page.getByText(/Robotique pédagogique/).first().waitFor({ timeout: 30_000 });
     await teacher.page.getByText(/18 novembre 2026/).first().waitFor({ timeout: 30_000 });
 
@@ -197,6 +204,20 @@ describe(`Live sync through the server under ${BASE}`, () => {
     const [a, b] = [await person(), await person()];
     await signIn(a.page, sync.coordinator, { coordinator: true });
     await signIn(b.page, second, { coordinator: true });
+    // The teacher they book for makes herself known through the server (her profile, no request).
+    const jeanne = await sync.createAccount("jeanne.morel@ac-lyon.fr", "jeanne-secret-2026");
+    const profile = { id: "jeanne.morel@ac-lyon.fr", name: "Jeanne Morel", email: "jeanne.morel@ac-lyon.fr", school: demo.schools[0].id };
+    const file = { format: "materiotheque/requests", schema_version: 2, exported_at: "2026-11-23T09:00:00", teacher: profile, bookings: [], trainings: [], enrolments: [] };
+    const put = await sync.request("PUT", `/buckets/materiotheque/collections/requests/records/${recordId(profile.id)}`, {
+      auth: jeanne,
+      body: { data: { teacher: profile.id, file: JSON.stringify(file) } },
+    });
+    assert.ok([200, 201].includes(put.status));
+    for (const page of [a.page, b.page]) {
+      await nav(page, "Catalogue");
+      await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+      await page.getByLabel("Réserver pour").locator("option", { hasText: "Jeanne Morel" }).waitFor({ state: "attached", timeout: 30_000 });
+    }
     const rounds = Number(process.env.SYNC_RACE_ROUNDS || 20);
     const recorders = demo.catalogue.units.filter((u) => u.model === "enregistreur-zoom" && u.in_service !== false).length;
     // Weeks of 2027 outside the holidays of zone A.
@@ -213,8 +234,8 @@ describe(`Live sync through the server under ${BASE}`, () => {
       end.setUTCDate(end.getUTCDate() + 4);
       const [pa, pb] = [`Course ${round + 1} A`, `Course ${round + 1} B`];
       await Promise.all([
-        book(a.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pa, behalf: "Anne Martin" }),
-        book(b.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pb, behalf: "Anne Martin" }),
+        book(a.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pa, behalf: "Jeanne Morel" }),
+        book(b.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pb, behalf: "Jeanne Morel" }),
       ]);
       // Both settle; exactly one booking of the round is on the server.
       await Promise.all([syncState(a.page, "synced"), syncState(b.page, "synced")]);

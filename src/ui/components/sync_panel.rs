@@ -45,7 +45,7 @@ pub fn SyncPanel() -> impl IntoView {
     let now = move |_| leptos::task::spawn_local(sync_engine::sync_now(handles, sync));
     let status = move || {
         let status = sync.status.get();
-        (status != SyncStatus::Off).then(|| status_text(&status, i18n.lang()))
+        (status != SyncStatus::Off).then(|| status_text(&status, sync.waiting.get(), i18n.lang()))
     };
     view! {
         <section class="sync-panel" id="synchronisation" aria-labelledby="sync-title">
