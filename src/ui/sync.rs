@@ -45,18 +45,13 @@ pub enum SyncStatus {
     SignedOut,
     /// Signing in.
     Connecting,
-    /// The last sync went through at `at`; `waiting` changes are left to send.
+    /// The last sync went through at `at` (changes may be waiting since: [`SyncHandle::waiting`]).
     Synced {
         /// When.
         at: NaiveDateTime,
-        /// Changes not yet on the server.
-        waiting: usize,
     },
-    /// The server cannot be reached; `waiting` changes are kept.
-    Offline {
-        /// Changes not yet on the server.
-        waiting: usize,
-    },
+    /// The server cannot be reached; what waits is kept.
+    Offline,
     /// Syncing failed for this reason.
     Problem(SyncProblem),
 }
@@ -127,14 +122,14 @@ pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::L
             None => Msg::SyncSignedOut.get(lang).to_owned(),
         },
         SyncStatus::Connecting => Msg::SyncConnecting.get(lang).to_owned(),
-        SyncStatus::Synced { at, waiting: n } => {
+        SyncStatus::Synced { at } => {
             let synced = fill(Msg::SyncSynced, &[("time", &clock_time(*at))]);
-            match waiting(*n) {
+            match waiting(waiting_now) {
                 Some(w) => format!("{synced} · {w}"),
                 None => synced,
             }
         }
-        SyncStatus::Offline { waiting: n } => match waiting(*n) {
+        SyncStatus::Offline => match waiting(waiting_now) {
             Some(w) => format!("{} · {w}", Msg::SyncOffline.get(lang)),
             None => Msg::SyncOffline.get(lang).to_owned(),
         },
@@ -176,13 +171,13 @@ pub fn SyncBadge() -> impl IntoView {
         (status != SyncStatus::Off).then(|| {
             let act = matches!(status, SyncStatus::SignedOut | SyncStatus::Problem(_));
             let class = match status {
-                SyncStatus::Synced { waiting: 0, .. } => "sync-badge sync-badge--ok",
-                SyncStatus::Problem(_) | SyncStatus::Offline { .. } => "sync-badge sync-badge--warn",
+                SyncStatus::Synced { .. } if sync.waiting.get() == 0 => "sync-badge sync-badge--ok",
+                SyncStatus::Problem(_) | SyncStatus::Offline => "sync-badge sync-badge--warn",
                 _ => "sync-badge",
             };
             let text = status_text(&status, sync.waiting.get(), i18n.lang());
             view! {
-                <p class=class role="status" aria-label=i18n.text(Msg::SyncStatusLabel) data-sync=sync_state_name(&status)>
+                <p class=class role="status" aria-label=i18n.text(Msg::SyncStatusLabel) data-sync=sync_state_name(&status, sync.waiting.get())>
                     {text}
                     {act.then(|| view! { " " <A href=links.to("/parametres#synchronisation")>{i18n.text(Msg::NavSettings)}</A> })}
                 </p>
@@ -192,14 +187,14 @@ pub fn SyncBadge() -> impl IntoView {
 }
 
 /// A short name of the state, for tests waiting on it (`data-sync`).
-fn sync_state_name(status: &SyncStatus) -> &'static str {
+fn sync_state_name(status: &SyncStatus, waiting: usize) -> &'static str {
     match status {
         SyncStatus::Off => "off",
         SyncStatus::SignedOut => "signed-out",
         SyncStatus::Connecting => "connecting",
-        SyncStatus::Synced { waiting: 0, .. } => "synced",
+        SyncStatus::Synced { .. } if waiting == 0 => "synced",
         SyncStatus::Synced { .. } => "waiting",
-        SyncStatus::Offline { .. } => "offline",
+        SyncStatus::Offline => "offline",
         SyncStatus::Problem(_) => "problem",
     }
 }

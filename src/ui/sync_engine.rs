@@ -178,7 +178,7 @@ split_fn! {
                     sync.signed_in.set(true);
                     run(handles, sync);
                 }
-                Err(error) => sync.status.set(status_of(Stop::Remote(error), 0)),
+                Err(error) => sync.status.set(status_of(Stop::Remote(error))),
             }
         });
     }
@@ -286,17 +286,17 @@ fn run(handles: Handles, sync: SyncHandle) {
         keep_outbox(handles);
         sync.waiting.set(waiting);
         sync.status.set(match result {
-            Ok(()) => SyncStatus::Synced { at: clock::now(), waiting },
-            Err(stop) => status_of(stop, waiting),
+            Ok(()) => SyncStatus::Synced { at: clock::now() },
+            Err(stop) => status_of(stop),
         });
         let seconds = if again { 0 } else { poll_delay(failures, client.wait) };
         schedule(handles, sync, Duration::from_secs(u64::from(seconds)));
     });
 }
 
-fn status_of(stop: Stop, waiting: usize) -> SyncStatus {
+fn status_of(stop: Stop) -> SyncStatus {
     SyncStatus::Problem(match stop {
-        Stop::Remote(RemoteError::Unreachable) => return SyncStatus::Offline { waiting },
+        Stop::Remote(RemoteError::Unreachable) => return SyncStatus::Offline,
         Stop::Remote(RemoteError::SignInRefused) => SyncProblem::SignInRefused,
         Stop::Remote(RemoteError::Forbidden) => SyncProblem::NotAllowed,
         // Another write won every retry of this cycle: the next one tries again.

@@ -100,6 +100,14 @@ describe(`Live sync through the server under ${BASE}`, () => {
     });
     assert.match(await row.innerText(), /Anne Martin/);
 
+    // Online, from her click to the coordinator's screen: measured and reported.
+    const clicked = Date.now();
+    await book(teacher.page, {
+      model: "Robot Blue-Bot", quantity: 1, start: "18/01/2027", end: "22/01/2027", project: "Parcours en ligne",
+    });
+    await queue.getByRole("row", { name: /Parcours en ligne/ }).waitFor({ timeout: 30_000 });
+    console.log(`# end-to-end delay, a teacher's click on « Envoyer la demande » to the coordinator's queue: ${Date.now() - clicked} ms`);
+
     // The coordinator records her robotics training and confirms (following links: a reload
     // would forget the password, which lives in memory only).
     await row.getByRole("link", { name: "Anne Martin" }).click();
@@ -122,7 +130,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     });
     await nav(teacher.page, "Mon profil");
     await teacher.page.getByText(/Robotique pédagogique/).first().waitFor({ timeout: 30_000 });
-    await teacher.page.getByText(/18 novembre 2026/).first().waitFor({ timeout: 30_000 });
+    await teacher.page.getByText("Vous avez suivi cette formation.").first().waitFor({ timeout: 30_000 });
 
     const pool = await serverPool();
     const booking = pool.bookings.find((b) => b.project === "Parcours synchronisé");
@@ -204,6 +212,10 @@ describe(`Live sync through the server under ${BASE}`, () => {
     const [a, b] = [await person(), await person()];
     await signIn(a.page, sync.coordinator, { coordinator: true });
     await signIn(b.page, second, { coordinator: true });
+    await nav(a.page, "Catalogue");
+    await a.page.getByRole("link", { name: "Enregistreur Zoom H1n", exact: true }).waitFor({ timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\n${(await a.page.locator("body").innerText()).slice(0, 1500)}`);
+    });
     // The teacher they book for makes herself known through the server (her profile, no request).
     const jeanne = await sync.createAccount("jeanne.morel@ac-lyon.fr", "jeanne-secret-2026");
     const profile = { id: "jeanne.morel@ac-lyon.fr", name: "Jeanne Morel", email: "jeanne.morel@ac-lyon.fr", school: demo.schools[0].id };
