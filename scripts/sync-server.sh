@@ -144,6 +144,9 @@ cmd_start() {
   else
     dir="$(mktemp -d "${TMPDIR:-/tmp}/materiotheque-sync.XXXXXX")"
   fi
+  # A failed start leaves nothing running, and an empty directory (kept if it was given).
+  local given="${1:-}"
+  trap 'failed_start "$given"' EXIT
   local coordinator="${SYNC_COORDINATOR:-coordinateur}" coordinator_pw="${SYNC_COORDINATOR_PASSWORD:-}"
   # SYNC_COORDINATOR may also be the user:password pair of a sourced DIR/env.
   if [[ "$coordinator" == *:* ]]; then
@@ -305,6 +308,23 @@ EOF
   cat "$dir/env"
   say "ready: $url (coordinator $coordinator). Settings above, also in $dir/env (set -a; . $dir/env)."
   say "stop with: scripts/sync-server.sh stop $dir"
+  trap - EXIT
+}
+
+failed_start() {
+  local status=$?
+  [ "$status" != 0 ] || return 0
+  stop_kinto >/dev/null 2>&1 || true
+  if [ -f "$dir/pg/postmaster.pid" ]; then
+    pg_ctl_ -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$1" ]; then
+    find "$dir" -mindepth 1 -delete 2>/dev/null || true
+  else
+    rm -rf -- "$dir"
+  fi
+  say "start failed: nothing left running${1:+, $dir emptied}"
+  exit "$status"
 }
 
 cmd_stop() {
