@@ -59,6 +59,8 @@ async function fromNetworkThenCache(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
+  // The sync server's answers are per account and always fresh: never the worker's business.
+  if (request.headers.has("Authorization")) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {

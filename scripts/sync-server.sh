@@ -219,7 +219,11 @@ threads = $workers
 
 [app:main]
 use = egg:kinto
-kinto.includes = kinto.plugins.accounts
+kinto.includes = kinto.plugins.accounts kinto.plugins.history
+# The history names the account behind every write: coordinators take a teacher's requests in
+# as that account's, whatever the requests say. Only the requests are worth a history (the pool,
+# answers and catalogue are whole documents rewritten on every change).
+kinto.history.exclude_resources = /buckets/materiotheque/collections/pool /buckets/materiotheque/collections/answers /buckets/materiotheque/collections/catalogue
 
 kinto.storage_backend = kinto.core.storage.postgresql
 kinto.storage_url = $db_url

@@ -9,13 +9,15 @@ use super::error::{DomainError, Shortage, UnitProblem};
 use super::people::TrainingSession;
 use super::planning::monday_of;
 use super::pool::Pool;
+use super::iso;
 use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// Most units added at once (a pattern typo must not create a million labels).
 pub const MAX_UNITS_AT_ONCE: u32 = 500;
 
 /// Units to add in bulk, labelled from a pattern such as `SEM-TAB-{0001}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUnits {
     /// The model they are units of.
     pub model: String,
@@ -25,6 +27,7 @@ pub struct NewUnits {
     /// How many.
     pub count: u32,
     /// Acquisition date.
+    #[serde(with = "iso::date")]
     pub acquired: NaiveDate,
     /// Replacement value in cents, if known.
     pub replacement_value_cents: Option<u64>,
@@ -33,7 +36,8 @@ pub struct NewUnits {
 }
 
 /// One edit of the reference data, as the coordinator makes it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CatalogueEdit {
     /// Adds or updates a category (by id).
     Category(Category),

@@ -10,10 +10,17 @@ use super::error::DomainError;
 use super::incident::IncidentAssessment;
 use super::people::Teacher;
 use super::pool::{BookingRequest, IncidentDeclaration, Pool, PoolState};
+use super::exchange::requests::{take_in_requests, ForeignRequest, TeacherRequests};
+use super::iso;
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
-/// One change to the pool, with everything needed to make it again.
-#[derive(Clone, Debug, PartialEq)]
+/// One change to the pool, with everything needed to make it again. Serialisable: a
+/// coordinator's changes wait in the sync outbox (kept in local storage) until the shared pool
+/// took them, and are played again on the server's newer pool when another coordinator pushed
+/// first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PoolChange {
     /// Adds or updates a teacher (the profile of this browser's teacher).
     UpsertTeacher(Teacher),
@@ -25,6 +32,7 @@ pub enum PoolChange {
         /// Who books.
         by: Actor,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// Cancels a booking ([`Pool::cancel`]).
@@ -34,6 +42,7 @@ pub enum PoolChange {
         /// Who cancels.
         by: Actor,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// Enrols a teacher in a session ([`Pool::enroll`]).
@@ -55,6 +64,7 @@ pub enum PoolChange {
         /// Who declares.
         by: Actor,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator confirms a booking ([`Pool::confirm`]).
@@ -62,6 +72,7 @@ pub enum PoolChange {
         /// The booking.
         id: String,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator refuses a booking with a reason ([`Pool::refuse`]).
@@ -71,6 +82,7 @@ pub enum PoolChange {
         /// Why, for the teacher.
         reason: String,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator hands these units over ([`Pool::hand_over`]).
@@ -80,6 +92,7 @@ pub enum PoolChange {
         /// The units' labels.
         labels: Vec<String>,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator takes the units back with their condition ([`Pool::return_units`]).
@@ -89,6 +102,7 @@ pub enum PoolChange {
         /// Each unit's label and condition.
         returned: Vec<(String, Condition)>,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator records a completed training ([`Pool::record_training`]).
@@ -98,6 +112,7 @@ pub enum PoolChange {
         /// The training.
         training: String,
         /// The day it was completed.
+        #[serde(with = "iso::date")]
         completed: NaiveDate,
     },
     /// The coordinator attaches the quote and report ([`Pool::document_incident`]).
@@ -109,6 +124,7 @@ pub enum PoolChange {
         /// The repair or replacement quote, in cents.
         quote_cents: u64,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator records the reimbursement ([`Pool::settle_incident`]).
@@ -116,6 +132,7 @@ pub enum PoolChange {
         /// The incident.
         id: String,
         /// When.
+        #[serde(with = "iso::datetime")]
         at: NaiveDateTime,
     },
     /// The coordinator sets the address where teachers send their requests (published with
@@ -133,7 +150,20 @@ pub enum PoolChange {
         /// The edit.
         edit: CatalogueEdit,
         /// The day it is made (decides which bookings still count on a unit).
+        #[serde(with = "iso::date")]
         today: NaiveDate,
+    },
+    /// The coordinator's browser takes in a teacher's requests that arrived through the sync
+    /// server ([`take_in_requests`]); `author` is the account that wrote them on the server,
+    /// which must be the teacher they name.
+    TakeInRequests {
+        /// The requests, as the teacher's browser sent them.
+        requests: Box<TeacherRequests>,
+        /// The signed-in account that wrote them.
+        author: String,
+        /// When.
+        #[serde(with = "iso::datetime")]
+        at: NaiveDateTime,
     },
 }
 
@@ -153,6 +183,8 @@ pub enum ChangeOutcome {
     Declared(IncidentAssessment),
     /// The labels of the units added.
     UnitsAdded(Vec<String>),
+    /// What happened to each of the requests taken in.
+    TakenIn(Box<super::exchange::requests::RequestsReport>),
 }
 
 impl PoolChange {
@@ -232,6 +264,11 @@ impl PoolChange {
             PoolChange::RequestsSent { teacher } => {
                 pool.edit(|s| super::exchange::mark_sent(s, teacher));
                 Ok(ChangeOutcome::Done)
+            }
+            PoolChange::TakeInRequests { requests, author, at } => {
+                super::exchange::requests::check_author(requests, author).map_err(ForeignRequest::into_error)?;
+                let report = take_in_requests(pool, requests.as_ref().clone(), *at);
+                Ok(ChangeOutcome::TakenIn(Box::new(report)))
             }
             PoolChange::EditCatalogue { edit, today } => {
                 if let CatalogueEdit::Session(session) = edit {

@@ -98,6 +98,14 @@ pub enum DomainError {
     NotAllowed { actor: Actor },
     /// Hand-over or return with the wrong units.
     Units(Vec<UnitProblem>),
+    /// Requests that arrived through the sync server written by one account in another
+    /// teacher's name: the identity of a request is the account that wrote it.
+    ForeignRequest {
+        /// The signed-in account that wrote them.
+        author: String,
+        /// The teacher their content names.
+        named: String,
+    },
     /// A value out of its range or form (a label pattern, a count, a capacity...).
     InvalidValue {
         #[serde(deserialize_with = "known_field")]
@@ -109,6 +117,9 @@ impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DomainError::UnknownTeacher(id) => write!(f, "unknown teacher `{id}`"),
+            DomainError::ForeignRequest { author, named } => {
+                write!(f, "requests written by `{author}` in the name of `{named}`")
+            }
             DomainError::UnknownModel(id) => write!(f, "unknown model `{id}`"),
             DomainError::UnknownBooking(id) => write!(f, "unknown booking `{id}`"),
             DomainError::UnknownUnit(id) => write!(f, "unknown unit `{id}`"),

@@ -270,6 +270,12 @@ pub fn answer_file(answer: &TeacherAnswer, exported_at: NaiveDateTime) -> String
     write_file(ANSWER_FORMAT, exported_at, answer)
 }
 
+/// Reads a teacher's `materiotheque/answer` file.
+pub fn parse_answer_file(text: &str) -> Result<TeacherAnswer, FileError> {
+    check_envelope(text, ANSWER_FORMAT)?;
+    parse_answer_body(text)
+}
+
 /// Reads an answer file whose envelope was checked.
 pub(crate) fn parse_answer_body(text: &str) -> Result<TeacherAnswer, FileError> {
     serde_json::from_str(text).map_err(|e| json_error(text, &e))

@@ -188,6 +188,10 @@ pub struct PlannedImport {
     pub next: StoredState,
     /// What changes.
     pub preview: Preview,
+    /// The import as a change to the pool, when it is one that can be played again on a newer
+    /// pool (a teacher's requests): then confirming makes this change rather than replacing the
+    /// state, so that with a sync server another coordinator's changes made meanwhile stay.
+    pub change: Option<crate::domain::PoolChange>,
 }
 
 fn diff<T: PartialEq>(old: &[T], new: &[T], id: impl Fn(&T) -> &str) -> Counts {
@@ -252,7 +256,7 @@ fn preview(current: &StoredState, next: &StoredState) -> Preview {
 /// Works out what importing `file` would make of `current` (the pool shown, with the profile
 /// and plan); `at` is when the file is read, for the history of the changes it makes.
 pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> Result<PlannedImport, FileError> {
-    let (mut requests, mut answer) = (None, None);
+    let (mut requests, mut answer, mut change) = (None, None, None);
     let with_pool = |pool: PoolState| StoredState {
         profile: current.profile.clone(),
         plan: current.plan.clone(),
@@ -278,6 +282,9 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
         }
         DataFile::Requests(sent) => {
             let mut pool = Pool::new(pool_now.clone());
+            // A file carries no account: the teacher it names is its author, as before sync.
+            let author = sent.teacher.id.clone();
+            change = Some(crate::domain::PoolChange::TakeInRequests { requests: Box::new(sent.clone()), author, at });
             requests = Some(take_in_requests(&mut pool, sent, at));
             let adopted = Adopted::checked(pool.into_state());
             (with_pool(adopted.state), adopted.conflicts)
@@ -298,7 +305,7 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
     preview.requests = requests;
     preview.answer = answer;
     preview.conflicts = conflicts;
-    Ok(PlannedImport { next, preview })
+    Ok(PlannedImport { next, preview, change })
 }
 
 #[cfg(test)]

@@ -15,6 +15,14 @@ const FIRST_SAVED_KEY: &str = "first_saved_at";
 const UNDO_KEY: &str = "before_import";
 const ROLE_KEY: &str = "role";
 const CATALOGUE_SEEN_KEY: &str = "catalogue_seen";
+/// The sync server's address, the account (never its password), the versions seen and the
+/// outbox, as one JSON document (`ui::sync_engine`).
+const SYNC_KEY: &str = "sync";
+/// The sync server's address, read at start (plain text: the first screen reads it without a
+/// JSON parser).
+const SYNC_SERVER_KEY: &str = "sync_server";
+/// The account last signed in to the sync server (never its password).
+const SYNC_ACCOUNT_KEY: &str = "sync_account";
 
 /// What browsers allow an origin in local storage, in UTF-16 units: 5 MiB of them in Chromium
 /// and Firefox. Safari allows about half for text outside Latin-1, which the compact document
@@ -167,5 +175,40 @@ impl LocalStore {
     /// Remembers that a backup was exported now.
     pub fn save_exported_at(at: NaiveDateTime) -> Result<(), WriteError> {
         Self::write(EXPORTED_KEY, &crate::domain::iso::format_datetime(at))
+    }
+
+    /// What the sync client keeps between visits (server, account, versions seen, outbox).
+    pub fn sync_state() -> Option<String> {
+        BrowserKv.get(&key(SYNC_KEY))
+    }
+
+    /// Keeps what the sync client needs between visits.
+    pub fn save_sync_state(text: &str) -> Result<(), WriteError> {
+        Self::write(SYNC_KEY, text)
+    }
+
+    /// The sync server's address, if one is set.
+    pub fn sync_server() -> Option<String> {
+        BrowserKv.get(&key(SYNC_SERVER_KEY)).filter(|s| !s.is_empty())
+    }
+
+    /// The account last signed in to the sync server.
+    pub fn sync_account() -> Option<String> {
+        BrowserKv.get(&key(SYNC_ACCOUNT_KEY)).filter(|s| !s.is_empty())
+    }
+
+    /// Remembers the sync server and account (`None` forgets the server: files only again).
+    pub fn save_sync_server(server: Option<&str>, account: Option<&str>) -> Result<(), WriteError> {
+        match server {
+            Some(server) => Self::write(SYNC_SERVER_KEY, server)?,
+            None => BrowserKv.remove(&key(SYNC_SERVER_KEY)),
+        }
+        match account {
+            Some(account) => Self::write(SYNC_ACCOUNT_KEY, account),
+            None => {
+                BrowserKv.remove(&key(SYNC_ACCOUNT_KEY));
+                Ok(())
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ pub mod kv;
 pub mod local;
 pub mod packed;
 pub mod qr;
+pub mod remote;
 pub mod store;
 pub mod sync;
 

@@ -11,6 +11,7 @@ use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
 use crate::ui::state::{I18n, Links, StorageMode, UpdateState};
+use crate::ui::sync::{SyncBadge, SyncHandle, SyncNotice};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
@@ -28,6 +29,15 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     let handles = persistence::start(i18n);
     handles.provide();
+    let sync = SyncHandle::new();
+    provide_context(sync);
+    if sync.server.get_untracked().is_some() {
+        // A sync server is set: its engine keeps the outbox from the first change on.
+        let owner = Owner::current();
+        if let Some(owner) = owner {
+            leptos::task::spawn_local(crate::ui::sync_engine::resume(handles, sync, owner));
+        }
+    }
     let update = UpdateState::new();
     provide_context(update);
     let recovering = move || matches!(handles.storage.mode.get(), StorageMode::Recovery(_));
@@ -44,6 +54,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <UpdateBanner />
             <StorageNotice />
+            <SyncNotice />
             <header class="site-header">
                 <div class="site-header__inner">
                     <A href=links.to("/")>
@@ -52,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">{move || i18n.t(crate::i18n::Msg::AppTagline)}</p>
                     <LangSwitch />
                 </div>
+                <SyncBadge />
                 <MainNav />
             </header>
             <PageLoading loading=routing />

@@ -104,6 +104,9 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
         DomainError::MissingText { field } => vec![t(Msg::ExplainRequired, &[("field", field_msg(field).get(lang))])],
         DomainError::InvalidValue { field } => vec![t(Msg::ExplainInvalid, &[("field", field_msg(field).get(lang))])],
         DomainError::DuplicateId(id) => vec![t(Msg::ExplainDuplicate, &[("id", id)])],
+        DomainError::ForeignRequest { author, named } => {
+            vec![t(Msg::ExplainForeignRequest, &[("author", author), ("named", named)])]
+        }
         DomainError::UnknownTraining(id) => vec![t(Msg::ExplainUnknownTraining, &[("id", id)])],
         DomainError::UnknownModel(id) => vec![t(Msg::ExplainUnknownModel, &[("id", id)])],
         DomainError::UnknownUnit(label) => vec![t(Msg::ExplainUnitUnknown, &[("label", label)])],

@@ -28,5 +28,7 @@ pub mod pages;
 pub mod persistence;
 pub mod state;
 pub mod storage_engine;
+pub mod sync;
+pub mod sync_engine;
 
 pub use app::App;

@@ -68,6 +68,9 @@ pub struct PoolHandle {
     /// Changes made since the persistence layer last took them (to save, and to replay on
     /// another tab's newer state).
     pending: StoredValue<Vec<PoolChange>>,
+    /// With a sync server set, the changes the shared pool has not taken yet (the sync outbox;
+    /// `None` without a server).
+    outbox: StoredValue<Option<Vec<PoolChange>>>,
 }
 
 impl PoolHandle {
@@ -77,6 +80,7 @@ impl PoolHandle {
             pool: RwSignal::new(pool),
             load_error: RwSignal::new(load_error),
             pending: StoredValue::new(Vec::new()),
+            outbox: StoredValue::new(None),
         };
         handle.ensure_minter(crate::platform::files::random_u64);
         handle
@@ -104,16 +108,48 @@ impl PoolHandle {
         // known and only its operation is compiled into the calling page.
         let result = change.apply(&mut self.pool.write());
         if result.is_ok() {
-            self.pending.update_value(|pending| pending.push(change));
+            self.record(change);
         }
         result
+    }
+
+    /// Keeps a change made, to save it and, with a sync server, to push it. Never inlined: one
+    /// copy in the main module rather than one in each page that makes changes.
+    #[inline(never)]
+    fn record(self, change: PoolChange) {
+        self.outbox.update_value(|outbox| {
+            if let Some(outbox) = outbox {
+                outbox.push(change.clone());
+            }
+        });
+        self.pending.update_value(|pending| pending.push(change));
+    }
+
+    /// Starts (`Some`, with the changes kept from before) or stops (`None`) keeping the
+    /// changes the sync server has not taken yet.
+    pub fn set_outbox(self, outbox: Option<Vec<PoolChange>>) {
+        self.outbox.set_value(outbox);
+    }
+
+    /// Reads or changes the sync outbox (inner `None` without a sync server); `None` once the
+    /// app is gone.
+    pub fn with_outbox<R>(self, f: impl FnOnce(&mut Option<Vec<PoolChange>>) -> R) -> Option<R> {
+        self.outbox.try_update_value(f)
+    }
+
+    /// Shows the pool the sync server gave (with this browser's pending changes played on
+    /// it): saved like any change, but not a change to push back.
+    pub fn show_synced(self, pool: Pool) {
+        let state = pool.state().clone();
+        self.pool.set(pool);
+        self.pending.update_value(|pending| pending.push(PoolChange::Replace(Box::new(state))));
     }
 
     /// Adds or updates a teacher (this browser's profile), as [`PoolHandle::apply`] would; apart
     /// so that the app shell, which keeps the profile in the pool, does not carry every rule.
     pub fn upsert_teacher(self, teacher: Teacher) {
         self.pool.update(|p| p.upsert_teacher(teacher.clone()));
-        self.pending.update_value(|pending| pending.push(PoolChange::UpsertTeacher(teacher)));
+        self.record(PoolChange::UpsertTeacher(teacher));
     }
 
     /// Shows `state` instead of the current pool (an import, or its undo), as
@@ -121,7 +157,7 @@ impl PoolHandle {
     /// not carry every rule (the pages that make the other changes are loaded on demand).
     pub fn replace(self, state: PoolState) {
         self.pool.set(Pool::new(state.clone()));
-        self.pending.update_value(|pending| pending.push(PoolChange::Replace(Box::new(state))));
+        self.record(PoolChange::Replace(Box::new(state)));
     }
 
     /// Gives the pool this browser's id minter if it has none yet: a tag drawn from `random`

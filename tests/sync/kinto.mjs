@@ -68,11 +68,12 @@ async function script(command, dir) {
  * Resolves to { url, dir, pgPort, admin, coordinator: {user, password}, createAccount, request,
  * stopKinto, startKinto, restartPostgres, close }.
  */
-export async function startSyncServer({ env: extraEnv = {} } = {}) {
+export async function startSyncServer({ env: extraEnv = {}, own = false } = {}) {
   let env;
   let owned = false;
   const given = process.env;
-  if (given.KINTO_URL && given.SYNC_ADMIN && given.SYNC_COORDINATOR && given.SYNC_DIR) {
+  // `own`: a server of its own, whose pool starts empty (the end-to-end scenarios).
+  if (!own && given.KINTO_URL && given.SYNC_ADMIN && given.SYNC_COORDINATOR && given.SYNC_DIR) {
     env = { ...given };
     if (!env.PG_PORT) {
       Object.assign(env, parseEnv(await readFile(join(given.SYNC_DIR, "env"), "utf8")), {

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 
 /// What a teacher sends: their profile, their bookings, what they say of their trainings and
 /// the sessions they enrolled in.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TeacherRequests {
     /// The teacher.
     pub teacher: Teacher,
@@ -96,6 +96,37 @@ fn same_request(a: &Booking, b: &Booking) -> bool {
         && a.project == b.project
         && a.class == b.class
         && a.notes == b.notes
+}
+
+/// Requests written on the sync server by one account in another teacher's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForeignRequest {
+    /// The account that wrote them.
+    pub author: String,
+    /// The teacher they name.
+    pub named: String,
+}
+
+impl ForeignRequest {
+    /// The rule's error, as the coordinator is told it.
+    pub fn into_error(self) -> DomainError {
+        DomainError::ForeignRequest { author: self.author, named: self.named }
+    }
+}
+
+/// Checks that requests which arrived through the sync server were written by the teacher they
+/// name: the identity of a request is the signed-in account that wrote it (the server says
+/// which), never what its content says. Accounts are teacher ids (e-mail addresses, compared
+/// without case, as [`crate::domain::profile`] derives them); every booking in the requests
+/// must be the teacher's too.
+pub fn check_author(requests: &TeacherRequests, author: &str) -> Result<(), ForeignRequest> {
+    let author = crate::domain::profile::teacher_id(author);
+    let foreign = requests.teacher.id != author || requests.bookings.iter().any(|b| b.teacher != author);
+    if foreign {
+        let named = requests.bookings.iter().find(|b| b.teacher != author).map_or(&requests.teacher.id, |b| &b.teacher);
+        return Err(ForeignRequest { author, named: named.clone() });
+    }
+    Ok(())
 }
 
 /// Whether a refusal comes from a rule about the request itself (kept as refused, the reason

@@ -279,3 +279,225 @@ fn the_published_catalogue_names_nobody() {
     assert!(!text.contains("Robots au jardin") && !text.contains("replacement_value"));
     assert!(!text.contains("\"enrolled\":[\""), "no enrolment list");
 }
+
+// ---- The same exchange through a sync server ------------------------------------------------
+
+/// A coordinator's request on a teacher's behalf for `quantity` blue-bots in `week`.
+fn on_behalf(teacher: &str, quantity: u32, week: usize) -> PoolChange {
+    let (month, day) = WEEKS[week % WEEKS.len()];
+    PoolChange::CreateBooking {
+        request: BookingRequest {
+            id: String::new(),
+            teacher: teacher.into(),
+            lines: vec![BookingLine { model: "bluebot".into(), quantity }],
+            start: d(2026, month, day),
+            end: d(2026, month, day) + Duration::days(4),
+            project: format!("Projet {teacher}"),
+            class: "CM1".into(),
+            notes: String::new(),
+            agreement_version: "1".into(),
+            override_reason: None,
+        },
+        by: Actor::Coordinator,
+        at: now(),
+    }
+}
+
+/// A coordinator's browser sharing the server's pool: the version it is based on, its pool
+/// (the server's, with its outbox played on it) and the outbox.
+struct Sharer {
+    base: u64,
+    pool: Pool,
+    outbox: Vec<PoolChange>,
+}
+
+/// The server: one record, its version, written only if the writer's base is still current.
+struct Server {
+    version: u64,
+    state: PoolState,
+}
+
+impl Sharer {
+    /// Pushes under `If-Match`; on a conflict reads the newer pool, plays the outbox again and
+    /// retries (at most twice per call, as a busy server would make it). Returns what the rules
+    /// refused on the newer pool.
+    fn sync(&mut self, server: &mut Server) -> Vec<crate::domain::Dropped> {
+        let mut dropped = Vec::new();
+        for _ in 0..2 {
+            if self.base == server.version {
+                if !self.outbox.is_empty() {
+                    server.state = self.pool.state().clone();
+                    server.version += 1;
+                    self.base = server.version;
+                    self.outbox.clear();
+                }
+                return dropped;
+            }
+            let minter = self.pool.state().minter.clone();
+            self.pool = Pool::new(server.state.clone());
+            if let Some(m) = minter {
+                self.pool.set_minter(m);
+            }
+            dropped.extend(crate::domain::change::replay(&mut self.pool, &mut self.outbox));
+            self.base = server.version;
+        }
+        dropped
+    }
+
+    fn make(&mut self, mut change: PoolChange) {
+        if change.apply(&mut self.pool).is_ok() {
+            self.outbox.push(change);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Three coordinators share one pool through the server, booking on teachers' behalf and
+    /// confirming, syncing in any order: every change is on the server or explained, no day is
+    /// ever overbooked on the server, and all end with the server's pool.
+    #[test]
+    fn coordinators_sharing_a_pool_never_overbook_it(
+        ops in prop::collection::vec((0..3usize, 0..4u32, 1..3u32, 0..4usize), 1..40)
+    ) {
+        let mut server = Server { version: 1, state: state() };
+        let mut sharers: Vec<Sharer> = (0..3)
+            .map(|i| {
+                let mut pool = Pool::new(server.state.clone());
+                pool.set_minter(IdMinter::from_random(50 + i));
+                Sharer { base: 1, pool, outbox: Vec::new() }
+            })
+            .collect();
+        let mut made = 0usize;
+        let mut explained = 0usize;
+        for (who, action, quantity, week) in ops {
+            let sharer = &mut sharers[who];
+            match action {
+                0 | 1 => {
+                    let before = sharer.outbox.len();
+                    sharer.make(on_behalf(TEACHERS[(week + who) % 2], quantity, week));
+                    made += sharer.outbox.len() - before;
+                }
+                2 => {
+                    let requested: Vec<String> = sharer.pool.state().bookings.iter()
+                        .filter(|b| b.status == BookingStatus::Requested).map(|b| b.id.clone()).collect();
+                    if let Some(id) = requested.get(week % requested.len().max(1)) {
+                        let before = sharer.outbox.len();
+                        sharer.make(PoolChange::Confirm { id: id.clone(), at: now() });
+                        made += sharer.outbox.len() - before;
+                    }
+                }
+                _ => explained += sharer.sync(&mut server).len(),
+            }
+            prop_assert!(overbooked_days(&server.state).is_empty(), "server overbooked: {:?}", overbooked_days(&server.state));
+        }
+        for _ in 0..3 {
+            for sharer in &mut sharers {
+                explained += sharer.sync(&mut server).len();
+            }
+        }
+        for sharer in &sharers {
+            prop_assert!(sharer.outbox.is_empty());
+            prop_assert_eq!(sharer.pool.state().bookings.clone(), server.state.bookings.clone());
+        }
+        prop_assert!(overbooked_days(&server.state).is_empty());
+        // Every booking made reached the server or was explained (confirmations of a booking
+        // already confirmed by another coordinator are neither: nothing was lost).
+        let booked = server.state.bookings.len();
+        prop_assert!(booked + explained <= made + state().bookings.len() + explained);
+        prop_assert!(booked >= state().bookings.len());
+    }
+}
+
+#[test]
+fn two_coordinators_taking_the_last_units_at_once_one_wins_and_the_other_is_told_why() {
+    let mut server = Server { version: 1, state: state() };
+    let mut a = Sharer { base: 1, pool: Pool::new(state()), outbox: Vec::new() };
+    let mut b = Sharer { base: 1, pool: Pool::new(state()), outbox: Vec::new() };
+    a.pool.set_minter(IdMinter::from_random(1));
+    b.pool.set_minter(IdMinter::from_random(2));
+    // Both blue-bots, same week, each for another teacher.
+    a.make(on_behalf("ana", 2, 0));
+    b.make(on_behalf("dana", 2, 0));
+    assert_eq!((a.outbox.len(), b.outbox.len()), (1, 1), "each browser alone has room");
+    assert!(a.sync(&mut server).is_empty());
+    let dropped = b.sync(&mut server);
+    assert_eq!(dropped.len(), 1);
+    assert!(matches!(dropped[0].error, crate::domain::DomainError::NotEnoughUnits(_)), "{:?}", dropped[0].error);
+    let held: Vec<&Booking> = server.state.bookings.iter().filter(|x| x.project.starts_with("Projet")).collect();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].teacher, "ana");
+    assert!(overbooked_days(&server.state).is_empty());
+}
+
+#[test]
+fn requests_written_by_one_account_in_another_teachers_name_are_refused_and_change_nothing() {
+    let mut teacher = Pool::new(adopt_catalogue(&PoolState::default(), publish(&state())).state);
+    teacher.set_minter(IdMinter::from_random(9));
+    let coordinator_state = state();
+    let ana = coordinator_state.teachers.iter().find(|t| t.id == "ana").cloned().unwrap_or_else(|| panic!("ana"));
+    teacher.upsert_teacher(ana);
+    let mut book = on_behalf("ana", 1, 1);
+    if let PoolChange::CreateBooking { by, .. } = &mut book {
+        *by = Actor::Teacher("ana".into());
+    }
+    book.apply(&mut teacher).unwrap_or_else(|e| panic!("{e}"));
+    let requests = requests_of(teacher.state(), "ana");
+    let mut coordinator = Pool::new(coordinator_state.clone());
+    coordinator.set_minter(IdMinter::from_random(10));
+    let coordinator_state = coordinator.state().clone();
+    for author in ["dana", "ANA-not"] {
+        let mut take_in =
+            PoolChange::TakeInRequests { requests: Box::new(requests.clone()), author: author.into(), at: now() };
+        let error = take_in.apply(&mut coordinator).err();
+        assert_eq!(
+            error,
+            Some(crate::domain::DomainError::ForeignRequest { author: author.to_lowercase(), named: "ana".into() })
+        );
+        assert_eq!(coordinator.state(), &coordinator_state, "nothing taken in");
+    }
+    // Her own account (any case, as typed at sign-in) is her.
+    let mut take_in = PoolChange::TakeInRequests { requests: Box::new(requests.clone()), author: "Ana".into(), at: now() };
+    assert!(take_in.apply(&mut coordinator).is_ok());
+    assert_eq!(mine(coordinator.state(), "ana").len(), mine(&coordinator_state, "ana").len() + 1);
+    // A booking in another teacher's name inside her own requests is refused as a whole.
+    let mut smuggled = requests;
+    if let Some(first) = smuggled.bookings.first_mut() {
+        first.teacher = "dana".into();
+    }
+    let mut take_in = PoolChange::TakeInRequests { requests: Box::new(smuggled), author: "ana".into(), at: now() };
+    assert!(matches!(take_in.apply(&mut Pool::new(state())), Err(crate::domain::DomainError::ForeignRequest { .. })));
+}
+
+#[test]
+fn an_outbox_of_changes_reads_back_as_written() {
+    let mut pool = Pool::new(state());
+    pool.set_minter(IdMinter::from_random(4));
+    let mut book = on_behalf("ana", 1, 2);
+    book.apply(&mut pool).unwrap_or_else(|e| panic!("{e}"));
+    let id = pool.state().bookings.last().map(|b| b.id.clone()).unwrap_or_default();
+    let outbox = vec![
+        book,
+        PoolChange::Confirm { id: id.clone(), at: now() },
+        PoolChange::Refuse { id: id.clone(), reason: "Déjà prêté « ailleurs »".into(), at: now() },
+        PoolChange::HandOver { id: id.clone(), labels: vec!["BB-1".into()], at: now() },
+        PoolChange::Return { id, returned: vec![("BB-1".into(), crate::domain::Condition::Damaged)], at: now() },
+        PoolChange::RecordTraining { teacher: "ana".into(), training: "f-rob".into(), completed: d(2026, 9, 1) },
+        PoolChange::EditCatalogue {
+            edit: crate::domain::admin::CatalogueEdit::AddUnits(crate::domain::admin::NewUnits {
+                model: "bluebot".into(),
+                pattern: "BB-{01}".into(),
+                count: 2,
+                acquired: d(2026, 9, 1),
+                replacement_value_cents: Some(12_000),
+                condition: crate::domain::Condition::New,
+            }),
+            today: d(2026, 9, 1),
+        },
+        PoolChange::AnswersSent(vec![("ana".into(), 42)]),
+        PoolChange::TakeInRequests { requests: Box::new(requests_of(pool.state(), "ana")), author: "ana".into(), at: now() },
+    ];
+    let text = serde_json::to_string(&outbox).unwrap_or_default();
+    let back: Vec<PoolChange> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(back, outbox);
+}

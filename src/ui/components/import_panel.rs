@@ -128,7 +128,16 @@ pub fn ImportPanel() -> impl IntoView {
             step.set(Step::Refused(i18n.t(Msg::ImportNoRoomForUndo).to_owned()));
             return;
         }
-        replace_state(handles, planned.next);
+        match planned.change {
+            // Played as a change, so that it replays on a newer pool like any other.
+            Some(change) => {
+                if let Err(error) = handles.pool.apply(change) {
+                    step.set(Step::Refused(crate::ui::labels::refusal(i18n.lang(), &error)));
+                    return;
+                }
+            }
+            None => replace_state(handles, planned.next),
+        }
         if let Some(at) = published {
             let _ = LocalStore::save_catalogue_seen(at);
             handles.storage.offered_catalogue.set(None);

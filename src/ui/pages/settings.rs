@@ -1,5 +1,5 @@
 use crate::i18n::{Lang, Msg};
-use crate::ui::components::{FileExchange, ImportPanel, PageTitle, StoragePanel};
+use crate::ui::components::{FileExchange, ImportPanel, PageTitle, StoragePanel, SyncPanel};
 use crate::ui::state::{use_i18n, use_role};
 use leptos::prelude::*;
 
@@ -59,6 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
         </fieldset>
         <StoragePanel />
         <FileExchange />
+        <SyncPanel />
         <ImportPanel />
     }
 }

@@ -1,0 +1,280 @@
+// End-to-end: the exchange through the sync server (Kinto on PostgreSQL, started for the test),
+// one browser context per person, the server reached under the app's own origin (the static
+// server forwards `sync/` to Kinto, so the CSP stays `connect-src 'self'`). Teachers book
+// offline and come back; coordinators race for the last units; the server and PostgreSQL stop
+// in the middle; requests written in another teacher's name are refused and reported.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { appReady, book, BASE, DIST, expectNoAxeViolations, expectNoProblems, launch, nav, newPage } from "./support.mjs";
+import { startServer } from "./server.mjs";
+import { startSyncServer, recordId } from "../sync/kinto.mjs";
+
+const MONDAY = new Date("2026-11-23T09:00:00");
+const demo = JSON.parse(await (await import("node:fs/promises")).readFile("src/demo/catalogue.json", "utf8"));
+const monge = demo.schools[0].name;
+const ferry = demo.schools[1].name;
+
+const status = (page, text) => page.getByRole("status").filter({ hasText: text }).first().waitFor({ timeout: 60_000 });
+/** The sync state the header shows (`data-sync`), waited for. */
+const syncState = (page, state) => page.locator(`.sync-badge[data-sync="${state}"]`).waitFor({ timeout: 60_000 });
+
+describe(`Live sync through the server under ${BASE}`, () => {
+  let browser;
+  let server;
+  let sync;
+  let url;
+  before(async () => {
+    sync = await startSyncServer({ own: true });
+    browser = await launch();
+    server = await startServer({ root: DIST, base: BASE, proxy: { prefix: "sync/", target: new URL(sync.url).origin } });
+    url = server.url;
+  });
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+    await sync?.close();
+  });
+
+  async function person(at = MONDAY) {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await newPage(context);
+    await page.clock.setFixedTime(at);
+    return { context, page };
+  }
+
+  async function saveProfile(page, { name, email, school }) {
+    await page.goto(url + "profil");
+    await appReady(page);
+    await page.getByLabel("Nom et prénom").fill(name);
+    await page.getByLabel("Adresse électronique professionnelle").fill(email);
+    await page.getByLabel("Votre école").selectOption({ label: school });
+    await page.getByRole("button", { name: "Enregistrer le profil" }).click();
+    await status(page, "Profil enregistré.");
+  }
+
+  async function signIn(page, { user, password }, { coordinator = false } = {}) {
+    await page.goto(url + "parametres");
+    await appReady(page);
+    if (coordinator) await page.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
+    await page.getByLabel("Adresse du serveur").fill(url + "sync");
+    await page.getByLabel("Compte (votre adresse électronique pour un enseignant)").fill(user);
+    await page.getByLabel("Mot de passe").fill(password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText(`Connecté au serveur en tant que ${user.toLowerCase()}.`).waitFor({ timeout: 60_000 });
+    await syncState(page, "synced");
+  }
+
+  /** The coordinators' pool as the server holds it (direct HTTP, a coordinator's credentials). */
+  async function serverPool() {
+    const res = await sync.request("GET", "/buckets/materiotheque/collections/pool/records/pool", { auth: sync.coordinator });
+    assert.equal(res.status, 200);
+    return JSON.parse(res.json.data.document).pool;
+  }
+
+  test("a teacher books offline; back online, her request reaches the coordinator's queue, and the decision and her training come back by themselves", async () => {
+    const anneAccount = await sync.createAccount("anne.martin@ac-lyon.fr", "anne-secret-2026");
+    const desk = await person();
+    await signIn(desk.page, sync.coordinator, { coordinator: true });
+    const teacher = await person();
+    await saveProfile(teacher.page, { name: "Anne Martin", email: "anne.martin@ac-lyon.fr", school: monge });
+    await signIn(teacher.page, anneAccount);
+    await expectNoAxeViolations(teacher.page, "settings with sync");
+    // No credential in local storage, ever.
+    const stored = await teacher.page.evaluate(() => Object.values(localStorage).join("\n"));
+    assert.ok(!stored.includes(anneAccount.password), "the password is not in local storage");
+
+    await teacher.context.setOffline(true);
+    await book(teacher.page, {
+      model: "Robot Blue-Bot", quantity: 2, start: "11/01/2027", end: "15/01/2027", project: "Parcours synchronisé",
+    });
+    await teacher.page.locator('.sync-badge[data-sync="offline"]').filter({ hasText: "1 changement en attente d'envoi" }).waitFor({ timeout: 60_000 });
+    await teacher.context.setOffline(false);
+    await syncState(teacher.page, "synced");
+
+    // Within one poll the request is in the coordinator's queue.
+    await nav(desk.page, "Gestion");
+    const queue = desk.page.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+    const row = queue.getByRole("row", { name: /Parcours synchronisé/ });
+    await row.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\ndesk: ${await desk.page.locator(".sync-badge").innerText()}\nteacher: ${await teacher.page.locator(".sync-badge").innerText()}`);
+    });
+    assert.match(await row.innerText(), /Anne Martin/);
+
+    // Online, from her click to the coordinator's screen: measured and reported.
+    const clicked = Date.now();
+    await book(teacher.page, {
+      model: "Robot Blue-Bot", quantity: 1, start: "18/01/2027", end: "22/01/2027", project: "Parcours en ligne",
+    });
+    await queue.getByRole("row", { name: /Parcours en ligne/ }).waitFor({ timeout: 30_000 });
+    console.log(`# end-to-end delay, a teacher's click on « Envoyer la demande » to the coordinator's queue: ${Date.now() - clicked} ms`);
+
+    // The coordinator records her robotics training and confirms (following links: a reload
+    // would forget the password, which lives in memory only).
+    await row.getByRole("link", { name: "Anne Martin" }).click();
+    await desk.page.getByRole("heading", { name: /^Enseignant : /, level: 1 }).waitFor();
+    await desk.page.locator("#teacher-record-training").selectOption({ label: "Robotique pédagogique" });
+    await desk.page.getByRole("textbox", { name: "Date de la formation" }).fill("18/11/2026");
+    await desk.page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
+    await status(desk.page, "Formation « Robotique pédagogique » enregistrée");
+    await nav(desk.page, "Gestion");
+    await queue.getByRole("row", { name: /Parcours synchronisé/ }).getByRole("checkbox").check();
+    await desk.page.getByRole("button", { name: "Confirmer la sélection" }).click();
+    await status(desk.page, "Réservations confirmées : 1.");
+
+    // Within one poll she sees it confirmed, and her training recorded.
+    await nav(teacher.page, "Mes réservations");
+    const card = teacher.page.getByRole("article", { name: "Parcours synchronisé" });
+    await card.getByText("Confirmée").first().waitFor({ timeout: 30_000 }).catch(async (e) => {
+      const answers = await sync.request("GET", "/buckets/materiotheque/collections/answers/records?_fields=teacher,pool_version", { auth: sync.coordinator });
+      throw new Error(`${e.message}\ndesk: ${await desk.page.locator(".sync-badge").innerText()}\nteacher: ${await teacher.page.locator(".sync-badge").innerText()}\nanswers: ${JSON.stringify(answers.json)}`);
+    });
+    await nav(teacher.page, "Mon profil");
+    await teacher.page.getByText(/Robotique pédagogique/).first().waitFor({ timeout: 30_000 });
+    await teacher.page.getByText("Vous avez suivi cette formation.").first().waitFor({ timeout: 30_000 });
+
+    const pool = await serverPool();
+    const booking = pool.bookings.find((b) => b.project === "Parcours synchronisé");
+    assert.equal(booking.status, "confirmed");
+    assert.equal(booking.teacher, "anne.martin@ac-lyon.fr");
+    await expectNoProblems(teacher.page);
+    await expectNoProblems(desk.page);
+    await teacher.context.close();
+    await desk.context.close();
+  });
+
+  test("requests written by one teacher's account in another teacher's name are refused on take-in and reported", async () => {
+    const bob = await sync.createAccount("bob.petit@ac-lyon.fr", "bob-secret-2026");
+    const desk = await person();
+    await signIn(desk.page, sync.coordinator, { coordinator: true });
+    const forged = {
+      format: "materiotheque/requests",
+      schema_version: 2,
+      exported_at: "2026-11-23T09:00:00",
+      teacher: { id: "chloe.durand@ac-lyon.fr", name: "Chloé Durand", email: "chloe.durand@ac-lyon.fr", school: demo.schools[2].id },
+      bookings: [],
+      trainings: [],
+      enrolments: [],
+    };
+    // Under his own record, and squatting hers: the server lets him create both (his
+    // account writes them); the coordinator's browser refuses both on take-in.
+    for (const id of [recordId("bob.petit@ac-lyon.fr"), recordId("chloe.durand@ac-lyon.fr")]) {
+      const res = await sync.request("PUT", `/buckets/materiotheque/collections/requests/records/${id}`, {
+        auth: bob,
+        body: { data: { teacher: "chloe.durand@ac-lyon.fr", file: JSON.stringify(forged) } },
+      });
+      assert.ok([200, 201].includes(res.status), `${res.status} ${JSON.stringify(res.json)}`);
+    }
+    const report = desk.page.getByText(
+      "Demandes envoyées par le compte bob.petit@ac-lyon.fr au nom de chloe.durand@ac-lyon.fr : refusées, car une demande est toujours celle du compte qui l'envoie.",
+    );
+    await report.first().waitFor({ timeout: 30_000 });
+    assert.equal(await report.count(), 2);
+    const pool = await serverPool();
+    assert.ok(!pool.teachers.some((t) => t.id === "chloe.durand@ac-lyon.fr"), "nothing of the forged requests in the pool");
+    await desk.context.close();
+  });
+
+  test("the server and PostgreSQL stop in the middle: the app keeps working, loses nothing and catches up", async () => {
+    const ines = await sync.createAccount("ines.roux@ac-lyon.fr", "ines-secret-2026");
+    const desk = await person();
+    await signIn(desk.page, sync.coordinator, { coordinator: true });
+    const teacher = await person();
+    await saveProfile(teacher.page, { name: "Inès Roux", email: "ines.roux@ac-lyon.fr", school: ferry });
+    await signIn(teacher.page, ines);
+    await sync.stopKinto();
+    try {
+      await book(teacher.page, {
+        model: "Station météo connectée", quantity: 1, start: "08/03/2027", end: "12/03/2027", project: "Météo pendant la panne",
+      });
+      await teacher.page.locator('.sync-badge[data-sync="problem"], .sync-badge[data-sync="offline"]').first().waitFor({ timeout: 60_000 });
+      // The coordinator goes on working meanwhile: a change kept in the outbox.
+      await nav(desk.page, "Paramètres");
+      await desk.page.getByLabel("Adresse où les enseignants envoient leurs demandes").fill("pret@circonscription.fr");
+      await desk.page.getByRole("button", { name: "Enregistrer l'adresse" }).click();
+      await desk.page.locator(".sync-badge").filter({ hasText: "en attente d'envoi" }).waitFor({ timeout: 60_000 });
+      await sync.restartPostgres();
+    } finally {
+      await sync.startKinto();
+    }
+    await syncState(teacher.page, "synced");
+    await syncState(desk.page, "synced");
+    await nav(desk.page, "Gestion");
+    await desk.page.getByRole("row", { name: /Météo pendant la panne/ }).waitFor({ timeout: 30_000 });
+    const pool = await serverPool();
+    assert.ok(pool.bookings.some((b) => b.project === "Météo pendant la panne"), "the request reached the shared pool");
+    assert.equal(pool.settings.contact, "pret@circonscription.fr", "the coordinator's change made during the outage");
+    await teacher.context.close();
+    await desk.context.close();
+  });
+
+  test("two coordinators take the last free units at the same moment, round after round: one wins, the other is told why, never overbooked", async () => {
+    const second = await sync.createAccount("coordination2", "second-secret-2026", { coordinator: true });
+    const [a, b] = [await person(), await person()];
+    await signIn(a.page, sync.coordinator, { coordinator: true });
+    await signIn(b.page, second, { coordinator: true });
+    await nav(a.page, "Catalogue");
+    await a.page.getByRole("link", { name: "Enregistreur Zoom H1n", exact: true }).waitFor({ timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\n${(await a.page.locator("body").innerText()).slice(0, 1500)}`);
+    });
+    // The teacher they book for makes herself known through the server (her profile, no request).
+    const jeanne = await sync.createAccount("jeanne.morel@ac-lyon.fr", "jeanne-secret-2026");
+    const profile = { id: "jeanne.morel@ac-lyon.fr", name: "Jeanne Morel", email: "jeanne.morel@ac-lyon.fr", school: demo.schools[0].id };
+    const file = { format: "materiotheque/requests", schema_version: 2, exported_at: "2026-11-23T09:00:00", teacher: profile, bookings: [], trainings: [], enrolments: [] };
+    const put = await sync.request("PUT", `/buckets/materiotheque/collections/requests/records/${recordId(profile.id)}`, {
+      auth: jeanne,
+      body: { data: { teacher: profile.id, file: JSON.stringify(file) } },
+    });
+    assert.ok([200, 201].includes(put.status));
+    for (const page of [a.page, b.page]) {
+      await nav(page, "Catalogue");
+      await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+      await page.getByLabel("Réserver pour").locator("option", { hasText: "Jeanne Morel" }).waitFor({ state: "attached", timeout: 30_000 });
+    }
+    const rounds = Number(process.env.SYNC_RACE_ROUNDS || 20);
+    const recorders = demo.catalogue.units.filter((u) => u.model === "enregistreur-zoom" && u.in_service !== false).length;
+    // Weeks of 2027 outside the holidays of zone A.
+    const weeks = [];
+    for (let day = new Date("2027-03-08T12:00:00Z"); weeks.length < rounds; day.setUTCDate(day.getUTCDate() + 7)) {
+      const iso = day.toISOString().slice(0, 10);
+      if (iso >= "2027-04-10" && iso <= "2027-04-26") continue;
+      weeks.push(new Date(day));
+    }
+    const fr = (d) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+    for (let round = 0; round < rounds; round++) {
+      const start = weeks[round];
+      const end = new Date(start);
+      end.setUTCDate(end.getUTCDate() + 4);
+      const [pa, pb] = [`Course ${round + 1} A`, `Course ${round + 1} B`];
+      await Promise.all([
+        book(a.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pa, behalf: "Jeanne Morel" }),
+        book(b.page, { model: "Enregistreur Zoom H1n", quantity: recorders, start: fr(start), end: fr(end), project: pb, behalf: "Jeanne Morel" }),
+      ]);
+      // Both settle; exactly one booking of the round is on the server.
+      await Promise.all([syncState(a.page, "synced"), syncState(b.page, "synced")]);
+      let held;
+      for (let tries = 0; tries < 60; tries++) {
+        const pool = await serverPool();
+        held = pool.bookings.filter((x) => x.project === pa || x.project === pb);
+        if (held.length === 1) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      assert.equal(held.length, 1, `round ${round + 1}: exactly one wins`);
+      const loser = held[0].project === pa ? b.page : a.page;
+      await loser.getByText(/un autre gestionnaire a modifié le parc avant vous/).first().waitFor({ timeout: 30_000 });
+      await loser.getByRole("button", { name: "Fermer ce message" }).first().click().catch(() => {});
+    }
+    const pool = await serverPool();
+    const inService = pool.catalogue.units.filter((u) => u.model === "enregistreur-zoom" && u.in_service !== false).length;
+    for (const week of weeks) {
+      const day = week.toISOString().slice(0, 10);
+      const held = pool.bookings
+        .filter((x) => ["requested", "awaiting_training", "confirmed", "handed_over"].includes(x.status) && x.start <= day && day <= x.end)
+        .flatMap((x) => x.lines)
+        .filter((l) => l.model === "enregistreur-zoom")
+        .reduce((n, l) => n + l.quantity, 0);
+      assert.ok(held <= inService, `${day}: ${held} held for ${inService} in service`);
+    }
+    await a.context.close();
+    await b.context.close();
+  });
+});
