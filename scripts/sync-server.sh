@@ -17,6 +17,7 @@
 #   SYNC_ACCOUNT_CACHE_TTL      seconds a verified password stays cached (default 3600)
 #   SYNC_SERVER                 waitress (default) or gunicorn (if installed in the venv)
 #   SYNC_WORKERS                waitress threads (default 8) or gunicorn processes (default 2)
+#   SYNC_THREADS                gunicorn threads per process (default 4)
 #   SYNC_ISOLATION              default_transaction_isolation of the kinto database:
 #                               serializable (default) or "repeatable read" (see docs-sync-deploy.md)
 #   SYNC_LOG_LEVEL              Kinto log level, default WARNING (INFO logs every request)
@@ -88,8 +89,9 @@ start_kinto() {
   [ -f "$dir/server" ] && server="$(cat "$dir/server")"
   if [ "$server" = "gunicorn" ]; then
     [ -x "$venv/bin/gunicorn" ] || die "SYNC_SERVER=gunicorn but gunicorn is not installed in $venv (pip install gunicorn)."
+    # Several processes (the GIL limits one to about one core), each with a few threads.
     cmd=("$venv/bin/gunicorn" --paste "$dir/kinto.ini" --bind "127.0.0.1:$KINTO_PORT"
-      --workers "$(cat "$dir/workers")" --graceful-timeout 5)
+      --workers "$(cat "$dir/workers")" --threads "${SYNC_THREADS:-4}" --graceful-timeout 5)
   else
     cmd=("$venv/bin/pserve" "$dir/kinto.ini")
   fi
@@ -142,6 +144,9 @@ cmd_start() {
   else
     dir="$(mktemp -d "${TMPDIR:-/tmp}/materiotheque-sync.XXXXXX")"
   fi
+  # A failed start leaves nothing running, and an empty directory (kept if it was given).
+  local given="${1:-}"
+  trap 'failed_start "$given"' EXIT
   local coordinator="${SYNC_COORDINATOR:-coordinateur}" coordinator_pw="${SYNC_COORDINATOR_PASSWORD:-}"
   # SYNC_COORDINATOR may also be the user:password pair of a sourced DIR/env.
   if [[ "$coordinator" == *:* ]]; then
@@ -307,6 +312,23 @@ EOF
   cat "$dir/env"
   say "ready: $url (coordinator $coordinator). Settings above, also in $dir/env (set -a; . $dir/env)."
   say "stop with: scripts/sync-server.sh stop $dir"
+  trap - EXIT
+}
+
+failed_start() {
+  local status=$?
+  [ "$status" != 0 ] || return 0
+  stop_kinto >/dev/null 2>&1 || true
+  if [ -f "$dir/pg/postmaster.pid" ]; then
+    pg_ctl_ -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$1" ]; then
+    find "$dir" -mindepth 1 -delete 2>/dev/null || true
+  else
+    rm -rf -- "$dir"
+  fi
+  say "start failed: nothing left running${1:+, $dir emptied}"
+  exit "$status"
 }
 
 cmd_stop() {

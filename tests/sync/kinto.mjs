@@ -3,7 +3,7 @@
 // when KINTO_URL, SYNC_ADMIN, SYNC_COORDINATOR and SYNC_DIR are set (a server started once by
 // the test script), that server, left running by close().
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,6 +89,7 @@ export async function startSyncServer({ env: extraEnv = {}, own = false } = {}) 
         maxBuffer: 1 << 22,
       });
     } catch (error) {
+      await rm(dir, { recursive: true, force: true }); // emptied by the script
       throw new Error(`sync-server.sh start failed:\n${error.stderr || error.message}`);
     }
     env = parseEnv(await readFile(join(dir, "env"), "utf8"));

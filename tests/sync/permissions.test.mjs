@@ -221,6 +221,28 @@ describe("a teacher's requests", () => {
   });
 });
 
+describe("the history (authorship)", () => {
+  test("a coordinator reads who wrote each request; a teacher sees only her own entries and cannot delete any", async () => {
+    const HISTORY = "/buckets/materiotheque/history";
+    const path = `${REQUESTS}/records/${recordId(ALICE)}`;
+    const all = await server.request("GET", `${HISTORY}?uri=${encodeURIComponent(path)}`, as(coordinator));
+    assert.equal(all.status, 200);
+    assert.ok(all.json.data.length >= 1);
+    for (const entry of all.json.data) assert.equal(entry.user_id, `account:${ALICE}`);
+    // Bob's squat of Carol's id (above) is recorded under Bob's account.
+    const squat = await server.request("GET", `${HISTORY}?record_id=${recordId(CAROL)}`, as(coordinator));
+    assert.ok(squat.json.data.some((e) => e.user_id === `account:${BOB}` && e.action === "create"));
+    const mine = await server.request("GET", HISTORY, as(bob));
+    assert.equal(mine.status, 200);
+    for (const entry of mine.json.data) assert.equal(entry.user_id, `account:${BOB}`, JSON.stringify(entry.uri));
+    assert.ok(!mine.json.data.some((e) => e.uri === path));
+    assert.equal((await server.request("DELETE", HISTORY, as(bob))).status, 403);
+    // Pool, answers and catalogue are not in the history.
+    const excluded = await server.request("GET", `${HISTORY}?collection_id=pool`, as(coordinator));
+    assert.deepEqual(excluded.json.data, []);
+  });
+});
+
 describe("catalogue, answers, pool", () => {
   test("a teacher reads the catalogue (304 with If-None-Match) and cannot write it", async () => {
     const path = `${CATALOGUE}/records/public`;
