@@ -456,8 +456,10 @@ async fn take_in_requests(
         let Ok(requests) = write.text("file").map_err(|_| ()).and_then(|t| parse_requests_file(t).map_err(|_| ())) else {
             continue;
         };
-        let change = PoolChange::TakeInRequests { requests: Box::new(requests), author: write.author, at: clock::now() };
-        if let Err(error) = handles.pool.apply(change.clone()) {
+        let (requests, author, at) = (Box::new(requests), write.author, clock::now());
+        let change = PoolChange::TakeInRequests { requests: requests.clone(), author: author.clone(), at };
+        // The variant named where `apply` is inlined: only the take-in's rules come along.
+        if let Err(error) = handles.pool.apply(PoolChange::TakeInRequests { requests, author, at }) {
             report(sync, vec![Dropped { change, error }]);
         }
     }

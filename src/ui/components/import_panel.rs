@@ -10,6 +10,7 @@ use crate::ui::labels::long;
 use crate::ui::persistence::{current_state, replace_state, Handles};
 use crate::ui::state::{use_i18n, use_role};
 use chrono::NaiveDateTime;
+use crate::domain::PoolChange;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -129,14 +130,16 @@ pub fn ImportPanel() -> impl IntoView {
             return;
         }
         match planned.change {
-            // Played as a change, so that it replays on a newer pool like any other.
-            Some(change) => {
-                if let Err(error) = handles.pool.apply(change) {
+            // Played as a change, so that it replays on a newer pool like any other. Named
+            // variant by variant: `apply` is inlined, and a change of unknown kind would bring
+            // every rule into this page.
+            Some(PoolChange::TakeInRequests { requests, author, at }) => {
+                if let Err(error) = handles.pool.apply(PoolChange::TakeInRequests { requests, author, at }) {
                     step.set(Step::Refused(crate::ui::labels::refusal(i18n.lang(), &error)));
                     return;
                 }
             }
-            None => replace_state(handles, planned.next),
+            _ => replace_state(handles, planned.next),
         }
         if let Some(at) = published {
             let _ = LocalStore::save_catalogue_seen(at);
