@@ -158,6 +158,87 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await desk.context.close();
   });
 
+  test("the round trip of three teachers and the coordinator through the server, requests arriving in an unfavourable order", async () => {
+    const AFTER_ROBOTICS = new Date("2026-12-03T09:00:00");
+    const accounts = {
+      anne: await sync.createAccount("aline.morin@ac-lyon.fr", "aline-secret-2026"),
+      bruno: await sync.createAccount("bruno.leroy@ac-lyon.fr", "bruno-secret-2026"),
+      chloe: await sync.createAccount("chloe.durand@ac-lyon.fr", "chloe-secret-2026"),
+    };
+    const bluebots = demo.catalogue.units.filter((u) => u.model === "bluebot" && u.in_service !== false).length;
+    const half = Math.floor(bluebots / 2) + 1;
+    const desk = await person();
+    await signIn(desk.page, sync.coordinator, { coordinator: true });
+    const [anne, bruno, chloe] = [await person(), await person(), await person()];
+    await saveProfile(anne.page, { name: "Aline Morin", email: "aline.morin@ac-lyon.fr", school: monge });
+    await saveProfile(bruno.page, { name: "Bruno Leroy", email: "bruno.leroy@ac-lyon.fr", school: ferry });
+    await saveProfile(chloe.page, { name: "Chloé Durand", email: "chloe.durand@ac-lyon.fr", school: demo.schools[2].name });
+    await signIn(anne.page, accounts.anne);
+    await signIn(bruno.page, accounts.bruno);
+    await signIn(chloe.page, accounts.chloe);
+
+    // Aline enrols in the robotics session, then books Thymio robots: awaiting training.
+    await nav(anne.page, "Catalogue");
+    await anne.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await anne.page.getByRole("button", { name: "M'inscrire à la session du mercredi 2 décembre 2026" }).click();
+    assert.match(
+      await book(anne.page, { model: "Robot Thymio II", quantity: 6, start: "04/01/2027", end: "15/01/2027", project: "Robots et déplacements" }),
+      /En attente de formation/,
+    );
+    // Bruno books Blue-Bots offline; Chloé books the same fortnight online, and hers arrives
+    // first: together they ask more than the pool has.
+    await bruno.context.setOffline(true);
+    await book(bruno.page, { model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Parcours Blue-Bot" });
+    await book(chloe.page, { model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Défis Blue-Bot" });
+    await nav(desk.page, "Gestion");
+    const queue = desk.page.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+    await queue.getByRole("row", { name: /Défis Blue-Bot/ }).waitFor({ timeout: 30_000 });
+    await bruno.context.setOffline(false);
+    await syncState(bruno.page, "synced");
+
+    // The coordinator records Aline's training after the session, confirms Aline's and Chloé's.
+    await desk.page.clock.setFixedTime(AFTER_ROBOTICS);
+    await queue.getByRole("row", { name: /Robots et déplacements/ }).getByRole("link", { name: "Aline Morin" }).click();
+    await desk.page.locator("#teacher-record-training").selectOption({ label: "Robotique pédagogique" });
+    await desk.page.getByRole("textbox", { name: "Date de la formation" }).fill("02/12/2026");
+    await desk.page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
+    await status(desk.page, "Formation « Robotique pédagogique » enregistrée");
+    await nav(desk.page, "Gestion");
+    for (const project of ["Robots et déplacements", "Défis Blue-Bot"]) {
+      await queue.getByRole("row", { name: new RegExp(project) }).getByRole("checkbox").check();
+    }
+    await desk.page.getByRole("button", { name: "Confirmer la sélection" }).click();
+    await status(desk.page, "Réservations confirmées : 2.");
+
+    // Each teacher sees the truth within a poll, without any file.
+    await nav(anne.page, "Mes réservations");
+    await anne.page.getByRole("article", { name: "Robots et déplacements" }).getByText("Confirmée", { exact: true }).first().waitFor({ timeout: 30_000 });
+    await nav(chloe.page, "Mes réservations");
+    await chloe.page.getByRole("article", { name: "Défis Blue-Bot" }).getByText("Confirmée", { exact: true }).first().waitFor({ timeout: 30_000 });
+    await nav(bruno.page, "Mes réservations");
+    const refused = bruno.page.getByRole("article", { name: "Parcours Blue-Bot" });
+    const reason = refused.getByText(/^Motif du refus :/);
+    await reason.waitFor({ timeout: 30_000 });
+    assert.match(await reason.innerText(), new RegExp(`Robot Blue-Bot : ${bluebots - half} exemplaires libres sur la période, ${half} demandés`));
+    await expectNoAxeViolations(bruno.page, "a refusal arrived through the server");
+    await nav(anne.page, "Catalogue");
+    await anne.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await anne.page.getByText("Vous avez suivi cette formation.").first().waitFor({ timeout: 30_000 });
+
+    // The shared pool, counted independently: every request is there once, none overbooked.
+    const pool = await serverPool();
+    const ids = pool.bookings.map((b) => b.id);
+    assert.equal(new Set(ids).size, ids.length, "no two bookings share an id");
+    const mine = pool.bookings.filter((b) => ["Robots et déplacements", "Parcours Blue-Bot", "Défis Blue-Bot"].includes(b.project));
+    assert.deepEqual(mine.map((b) => `${b.project}: ${b.status}`).sort(), [
+      "Défis Blue-Bot: confirmed",
+      "Parcours Blue-Bot: refused",
+      "Robots et déplacements: confirmed",
+    ]);
+    for (const { page } of [anne, bruno, chloe, desk]) await expectNoProblems(page);
+    for (const { context } of [anne, bruno, chloe, desk]) await context.close();
+  });
+
   test("requests written by one teacher's account in another teacher's name are refused on take-in and reported", async () => {
     const bob = await sync.createAccount("bob.petit@ac-lyon.fr", "bob-secret-2026");
     const desk = await person();
