@@ -247,27 +247,27 @@ describe(`Live sync through the server under ${BASE}`, () => {
       format: "materiotheque/requests",
       schema_version: 2,
       exported_at: "2026-11-23T09:00:00",
-      teacher: { id: "chloe.durand@ac-lyon.fr", name: "Chloé Durand", email: "chloe.durand@ac-lyon.fr", school: demo.schools[2].id },
+      teacher: { id: "claire.fabre@ac-lyon.fr", name: "Claire Fabre", email: "claire.fabre@ac-lyon.fr", school: demo.schools[2].id },
       bookings: [],
       trainings: [],
       enrolments: [],
     };
-    // Under his own record, and squatting hers: the server lets him create both (his
+    // Under his own record, and squatting the record of a teacher who has none yet: the server lets him create both (his
     // account writes them); the coordinator's browser refuses both on take-in.
-    for (const id of [recordId("bob.petit@ac-lyon.fr"), recordId("chloe.durand@ac-lyon.fr")]) {
+    for (const id of [recordId("bob.petit@ac-lyon.fr"), recordId("claire.fabre@ac-lyon.fr")]) {
       const res = await sync.request("PUT", `/buckets/materiotheque/collections/requests/records/${id}`, {
         auth: bob,
-        body: { data: { teacher: "chloe.durand@ac-lyon.fr", file: JSON.stringify(forged) } },
+        body: { data: { teacher: "claire.fabre@ac-lyon.fr", file: JSON.stringify(forged) } },
       });
       assert.ok([200, 201].includes(res.status), `${res.status} ${JSON.stringify(res.json)}`);
     }
     const report = desk.page.getByText(
-      "Demandes envoyées par le compte bob.petit@ac-lyon.fr au nom de chloe.durand@ac-lyon.fr : refusées, car une demande est toujours celle du compte qui l'envoie.",
+      "Demandes envoyées par le compte bob.petit@ac-lyon.fr au nom de claire.fabre@ac-lyon.fr : refusées, car une demande est toujours celle du compte qui l'envoie.",
     );
     await report.first().waitFor({ timeout: 30_000 });
     assert.equal(await report.count(), 2);
     const pool = await serverPool();
-    assert.ok(!pool.teachers.some((t) => t.id === "chloe.durand@ac-lyon.fr"), "nothing of the forged requests in the pool");
+    assert.ok(!pool.teachers.some((t) => t.id === "claire.fabre@ac-lyon.fr"), "nothing of the forged requests in the pool");
     await desk.context.close();
   });
 
