@@ -59,6 +59,10 @@ struct Kept {
     /// The fingerprint of the public catalogue last published.
     #[serde(default)]
     published: Option<u64>,
+    /// The sessions the teacher was enrolled in when her requests were last pushed (an
+    /// enrolment alone is news for the coordinator too).
+    #[serde(default)]
+    enrolments_sent: Vec<String>,
     /// The coordinator's changes the shared pool has not taken yet.
     #[serde(default)]
     outbox: Vec<PoolChange>,
@@ -123,7 +127,8 @@ split_fn! {
                     keep_outbox(handles);
                     let now_waiting = waiting(handles);
                     sync.waiting.set(now_waiting);
-                    if now_waiting > 0 {
+                    // A teacher's enrolment is news too: her browser looks at once.
+                    if now_waiting > 0 || !handles.role.coordinator.get_untracked() {
                         poke_soon(handles, sync);
                     }
                 }
@@ -316,6 +321,13 @@ fn waiting(handles: Handles) -> usize {
     handles.pool.pool.with_untracked(|p| unsent_requests(p.state(), &me.id).len())
 }
 
+/// The sessions `teacher` is enrolled in, in this browser.
+fn enrolments_of(handles: Handles, teacher: &str) -> Vec<String> {
+    handles.pool.pool.with_untracked(|p| {
+        p.state().sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
+    })
+}
+
 fn unsent_ids(handles: Handles, teacher: &str) -> Vec<String> {
     handles.pool.pool.with_untracked(|p| unsent_requests(p.state(), teacher).iter().map(|b| b.id.clone()).collect())
 }
@@ -329,9 +341,11 @@ async fn teacher_cycle(client: &mut Client, handles: Handles, kept: &mut Kept) -
         return Err(Stop::Problem(mismatch));
     }
     let record = record_id(&me.id);
-    // Push: the requests file, as it stands, when some requests have not left this browser.
+    // Push: the requests file, as it stands, when some requests have not left this browser or
+    // her enrolments changed since the last push.
     let unsent = unsent_ids(handles, &me.id);
-    if !unsent.is_empty() {
+    let enrolments = enrolments_of(handles, &me.id);
+    if !unsent.is_empty() || enrolments != kept.enrolments_sent {
         let text = handles.pool.pool.with_untracked(|p| requests_file(p.state(), &me, clock::now()));
         let data = json!({ "teacher": me.id, "file": text });
         client.write(Collection::Requests, &record, data, None, Precondition::None).await?;
@@ -339,6 +353,7 @@ async fn teacher_cycle(client: &mut Client, handles: Handles, kept: &mut Kept) -
         if unsent_ids(handles, &me.id) == unsent {
             let _ = handles.pool.apply(PoolChange::RequestsSent { teacher: me.id.clone() });
         }
+        kept.enrolments_sent = enrolments;
     }
     // Pull the public catalogue, then her answer: the same adoption as the files.
     if let Read::Found(found) = client.read(Collection::Catalogue, CATALOGUE_RECORD, kept.catalogue_version).await? {

@@ -209,10 +209,35 @@ describe(`Live sync through the server under ${BASE}`, () => {
     }
     await desk.page.getByRole("button", { name: "Confirmer la sélection" }).click();
     await status(desk.page, "Réservations confirmées : 2.");
+    // The coordinator also books recorders on Aline's behalf, then hands her robots over and
+    // takes them back (following links: the password lives in memory only).
+    await book(desk.page, {
+      model: "Enregistreur Zoom H1n", quantity: 2, start: "01/02/2027", end: "05/02/2027", project: "Interviews", behalf: "Aline Morin",
+    });
+    await desk.page.clock.setFixedTime(new Date("2027-01-04T08:30:00"));
+    await nav(desk.page, "Gestion");
+    await desk.page.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Robots et déplacements" }).click();
+    await desk.page.getByRole("button", { name: "Remettre ces exemplaires" }).click();
+    await status(desk.page, "Matériel remis");
+    await desk.page.clock.setFixedTime(new Date("2027-01-15T16:30:00"));
+    await nav(desk.page, "Gestion");
+    await desk.page.getByRole("table", { name: "Prêts en cours" }).getByRole("link", { name: "Robots et déplacements" }).click();
+    await desk.page.getByRole("button", { name: "Enregistrer le retour" }).click();
+    await status(desk.page, "de nouveau disponibles");
+    // Chloé takes a seat in the robotics session of March.
+    await nav(chloe.page, "Catalogue");
+    await chloe.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await chloe.page.getByRole("button", { name: "M'inscrire à la session du mercredi 10 mars 2027" }).click();
 
     // Each teacher sees the truth within a poll, without any file.
     await nav(anne.page, "Mes réservations");
-    await anne.page.getByRole("article", { name: "Robots et déplacements" }).getByText("Confirmée", { exact: true }).first().waitFor({ timeout: 30_000 });
+    const robots = anne.page.getByRole("article", { name: "Robots et déplacements" });
+    await robots.getByText("Rendue", { exact: true }).first().waitFor({ timeout: 30_000 });
+    await robots.getByText("Historique", { exact: true }).click();
+    const history = await robots.innerText();
+    for (const step of ["En attente de formation", "Confirmée", "Remise", "Rendue"]) assert.match(history, new RegExp(step));
+    // The booking made on her behalf appears in her list, as the coordinator left it.
+    await anne.page.getByRole("article", { name: "Interviews" }).getByText("Demandée", { exact: true }).first().waitFor({ timeout: 30_000 });
     await nav(chloe.page, "Mes réservations");
     await chloe.page.getByRole("article", { name: "Défis Blue-Bot" }).getByText("Confirmée", { exact: true }).first().waitFor({ timeout: 30_000 });
     await nav(bruno.page, "Mes réservations");
@@ -225,6 +250,17 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await anne.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
     await anne.page.getByText("Vous avez suivi cette formation.").first().waitFor({ timeout: 30_000 });
 
+    // Seats: Chloé's place counts once, in every browser: Bruno, who lacks that training, is
+    // offered the session with the coordinator's count.
+    await nav(bruno.page, "Catalogue");
+    await bruno.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    const offered = bruno.page.getByText(/Session du mercredi 10 mars 2027, .*\(15 places libres\)/).first();
+    await offered.waitFor({ timeout: 30_000 });
+    await nav(desk.page, "Gestion");
+    await desk.page.getByRole("navigation", { name: "Gestion du prêt" }).getByRole("link", { name: "Formations et sessions" }).click();
+    const march = desk.page.getByRole("region", { name: /^Session du mercredi 10 mars 2027/ });
+    await march.getByText("16 places, 15 libres.").waitFor({ timeout: 30_000 });
+
     // The shared pool, counted independently: every request is there once, none overbooked.
     const pool = await serverPool();
     const ids = pool.bookings.map((b) => b.id);
@@ -233,8 +269,9 @@ describe(`Live sync through the server under ${BASE}`, () => {
     assert.deepEqual(mine.map((b) => `${b.project}: ${b.status}`).sort(), [
       "Défis Blue-Bot: confirmed",
       "Parcours Blue-Bot: refused",
-      "Robots et déplacements: confirmed",
+      "Robots et déplacements: returned",
     ]);
+    assert.equal(pool.bookings.find((b) => b.project === "Interviews")?.status, "requested");
     for (const { page } of [anne, bruno, chloe, desk]) await expectNoProblems(page);
     for (const { context } of [anne, bruno, chloe, desk]) await context.close();
   });
