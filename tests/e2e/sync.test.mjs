@@ -211,8 +211,9 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await status(desk.page, "Réservations confirmées : 2.");
     // The coordinator also books recorders on Aline's behalf, then hands her robots over and
     // takes them back (following links: the password lives in memory only).
+    // (Podcast microphones: the recorders are the race's, below.)
     await book(desk.page, {
-      model: "Enregistreur Zoom H1n", quantity: 2, start: "01/02/2027", end: "05/02/2027", project: "Interviews", behalf: "Aline Morin",
+      model: "Micro USB de podcast", quantity: 2, start: "01/02/2027", end: "05/02/2027", project: "Interviews", behalf: "Aline Morin",
     });
     await desk.page.clock.setFixedTime(new Date("2027-01-04T08:30:00"));
     await nav(desk.page, "Gestion");
