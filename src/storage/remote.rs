@@ -161,13 +161,18 @@ pub struct Record {
 impl Record {
     /// A text field of the data (`file`, `document`).
     pub fn text(&self, field: &str) -> Result<&str, RemoteError> {
-        self.data.get(field).and_then(Value::as_str).ok_or_else(|| RemoteError::Unreadable(format!("data.{field}")))
+        text_of(&self.data, field)
     }
 
     /// A number field of the data (`pool_version`), 0 when absent.
     pub fn number(&self, field: &str) -> u64 {
         self.data.get(field).and_then(Value::as_u64).unwrap_or(0)
     }
+}
+
+/// A text field of a record's data (`file`, `document`), or which one is missing.
+fn text_of<'a>(data: &'a Value, field: &str) -> Result<&'a str, RemoteError> {
+    data.get(field).and_then(Value::as_str).ok_or_else(|| RemoteError::Unreadable(format!("data.{field}")))
 }
 
 /// What a conditional read found.
@@ -262,7 +267,7 @@ pub struct Authored {
 impl Authored {
     /// A text field of the data written.
     pub fn text(&self, field: &str) -> Result<&str, RemoteError> {
-        self.data.get(field).and_then(Value::as_str).ok_or_else(|| RemoteError::Unreadable(format!("data.{field}")))
+        text_of(&self.data, field)
     }
 }
 
