@@ -6,7 +6,7 @@ import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
 import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
 import { exportBackup, saveProfile, seedLegacyState } from "./support.mjs";
-import { BASE } from "./support.mjs";
+import { BASE, savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -264,9 +264,10 @@ describe(`Booking equipment under ${BASE}`, () => {
 
     await card.getByRole("button", { name: "Déclarer un incident" }).click();
     await card.getByLabel("Ce qui s'est passé").fill("Écran fissuré.");
+    const before = await storedSlots(page);
     await card.getByRole("button", { name: "Envoyer la déclaration" }).click();
     await page.getByRole("status").filter({ hasText: "Incident déclaré dans le délai de 48 heures." }).waitFor();
-    await page.waitForTimeout(800);
+    await savedSince(page, before);
     await page.reload();
     await appReady(page);
     const stored = (await exportBackup(page)).pool.incidents;
@@ -301,7 +302,7 @@ describe(`Booking equipment under ${BASE}`, () => {
     await erase.click();
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
     await page.getByRole("status").filter({ hasText: "Robot Blue-Bot : 1 dans le panier." }).waitFor();
-    await page.waitForTimeout(800);
+    await page.waitForFunction((was) => localStorage.getItem("materiotheque.state.a") !== was, garbage);
     assert.notEqual(await page.evaluate(() => localStorage.getItem("materiotheque.state.a")), garbage);
     await expectNoProblems(page);
     await context.close();

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp } from "./support.mjs";
+import { savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -52,8 +53,9 @@ describe(`Saving under ${BASE}`, () => {
     const page = await newPage(context);
     await page.goto(app.server().url + "modele/bluebot");
     await appReady(page);
+    const before = await storedSlots(page);
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
-    await page.waitForTimeout(800);
+    await savedSince(page, before);
     await page.getByRole("navigation").getByRole("link", { name: "Paramètres" }).click();
     await page.getByRole("heading", { name: "Données de ce navigateur" }).waitFor();
     const gauge = page.getByRole("meter", { name: "Espace de stockage utilisé" });
@@ -183,9 +185,10 @@ describe(`A catalogue published beside the app under ${BASE}`, () => {
     const preview = page.getByRole("region", { name: "Ce que catalogue.json changera" });
     await preview.waitFor();
     assert.deepEqual(await preview.getByRole("row", { name: /Modèles/ }).getByRole("cell").allInnerTexts(), ["0", "1", "0"]);
+    const before = await storedSlots(page);
     await preview.getByRole("button", { name: "Importer", exact: true }).click();
     await page.getByText("Import effectué.").waitFor();
-    await page.waitForTimeout(800);
+    await savedSince(page, before);
     await page.goto(app.server().url + "modele/bluebot");
     await page.getByRole("heading", { name: "Robot Blue-Bot (nouvelle série)", level: 1 }).waitFor();
     assert.equal(await offer.count(), 0, "once taken in, no longer offered");

@@ -95,6 +95,20 @@ export function interfaceText(page) {
   });
 }
 
+/** The two slots of the stored document, as they stand (to tell when the app saved next). */
+export function storedSlots(page) {
+  return page.evaluate(() => ["a", "b"].map((k) => localStorage.getItem(`materiotheque.state.${k}`)).join("\u0000"));
+}
+
+/** Waits until the app saved after `before` (a `storedSlots` reading): its stored document changed. */
+export async function savedSince(page, before) {
+  await page.waitForFunction(
+    (was) => ["a", "b"].map((k) => localStorage.getItem(`materiotheque.state.${k}`)).join("\u0000") !== was,
+    before,
+    { timeout: 30_000 },
+  );
+}
+
 /** Visible text of the page, as a user sees it. */
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
