@@ -26,7 +26,7 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
     let text = |msg: Msg, args: &[(&str, &str)]| {
         let mut all = vec![("file", file)];
         all.extend_from_slice(args);
-        fill(msg.get(lang), &all)
+        fill(lang, msg.get(lang), &all)
     };
     match error {
         FileError::Syntax { line, column, .. } => {

@@ -143,13 +143,50 @@ pub fn format_count(lang: Lang, n: usize) -> String {
     out
 }
 
-/// Replaces `{name}` placeholders in a translated template.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// Fills a translated template: `{name}` takes the argument `name`; `{name:one|other}` takes
+/// the singular or plural form by the number in the argument `name`, by the language's rule
+/// (French: 0 and 1 are singular; English: 1 alone), so no message writes « (s) ».
+pub fn fill(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
+    let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let token = &after[..close];
+        let filled = match token.split_once(':') {
+            Some((name, forms)) => value(name).zip(forms.split_once('|')).map(|(v, (one, other))| {
+                if plural_is_one(lang, v) {
+                    one
+                } else {
+                    other
+                }
+            }),
+            None => value(token),
+        };
+        match filled {
+            Some(text) => out.push_str(text),
+            None => {
+                out.push('{');
+                out.push_str(token);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether the number written in `value` (digits, maybe grouped) takes the singular in `lang`.
+fn plural_is_one(lang: Lang, value: &str) -> bool {
+    let digits: String = value.chars().take_while(|c| *c != ',' || lang == Lang::En).filter(char::is_ascii_digit).collect();
+    let n: u64 = digits.parse().unwrap_or(u64::MAX);
+    match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
+    }
 }
 
 messages! {
@@ -841,7 +878,7 @@ messages! {
     SessionAdminAlreadyRecorded => "déjà enregistrée", "already recorded";
     SessionAdminRecord => "Enregistrer la formation des présents", "Record the training for those present";
     SessionAdminTickFirst => "Cochez d'abord les enseignants présents.", "Tick the teachers who attended first.";
-    SessionAdminRecorded => "Formation enregistrée au {date} pour {count} enseignant(s) : {names}.", "Training recorded on {date} for {count} teacher(s): {names}.";
+    SessionAdminRecorded => "Formation enregistrée au {date} pour {count} {count:enseignant|enseignants} : {names}.", "Training recorded on {date} for {count} {count:teacher|teachers}: {names}.";
     SessionAdminEnrolLabel => "Enseignant à inscrire", "Teacher to enrol";
     SessionAdminEnrol => "Inscrire", "Enrol";
     SessionAdminEnrolled => "{name} est inscrit à la session.", "{name} is enrolled in the session.";
@@ -925,7 +962,7 @@ messages! {
     IncidentAdminPoliceDue => "À fournir avant le {when}", "Due before {when}";
     IncidentAdminPoliceLate => "Plainte en retard", "Report late";
     IncidentAdminUnitUnknown => "Exemplaire inconnu", "Unknown unit";
-    IncidentAdminAge => "{years} an(s)", "{years} year(s)";
+    IncidentAdminAge => "{years} {years:an|ans}", "{years} {years:year|years}";
     IncidentAdminRateOf => "{rate} de {value}, âge {age}", "{rate} of {value}, age {age}";
     IncidentAdminNoValue => "Valeur de remplacement inconnue ({rate}, âge {age})", "Replacement value unknown ({rate}, age {age})";
     IncidentAdminNotReplaced => "Non remplacé (plus de 6 ans)", "Not replaced (over 6 years old)";
@@ -946,7 +983,7 @@ messages! {
     RatesAgeColumn => "Âge", "Age";
     RatesRateColumn => "Taux", "Rate";
     RatesAgeNew => "Moins d'un an", "Under a year";
-    RatesAge => "{years} an(s)", "{years} year(s)";
+    RatesAge => "{years} {years:an|ans}", "{years} {years:year|years}";
     RatesAgeAndMore => "{years} ans et plus", "{years} years or more";
     RatesNotReplaced => "Un exemplaire de plus de {years} ans n'est pas remplacé.", "A unit over {years} years old is not replaced.";
     AmountErrorEmpty => "Indiquez un montant en euros.", "Enter an amount in euros.";
@@ -1105,9 +1142,13 @@ mod tests {
     #[test]
     fn placeholders_match_between_languages() {
         fn placeholders(s: &str) -> Vec<&str> {
-            let mut found: Vec<&str> =
-                s.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+            let mut found: Vec<&str> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.split(':').next().unwrap_or(name)))
+                .collect();
             found.sort_unstable();
+            found.dedup();
             found
         }
         for msg in Msg::ALL {
@@ -1168,7 +1209,30 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_named_placeholder() {
-        let text = fill(Msg::CatalogueSummary.fr(), &[("models", "3"), ("units", "12")]);
+        let text = fill(Lang::Fr, Msg::CatalogueSummary.fr(), &[("models", "3"), ("units", "12")]);
         assert_eq!(text, "3 modèles, 12 exemplaires en service");
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let template = "{n} {n:sinistre|sinistres}";
+        assert_eq!(fill(Lang::Fr, template, &[("n", "0")]), "0 sinistre");
+        assert_eq!(fill(Lang::Fr, template, &[("n", "1")]), "1 sinistre");
+        assert_eq!(fill(Lang::Fr, template, &[("n", "2")]), "2 sinistres");
+        assert_eq!(fill(Lang::Fr, template, &[("n", "1\u{202f}000")]), "1\u{202f}000 sinistres");
+        let english = "{n} {n:incident|incidents}";
+        assert_eq!(fill(Lang::En, english, &[("n", "0")]), "0 incidents");
+        assert_eq!(fill(Lang::En, english, &[("n", "1")]), "1 incident");
+        assert_eq!(fill(Lang::En, english, &[("n", "1,000")]), "1,000 incidents");
+        assert_eq!(fill(Lang::En, "{missing} {x:a|b}", &[]), "{missing} {x:a|b}");
+    }
+
+    #[test]
+    fn no_message_writes_a_plural_in_brackets() {
+        for msg in Msg::ALL {
+            for text in [msg.fr(), msg.en()] {
+                assert!(!text.contains("(s)") && !text.contains("(es)"), "{msg:?}: {text:?}");
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ pub fn training_name(pool: &Pool, id: &str, english: bool) -> String {
 /// A stretch of days where a model holds more units than it has in service (rule R1), in words.
 pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
     fill(
+        lang,
         Msg::ImportConflict.get(lang),
         &[
             ("model", &pool.model_name(&c.model)),
@@ -28,7 +29,7 @@ pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
 
 /// The sentences explaining why `error` refused the coordinator's action.
 pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
-    let t = |msg: Msg, args: &[(&str, &str)]| fill(msg.get(lang), args);
+    let t = |msg: Msg, args: &[(&str, &str)]| fill(lang, msg.get(lang), args);
     let english = lang == Lang::En;
     let model_name = |id: &str| pool.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone());
     match error {

@@ -41,7 +41,7 @@ pub struct Prepared {
 }
 
 fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    fill(msg.get(lang), args)
+    fill(lang, msg.get(lang), args)
 }
 
 /// What happened to each of a teacher's requests, naming her, the project and the rule with
@@ -56,7 +56,7 @@ fn request_notes(lang: Lang, pool: &Pool, report: &RequestsReport) -> Vec<String
         let say = |msg: Msg, reason: &str| {
             let owned = args(reason);
             let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            fill(msg.get(lang), &refs)
+            fill(lang, msg.get(lang), &refs)
         };
         let note = match &entry.outcome {
             RequestOutcome::Added(BookingStatus::AwaitingTraining) => say(Msg::ImportRequestAwaiting, ""),

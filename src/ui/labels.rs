@@ -114,7 +114,7 @@ pub fn refusal(lang: Lang, error: &DomainError) -> String {
         DomainError::SessionFull { .. } => Msg::RefusedSessionFull,
         DomainError::AlreadyEnrolled { .. } => Msg::RefusedAlreadyEnrolled,
         DomainError::Transition { from, .. } => {
-            return fill(Msg::RefusedTransition.get(lang), &[("status", status_msg(*from).get(lang))]);
+            return fill(lang, Msg::RefusedTransition.get(lang), &[("status", status_msg(*from).get(lang))]);
         }
         DomainError::UnknownTeacher(_) => Msg::ProfileNeeded,
         DomainError::UnknownBooking(_) | DomainError::UnknownSession(_) | DomainError::UnknownUnit(_) => {

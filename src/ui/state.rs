@@ -48,7 +48,7 @@ impl I18n {
 
     /// The text of `msg` with `{name}` placeholders filled (tracked).
     pub fn tf(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        fill(self.t(msg), args)
+        fill(self.lang.get(), self.t(msg), args)
     }
 
     /// Whether data with an English version should show it.

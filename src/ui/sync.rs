@@ -109,7 +109,7 @@ fn clock_time(at: NaiveDateTime) -> String {
 /// The status in words, for the header and the settings page, with the changes waiting when
 /// the server cannot take them.
 pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::Lang) -> String {
-    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(msg.get(lang), args);
+    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(lang, msg.get(lang), args);
     let waiting = |n: usize| match n {
         0 => None,
         1 => Some(Msg::SyncWaitingOne.get(lang).to_owned()),
@@ -144,7 +144,7 @@ pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::L
 }
 
 fn problem_text(problem: &SyncProblem, lang: crate::i18n::Lang) -> String {
-    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(msg.get(lang), args);
+    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(lang, msg.get(lang), args);
     match problem {
             SyncProblem::SignInRefused => Msg::SyncProblemSignIn.get(lang).to_owned(),
             SyncProblem::NotAllowed => Msg::SyncProblemNotAllowed.get(lang).to_owned(),

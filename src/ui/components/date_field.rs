@@ -45,10 +45,10 @@ fn error_text(lang: Lang, error: FieldError) -> String {
     match error {
         FieldError::Input(e) => e.message().get(lang).to_owned(),
         FieldError::BeforeMin(min) => {
-            crate::i18n::fill(Msg::DateErrorBeforeMin.get(lang), &[("date", &format_date_long(lang, min))])
+            crate::i18n::fill(lang, Msg::DateErrorBeforeMin.get(lang), &[("date", &format_date_long(lang, min))])
         }
         FieldError::AfterMax(max) => {
-            crate::i18n::fill(Msg::DateErrorAfterMax.get(lang), &[("date", &format_date_long(lang, max))])
+            crate::i18n::fill(lang, Msg::DateErrorAfterMax.get(lang), &[("date", &format_date_long(lang, max))])
         }
     }
 }

@@ -14,12 +14,13 @@ use leptos_router::components::A;
 /// A day and time in a table: "30/11/2026 à 10:05".
 pub fn day_and_time(lang: Lang, at: NaiveDateTime) -> String {
     let time = format!("{:02}:{:02}", at.hour(), at.minute());
-    crate::i18n::fill(Msg::IncidentAdminAt.get(lang), &[("date", &short(at.date())), ("time", &time)])
+    crate::i18n::fill(lang, Msg::IncidentAdminAt.get(lang), &[("date", &short(at.date())), ("time", &time)])
 }
 
 /// The name of an incident in the buttons that act on it: its unit and day of discovery.
 pub fn incident_name(lang: Lang, incident: &Incident) -> String {
     crate::i18n::fill(
+        lang,
         Msg::IncidentAdminName.get(lang),
         &[("label", &incident.unit), ("date", &short(incident.discovered_at.date()))],
     )

@@ -47,10 +47,10 @@ pub fn LoanList(
                     };
                     let late = day_num(today) - day_num(b.end);
                     let late = (b.is_overdue(today))
-                        .then(|| crate::i18n::fill(Msg::LoanDaysLate.get(lang), &[("days", &late.to_string())]));
+                        .then(|| crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &late.to_string())]));
                     // Occupancy read from a published catalogue has no project or teacher.
                     let project = if b.project.is_empty() {
-                        crate::i18n::fill(Msg::QueueUntitled.get(lang), &[("id", &b.id)])
+                        crate::i18n::fill(lang, Msg::QueueUntitled.get(lang), &[("id", &b.id)])
                     } else {
                         b.project.clone()
                     };

@@ -210,7 +210,7 @@ fn count_bars(lang: Lang, rows: &[Vec<Cell>]) -> Vec<Bar> {
             (Some(Cell::Text(label)), Some(Cell::Number { value, .. })) => Some(Bar {
                 label: label.clone(),
                 value: value.unsigned_abs(),
-                text: crate::i18n::fill(Msg::ReportBarCount.get(lang), &[("count", &value.to_string())]),
+                text: crate::i18n::fill(lang, Msg::ReportBarCount.get(lang), &[("count", &value.to_string())]),
             }),
             _ => None,
         })
