@@ -54,6 +54,15 @@ pub enum PoolChange {
         /// Who enrols them.
         by: Actor,
     },
+    /// Takes a teacher's seat back ([`Pool::unenroll`]).
+    Unenroll {
+        /// The session.
+        session: String,
+        /// The teacher.
+        teacher: String,
+        /// Who withdraws them.
+        by: Actor,
+    },
     /// Replaces the whole pool (an imported file, or the undo of an import).
     Replace(Box<PoolState>),
     /// Declares an incident ([`Pool::declare_incident`]); an empty id is minted, and renewed if
@@ -217,6 +226,10 @@ impl PoolChange {
             }
             PoolChange::Enroll { session, teacher, by } => {
                 pool.enroll(session, teacher, by)?;
+                Ok(ChangeOutcome::Done)
+            }
+            PoolChange::Unenroll { session, teacher, by } => {
+                pool.unenroll(session, teacher, by)?;
                 Ok(ChangeOutcome::Done)
             }
             PoolChange::Replace(state) => {

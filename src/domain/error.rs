@@ -69,6 +69,8 @@ pub enum DomainError {
     SessionFull { session: String },
     /// The teacher is already enrolled in this session.
     AlreadyEnrolled { session: String },
+    /// The teacher is not enrolled in this session.
+    NotEnrolled { session: String },
     /// An item with this id already exists.
     DuplicateId(String),
     /// A booking needs at least one line.
@@ -128,6 +130,7 @@ impl fmt::Display for DomainError {
             DomainError::UnknownTraining(id) => write!(f, "unknown training `{id}`"),
             DomainError::SessionFull { session } => write!(f, "session `{session}` is full"),
             DomainError::AlreadyEnrolled { session } => write!(f, "already enrolled in session `{session}`"),
+            DomainError::NotEnrolled { session } => write!(f, "not enrolled in session `{session}`"),
             DomainError::DuplicateId(id) => write!(f, "`{id}` already exists"),
             DomainError::NoLines => write!(f, "a booking needs at least one model"),
             DomainError::ZeroQuantity { model } => write!(f, "quantity of `{model}` must be at least 1"),

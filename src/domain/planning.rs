@@ -1,7 +1,10 @@
 //! What a teacher consults while planning a project: availability week by week, alternatives
 //! in the same category, where they stand on each required training, and their own bookings.
 
-use super::booking::Booking;
+use super::booking::{Booking, BookingLine};
+use super::error::DomainError;
+use super::period::{check_period, earliest_start, latest_end};
+use super::pool::BookingRequest;
 use super::calendar::{date_of, day_num, DayKind};
 use super::catalogue::Model;
 use super::people::Teacher;
@@ -84,6 +87,100 @@ impl Pool {
             .collect()
     }
 
+    /// Every problem of a booking being prepared, at once, each with what would fix it: the
+    /// teacher unknown (no profile), a line naming no model or no unit, the period (R2), the
+    /// trainings (R3) and the quantities (R1). Empty when the rules accept the request as far
+    /// as they can be checked (the project and the agreement are the form's own fields). An
+    /// unknown teacher's trainings are not checked: she has none to check.
+    pub fn booking_problems(&self, request: &BookingRequest, today: NaiveDate) -> Vec<DomainError> {
+        let mut found = Vec::new();
+        let teacher_known = self.teacher(&request.teacher).is_some();
+        if !teacher_known {
+            found.push(DomainError::UnknownTeacher(request.teacher.clone()));
+        }
+        let mut max_weeks = u8::MAX;
+        let mut lines_ok = !request.lines.is_empty();
+        if !lines_ok {
+            found.push(DomainError::NoLines);
+        }
+        for line in &request.lines {
+            match self.model(&line.model) {
+                None => {
+                    found.push(DomainError::UnknownModel(line.model.clone()));
+                    lines_ok = false;
+                }
+                Some(model) => max_weeks = max_weeks.min(model.max_loan_weeks),
+            }
+            if line.quantity == 0 {
+                found.push(DomainError::ZeroQuantity { model: line.model.clone() });
+                lines_ok = false;
+            }
+        }
+        let (start, end) = (request.start, request.end);
+        if let Err(e) = check_period(self.calendar(), &self.state().settings, max_weeks, start, end, today) {
+            found.push(DomainError::Period(e));
+        }
+        if teacher_known {
+            let required = self.required_trainings(&request.lines);
+            if let Err(missing) = self.training_data(&request.teacher).check_for_booking(&required, &request.teacher, start, today) {
+                found.push(DomainError::TrainingMissing(missing));
+            }
+        }
+        if lines_ok && start <= end {
+            let shortages = self.shortages(&request.lines, start, end, today, None);
+            if !shortages.is_empty() {
+                found.push(DomainError::NotEnoughUnits(shortages));
+            }
+        }
+        found
+    }
+
+    /// The period nearest to `[start, end]` that every line of `lines` accepts: school days at
+    /// both ends, the notice, the shortest maximum length, the horizon (R2), and enough units
+    /// of each model free (R1). The requested days themselves, widened to the nearest school
+    /// days around them, come first (a weekend project becomes Friday to Monday); then the same
+    /// length moved day by day, later or earlier, whichever is nearer. `None` when nothing fits
+    /// before the horizon.
+    pub fn nearest_period_for(
+        &self,
+        lines: &[BookingLine],
+        start: NaiveDate,
+        end: NaiveDate,
+        today: NaiveDate,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        let settings = &self.state().settings;
+        let calendar = self.calendar();
+        let max_weeks = lines.iter().filter_map(|l| self.model(&l.model)).map(|m| m.max_loan_weeks).min()?;
+        let (start, end) = (start.min(end), start.max(end));
+        let fits = |a: NaiveDate, b: NaiveDate| {
+            check_period(calendar, settings, max_weeks, a, b, today).is_ok()
+                && Self::quantities(lines).iter().all(|(model, quantity)| self.free(model, a, b) >= *quantity)
+        };
+        if let (Some(a), Some(b)) = (calendar.school_day_on_or_before(start), calendar.school_day_on_or_after(end)) {
+            if fits(a, b) {
+                return Some((a, b));
+            }
+        }
+        let length = day_num(end) - day_num(start);
+        let earliest = day_num(earliest_start(calendar, settings, today));
+        let horizon = day_num(settings.horizon(today));
+        let from = day_num(start);
+        let shifted = |first: i32| -> Option<(NaiveDate, NaiveDate)> {
+            if first < earliest || first > horizon {
+                return None;
+            }
+            let a = date_of(first);
+            if !calendar.is_school_day(a) {
+                return None;
+            }
+            let cap = date_of(first + length).min(latest_end(a, max_weeks)).min(date_of(horizon));
+            let b = calendar.school_day_on_or_before(cap)?.max(a);
+            fits(a, b).then_some((a, b))
+        };
+        (0..=(horizon - from.min(earliest)).max(0))
+            .find_map(|offset| shifted(from + offset).or_else(|| (offset > 0).then(|| shifted(from - offset)).flatten()))
+    }
+
     /// Other models of the same category with at least `quantity` units free over
     /// `[start, end]`, the most available first.
     pub fn alternatives(&self, model: &str, quantity: u32, start: NaiveDate, end: NaiveDate) -> Vec<(&Model, u32)> {
@@ -154,8 +251,62 @@ impl Pool {
 mod tests {
     use super::*;
     use crate::domain::testkit::{request, state};
+    use crate::domain::BookingLine;
     use crate::domain::Actor;
     use crate::test_dates::{at, d};
+
+    fn draft(teacher: &str, lines: &[(&str, u32)], start: NaiveDate, end: NaiveDate) -> BookingRequest {
+        let mut r = request("-", teacher, lines, start, end);
+        r.project = String::new();
+        r
+    }
+
+    #[test]
+    fn every_problem_of_a_request_is_listed_at_once() {
+        let pool = Pool::new(state());
+        let today = d(2026, 9, 1);
+        let in_service = pool.free("thymio", d(2026, 10, 5), d(2026, 10, 9));
+        // A weekend, more robots than the pool has, and a training the teacher lacks.
+        let problems =
+            pool.booking_problems(&draft("dana", &[("thymio", in_service + 30)], d(2026, 10, 3), d(2026, 10, 4)), today);
+        let kinds: Vec<&str> = problems
+            .iter()
+            .map(|p| match p {
+                DomainError::Period(_) => "period",
+                DomainError::TrainingMissing(_) => "training",
+                DomainError::NotEnoughUnits(_) => "units",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["period", "training", "units"], "{problems:?}");
+        // No profile: said first, and the rest still checked.
+        let problems = pool.booking_problems(&draft("", &[("thymio", in_service + 30)], d(2026, 10, 5), d(2026, 10, 9)), today);
+        assert!(matches!(problems[0], DomainError::UnknownTeacher(_)), "{problems:?}");
+        assert!(problems.iter().any(|p| matches!(p, DomainError::NotEnoughUnits(_))), "{problems:?}");
+        assert!(!problems.iter().any(|p| matches!(p, DomainError::TrainingMissing(_))), "{problems:?}");
+    }
+
+    #[test]
+    fn the_suggested_period_suits_every_line() {
+        let mut pool = Pool::new(state());
+        let today = d(2026, 9, 1);
+        // A weekend project is widened to the Friday and the Monday around it.
+        let lines = [BookingLine { model: "bluebot".into(), quantity: 1 }];
+        assert_eq!(pool.nearest_period_for(&lines, d(2026, 10, 3), d(2026, 10, 4), today), Some((d(2026, 10, 2), d(2026, 10, 5))));
+        // Every Blue-Bot taken the week of 12 October: the suggestion avoids it for both lines.
+        let all = pool.free("bluebot", d(2026, 10, 12), d(2026, 10, 16));
+        let taken = request("all", "ben", &[("bluebot", all)], d(2026, 10, 12), d(2026, 10, 16));
+        if let Err(e) = pool.create_booking(taken, crate::domain::Actor::Coordinator, at(2026, 9, 1, 9, 0)) {
+            panic!("{e}");
+        }
+        let lines = [BookingLine { model: "bluebot".into(), quantity: 1 }, BookingLine { model: "casque".into(), quantity: 1 }];
+        let (a, b) = pool.nearest_period_for(&lines, d(2026, 10, 13), d(2026, 10, 14), today).unwrap_or_else(|| panic!("none"));
+        for l in &lines {
+            assert!(pool.free(&l.model, a, b) >= l.quantity, "{a} {b}");
+        }
+        assert!(pool.booking_problems(&draft("ana", &[("bluebot", 1), ("casque", 1)], a, b), today).iter().all(|p| !matches!(p, DomainError::Period(_) | DomainError::NotEnoughUnits(_))));
+        assert!(b < d(2026, 10, 12) || a > d(2026, 10, 16), "{a}..{b} avoids the week taken");
+    }
 
     #[test]
     fn a_week_of_holidays_has_no_class_and_names_them() {

@@ -251,7 +251,7 @@ impl Pool {
     }
 
     /// R3 data for one teacher: only their records (the full list can be long).
-    fn training_data(&self, teacher: &str) -> TrainingData<'_> {
+    pub(crate) fn training_data(&self, teacher: &str) -> TrainingData<'_> {
         let records = self.records.get(teacher).map_or(&[][..], |r| r.as_slice());
         TrainingData { catalogue: &self.state.catalogue, records, sessions: &self.state.sessions }
     }
@@ -272,7 +272,7 @@ impl Pool {
         self.teachers.get(id).and_then(|i| self.state.teachers.get(*i))
     }
 
-    fn required_trainings(&self, lines: &[BookingLine]) -> Vec<String> {
+    pub(crate) fn required_trainings(&self, lines: &[BookingLine]) -> Vec<String> {
         let mut required: Vec<String> = Vec::new();
         for line in lines {
             for t in self.model(&line.model).map(|m| m.required_trainings.as_slice()).unwrap_or(&[]) {
@@ -285,7 +285,7 @@ impl Pool {
     }
 
     /// Quantities per model (lines of the same model add up), in first-line order.
-    fn quantities(lines: &[BookingLine]) -> Vec<(&str, u32)> {
+    pub(crate) fn quantities(lines: &[BookingLine]) -> Vec<(&str, u32)> {
         let mut out: Vec<(&str, u32)> = Vec::new();
         for line in lines {
             match out.iter_mut().find(|(m, _)| *m == line.model) {
@@ -321,7 +321,7 @@ impl Pool {
         self.index.next_free_period(model, quantity, start, end, self.state.settings.horizon(today), None)
     }
 
-    fn shortages(
+    pub(crate) fn shortages(
         &self,
         lines: &[BookingLine],
         start: NaiveDate,
@@ -810,6 +810,29 @@ impl Pool {
             return Err(DomainError::SessionFull { session: session.to_owned() });
         }
         s.enrolled.push(teacher.to_owned());
+        Ok(())
+    }
+
+    /// Withdraws a teacher from a session (by herself, or by the coordinator): her seat is free
+    /// again. A teacher's browser tells the coordinator in her next requests (the sessions the
+    /// coordinator counted her in and she left).
+    pub fn unenroll(&mut self, session: &str, teacher: &str, by: &Actor) -> Result<(), DomainError> {
+        if let Actor::Teacher(t) = by {
+            if t != teacher {
+                return Err(DomainError::NotAllowed { actor: by.clone() });
+            }
+        }
+        let s = self
+            .state
+            .sessions
+            .iter_mut()
+            .find(|s| s.id == session)
+            .ok_or_else(|| DomainError::UnknownSession(session.to_owned()))?;
+        let before = s.enrolled.len();
+        s.enrolled.retain(|t| t != teacher);
+        if s.enrolled.len() == before {
+            return Err(DomainError::NotEnrolled { session: session.to_owned() });
+        }
         Ok(())
     }
 

@@ -412,6 +412,11 @@ messages! {
     SessionLine => "Session du {date}, {place} ({seats} places libres)", "Session on {date}, {place} ({seats} seats left)";
     SessionEnroll => "M'inscrire", "Enrol me";
     SessionEnrollIn => "M'inscrire à la session du {date}", "Enrol me in the session on {date}";
+    SessionUnenroll => "Me désinscrire", "Withdraw";
+    YouAreEnrolledIn => "Vous êtes inscrit à la session du {date}, {place}.", "You are enrolled in the session on {date}, {place}.";
+    TrainingAwaitsSession => "Une réservation attendra la session où vous êtes inscrit ; le gestionnaire enregistre votre présence.", "A booking will await the session you are enrolled in; the coordinator records your attendance.";
+    SessionUnenrollFrom => "Me désinscrire de la session du {date}", "Withdraw from the session on {date}";
+    SessionUnenrolled => "Vous êtes désinscrit de la session du {date} : votre place est libérée.", "You withdrew from the session on {date}: your seat is free again.";
     SessionEnrolled => "Vous êtes inscrit à la session du {date}.", "You are enrolled in the session on {date}.";
     YouHaveTraining => "Vous avez suivi cette formation.", "You have completed this training.";
     YouAreEnrolled => "Vous êtes inscrit à la session du {date} : la réservation attendra cette formation.", "You are enrolled in the session on {date}: the booking will await this training.";
@@ -464,7 +469,12 @@ messages! {
     CheckWaiting => "Choisissez une période et au moins un matériel : la disponibilité sera vérifiée aussitôt.", "Choose a period and at least one item: availability will be checked at once.";
     CheckOk => "Tout est disponible sur cette période.", "Everything is available over this period.";
     CheckAwaiting => "Disponible. La réservation sera en attente de formation jusqu'à votre session.", "Available. The booking will await training until your session.";
-    CheckProblems => "Cette demande ne peut pas être acceptée telle quelle :", "This request cannot be accepted as it is:";
+    CheckProblems => "Cette demande ne peut pas être acceptée telle quelle ({count} {count:problème|problèmes}) :", "This request cannot be accepted as it is ({count} {count:problem|problems}):";
+    PeriodNearestAll => "Période la plus proche qui convient à tout le panier : du {start} au {end}.", "Nearest period that suits the whole basket: {start} to {end}.";
+    PeriodNoneForAll => "Aucune période d'ici la fin de l'année scolaire prochaine ne convient à tout le panier : réduisez les quantités ou retirez un matériel.", "No period before the end of next school year suits the whole basket: lower the quantities or remove an item.";
+    TrainingNoSessionInTime => "Aucune session ne se termine avant le début de ce prêt : choisissez une date de début plus tardive, ou inscrivez-vous pour un prochain prêt.", "No session ends before this loan starts: choose a later first day, or enrol for a later loan.";
+    SessionTooLate => "trop tard pour ce prêt", "too late for this loan";
+    ErrorProfileMissing => "Votre profil n'est pas renseigné : il accompagne chaque demande.", "Your profile is not filled in: it goes with every request.";
     ShortageText => "{model} : {free} libres sur cette période, vous en demandez {requested}.", "{model}: {free} free over this period, you ask for {requested}.";
     ShortageNext => "{requested} seront libres du {start} au {end}.", "{requested} will be free from {start} to {end}.";
     ShortageNoNext => "Aucune période de même durée n'a {requested} exemplaires libres d'ici la fin de l'année scolaire prochaine.", "No period of the same length has {requested} units free before the end of next school year.";
@@ -558,6 +568,7 @@ messages! {
     // Refusals of operations, in words
     RefusedSessionFull => "Cette session est complète : choisissez-en une autre.", "This session is full: choose another one.";
     RefusedAlreadyEnrolled => "Vous êtes déjà inscrit à cette session.", "You are already enrolled in this session.";
+    RefusedNotEnrolled => "Vous n'êtes pas inscrit à cette session.", "You are not enrolled in this session.";
     RefusedTransition => "Ce n'est plus possible : la réservation est « {status} ».", "This is no longer possible: the booking is \"{status}\".";
     RefusedUnknown => "Cet élément n'existe plus dans ce navigateur ; rechargez la page.", "This item no longer exists in this browser; reload the page.";
     SyncStatusLabel => "État de la synchronisation", "Sync status";
@@ -651,6 +662,7 @@ messages! {
     DatePickerOutOfRange => "hors de la période possible", "outside the allowed period";
     DayWeekend => "week-end", "weekend";
     DaySchoolHoliday => "vacances scolaires", "school holidays";
+    DayInsideNotice => "dans le délai de préavis", "inside the notice period";
     DayPublicHoliday => "jour férié", "public holiday";
     // ---- Coordinator workspace: navigation and shared pieces ----
     NavCoordinator => "Gestion", "Coordination";

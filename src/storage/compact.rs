@@ -55,7 +55,7 @@
 //! 20 when the model follows (when it is not the catalogue unit's); notes (0 or 1 + string).
 //! A reference is 1 + its index, or 0 then a string index for an id the table lacks.
 
-use super::document::{Document, SavedPlan, StateRef, StoredState, STORED_VERSION};
+use super::document::{Document, BookingDraft, SavedPlan, StateRef, StoredState, STORED_VERSION};
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
 use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::booking::Refusal;
@@ -603,6 +603,11 @@ fn push_plan(out: &mut String, plan: &SavedPlan) {
             line.close();
         })
     });
+    let draft = &plan.draft;
+    row.item(draft.project.is_empty(), |out| push_string(out, &draft.project));
+    row.item(draft.class.is_empty(), |out| push_string(out, &draft.class));
+    row.item(draft.notes.is_empty(), |out| push_string(out, &draft.notes));
+    row.opt_string(draft.accepted.as_deref());
     row.close();
 }
 
@@ -1238,7 +1243,11 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
                 })
             })
         })?;
-        Ok(SavedPlan { start, end, basket })
+        let project = r.next_or(String::new(), Reader::string)?;
+        let class = r.next_or(String::new(), Reader::string)?;
+        let notes = r.next_or(String::new(), Reader::string)?;
+        let accepted = r.next_or(None, Reader::opt_string)?;
+        Ok(SavedPlan { start, end, basket, draft: BookingDraft { project, class, notes, accepted } })
     })
 }
 

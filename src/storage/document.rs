@@ -47,6 +47,33 @@ pub struct SavedPlan {
     /// Models and quantities.
     #[serde(default)]
     pub basket: Vec<BookingLine>,
+    /// The form filled in so far, kept across pages and visits until the booking is sent.
+    #[serde(default, skip_serializing_if = "BookingDraft::is_empty")]
+    pub draft: BookingDraft,
+}
+
+/// What the teacher typed on the booking form before sending it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingDraft {
+    /// Project title.
+    #[serde(default)]
+    pub project: String,
+    /// Class or group.
+    #[serde(default)]
+    pub class: String,
+    /// Notes for the coordinator.
+    #[serde(default)]
+    pub notes: String,
+    /// The agreement version ticked, if any: a newer agreement needs a new tick.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
+}
+
+impl BookingDraft {
+    /// Whether nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        *self == BookingDraft::default()
+    }
 }
 
 /// Everything the document holds. Each part is absent until first saved (a first start shows

@@ -194,6 +194,8 @@ struct RequestsOut<'a> {
     bookings: Vec<&'a Booking>,
     trainings: Vec<&'a TrainingRecord>,
     enrolments: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    withdrawals: Vec<&'a str>,
 }
 
 /// A `materiotheque/requests` file as read.
@@ -206,6 +208,8 @@ struct RequestsIn {
     trainings: Vec<TrainingRecord>,
     #[serde(default)]
     enrolments: Vec<String>,
+    #[serde(default)]
+    withdrawals: Vec<String>,
 }
 
 /// Writes `teacher`'s requests from this browser's pool.
@@ -215,6 +219,7 @@ pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDate
         bookings: pool.bookings.iter().filter(|b| b.teacher == teacher.id).collect(),
         trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
         enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
+        withdrawals: crate::domain::exchange::requests::withdrawals(pool, &teacher.id),
     };
     write_file(REQUESTS_FORMAT, exported_at, &out)
 }
@@ -233,6 +238,7 @@ pub(crate) fn parse_requests_body(text: &str) -> Result<TeacherRequests, FileErr
         bookings: data.bookings,
         claimed_trainings: data.trainings,
         enrolments: data.enrolments,
+        withdrawals: data.withdrawals,
     })
 }
 
@@ -326,7 +332,7 @@ mod tests {
         pool.bookings.clear();
         let profile = pool.teachers.first().cloned();
         let plan =
-            SavedPlan { start: None, end: None, basket: vec![BookingLine { model: "thymio".into(), quantity: 3 }] };
+            SavedPlan { basket: vec![BookingLine { model: "thymio".into(), quantity: 3 }], ..SavedPlan::default() };
         let state = StoredState { profile, plan: Some(plan), pool: Some(pool) };
         let at = crate::test_dates::at(2026, 12, 1, 14, 30);
         let text = backup_file(state.as_ref(), at);

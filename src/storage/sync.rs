@@ -8,7 +8,7 @@
 //!   a field this tab changed keeps its value, others take the stored one; basket quantities
 //!   add up both tabs' changes.
 
-use super::document::{Document, SavedPlan, StateRef, StorageError};
+use super::document::{Document, BookingDraft, SavedPlan, StateRef, StorageError};
 use super::kv::KeyValue;
 use super::store::{Loaded, SaveError, Saved, Source, Store};
 use crate::domain::change::{replay, Dropped};
@@ -125,7 +125,15 @@ pub fn merge_plan(base: &SavedPlan, mine: &SavedPlan, theirs: &SavedPlan) -> Sav
             Some(BookingLine { model: model.to_owned(), quantity })
         })
         .collect();
-    SavedPlan { start: pick(base.start, mine.start, theirs.start), end: pick(base.end, mine.end, theirs.end), basket }
+    let text = |b: &String, m: &String, t: &String| if m != b { m.clone() } else { t.clone() };
+    let (b, m, t) = (&base.draft, &mine.draft, &theirs.draft);
+    let draft = BookingDraft {
+        project: text(&b.project, &m.project, &t.project),
+        class: text(&b.class, &m.class, &t.class),
+        notes: text(&b.notes, &m.notes, &t.notes),
+        accepted: if m.accepted != b.accepted { m.accepted.clone() } else { t.accepted.clone() },
+    };
+    SavedPlan { start: pick(base.start, mine.start, theirs.start), end: pick(base.end, mine.end, theirs.end), basket, draft }
 }
 
 impl<K: KeyValue> TabSync<K> {
@@ -263,6 +271,7 @@ mod tests {
             start: None,
             end: None,
             basket: lines.iter().map(|(m, q)| BookingLine { model: (*m).into(), quantity: *q }).collect(),
+            ..SavedPlan::default()
         }
     }
 
@@ -277,6 +286,16 @@ mod tests {
         assert_eq!(merge_plan(&base, &mine, &dated).start, Some(d(2026, 10, 5)), "their date is kept");
         let mine_dated = SavedPlan { start: Some(d(2026, 11, 9)), ..mine };
         assert_eq!(merge_plan(&base, &mine_dated, &dated).start, Some(d(2026, 11, 9)), "my change wins");
+    }
+
+    #[test]
+    fn the_booking_draft_keeps_each_tabs_own_edits() {
+        let base = plan(&[]);
+        let draft = |project: &str, notes: &str| BookingDraft { project: project.into(), notes: notes.into(), ..BookingDraft::default() };
+        let mine = SavedPlan { draft: draft("Robots en CM1", ""), ..base.clone() };
+        let theirs = SavedPlan { draft: draft("", "Salle 12"), ..base.clone() };
+        let merged = merge_plan(&base, &mine, &theirs);
+        assert_eq!(merged.draft, draft("Robots en CM1", "Salle 12"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::document::StorageError;
 use super::document::{
-    check_pool, encode, migrate, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
+    check_pool, encode, migrate, BookingDraft, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
 };
 use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
 use super::scale;
@@ -161,7 +161,12 @@ fn fixture_state() -> StoredState {
         vec![TrainingRecord { teacher: camille.id.clone(), training: "f-robotique".into(), completed: d(2025, 6, 12) }];
     pool.bookings.extend([returned, requested, refused, cancelled]);
     pool.incidents = vec![incident];
-    let plan = SavedPlan { start: Some(d(2027, 1, 11)), end: Some(d(2027, 1, 22)), basket: vec![line("bluebot", 2)] };
+    let plan = SavedPlan {
+        start: Some(d(2027, 1, 11)),
+        end: Some(d(2027, 1, 22)),
+        basket: vec![line("bluebot", 2)],
+        draft: BookingDraft { project: "Robots".into(), class: "CM1".into(), notes: String::new(), accepted: Some("2026-1".into()) },
+    };
     StoredState { profile: Some(camille), plan: Some(plan), pool: Some(pool) }
 }
 
@@ -889,11 +894,14 @@ mod round_trip {
     }
 
     fn plan() -> impl Strategy<Value = SavedPlan> {
-        (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3))
-            .prop_map(|(start, end, basket)| SavedPlan {
+        let draft = (text(), text(), text(), prop::option::of(id()))
+            .prop_map(|(project, class, notes, accepted)| BookingDraft { project, class, notes, accepted });
+        (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3), draft)
+            .prop_map(|(start, end, basket, draft)| SavedPlan {
                 start,
                 end,
                 basket: basket.into_iter().map(|(model, quantity)| BookingLine { model, quantity }).collect(),
+                draft,
             })
     }
 

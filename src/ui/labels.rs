@@ -113,6 +113,7 @@ pub fn refusal(lang: Lang, error: &DomainError) -> String {
     let msg = match error {
         DomainError::SessionFull { .. } => Msg::RefusedSessionFull,
         DomainError::AlreadyEnrolled { .. } => Msg::RefusedAlreadyEnrolled,
+        DomainError::NotEnrolled { .. } => Msg::RefusedNotEnrolled,
         DomainError::Transition { from, .. } => {
             return fill(lang, Msg::RefusedTransition.get(lang), &[("status", status_msg(*from).get(lang))]);
         }

@@ -5,6 +5,7 @@ use crate::demo::demo_data;
 use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, Dropped, Pool, PoolChange};
 use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
+use crate::storage::document::{BookingDraft, SavedPlan};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::document::CorruptCopy;
 use crate::storage::files::FileError;
@@ -180,6 +181,12 @@ impl PoolHandle {
         self.apply(PoolChange::Enroll { session: session.to_owned(), teacher: teacher.to_owned(), by }).map(|_| ())
     }
 
+    /// Withdraws `teacher` from `session` (her own choice).
+    pub fn unenroll(self, teacher: &str, session: &str) -> Result<(), DomainError> {
+        let by = Actor::Teacher(teacher.to_owned());
+        self.apply(PoolChange::Unenroll { session: session.to_owned(), teacher: teacher.to_owned(), by }).map(|_| ())
+    }
+
     /// Reads the catalogue (tracked).
     pub fn with_catalogue<R>(self, f: impl FnOnce(&Catalogue) -> R) -> R {
         self.pool.with(|p| f(&p.state().catalogue))
@@ -211,7 +218,7 @@ impl ProfileHandle {
 }
 
 /// The booking being prepared: the project period (shared with the catalogue's "free for my
-/// dates" filter) and the basket of models and quantities.
+/// dates" filter), the basket of models and quantities, and the form typed so far.
 #[derive(Clone, Copy)]
 pub struct PlanHandle {
     /// First day of the project period.
@@ -220,44 +227,75 @@ pub struct PlanHandle {
     pub end: RwSignal<Option<NaiveDate>>,
     /// Models and quantities, one line per model.
     pub basket: RwSignal<Vec<BookingLine>>,
+    /// Project title.
+    pub project: RwSignal<String>,
+    /// Class or group.
+    pub class: RwSignal<String>,
+    /// Notes for the coordinator.
+    pub notes: RwSignal<String>,
+    /// The agreement version the teacher ticked.
+    pub accepted: RwSignal<Option<String>>,
 }
 
 impl PlanHandle {
     /// An empty plan.
     pub fn new() -> Self {
-        Self::from_saved(crate::storage::document::SavedPlan::default())
+        Self::from_saved(SavedPlan::default())
     }
 
     /// The plan saved earlier.
-    pub fn from_saved(saved: crate::storage::document::SavedPlan) -> Self {
-        Self { start: RwSignal::new(saved.start), end: RwSignal::new(saved.end), basket: RwSignal::new(saved.basket) }
+    pub fn from_saved(saved: SavedPlan) -> Self {
+        let BookingDraft { project, class, notes, accepted } = saved.draft;
+        Self {
+            start: RwSignal::new(saved.start),
+            end: RwSignal::new(saved.end),
+            basket: RwSignal::new(saved.basket),
+            project: RwSignal::new(project),
+            class: RwSignal::new(class),
+            notes: RwSignal::new(notes),
+            accepted: RwSignal::new(accepted),
+        }
     }
 
     /// What to save (tracked).
-    pub fn to_saved(self) -> crate::storage::document::SavedPlan {
-        crate::storage::document::SavedPlan { start: self.start.get(), end: self.end.get(), basket: self.basket.get() }
+    pub fn to_saved(self) -> SavedPlan {
+        SavedPlan {
+            start: self.start.get(),
+            end: self.end.get(),
+            basket: self.basket.get(),
+            draft: BookingDraft {
+                project: self.project.get(),
+                class: self.class.get(),
+                notes: self.notes.get(),
+                accepted: self.accepted.get(),
+            },
+        }
     }
 
     /// What to save, without tracking.
-    pub fn to_saved_untracked(self) -> crate::storage::document::SavedPlan {
-        crate::storage::document::SavedPlan {
-            start: self.start.get_untracked(),
-            end: self.end.get_untracked(),
-            basket: self.basket.get_untracked(),
-        }
+    pub fn to_saved_untracked(self) -> SavedPlan {
+        untrack(|| self.to_saved())
     }
 
     /// Shows `saved` (merged with another tab's plan), changing only what differs.
-    pub fn show(self, saved: crate::storage::document::SavedPlan) {
-        if self.start.get_untracked() != saved.start {
-            self.start.set(saved.start);
+    pub fn show(self, saved: SavedPlan) {
+        fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+            if signal.with_untracked(|v| *v != value) {
+                signal.set(value);
+            }
         }
-        if self.end.get_untracked() != saved.end {
-            self.end.set(saved.end);
-        }
-        if self.basket.with_untracked(|b| *b != saved.basket) {
-            self.basket.set(saved.basket);
-        }
+        set_if_changed(self.start, saved.start);
+        set_if_changed(self.end, saved.end);
+        set_if_changed(self.basket, saved.basket);
+        set_if_changed(self.project, saved.draft.project);
+        set_if_changed(self.class, saved.draft.class);
+        set_if_changed(self.notes, saved.draft.notes);
+        set_if_changed(self.accepted, saved.draft.accepted);
+    }
+
+    /// Forgets the form once its booking is sent (the basket too).
+    pub fn clear_sent(self) {
+        self.show(SavedPlan { start: self.start.get_untracked(), end: self.end.get_untracked(), ..SavedPlan::default() });
     }
 
     /// The period, when both days are chosen (tracked).

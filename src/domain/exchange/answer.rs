@@ -199,12 +199,21 @@ pub fn adopt_answer(
     }
     next.records.retain(|r| r.teacher != me);
     next.records.extend(answer.records);
+    // Sessions she left since the coordinator last counted her: the withdrawal stays pending
+    // (acknowledged, not enrolled) until an answer no longer counts her.
+    let left: Vec<String> = next
+        .exchange
+        .acknowledged_enrolments
+        .iter()
+        .filter(|id| next.sessions.iter().any(|s| s.id == **id && !s.enrolled.iter().any(|t| t == me)))
+        .cloned()
+        .collect();
     next.exchange.acknowledged_enrolments.clear();
     for seats in &answer.sessions {
         let Some(session) = next.sessions.iter_mut().find(|s| s.id == seats.session) else { continue };
         let pending = session.enrolled.iter().any(|t| t == me);
         session.enrolled.retain(|t| t != me);
-        if seats.enrolled || pending {
+        if (seats.enrolled && !left.contains(&seats.session)) || pending {
             session.enrolled.push(me.to_owned());
         }
         if seats.enrolled {

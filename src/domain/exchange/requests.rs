@@ -8,7 +8,7 @@
 use crate::domain::booking::{Actor, Booking, BookingStatus, HistoryEntry, Refusal};
 use crate::domain::error::DomainError;
 use crate::domain::people::{Teacher, TrainingRecord};
-use crate::domain::pool::{BookingRequest, Pool};
+use crate::domain::pool::{BookingRequest, Pool, PoolState};
 use crate::domain::training::MissingTraining;
 use chrono::NaiveDateTime;
 
@@ -24,6 +24,8 @@ pub struct TeacherRequests {
     pub claimed_trainings: Vec<TrainingRecord>,
     /// Sessions they enrolled in.
     pub enrolments: Vec<String>,
+    /// Sessions the coordinator counted them in and they left since.
+    pub withdrawals: Vec<String>,
 }
 
 /// What happened to one request of the file.
@@ -144,6 +146,18 @@ fn refused_by_rule(error: &DomainError) -> bool {
     )
 }
 
+/// The sessions a teacher's requests withdraw her from: those the coordinator's last answer
+/// counted her in (acknowledged) and she is no longer enrolled in.
+pub fn withdrawals<'a>(state: &'a PoolState, teacher: &str) -> Vec<&'a str> {
+    state
+        .exchange
+        .acknowledged_enrolments
+        .iter()
+        .filter(|id| state.sessions.iter().any(|s| s.id == **id && !s.enrolled.iter().any(|t| t == teacher)))
+        .map(String::as_str)
+        .collect()
+}
+
 /// Takes `requests` into the coordinator's `pool` at `now`. Changes only that teacher's
 /// profile, bookings and enrolments (and the log of renamed ids). Enrolments come first, so a
 /// request made on the strength of an enrolment is awaiting training rather than refused.
@@ -156,6 +170,12 @@ pub fn take_in_requests(pool: &mut Pool, requests: TeacherRequests, now: NaiveDa
         pool.upsert_teacher(requests.teacher.clone());
     }
     let mut enrolled = Vec::new();
+    for session in &requests.withdrawals {
+        if !requests.enrolments.contains(session) {
+            // Already gone, or never there: nothing to withdraw.
+            let _ = pool.unenroll(session, &teacher_id, &by);
+        }
+    }
     for session in requests.enrolments {
         if pool.enroll(&session, &teacher_id, &by).is_ok() {
             enrolled.push(session);
@@ -321,6 +341,7 @@ mod tests {
                 TrainingRecord { teacher: "ana".into(), training: "f-rv".into(), completed: d(2026, 1, 1) },
             ],
             enrolments: vec!["s-rob-2".into()],
+            withdrawals: Vec::new(),
         }
     }
 
@@ -371,6 +392,7 @@ mod tests {
             bookings: teacher_side.state().bookings.clone(),
             claimed_trainings: Vec::new(),
             enrolments: vec!["s-rob-1".into()],
+            withdrawals: Vec::new(),
         };
         let report = take_in_requests(&mut coordinator, sent, now());
         assert_eq!(report.bookings[0].outcome, RequestOutcome::Added(BookingStatus::AwaitingTraining));
@@ -395,6 +417,7 @@ mod tests {
             bookings: teacher_side.state().bookings.clone(),
             claimed_trainings: Vec::new(),
             enrolments: Vec::new(),
+            withdrawals: Vec::new(),
         };
         let report = take_in_requests(&mut coordinator, sent.clone(), now());
         let kept = report.bookings[0].kept_as.clone();

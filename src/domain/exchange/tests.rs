@@ -67,6 +67,7 @@ fn requests_of(pool: &PoolState, teacher: &str) -> TeacherRequests {
             .filter(|s| s.enrolled.iter().any(|t| t == teacher))
             .map(|s| s.id.clone())
             .collect(),
+        withdrawals: super::requests::withdrawals(pool, teacher).into_iter().map(str::to_owned).collect(),
     }
 }
 

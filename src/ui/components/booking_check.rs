@@ -2,15 +2,16 @@ use crate::domain::period::PeriodProblem;
 use crate::domain::training::MissingReason;
 use crate::domain::{BookingCheck, BookingStatus, DomainError};
 use crate::i18n::{Lang, Msg};
-use crate::ui::components::{Icon, IconKind, SessionList};
+use crate::ui::components::{EnrolmentStatus, Icon, IconKind, SessionList, UnenrollButton};
 use crate::ui::labels::{day_reason, long, refusal};
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, I18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The outcome of checking the plan against the rules, as the booking form shows it.
-pub type PlanCheck = Option<Result<BookingCheck, DomainError>>;
+/// The outcome of checking the plan against the rules, as the booking form shows it: every
+/// problem at once.
+pub type PlanCheck = Option<Result<BookingCheck, Vec<DomainError>>>;
 
 fn period_problem(i18n: I18n, lang: Lang, problem: &PeriodProblem) -> String {
     match problem {
@@ -56,30 +57,21 @@ fn use_dates_button(i18n: I18n, (start, end): (NaiveDate, NaiveDate)) -> impl In
 pub fn BookingCheckPanel(
     /// The current outcome.
     check: Memo<PlanCheck>,
+    /// The nearest period every line of the basket accepts, when the dates are the problem.
+    suggestion: Memo<Option<(NaiveDate, NaiveDate)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
     let plan = use_plan();
     let links = use_links();
+    let status = EnrolmentStatus::new();
     let model_name = move |id: &str| pool.pool.with(|p| p.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone()));
     let problems = move |error: DomainError| {
         let lang = i18n.lang();
         match error {
             DomainError::Period(e) => {
                 let items = e.problems.iter().map(|p| view! { <li>{period_problem(i18n, lang, p)}</li> }).collect_view();
-                let nearest = e.nearest.map(|(s, en)| {
-                    view! {
-                        <p>
-                            {i18n.tf(Msg::PeriodNearest, &[("start", &long(lang, s)), ("end", &long(lang, en))])}
-                        </p>
-                        {use_dates_button(i18n, (s, en))}
-                    }
-                });
-                view! {
-                    <ul>{items}</ul>
-                    {nearest}
-                }
-                .into_any()
+                view! { <ul>{items}</ul> }.into_any()
             }
             DomainError::TrainingMissing(missing) => missing
                 .into_iter()
@@ -106,17 +98,21 @@ pub fn BookingCheckPanel(
                             i18n.tf(Msg::TrainingExpiredText, &[("training", &training), ("date", &long(lang, expired_on))])
                         }
                     };
-                    let next = m.next_sessions.first().map(|s| {
-                        i18n.tf(
+                    // Only a session ending before the loan starts lets the booking await it.
+                    let loan_start = plan.start.get_untracked();
+                    let in_time = m.next_sessions.iter().find(|s| loan_start.is_none_or(|start| s.end < start));
+                    let next = match in_time {
+                        Some(s) => i18n.tf(
                             Msg::TrainingNextSession,
                             &[("date", &long(lang, s.start)), ("place", &s.place), ("seats", &s.seats_left.to_string())],
-                        )
-                    });
+                        ),
+                        None => i18n.t(Msg::TrainingNoSessionInTime).to_owned(),
+                    };
                     view! {
                         <div class="check-item">
                             <p>{why}</p>
                             <p>{next}</p>
-                            <SessionList sessions=m.next_sessions />
+                            <SessionList sessions=m.next_sessions loan_start=loan_start status=status />
                         </div>
                     }
                 })
@@ -131,20 +127,10 @@ pub fn BookingCheckPanel(
                         Msg::ShortageText,
                         &[("model", &name), ("free", &s.free.to_string()), ("requested", &requested)],
                     );
-                    let next = match s.next_free {
-                        Some((a, b)) => view! {
-                            <p>
-                                {i18n
-                                    .tf(
-                                        Msg::ShortageNext,
-                                        &[("requested", &requested), ("start", &long(lang, a)), ("end", &long(lang, b))],
-                                    )}
-                            </p>
-                            {use_dates_button(i18n, (a, b))}
-                        }
-                        .into_any(),
-                        None => view! { <p>{i18n.tf(Msg::ShortageNoNext, &[("requested", &requested)])}</p> }.into_any(),
-                    };
+                    // The dates that suit the whole basket are offered once, below.
+                    let next = s.next_free.is_none().then(|| {
+                        view! { <p>{i18n.tf(Msg::ShortageNoNext, &[("requested", &requested)])}</p> }
+                    });
                     let alternatives = plan
                         .period()
                         .map(|(start, end)| {
@@ -188,8 +174,10 @@ pub fn BookingCheckPanel(
                 .collect_view()
                 .into_any(),
             DomainError::UnknownTeacher(_) => view! {
-                <p>{i18n.t(Msg::ProfileNeeded)}</p>
-                <A href=links.to("/profil")>{i18n.t(Msg::ProfileComplete)}</A>
+                <div class="check-item">
+                    <p>{i18n.t(Msg::ProfileNeeded)}</p>
+                    <A href=links.to("/profil")>{i18n.t(Msg::ProfileComplete)}</A>
+                </div>
             }
             .into_any(),
             other => view! { <p>{refusal(i18n.lang(), &other)}</p> }.into_any(),
@@ -199,27 +187,63 @@ pub fn BookingCheckPanel(
         None => view! { <p>{i18n.t(Msg::CheckWaiting)}</p> }.into_any(),
         Some(Ok(ok)) => {
             let msg = if ok.status == BookingStatus::AwaitingTraining { Msg::CheckAwaiting } else { Msg::CheckOk };
+            let lang = i18n.lang();
+            // The sessions the booking would await, each of which she may leave.
+            let awaiting = ok
+                .awaiting_sessions
+                .iter()
+                .filter_map(|id| pool.with_state(|s| s.sessions.iter().find(|x| &x.id == id).map(|x| (x.id.clone(), x.start, x.place.clone()))))
+                .map(|(id, start, place)| {
+                    view! {
+                        <p>
+                            {i18n.tf(Msg::YouAreEnrolledIn, &[("date", &long(lang, start)), ("place", &place)])}
+                            " "
+                            <UnenrollButton session=id start=start status=status />
+                        </p>
+                    }
+                })
+                .collect_view();
             view! {
                 <p class="check-ok">
                     <Icon kind=IconKind::Check />
                     {i18n.t(msg)}
                 </p>
+                {awaiting}
             }
             .into_any()
         }
-        Some(Err(error)) => view! {
-            <p class="check-problems">
-                <Icon kind=IconKind::Unavailable />
-                {i18n.t(Msg::CheckProblems)}
-            </p>
-            {problems(error)}
+        Some(Err(errors)) => {
+            let dates_matter = errors.iter().any(|e| matches!(e, DomainError::Period(_) | DomainError::NotEnoughUnits(_)));
+            let suggest = dates_matter.then(|| {
+                let lang = i18n.lang();
+                match suggestion.get() {
+                    Some((a, b)) => view! {
+                        <div class="check-item check-item--suggestion">
+                            <p>{i18n.tf(Msg::PeriodNearestAll, &[("start", &long(lang, a)), ("end", &long(lang, b))])}</p>
+                            {use_dates_button(i18n, (a, b))}
+                        </div>
+                    }
+                    .into_any(),
+                    None => view! { <p>{i18n.t(Msg::PeriodNoneForAll)}</p> }.into_any(),
+                }
+            });
+            let count = errors.len();
+            view! {
+                <p class="check-problems">
+                    <Icon kind=IconKind::Unavailable />
+                    {i18n.tf(Msg::CheckProblems, &[("count", &count.to_string())])}
+                </p>
+                {errors.into_iter().map(problems).collect_view()}
+                {suggest}
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <section class="check" aria-labelledby="check-heading">
             <h2 id="check-heading">{i18n.text(Msg::CheckHeading)}</h2>
             <div aria-live="polite">{body}</div>
+            {status.view()}
         </section>
     }
 }

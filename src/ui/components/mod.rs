@@ -105,7 +105,7 @@ pub use report_download::ReportDownload;
 pub use report_table::{shown, ReportTable};
 pub use request_queue::RequestQueue;
 pub use return_form::ReturnForm;
-pub use session_list::SessionList;
+pub use session_list::{EnrolmentStatus, SessionList, UnenrollButton};
 pub use site_footer::SiteFooter;
 pub use skip_link::SkipLink;
 pub use status_badge::StatusBadge;

@@ -1,3 +1,4 @@
+use crate::domain::period::earliest_start;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::DateField;
@@ -17,6 +18,11 @@ pub fn PeriodFields(
     let today = clock::today();
     let horizon = pool.with_state(|s| s.settings.horizon(today));
     let note = Callback::new(move |date| pool.pool.with_untracked(|p| day_note(&p.calendar().day_kind(date))));
+    // A first day inside the minimum notice is marked too (R2), as the check would refuse it.
+    let earliest = pool.pool.with_untracked(|p| earliest_start(p.calendar(), &p.state().settings, today));
+    let start_note = Callback::new(move |date: chrono::NaiveDate| {
+        note.run(date).or_else(|| (date >= today && date < earliest).then_some(Msg::DayInsideNotice))
+    });
     let (start_id, end_id): (&'static str, &'static str) = match id {
         "book" => ("book-start", "book-end"),
         _ => ("dates-start", "dates-end"),
@@ -30,7 +36,7 @@ pub fn PeriodFields(
                 max=Some(horizon)
                 today=today
                 id=start_id
-                day_note=note
+                day_note=start_note
             />
             <DateField
                 label=Msg::PeriodEnd

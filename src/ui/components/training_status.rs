@@ -1,7 +1,7 @@
 use crate::domain::TrainingStanding;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{Icon, IconKind, SessionList};
+use crate::ui::components::{EnrolmentStatus, Icon, IconKind, SessionList, UnenrollButton};
 use crate::ui::labels::long;
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use chrono::NaiveDate;
@@ -20,11 +20,50 @@ pub fn TrainingStatus(
     let i18n = use_i18n();
     let pool = use_pool();
     let profile = use_profile();
+    let status = EnrolmentStatus::new();
+    // Her enrolments in sessions of this training still to come, whatever the loan.
+    let later = {
+        let training = training.clone();
+        Memo::new(move |_| {
+            let teacher = profile.id()?;
+            let today = clock::today();
+            Some(pool.with_state(|s| {
+                s.sessions
+                    .iter()
+                    .filter(|x| x.training == training && x.end >= today && x.enrolled.contains(&teacher))
+                    .map(|x| (x.id.clone(), x.start, x.end, x.place.clone()))
+                    .collect::<Vec<_>>()
+            }))
+        })
+    };
     let standing = Memo::new(move |_| {
         let teacher = profile.id()?;
         Some(pool.pool.with(|p| p.training_standing(&teacher, &training, start.get(), clock::today())))
     });
-    move || match standing.get() {
+    let enrolments = move || {
+        let lang = i18n.lang();
+        let loan_start = start.get();
+        later
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, first, last, place)| {
+                let late = (last >= loan_start && matches!(standing.get(), Some(TrainingStanding::Missing { .. })))
+                    .then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
+                view! {
+                    <p class="standing">
+                        <Icon kind=IconKind::Training />
+                        {i18n.tf(Msg::YouAreEnrolledIn, &[("date", &long(lang, first)), ("place", &place)])}
+                        " "
+                        {late}
+                        " "
+                        <UnenrollButton session=id start=first status=status />
+                    </p>
+                }
+            })
+            .collect_view()
+    };
+    let standing_view = move || match standing.get() {
         None => view! { <p>{i18n.t(Msg::ProfileNeeded)}</p> }.into_any(),
         Some(TrainingStanding::Valid) => view! {
             <p class="standing">
@@ -33,24 +72,22 @@ pub fn TrainingStatus(
             </p>
         }
         .into_any(),
-        Some(TrainingStanding::Enrolled { session, .. }) => {
-            let date = pool.with_state(|s| s.sessions.iter().find(|x| x.id == session).map(|x| x.start));
-            let text = date.map(|d| i18n.tf(Msg::YouAreEnrolled, &[("date", &long(i18n.lang(), d))]));
-            view! {
-                <p class="standing">
-                    <Icon kind=IconKind::Training />
-                    {text}
-                </p>
-            }
-            .into_any()
+        Some(TrainingStanding::Enrolled { .. }) => view! {
+            <p class="standing">{i18n.t(Msg::TrainingAwaitsSession)}</p>
         }
+        .into_any(),
         Some(TrainingStanding::Missing { next_sessions }) => view! {
             <p class="standing">
                 <Icon kind=IconKind::Unavailable />
                 {i18n.t(Msg::YouLackTraining)}
             </p>
-            <SessionList sessions=next_sessions />
+            <SessionList sessions=next_sessions loan_start=Some(start.get_untracked()) status=status />
         }
         .into_any(),
+    };
+    view! {
+        {standing_view}
+        {enrolments}
+        {status.view()}
     }
 }

@@ -1,4 +1,4 @@
-use crate::domain::{Actor, BookingRequest, BookingStatus, ChangeOutcome, PoolChange};
+use crate::domain::{Actor, BookingRequest, BookingStatus, ChangeOutcome, DomainError, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
 use crate::ui::components::file_exchange::SendRequests;
@@ -31,13 +31,13 @@ pub fn BookingPage() -> impl IntoView {
     let plan = use_plan();
     let profile = use_profile();
     let links = use_links();
-    let project = RwSignal::new(String::new());
-    let class = RwSignal::new(String::new());
-    let notes = RwSignal::new(String::new());
-    let accepted = RwSignal::new(false);
+    // The form is the plan's draft: kept across pages and visits until the booking is sent.
+    let (project, class, notes) = (plan.project, plan.class, plan.notes);
     let errors = RwSignal::new(Vec::<String>::new());
     let recorded = RwSignal::new(None::<Recorded>);
     let agreement = Memo::new(move |_| pool.with_state(|s| s.settings.agreement.clone()));
+    // A tick given to an older agreement does not count for the current one.
+    let accepted = move || agreement.with(|a| plan.accepted.with(|v| v.as_deref() == Some(a.version.as_str())));
     let role = use_role();
     // In coordinator mode, the teacher booked for (empty: the profile's own teacher).
     let on_behalf = RwSignal::new(String::new());
@@ -50,8 +50,7 @@ pub fn BookingPage() -> impl IntoView {
         }
     };
 
-    let request = move |title: String| {
-        let (teacher, _) = booker()?;
+    let request_for = move |teacher: String, title: String| {
         let (start, end) = plan.period()?;
         let lines = plan.basket.get();
         if lines.is_empty() {
@@ -71,19 +70,47 @@ pub fn BookingPage() -> impl IntoView {
             override_reason: None,
         })
     };
+    let request = move |title: String| request_for(booker()?.0, title);
     // The rules, checked on every change of the period, basket or pool; the form fields not
     // yet filled in do not hide the availability answer.
+    // Every problem is listed at once; without a profile, that is one of them.
     let check: Memo<PlanCheck> = Memo::new(move |_| {
-        let mut draft = request("-".to_owned())?;
+        let (teacher, by) = booker().unwrap_or_else(|| (String::new(), Actor::Teacher(String::new())));
+        let mut draft = request_for(teacher, "-".to_owned())?;
         // Any id the pool does not hold: the check is about the rules, not the id.
         draft.id = "-".to_owned();
-        let (_, by) = booker()?;
-        Some(pool.pool.with(|p| p.validate_booking(&draft, &by, clock::today())))
+        let today = clock::today();
+        Some(pool.pool.with(|p| {
+            let problems = p.booking_problems(&draft, today);
+            if problems.is_empty() {
+                p.validate_booking(&draft, &by, today).map_err(|e| vec![e])
+            } else {
+                Err(problems)
+            }
+        }))
     });
+    // The nearest dates the whole basket accepts, when the dates are what is wrong.
+    let suggestion = Memo::new(move |_| {
+        let dates_wrong = check.with(|c| {
+            matches!(c, Some(Err(errors)) if errors.iter().any(|e| matches!(e, DomainError::Period(_) | DomainError::NotEnoughUnits(_))))
+        });
+        if !dates_wrong {
+            return None;
+        }
+        let (start, end) = plan.period()?;
+        let lines = plan.basket.get();
+        pool.pool.with(|p| p.nearest_period_for(&lines, start, end, clock::today()))
+    });
+    let profile_missing = RwSignal::new(false);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
+        let no_booker = untrack(booker).is_none();
+        profile_missing.set(no_booker);
+        if no_booker {
+            found.push(i18n.t(Msg::ErrorProfileMissing).to_owned());
+        }
         if plan.start.get_untracked().is_none() || plan.end.get_untracked().is_none() {
             found.push(i18n.t(Msg::ErrorPeriodMissing).to_owned());
         }
@@ -94,7 +121,7 @@ pub fn BookingPage() -> impl IntoView {
         if title.is_empty() {
             found.push(i18n.t(Msg::ErrorProjectMissing).to_owned());
         }
-        if !accepted.get_untracked() {
+        if !untrack(accepted) {
             found.push(i18n.t(Msg::ErrorAgreementMissing).to_owned());
         }
         if check.get_untracked().is_some_and(|c| c.is_err()) {
@@ -110,11 +137,7 @@ pub fn BookingPage() -> impl IntoView {
                             _ => BookingStatus::Requested,
                         };
                         recorded.set(Some(Recorded { project: title, start, end, status }));
-                        plan.basket.set(Vec::new());
-                        project.set(String::new());
-                        class.set(String::new());
-                        notes.set(String::new());
-                        accepted.set(false);
+                        plan.clear_sent();
                         errors.set(Vec::new());
                         request_animation_frame(|| document::focus_by_id(CONFIRMATION_ID));
                         return;
@@ -176,6 +199,11 @@ pub fn BookingPage() -> impl IntoView {
                     <div role="alert">
                         <p class="error-summary__title">{i18n.text(Msg::FormErrorsTitle)}</p>
                         <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                        <Show when=move || profile_missing.get()>
+                            <p>
+                                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
+                            </p>
+                        </Show>
                     </div>
                 </Show>
             </div>
@@ -220,7 +248,7 @@ pub fn BookingPage() -> impl IntoView {
                     <legend>{i18n.text(Msg::BookBasketHeading)}</legend>
                     <BasketTable />
                 </fieldset>
-                <BookingCheckPanel check=check />
+                <BookingCheckPanel check=check suggestion=suggestion />
                 <fieldset>
                     <legend>{i18n.text(Msg::BookProjectHeading)}</legend>
                     <TextField id="book-project" label=Msg::ProjectTitle value=project />
@@ -276,8 +304,11 @@ pub fn BookingPage() -> impl IntoView {
                         <input
                             id="book-accept"
                             type="checkbox"
-                            prop:checked=move || accepted.get()
-                            on:change=move |ev| accepted.set(event_target_checked(&ev))
+                            prop:checked=accepted
+                            on:change=move |ev| {
+                                let ticked = event_target_checked(&ev).then(|| agreement.with_untracked(|a| a.version.clone()));
+                                plan.accepted.set(ticked);
+                            }
                         />
                         <label for="book-accept">
                             {move || agreement.with(|a| i18n.tf(Msg::AgreementAccept, &[("version", &a.version)]))}
