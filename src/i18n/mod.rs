@@ -194,6 +194,7 @@ messages! {
     AppTagline => "Prêt de matériel numérique aux écoles", "Digital equipment loans for schools";
     SkipToContent => "Aller au contenu", "Skip to content";
     NavLabel => "Navigation principale", "Main navigation";
+    NavMenu => "Menu", "Menu";
     NavCatalogue => "Catalogue", "Catalogue";
     NavSettings => "Paramètres", "Settings";
     NavAbout => "À propos", "About";
@@ -1177,6 +1178,7 @@ mod tests {
         const SAME_IN_BOTH: &[Msg] = &[
             Msg::AppName,
             Msg::NavCatalogue,
+            Msg::NavMenu,
             Msg::LangNameFr,
             Msg::LangNameEn,
             Msg::ModelDescriptionHeading,

@@ -47,6 +47,20 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the page's main heading (`main h1`), as a screen reader announces
+/// a new page; the heading takes `tabindex="-1"` to be focusable.
+pub fn focus_main_heading() {
+    let heading = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h1) = heading {
+        if !h1.has_attribute("tabindex") {
+            let _ = h1.set_attribute("tabindex", "-1");
+        }
+        let _ = h1.focus();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::base_path_of;

@@ -3,7 +3,7 @@
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
-use crate::ui::components::{LangSwitch, MainNav, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
+use crate::ui::components::{LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
 use crate::ui::components::{StorageNotice, UpdateBanner};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
 
     // True while a page opened for the first time is being fetched (see lazy_pages).
     let (routing, set_routing) = signal(false);
+    let menu = NavMenu::new();
 
     view! {
         <Router base=links.base() set_is_routing=set_routing>
@@ -62,9 +63,10 @@ pub fn App() -> impl IntoView {
                     </A>
                     <p class="tagline">{move || i18n.t(crate::i18n::Msg::AppTagline)}</p>
                     <LangSwitch />
+                    <MenuButton menu=menu />
                 </div>
                 <SyncBadge />
-                <MainNav />
+                <MainNav menu=menu />
             </header>
             <PageLoading loading=routing />
             <Show when=move || handles.pool.pool.with(|p| p.state().demo)>

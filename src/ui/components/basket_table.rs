@@ -47,7 +47,7 @@ pub fn BasketTable() -> impl IntoView {
         view! {
             <tr>
                 <th scope="row">{name}</th>
-                <td>
+                <td data-label=move || i18n.t(Msg::QuantityLabel)>
                     <QuantityInput
                         id=input_id
                         value=quantity
@@ -56,7 +56,7 @@ pub fn BasketTable() -> impl IntoView {
                         label=Signal::derive(label)
                     />
                 </td>
-                <td>{free_cell}</td>
+                <td data-label=move || i18n.t(Msg::BasketFree)>{free_cell}</td>
                 <td>
                     <button type="button" on:click=move |_| plan.basket.update(|lines| lines.retain(|l| l.model != m3))>
                         {remove_label}
@@ -91,7 +91,7 @@ pub fn BasketTable() -> impl IntoView {
             when=move || !plan.basket.with(Vec::is_empty)
             fallback=move || view! { <p>{i18n.text(Msg::BasketEmpty)}</p> }
         >
-            <table class="data-table basket">
+            <table class="data-table basket stack-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{i18n.text(Msg::BasketModel)}</th>

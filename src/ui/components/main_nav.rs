@@ -2,10 +2,61 @@ use crate::i18n::Msg;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-/// The main navigation; the current page is marked with `aria-current="page"`.
+/// Whether the navigation is unfolded on a narrow screen (where it folds behind a button).
+#[derive(Clone, Copy)]
+pub struct NavMenu(RwSignal<bool>);
+
+impl NavMenu {
+    /// A folded menu.
+    pub fn new() -> Self {
+        Self(RwSignal::new(false))
+    }
+}
+
+impl Default for NavMenu {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const NAV_LIST_ID: &str = "main-nav-list";
+
+/// The button that unfolds the navigation on narrow screens (hidden on wide ones by the
+/// stylesheet, where every link shows).
 #[component]
-pub fn MainNav() -> impl IntoView {
+pub fn MenuButton(
+    /// The menu it folds and unfolds.
+    menu: NavMenu,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="menu-button"
+            aria-controls=NAV_LIST_ID
+            aria-expanded=move || menu.0.get().to_string()
+            on:click=move |_| menu.0.update(|open| *open = !*open)
+        >
+            <span class="menu-button__bars" aria-hidden="true"></span>
+            {i18n.text(Msg::NavMenu)}
+        </button>
+    }
+}
+
+/// The main navigation; the current page is marked with `aria-current="page"`. On a narrow
+/// screen it folds behind [`MenuButton`] and folds again once a link is followed.
+#[component]
+pub fn MainNav(
+    /// Folded or not, on narrow screens.
+    menu: NavMenu,
+) -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu.0.set(false);
+    });
     let i18n = use_i18n();
     let paths = use_links();
     let plan = use_plan();
@@ -20,8 +71,8 @@ pub fn MainNav() -> impl IntoView {
         ("/a-propos", Msg::NavAbout, false),
     ];
     view! {
-        <nav class="main-nav" aria-label=i18n.text(Msg::NavLabel)>
-            <ul>
+        <nav class="main-nav" class:is-open=move || menu.0.get() aria-label=i18n.text(Msg::NavLabel)>
+            <ul id=NAV_LIST_ID>
                 {links
                     .into_iter()
                     .map(|(href, label, exact)| {

@@ -92,7 +92,7 @@ pub use incident_form::IncidentForm;
 pub use label_card::LabelCard;
 pub use lang_switch::LangSwitch;
 pub use loan_list::LoanList;
-pub use main_nav::MainNav;
+pub use main_nav::{MainNav, MenuButton, NavMenu};
 pub use model_card::ModelCard;
 pub use page_loading::PageLoading;
 pub use page_title::PageTitle;
