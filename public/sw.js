@@ -41,18 +41,23 @@ async function fromCacheThenNetwork(request) {
   return cached || fetch(request);
 }
 
+// The published catalogue is optional: a host without one answers 404, which the page would
+// log as an error. The worker says "nothing published" instead (204, no body).
+const NOTHING_PUBLISHED = () => new Response(null, { status: 204, statusText: "No Content" });
+
 async function fromNetworkThenCache(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request, { cache: "no-cache" });
     if (response.ok) {
       await cache.put(request, response.clone());
+      return response;
     }
+    if (response.status === 404) return NOTHING_PUBLISHED();
     return response;
   } catch (error) {
     const cached = await cache.match(request, { ignoreSearch: true });
-    if (cached) return cached;
-    throw error;
+    return cached || NOTHING_PUBLISHED();
   }
 }
 

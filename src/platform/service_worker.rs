@@ -43,6 +43,28 @@ fn is_controlled() -> bool {
     container().is_some_and(|c| c.controller().is_some())
 }
 
+/// Runs `then` once a service worker controls the page: now if one does, else when one takes
+/// control (the first visit's worker claims the page once installed). Where service workers
+/// are unavailable, runs it now.
+pub fn when_controlled(then: impl FnOnce() + 'static) {
+    let Some(container) = container() else {
+        then();
+        return;
+    };
+    if container.controller().is_some() {
+        then();
+        return;
+    }
+    let once = Closure::once_into_js(then);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = container.add_event_listener_with_callback_and_add_event_listener_options(
+        "controllerchange",
+        once.unchecked_ref(),
+        &options,
+    );
+}
+
 /// Registers `sw.js` (relative to the document base, so it works under a sub-path) and calls
 /// `on_update` whenever a new version is installed and waiting. Does nothing where service
 /// workers are unavailable.

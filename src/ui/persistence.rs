@@ -159,7 +159,11 @@ pub fn start(i18n: I18n) -> Handles {
         }
     });
     if !handles.role.coordinator.get_untracked() && network::online() {
-        leptos::task::spawn_local(offer_published_catalogue(storage));
+        // Asked through the service worker, which answers "nothing published" (204) for a
+        // file the host does not have: an absent optional file is no error in the console.
+        crate::platform::service_worker::when_controlled(move || {
+            leptos::task::spawn_local(offer_published_catalogue(storage));
+        });
     }
     let on_change = shared.clone();
     Effect::new(move |previous: Option<bool>| {
