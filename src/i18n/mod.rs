@@ -220,6 +220,8 @@ messages! {
     FilterTrainingAny => "Avec ou sans formation", "With or without training";
     FilterTrainingRequired => "Formation requise", "Training required";
     FilterTrainingNone => "Sans formation", "No training needed";
+    FiltersMore => "Plus de filtres", "More filters";
+    FiltersMoreActive => "Plus de filtres ({count} {count:actif|actifs})", "More filters ({count} active)";
     ClearFilters => "Effacer les filtres", "Clear filters";
     ResultsNone => "Aucun modèle ne correspond à ces critères.", "No model matches these criteria.";
     ResultsOne => "1 modèle correspond.", "1 model matches.";

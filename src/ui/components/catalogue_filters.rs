@@ -43,6 +43,12 @@ pub fn CatalogueFilters(
                 .collect_view()
         })
     };
+    let more = RwSignal::new(false);
+    let active = move || {
+        usize::from(category.with(Option::is_some))
+            + usize::from(training.get() != TrainingFilter::Any)
+            + usize::from(plan.period().is_some())
+    };
     let clear = move |_| {
         query.set(String::new());
         category.set(None);
@@ -65,61 +71,77 @@ pub fn CatalogueFilters(
                 />
                 <p id="catalogue-search-help" class="help">{i18n.text(Msg::SearchHelp)}</p>
             </div>
-            <div class="field">
-                <label for="catalogue-category">{i18n.text(Msg::FilterCategory)}</label>
-                <select
-                    id="catalogue-category"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        category.set((!value.is_empty()).then_some(value));
-                    }
-                >
-                    <option value="" selected=move || category.with(Option::is_none)>
-                        {i18n.text(Msg::FilterAllCategories)}
-                    </option>
-                    {category_options}
-                </select>
-            </div>
-            <div class="field">
-                <label for="catalogue-training">{i18n.text(Msg::FilterTraining)}</label>
-                <select
-                    id="catalogue-training"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
-                            training.set(*choice);
-                        }
-                    }
-                >
-                    {TRAINING_CHOICES
-                        .into_iter()
-                        .map(|(choice, value, label)| {
-                            view! {
-                                <option value=value selected=move || training.get() == choice>
-                                    {i18n.text(label)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <fieldset class="my-dates">
-                <legend>{i18n.text(Msg::MyDatesLegend)}</legend>
-                <p class="help">{i18n.text(Msg::MyDatesHelp)}</p>
-                <PeriodFields id="dates" />
+            // On a phone the other filters fold behind a button, so the results start on the
+            // first screen; on wider screens they all show (the button is hidden).
+            <button
+                type="button"
+                class="filters-toggle"
+                aria-controls="catalogue-more-filters"
+                aria-expanded=move || more.get().to_string()
+                on:click=move |_| more.update(|open| *open = !*open)
+            >
+                {move || match active() {
+                    0 => i18n.t(Msg::FiltersMore).to_owned(),
+                    n => i18n.tf(Msg::FiltersMoreActive, &[("count", &n.to_string())]),
+                }}
+            </button>
+            <div id="catalogue-more-filters" class="filters__more" class:is-open=move || more.get()>
                 <div class="field">
-                    <label for="dates-quantity">{i18n.text(Msg::QuantityLabel)}</label>
-                    <QuantityInput
-                        id="dates-quantity".to_owned()
-                        value=quantity
-                        on_change=Callback::new(move |q| quantity.set(q))
-                    />
+                    <label for="catalogue-category">{i18n.text(Msg::FilterCategory)}</label>
+                    <select
+                        id="catalogue-category"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            category.set((!value.is_empty()).then_some(value));
+                        }
+                    >
+                        <option value="" selected=move || category.with(Option::is_none)>
+                            {i18n.text(Msg::FilterAllCategories)}
+                        </option>
+                        {category_options}
+                    </select>
                 </div>
-            </fieldset>
-            <div class="field field--action">
-                <button type="button" on:click=clear>
-                    {i18n.text(Msg::ClearFilters)}
-                </button>
+                <div class="field">
+                    <label for="catalogue-training">{i18n.text(Msg::FilterTraining)}</label>
+                    <select
+                        id="catalogue-training"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
+                                training.set(*choice);
+                            }
+                        }
+                    >
+                        {TRAINING_CHOICES
+                            .into_iter()
+                            .map(|(choice, value, label)| {
+                                view! {
+                                    <option value=value selected=move || training.get() == choice>
+                                        {i18n.text(label)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <fieldset class="my-dates">
+                    <legend>{i18n.text(Msg::MyDatesLegend)}</legend>
+                    <p class="help">{i18n.text(Msg::MyDatesHelp)}</p>
+                    <PeriodFields id="dates" />
+                    <div class="field">
+                        <label for="dates-quantity">{i18n.text(Msg::QuantityLabel)}</label>
+                        <QuantityInput
+                            id="dates-quantity".to_owned()
+                            value=quantity
+                            on_change=Callback::new(move |q| quantity.set(q))
+                        />
+                    </div>
+                </fieldset>
+                <div class="field field--action">
+                    <button type="button" on:click=clear>
+                        {i18n.text(Msg::ClearFilters)}
+                    </button>
+                </div>
             </div>
         </form>
     }

@@ -67,6 +67,11 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
 
+    // Drawn again only when the trainings change, not at every change of the pool (an
+    // enrolment would otherwise wipe its own confirmation).
+    let trainings = Memo::new(move |_| {
+        pool.with_catalogue(|c| c.trainings.iter().map(|t| (t.id.clone(), t.name.clone())).collect::<Vec<_>>())
+    });
     let school_options = move || {
         pool.with_state(|state| {
             state
@@ -159,20 +164,18 @@ pub fn ProfilePage() -> impl IntoView {
                     {move || {
                         let english = i18n.english();
                         let today = clock::today();
-                        pool.with_catalogue(|c| {
-                            c.trainings
-                                .iter()
-                                .map(|t| {
-                                    let heading = t.name.pick(english).to_owned();
-                                    view! {
-                                        <li>
-                                            <h3>{heading}</h3>
-                                            <TrainingStatus training=t.id.clone() start=Signal::stored(today) />
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
+                        trainings
+                            .get()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                view! {
+                                    <li>
+                                        <h3>{name.pick(english).to_owned()}</h3>
+                                        <TrainingStatus training=id start=Signal::stored(today) />
+                                    </li>
+                                }
+                            })
+                            .collect_view()
                     }}
                 </ul>
             </section>

@@ -1,0 +1,13 @@
+import { chromium } from "playwright-core";
+import { startServer } from "../tests/e2e/server.mjs";
+const [,, dist, out, width, height, path, lang] = process.argv;
+const server = await startServer({ root: dist, base: "/" });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox"] });
+const context = await browser.newContext({ viewport: { width: +width, height: +height } });
+const page = await context.newPage();
+await page.clock.setFixedTime(new Date("2026-11-23T09:00:00"));
+if (lang) await page.addInitScript((l) => localStorage.setItem("materiotheque.lang", l), lang);
+await page.goto(server.url + (path || ""));
+await page.locator("main h1").first().waitFor();
+await page.screenshot({ path: out, fullPage: false });
+await browser.close(); await server.close();
