@@ -2,7 +2,6 @@ use crate::i18n::Msg;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 /// Whether the navigation is unfolded on a narrow screen (where it folds behind a button).
 #[derive(Clone, Copy)]
@@ -52,11 +51,6 @@ pub fn MainNav(
     /// Folded or not, on narrow screens.
     menu: NavMenu,
 ) -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        menu.0.set(false);
-    });
     let i18n = use_i18n();
     let paths = use_links();
     let plan = use_plan();
@@ -72,7 +66,8 @@ pub fn MainNav(
     ];
     view! {
         <nav class="main-nav" class:is-open=move || menu.0.get() aria-label=i18n.text(Msg::NavLabel)>
-            <ul id=NAV_LIST_ID>
+            // A link followed folds the menu (the click reaches the list after the link).
+            <ul id=NAV_LIST_ID on:click=move |_| menu.0.set(false)>
                 {links
                     .into_iter()
                     .map(|(href, label, exact)| {
