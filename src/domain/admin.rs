@@ -6,10 +6,10 @@
 use super::booking::{Booking, BookingStatus};
 use super::catalogue::{Category, Condition, Model, Training, Unit};
 use super::error::{DomainError, Shortage, UnitProblem};
+use super::iso;
 use super::people::TrainingSession;
 use super::planning::monday_of;
 use super::pool::Pool;
-use super::iso;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 

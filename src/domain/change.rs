@@ -7,11 +7,11 @@ use super::admin::CatalogueEdit;
 use super::booking::{Actor, BookingStatus};
 use super::catalogue::Condition;
 use super::error::DomainError;
+use super::exchange::requests::{take_in_requests, ForeignRequest, TeacherRequests};
 use super::incident::IncidentAssessment;
+use super::iso;
 use super::people::Teacher;
 use super::pool::{BookingRequest, IncidentDeclaration, Pool, PoolState};
-use super::exchange::requests::{take_in_requests, ForeignRequest, TeacherRequests};
-use super::iso;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 

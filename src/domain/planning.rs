@@ -2,12 +2,12 @@
 //! in the same category, where they stand on each required training, and their own bookings.
 
 use super::booking::{Booking, BookingLine};
-use super::error::DomainError;
-use super::period::{check_period, earliest_start, latest_end};
-use super::pool::BookingRequest;
 use super::calendar::{date_of, day_num, DayKind};
 use super::catalogue::Model;
+use super::error::DomainError;
 use super::people::Teacher;
+use super::period::{check_period, earliest_start, latest_end};
+use super::pool::BookingRequest;
 use super::pool::Pool;
 use super::training::{SessionOffer, TrainingData};
 use chrono::{Datelike, NaiveDate};
@@ -122,7 +122,9 @@ impl Pool {
         }
         if teacher_known {
             let required = self.required_trainings(&request.lines);
-            if let Err(missing) = self.training_data(&request.teacher).check_for_booking(&required, &request.teacher, start, today) {
+            if let Err(missing) =
+                self.training_data(&request.teacher).check_for_booking(&required, &request.teacher, start, today)
+            {
                 found.push(DomainError::TrainingMissing(missing));
             }
         }
@@ -177,8 +179,9 @@ impl Pool {
             let b = calendar.school_day_on_or_before(cap)?.max(a);
             fits(a, b).then_some((a, b))
         };
-        (0..=(horizon - from.min(earliest)).max(0))
-            .find_map(|offset| shifted(from + offset).or_else(|| (offset > 0).then(|| shifted(from - offset)).flatten()))
+        (0..=(horizon - from.min(earliest)).max(0)).find_map(|offset| {
+            shifted(from + offset).or_else(|| (offset > 0).then(|| shifted(from - offset)).flatten())
+        })
     }
 
     /// Other models of the same category with at least `quantity` units free over
@@ -251,8 +254,8 @@ impl Pool {
 mod tests {
     use super::*;
     use crate::domain::testkit::{request, state};
-    use crate::domain::BookingLine;
     use crate::domain::Actor;
+    use crate::domain::BookingLine;
     use crate::test_dates::{at, d};
 
     fn draft(teacher: &str, lines: &[(&str, u32)], start: NaiveDate, end: NaiveDate) -> BookingRequest {
@@ -267,8 +270,8 @@ mod tests {
         let today = d(2026, 9, 1);
         let in_service = pool.free("thymio", d(2026, 10, 5), d(2026, 10, 9));
         // A weekend, more robots than the pool has, and a training the teacher lacks.
-        let problems =
-            pool.booking_problems(&draft("dana", &[("thymio", in_service + 30)], d(2026, 10, 3), d(2026, 10, 4)), today);
+        let problems = pool
+            .booking_problems(&draft("dana", &[("thymio", in_service + 30)], d(2026, 10, 3), d(2026, 10, 4)), today);
         let kinds: Vec<&str> = problems
             .iter()
             .map(|p| match p {
@@ -280,7 +283,8 @@ mod tests {
             .collect();
         assert_eq!(kinds, ["period", "training", "units"], "{problems:?}");
         // No profile: said first, and the rest still checked.
-        let problems = pool.booking_problems(&draft("", &[("thymio", in_service + 30)], d(2026, 10, 5), d(2026, 10, 9)), today);
+        let problems =
+            pool.booking_problems(&draft("", &[("thymio", in_service + 30)], d(2026, 10, 5), d(2026, 10, 9)), today);
         assert!(matches!(problems[0], DomainError::UnknownTeacher(_)), "{problems:?}");
         assert!(problems.iter().any(|p| matches!(p, DomainError::NotEnoughUnits(_))), "{problems:?}");
         assert!(!problems.iter().any(|p| matches!(p, DomainError::TrainingMissing(_))), "{problems:?}");
@@ -292,19 +296,27 @@ mod tests {
         let today = d(2026, 9, 1);
         // A weekend project is widened to the Friday and the Monday around it.
         let lines = [BookingLine { model: "bluebot".into(), quantity: 1 }];
-        assert_eq!(pool.nearest_period_for(&lines, d(2026, 10, 3), d(2026, 10, 4), today), Some((d(2026, 10, 2), d(2026, 10, 5))));
+        assert_eq!(
+            pool.nearest_period_for(&lines, d(2026, 10, 3), d(2026, 10, 4), today),
+            Some((d(2026, 10, 2), d(2026, 10, 5)))
+        );
         // Every Blue-Bot taken the week of 12 October: the suggestion avoids it for both lines.
         let all = pool.free("bluebot", d(2026, 10, 12), d(2026, 10, 16));
         let taken = request("all", "ben", &[("bluebot", all)], d(2026, 10, 12), d(2026, 10, 16));
         if let Err(e) = pool.create_booking(taken, crate::domain::Actor::Coordinator, at(2026, 9, 1, 9, 0)) {
             panic!("{e}");
         }
-        let lines = [BookingLine { model: "bluebot".into(), quantity: 1 }, BookingLine { model: "casque".into(), quantity: 1 }];
-        let (a, b) = pool.nearest_period_for(&lines, d(2026, 10, 13), d(2026, 10, 14), today).unwrap_or_else(|| panic!("none"));
+        let lines =
+            [BookingLine { model: "bluebot".into(), quantity: 1 }, BookingLine { model: "casque".into(), quantity: 1 }];
+        let (a, b) =
+            pool.nearest_period_for(&lines, d(2026, 10, 13), d(2026, 10, 14), today).unwrap_or_else(|| panic!("none"));
         for l in &lines {
             assert!(pool.free(&l.model, a, b) >= l.quantity, "{a} {b}");
         }
-        assert!(pool.booking_problems(&draft("ana", &[("bluebot", 1), ("casque", 1)], a, b), today).iter().all(|p| !matches!(p, DomainError::Period(_) | DomainError::NotEnoughUnits(_))));
+        assert!(pool
+            .booking_problems(&draft("ana", &[("bluebot", 1), ("casque", 1)], a, b), today)
+            .iter()
+            .all(|p| !matches!(p, DomainError::Period(_) | DomainError::NotEnoughUnits(_))));
         assert!(b < d(2026, 10, 12) || a > d(2026, 10, 16), "{a}..{b} avoids the week taken");
     }
 

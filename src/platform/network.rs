@@ -57,9 +57,15 @@ pub struct Unreachable;
 const REQUEST_TIMEOUT_MS: u32 = 15_000;
 
 /// Sends one HTTP request, bypassing every cache; `Err` when no answer came.
-pub async fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Result<HttpReply, Unreachable> {
+pub async fn request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<HttpReply, Unreachable> {
     let window: JsValue = web_sys::window().ok_or(Unreachable)?.into();
-    let set = |target: &JsValue, key: &str, value: JsValue| js_sys::Reflect::set(target, &key.into(), &value).map(|_| ());
+    let set =
+        |target: &JsValue, key: &str, value: JsValue| js_sys::Reflect::set(target, &key.into(), &value).map(|_| ());
     let options = js_sys::Object::new();
     let header_map = js_sys::Object::new();
     for (name, value) in headers {
@@ -76,10 +82,13 @@ pub async fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Op
     if let Some(signal) = abort.and_then(|a| call(&a, "timeout", &[REQUEST_TIMEOUT_MS.into()])) {
         set(&options, "signal", signal).map_err(|_| Unreachable)?;
     }
-    let promise: js_sys::Promise =
-        call(&window, "fetch", &[url.into(), options.into()]).ok_or(Unreachable)?.dyn_into().map_err(|_| Unreachable)?;
+    let promise: js_sys::Promise = call(&window, "fetch", &[url.into(), options.into()])
+        .ok_or(Unreachable)?
+        .dyn_into()
+        .map_err(|_| Unreachable)?;
     let response = JsFuture::from(promise).await.map_err(|_| Unreachable)?;
-    let status = js_sys::Reflect::get(&response, &"status".into()).ok().and_then(|s| s.as_f64()).ok_or(Unreachable)? as u16;
+    let status =
+        js_sys::Reflect::get(&response, &"status".into()).ok().and_then(|s| s.as_f64()).ok_or(Unreachable)? as u16;
     let response_headers = js_sys::Reflect::get(&response, &"headers".into()).map_err(|_| Unreachable)?;
     let mut kept = Vec::new();
     for name in ["etag", "backoff", "retry-after"] {

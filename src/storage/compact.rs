@@ -55,7 +55,7 @@
 //! 20 when the model follows (when it is not the catalogue unit's); notes (0 or 1 + string).
 //! A reference is 1 + its index, or 0 then a string index for an id the table lacks.
 
-use super::document::{Document, BookingDraft, SavedPlan, StateRef, StoredState, STORED_VERSION};
+use super::document::{BookingDraft, Document, SavedPlan, StateRef, StoredState, STORED_VERSION};
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
 use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::booking::Refusal;

@@ -316,7 +316,13 @@ impl Client {
         format!("{}/buckets/{BUCKET}/collections/{}/records/{id}", self.server, collection.name())
     }
 
-    async fn send(&mut self, method: &str, url: &str, extra: &[(&str, &str)], body: Option<&str>) -> Result<HttpReply, RemoteError> {
+    async fn send(
+        &mut self,
+        method: &str,
+        url: &str,
+        extra: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Result<HttpReply, RemoteError> {
         let authorization = self.credentials.authorization();
         let mut headers = vec![("Authorization", authorization.as_str()), ("Accept", "application/json")];
         if body.is_some() {
@@ -422,7 +428,15 @@ mod tests {
 
     #[test]
     fn base64_matches_the_standard_vectors() {
-        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
         assert_eq!(base64("é:ß".as_bytes()), "w6k6w58=");
@@ -465,7 +479,10 @@ mod tests {
         ]}"#;
         let writes = history_of(body).unwrap();
         assert_eq!(writes.len(), 2);
-        assert_eq!((writes[0].record.as_str(), writes[0].author.as_str(), writes[0].version), ("t-61", "bob@ac-lyon.fr", 10));
+        assert_eq!(
+            (writes[0].record.as_str(), writes[0].author.as_str(), writes[0].version),
+            ("t-61", "bob@ac-lyon.fr", 10)
+        );
         assert_eq!(writes[0].text("file").unwrap(), "{}");
         assert_eq!(writes[1].author, "", "not an account: no author");
     }

@@ -8,7 +8,7 @@
 //!   a field this tab changed keeps its value, others take the stored one; basket quantities
 //!   add up both tabs' changes.
 
-use super::document::{Document, BookingDraft, SavedPlan, StateRef, StorageError};
+use super::document::{BookingDraft, Document, SavedPlan, StateRef, StorageError};
 use super::kv::KeyValue;
 use super::store::{Loaded, SaveError, Saved, Source, Store};
 use crate::domain::change::{replay, Dropped};
@@ -133,7 +133,12 @@ pub fn merge_plan(base: &SavedPlan, mine: &SavedPlan, theirs: &SavedPlan) -> Sav
         notes: text(&b.notes, &m.notes, &t.notes),
         accepted: if m.accepted != b.accepted { m.accepted.clone() } else { t.accepted.clone() },
     };
-    SavedPlan { start: pick(base.start, mine.start, theirs.start), end: pick(base.end, mine.end, theirs.end), basket, draft }
+    SavedPlan {
+        start: pick(base.start, mine.start, theirs.start),
+        end: pick(base.end, mine.end, theirs.end),
+        basket,
+        draft,
+    }
 }
 
 impl<K: KeyValue> TabSync<K> {
@@ -291,7 +296,11 @@ mod tests {
     #[test]
     fn the_booking_draft_keeps_each_tabs_own_edits() {
         let base = plan(&[]);
-        let draft = |project: &str, notes: &str| BookingDraft { project: project.into(), notes: notes.into(), ..BookingDraft::default() };
+        let draft = |project: &str, notes: &str| BookingDraft {
+            project: project.into(),
+            notes: notes.into(),
+            ..BookingDraft::default()
+        };
         let mine = SavedPlan { draft: draft("Robots en CM1", ""), ..base.clone() };
         let theirs = SavedPlan { draft: draft("", "Salle 12"), ..base.clone() };
         let merged = merge_plan(&base, &mine, &theirs);

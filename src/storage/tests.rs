@@ -165,7 +165,12 @@ fn fixture_state() -> StoredState {
         start: Some(d(2027, 1, 11)),
         end: Some(d(2027, 1, 22)),
         basket: vec![line("bluebot", 2)],
-        draft: BookingDraft { project: "Robots".into(), class: "CM1".into(), notes: String::new(), accepted: Some("2026-1".into()) },
+        draft: BookingDraft {
+            project: "Robots".into(),
+            class: "CM1".into(),
+            notes: String::new(),
+            accepted: Some("2026-1".into()),
+        },
     };
     StoredState { profile: Some(camille), plan: Some(plan), pool: Some(pool) }
 }

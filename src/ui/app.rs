@@ -3,7 +3,9 @@
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
 use crate::storage::local::LocalStore;
-use crate::ui::components::{LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
+use crate::ui::components::{
+    LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
+};
 use crate::ui::components::{StorageNotice, UpdateBanner};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};

@@ -5,9 +5,9 @@ use crate::demo::demo_data;
 use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, Dropped, Pool, PoolChange};
 use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
-use crate::storage::document::{BookingDraft, SavedPlan};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::document::CorruptCopy;
+use crate::storage::document::{BookingDraft, SavedPlan};
 use crate::storage::files::FileError;
 use crate::storage::sync::backup_due;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -295,7 +295,11 @@ impl PlanHandle {
 
     /// Forgets the form once its booking is sent (the basket too).
     pub fn clear_sent(self) {
-        self.show(SavedPlan { start: self.start.get_untracked(), end: self.end.get_untracked(), ..SavedPlan::default() });
+        self.show(SavedPlan {
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            ..SavedPlan::default()
+        });
     }
 
     /// The period, when both days are chosen (tracked).

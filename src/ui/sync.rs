@@ -146,16 +146,16 @@ pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::L
 fn problem_text(problem: &SyncProblem, lang: crate::i18n::Lang) -> String {
     let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(lang, msg.get(lang), args);
     match problem {
-            SyncProblem::SignInRefused => Msg::SyncProblemSignIn.get(lang).to_owned(),
-            SyncProblem::NotAllowed => Msg::SyncProblemNotAllowed.get(lang).to_owned(),
-            SyncProblem::Server(status) => fill(Msg::SyncProblemServer, &[("status", &status.to_string())]),
-            SyncProblem::Unreadable(detail) => fill(Msg::SyncProblemUnreadable, &[("detail", detail)]),
-            SyncProblem::NoProfile => Msg::SyncProblemNoProfile.get(lang).to_owned(),
-            SyncProblem::AccountMismatch { account, profile } => {
-                fill(Msg::SyncProblemMismatch, &[("account", account), ("profile", profile)])
-            }
-            SyncProblem::BadAddress => Msg::SyncProblemAddress.get(lang).to_owned(),
-            SyncProblem::MissingFields => Msg::SyncProblemFields.get(lang).to_owned(),
+        SyncProblem::SignInRefused => Msg::SyncProblemSignIn.get(lang).to_owned(),
+        SyncProblem::NotAllowed => Msg::SyncProblemNotAllowed.get(lang).to_owned(),
+        SyncProblem::Server(status) => fill(Msg::SyncProblemServer, &[("status", &status.to_string())]),
+        SyncProblem::Unreadable(detail) => fill(Msg::SyncProblemUnreadable, &[("detail", detail)]),
+        SyncProblem::NoProfile => Msg::SyncProblemNoProfile.get(lang).to_owned(),
+        SyncProblem::AccountMismatch { account, profile } => {
+            fill(Msg::SyncProblemMismatch, &[("account", account), ("profile", profile)])
+        }
+        SyncProblem::BadAddress => Msg::SyncProblemAddress.get(lang).to_owned(),
+        SyncProblem::MissingFields => Msg::SyncProblemFields.get(lang).to_owned(),
     }
 }
 

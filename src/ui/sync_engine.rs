@@ -468,7 +468,8 @@ async fn take_in_requests(
     for write in writes {
         newest = newest.max(Some(write.version));
         // A write that is not a requests file is not a request: nothing to take in.
-        let Ok(requests) = write.text("file").map_err(|_| ()).and_then(|t| parse_requests_file(t).map_err(|_| ())) else {
+        let Ok(requests) = write.text("file").map_err(|_| ()).and_then(|t| parse_requests_file(t).map_err(|_| ()))
+        else {
             continue;
         };
         let (requests, author, at) = (Box::new(requests), write.author, clock::now());
@@ -489,8 +490,9 @@ async fn push_pool(client: &mut Client, handles: Handles, sync: SyncHandle, kept
         if outbox_len == 0 && kept.pool_version.is_some() {
             return Ok(());
         }
-        let document =
-            handles.pool.pool.with_untracked(|p| backup_file(StateRef { profile: None, plan: None, pool: Some(p.state()) }, clock::now()));
+        let document = handles.pool.pool.with_untracked(|p| {
+            backup_file(StateRef { profile: None, plan: None, pool: Some(p.state()) }, clock::now())
+        });
         let precondition = kept.pool_version.map_or(Precondition::Absent, Precondition::Version);
         match client.write(Collection::Pool, POOL_RECORD, json!({ "document": document }), None, precondition).await {
             Ok(version) => {
@@ -532,7 +534,8 @@ async fn write_answers(client: &mut Client, handles: Handles, kept: &Kept) -> Re
             Read::Found(found) => Precondition::Version(found.version),
             _ => Precondition::Absent,
         };
-        let data = json!({ "teacher": answer.teacher.id, "file": answer_file(&answer, now), "pool_version": pool_version });
+        let data =
+            json!({ "teacher": answer.teacher.id, "file": answer_file(&answer, now), "pool_version": pool_version });
         match client.write(Collection::Answers, &record, data, Some(&answer.teacher.id), precondition).await {
             Ok(_) => sent.push((answer.teacher.id.clone(), fingerprint)),
             // Another coordinator wrote it meanwhile: the next cycle decides again.

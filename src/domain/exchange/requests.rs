@@ -24,7 +24,9 @@ pub struct TeacherRequests {
     pub claimed_trainings: Vec<TrainingRecord>,
     /// Sessions they enrolled in.
     pub enrolments: Vec<String>,
-    /// Sessions the coordinator counted them in and they left since.
+    /// Sessions the coordinator counted them in and they left since (absent from the
+    /// outboxes of earlier versions).
+    #[serde(default)]
     pub withdrawals: Vec<String>,
 }
 

@@ -458,7 +458,8 @@ fn requests_written_by_one_account_in_another_teachers_name_are_refused_and_chan
         assert_eq!(coordinator.state(), &coordinator_state, "nothing taken in");
     }
     // Her own account (any case, as typed at sign-in) is her.
-    let mut take_in = PoolChange::TakeInRequests { requests: Box::new(requests.clone()), author: "Ana".into(), at: now() };
+    let mut take_in =
+        PoolChange::TakeInRequests { requests: Box::new(requests.clone()), author: "Ana".into(), at: now() };
     assert!(take_in.apply(&mut coordinator).is_ok());
     assert_eq!(mine(coordinator.state(), "ana").len(), mine(&coordinator_state, "ana").len() + 1);
     // A booking in another teacher's name inside her own requests is refused as a whole.
@@ -496,9 +497,64 @@ fn an_outbox_of_changes_reads_back_as_written() {
             today: d(2026, 9, 1),
         },
         PoolChange::AnswersSent(vec![("ana".into(), 42)]),
-        PoolChange::TakeInRequests { requests: Box::new(requests_of(pool.state(), "ana")), author: "ana".into(), at: now() },
+        PoolChange::TakeInRequests {
+            requests: Box::new(requests_of(pool.state(), "ana")),
+            author: "ana".into(),
+            at: now(),
+        },
     ];
     let text = serde_json::to_string(&outbox).unwrap_or_default();
     let back: Vec<PoolChange> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     assert_eq!(back, outbox);
+}
+
+#[test]
+fn a_teacher_who_withdraws_frees_her_seat_even_when_an_older_answer_still_counts_her() {
+    let enrolled = |state: &PoolState, teacher: &str| -> Vec<String> {
+        state.sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
+    };
+    let seats = |state: &PoolState, session: &str| {
+        state.sessions.iter().find(|s| s.id == session).map(|s| s.seats_left()).unwrap_or_else(|| panic!("{session}"))
+    };
+    let mut coordinator = Pool::new(state());
+    coordinator.set_minter(IdMinter::from_random(3));
+    let mut teacher = adopt_catalogue(&PoolState::default(), publish(coordinator.state())).state;
+    let ana = coordinator.teacher("ana").cloned().unwrap_or_else(|| panic!("ana"));
+    teacher.teachers.push(ana);
+    let mut teacher = Pool::new(teacher);
+    let free_at_first = seats(coordinator.state(), "s-rob-2");
+    let mut enrol =
+        PoolChange::Enroll { session: "s-rob-2".into(), teacher: "ana".into(), by: Actor::Teacher("ana".into()) };
+    enrol.apply(&mut teacher).unwrap_or_else(|e| panic!("{e}"));
+    take_in_requests(&mut coordinator, requests_of(teacher.state(), "ana"), now());
+    assert_eq!(seats(coordinator.state(), "s-rob-2"), free_at_first - 1);
+    let answer_of = |c: &Pool, minutes: i64| -> TeacherAnswer {
+        super::answer::answer_for(c.state(), "ana", now() + Duration::minutes(minutes))
+            .unwrap_or_else(|| panic!("answer"))
+    };
+    let counted = answer_of(&coordinator, 1);
+    let adopt = |t: &Pool, a: TeacherAnswer| {
+        Pool::new(adopt_answer(t.state(), a, Some("ana")).unwrap_or_else(|e| panic!("{e:?}")).0.state)
+    };
+    teacher = adopt(&teacher, counted.clone());
+    assert_eq!(teacher.state().exchange.acknowledged_enrolments, ["s-rob-2"]);
+
+    // She withdraws; the same answer arriving again (late, twice) does not put her back.
+    let mut withdraw =
+        PoolChange::Unenroll { session: "s-rob-2".into(), teacher: "ana".into(), by: Actor::Teacher("ana".into()) };
+    withdraw.apply(&mut teacher).unwrap_or_else(|e| panic!("{e}"));
+    teacher = adopt(&teacher, counted);
+    assert!(enrolled(teacher.state(), "ana").is_empty(), "still withdrawn");
+    let sent = requests_of(teacher.state(), "ana");
+    assert_eq!(sent.withdrawals, ["s-rob-2"]);
+
+    // Taken in (twice: the same file arriving again changes nothing more).
+    take_in_requests(&mut coordinator, sent.clone(), now());
+    take_in_requests(&mut coordinator, sent, now());
+    assert!(enrolled(coordinator.state(), "ana").is_empty());
+    assert_eq!(seats(coordinator.state(), "s-rob-2"), free_at_first, "her seat is free again");
+    teacher = adopt(&teacher, answer_of(&coordinator, 2));
+    assert!(teacher.state().exchange.acknowledged_enrolments.is_empty(), "nothing left to tell");
+    assert_eq!(seats(teacher.state(), "s-rob-2"), free_at_first, "both count the same seats");
+    assert!(requests_of(teacher.state(), "ana").withdrawals.is_empty());
 }

@@ -70,7 +70,8 @@ pub fn BookingCheckPanel(
         let lang = i18n.lang();
         match error {
             DomainError::Period(e) => {
-                let items = e.problems.iter().map(|p| view! { <li>{period_problem(i18n, lang, p)}</li> }).collect_view();
+                let items =
+                    e.problems.iter().map(|p| view! { <li>{period_problem(i18n, lang, p)}</li> }).collect_view();
                 view! { <ul>{items}</ul> }.into_any()
             }
             DomainError::TrainingMissing(missing) => missing
@@ -84,7 +85,9 @@ pub fn BookingCheckPanel(
                         lines
                             .iter()
                             .filter(|l| {
-                                pool.pool.with(|p| p.model(&l.model).is_some_and(|x| x.required_trainings.contains(&m.training)))
+                                pool.pool.with(|p| {
+                                    p.model(&l.model).is_some_and(|x| x.required_trainings.contains(&m.training))
+                                })
                             })
                             .map(|l| model_name(&l.model))
                             .collect::<Vec<_>>()
@@ -94,9 +97,10 @@ pub fn BookingCheckPanel(
                         MissingReason::NeverCompleted => {
                             i18n.tf(Msg::TrainingMissingText, &[("model", &models), ("training", &training)])
                         }
-                        MissingReason::Expired { expired_on } => {
-                            i18n.tf(Msg::TrainingExpiredText, &[("training", &training), ("date", &long(lang, expired_on))])
-                        }
+                        MissingReason::Expired { expired_on } => i18n.tf(
+                            Msg::TrainingExpiredText,
+                            &[("training", &training), ("date", &long(lang, expired_on))],
+                        ),
                     };
                     // Only a session ending before the loan starts lets the booking await it.
                     let loan_start = plan.start.get_untracked();
@@ -104,7 +108,11 @@ pub fn BookingCheckPanel(
                     let next = match in_time {
                         Some(s) => i18n.tf(
                             Msg::TrainingNextSession,
-                            &[("date", &long(lang, s.start)), ("place", &s.place), ("seats", &s.seats_left.to_string())],
+                            &[
+                                ("date", &long(lang, s.start)),
+                                ("place", &s.place),
+                                ("seats", &s.seats_left.to_string()),
+                            ],
                         ),
                         None => i18n.t(Msg::TrainingNoSessionInTime).to_owned(),
                     };
@@ -192,7 +200,11 @@ pub fn BookingCheckPanel(
             let awaiting = ok
                 .awaiting_sessions
                 .iter()
-                .filter_map(|id| pool.with_state(|s| s.sessions.iter().find(|x| &x.id == id).map(|x| (x.id.clone(), x.start, x.place.clone()))))
+                .filter_map(|id| {
+                    pool.with_state(|s| {
+                        s.sessions.iter().find(|x| &x.id == id).map(|x| (x.id.clone(), x.start, x.place.clone()))
+                    })
+                })
                 .map(|(id, start, place)| {
                     view! {
                         <p>
@@ -213,7 +225,8 @@ pub fn BookingCheckPanel(
             .into_any()
         }
         Some(Err(errors)) => {
-            let dates_matter = errors.iter().any(|e| matches!(e, DomainError::Period(_) | DomainError::NotEnoughUnits(_)));
+            let dates_matter =
+                errors.iter().any(|e| matches!(e, DomainError::Period(_) | DomainError::NotEnoughUnits(_)));
             let suggest = dates_matter.then(|| {
                 let lang = i18n.lang();
                 match suggestion.get() {

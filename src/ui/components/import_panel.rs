@@ -1,3 +1,4 @@
+use crate::domain::PoolChange;
 use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
@@ -10,7 +11,6 @@ use crate::ui::labels::long;
 use crate::ui::persistence::{current_state, replace_state, Handles};
 use crate::ui::state::{use_i18n, use_role};
 use chrono::NaiveDateTime;
-use crate::domain::PoolChange;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

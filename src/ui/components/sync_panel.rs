@@ -17,7 +17,8 @@ pub fn SyncPanel() -> impl IntoView {
     let role = use_role();
     let handles = expect_context::<Handles>();
     let owner = Owner::current();
-    let server = RwSignal::new(sync.server.get_untracked().map(|s| s.trim_end_matches("/v1").to_owned()).unwrap_or_default());
+    let server =
+        RwSignal::new(sync.server.get_untracked().map(|s| s.trim_end_matches("/v1").to_owned()).unwrap_or_default());
     let account = RwSignal::new(sync.account.get_untracked().unwrap_or_default());
     let password = RwSignal::new(String::new());
     let signed_out_note = RwSignal::new(false);
