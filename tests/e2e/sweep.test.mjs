@@ -370,7 +370,6 @@ async function cancelImport(page, lang) {
 async function sweep(page, states, lang) {
   const failures = [];
   const fail = (state, width, kind, detail) => failures.push(`[${state}] @${width}px ${kind}: ${detail}`);
-  page.errors.length = 0;
   for (const state of states) {
     const started = Date.now();
     page.where = { state: state.name, width: 1280 };
@@ -428,12 +427,15 @@ async function sweep(page, states, lang) {
     if (process.env.SWEEP_TIMING) console.log(`# ${state.name}: ${Date.now() - started} ms`);
   }
   await page.setViewportSize(WIDTHS[0]);
+  // Console errors since the last sweep: the set-up's (in the first one), the language switch's, the sweep's.
   for (const { where, text } of page.errors) fail(where.state, where.width, "console error", text);
+  page.errors.length = 0;
   return failures;
 }
 
 /** Switches the language with the header's buttons, as a user does. */
 async function switchLanguage(page, { code, button }) {
+  page.where = { state: `language switch to ${code}`, width: 1280 };
   await page.locator("header").getByRole("button", { name: button, exact: true }).click();
   await page.waitForFunction((code) => document.documentElement.lang === code, code, { timeout: 10_000 });
 }
