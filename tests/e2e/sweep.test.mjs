@@ -286,7 +286,11 @@ function teacherStates(files) {
 }
 
 function coordinatorStates(files) {
-  const desk = (project) => (p) => follow(p, p.getByRole("link", { name: project, exact: true }).first());
+  // A booking's desk page, from its link in the workspace's tables, with its form (`submit`) shown.
+  const desk = (project, submit) => async (p, lang) => {
+    await follow(p, p.getByRole("link", { name: project, exact: true }).first());
+    await p.getByRole("button", { name: msg(submit, lang), exact: true }).waitFor();
+  };
   return [
     { name: "catalogue /", focus: true, reach: (p) => follow(p, linkTo(p, "")) },
     menuOpen,
@@ -300,10 +304,10 @@ function coordinatorStates(files) {
       fits: "[role=dialog]",
     },
     { name: "requests /gestion", focus: true, reach: (p) => follow(p, linkTo(p, "gestion")) },
-    { name: "booking desk, hand-over form /gestion/reservations/<id>", focus: true, reach: desk("Lecture à voix haute") },
+    { name: "booking desk, hand-over form /gestion/reservations/<id>", focus: true, reach: desk("Lecture à voix haute", "HandOverSubmit") },
     { name: "agreement /gestion/reservations/<id>/convention", focus: true, reach: (p) => follow(p, p.locator('main a[href$="/convention"]:visible').first()) },
     { name: "requests /gestion (again)", reach: (p) => follow(p, linkTo(p, "gestion")), widths: [] },
-    { name: "booking desk, loan out (return form)", focus: true, reach: desk("Radio des CM2") },
+    { name: "booking desk, loan out (return form)", focus: true, reach: desk("Radio des CM2", "ReturnSubmit") },
     { name: "unit /exemplaire/<label> (from the desk)", focus: true, reach: (p) => follow(p, p.locator('main a[href*="/exemplaire/"]:visible').first()) },
     { name: "planning /gestion/planning", focus: true, reach: (p) => viaDesk(p, "gestion/planning") },
     {
@@ -319,6 +323,13 @@ function coordinatorStates(files) {
       },
     },
     { name: "label sheet /gestion/etiquettes", focus: true, reach: (p) => viaDesk(p, "gestion/etiquettes") },
+    {
+      name: "label sheet, labels with QR codes shown",
+      reach: async (p) => {
+        await p.locator("#labels-choice").selectOption({ index: 1 });
+        await p.locator(".label-sheet svg[role=img]").first().waitFor();
+      },
+    },
     { name: "trainings /gestion/formations", focus: true, reach: (p) => viaDesk(p, "gestion/formations") },
     { name: "teacher /gestion/enseignants/<id>", focus: true, reach: (p) => follow(p, p.locator('main a[href*="/gestion/enseignants/"]:visible').first()) },
     { name: "incidents /gestion/sinistres", focus: true, reach: (p) => viaDesk(p, "gestion/sinistres") },
