@@ -199,10 +199,14 @@ impl Pool {
                 if current.model != unit.model {
                     return Err(DomainError::InvalidValue { field: "model" });
                 }
+                // A damaged unit is out of service until marked repaired.
+                let mut unit = unit.clone();
+                if unit.condition == Condition::Damaged {
+                    unit.in_service = false;
+                }
                 if current.in_service && !unit.in_service {
                     self.check_retire(&unit.label, today)?;
                 }
-                let unit = unit.clone();
                 self.edit(|s| upsert(&mut s.catalogue.units, unit, |u| &u.label));
             }
             CatalogueEdit::AddUnits(new) => {
@@ -565,6 +569,23 @@ mod tests {
         assert_eq!(pool.index().in_service("thymio"), 2);
         let back = CatalogueEdit::InService { label: "ROB-1".into(), in_service: true };
         pool.edit_catalogue(&back, today)?;
+        assert_eq!(pool.index().in_service("thymio"), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn a_unit_set_damaged_leaves_service_unless_a_booking_counts_on_it() -> TestResult {
+        let (mut pool, id) = booked()?;
+        let today = now().date();
+        let mut unit = pool.state().catalogue.units[0].clone();
+        unit.condition = Condition::Damaged;
+        let edit = CatalogueEdit::Unit(unit.clone());
+        assert!(matches!(pool.edit_catalogue(&edit, today), Err(DomainError::NotEnoughUnits(_))), "R1");
+        pool.cancel(&id, Actor::Teacher("ana".into()), None, now())?;
+        pool.edit_catalogue(&edit, today)?;
+        assert!(!pool.state().catalogue.units[0].in_service);
+        assert_eq!(pool.index().in_service("thymio"), 2);
+        pool.edit_catalogue(&CatalogueEdit::Repaired { label: unit.label.clone() }, today)?;
         assert_eq!(pool.index().in_service("thymio"), 3);
         Ok(())
     }

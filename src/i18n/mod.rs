@@ -661,7 +661,7 @@ messages! {
     CoordOnlyTitle => "Espace de gestion du prêt", "Loan coordinator's workspace";
     CoordOnlyLink => "Ouvrir les paramètres", "Open the settings";
     CoordQueueTitle => "Demandes à traiter", "Requests to handle";
-    CoordBookingTitle => "Réservation « {project} » de {teacher}", "Booking \"{project}\" by {teacher}";
+    CoordBookingTitle => "Réservation « {project} » ({teacher})", "Booking \"{project}\" ({teacher})";
     CoordTimelineTitle => "Planning par modèle", "Timeline by model";
     CoordCatalogueTitle => "Catalogue et exemplaires", "Catalogue and units";
     CoordLabelsTitle => "Étiquettes à imprimer", "Labels to print";
@@ -738,7 +738,7 @@ messages! {
     ReturnConditionOf => "État au retour de {label}", "Condition back of {label}";
     ReturnSubmit => "Enregistrer le retour", "Record the return";
     ReturnDone => "Retour enregistré.", "Return recorded.";
-    ReturnAvailable => "De nouveau {count:disponible|disponibles} : {labels}.", "Available again: {labels}.";
+    ReturnAvailable => "{count} {count:exemplaire de nouveau disponible|exemplaires de nouveau disponibles} : {labels}.", "{count} {count:unit|units} available again: {labels}.";
     ReturnDamaged => "Hors service jusqu'à réparation : {labels}. Déclarez le sinistre ci-dessous, puis marquez {count:l'exemplaire réparé|les exemplaires réparés} dans la gestion du catalogue.", "Out of service until repaired: {labels}. Declare the incident below, then mark {count:the unit|the units} repaired in the catalogue management.";
     ReturnShort => "À revoir : « {project} » de {teacher} ({start} – {end}) demande {requested} × {model}, pour {free} {free:exemplaire libre|exemplaires libres}.", "To review: \"{project}\" by {teacher} ({start} – {end}) asks for {requested} × {model}, with {free} {free:unit|units} free.";
     BookFor => "Réserver pour", "Book for";
@@ -787,7 +787,7 @@ messages! {
     CatUnitRetired => "{label} est retiré du service.", "{label} is now out of service.";
     CatUnitRestored => "{label} est remis en service.", "{label} is back in service.";
     CatRepaired => "Marquer réparé", "Mark repaired";
-    CatRepairedNamed => "Marquer {label} réparé", "Mark {label} repaired";
+    CatRepairedNamed => "Marquer réparé {label}", "Mark repaired {label}";
     CatUnitRepaired => "{label} est réparé, en bon état et de nouveau en service.", "{label} is repaired, in good condition and back in service.";
     CatAddHeading => "Ajouter des exemplaires", "Add units";
     CatPattern => "Modèle d'étiquette", "Label pattern";
