@@ -4,8 +4,9 @@
 //! retiring a unit is refused while the bookings that count on it would be left short (R1).
 
 use super::booking::{Booking, BookingStatus};
+use super::error::PatternProblem;
 use super::catalogue::{Category, Condition, Model, Training, Unit};
-use super::error::{DomainError, PatternProblem, Shortage, UnitProblem};
+use super::error::{DomainError, Shortage, UnitProblem};
 use super::people::TrainingSession;
 use super::planning::monday_of;
 use super::pool::Pool;
