@@ -4,13 +4,13 @@
 //! retiring a unit is refused while the bookings that count on it would be left short (R1).
 
 use super::booking::{Booking, BookingStatus};
-use super::error::PatternProblem;
 use super::catalogue::{Category, Condition, Model, Training, Unit};
+use super::error::PatternProblem;
 use super::error::{DomainError, Shortage, UnitProblem};
+use super::iso;
 use super::people::TrainingSession;
 use super::planning::monday_of;
 use super::pool::Pool;
-use super::iso;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 

@@ -7,11 +7,11 @@ use super::admin::CatalogueEdit;
 use super::booking::{Actor, BookingStatus};
 use super::catalogue::Condition;
 use super::error::DomainError;
+use super::exchange::requests::{take_in_requests, ForeignRequest, TeacherRequests};
 use super::incident::IncidentAssessment;
+use super::iso;
 use super::people::Teacher;
 use super::pool::{BookingRequest, IncidentDeclaration, Pool, PoolState};
-use super::exchange::requests::{take_in_requests, ForeignRequest, TeacherRequests};
-use super::iso;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -244,7 +244,9 @@ impl PoolChange {
             PoolChange::Confirm { id, at } => pool.confirm(id, *at).map(|()| ChangeOutcome::Done),
             PoolChange::Refuse { id, reason, at } => pool.refuse(id, reason, *at).map(|()| ChangeOutcome::Done),
             PoolChange::HandOver { id, labels, at } => pool.hand_over(id, labels, *at).map(|()| ChangeOutcome::Done),
-            PoolChange::Return { id, returned, at } => pool.return_units(id, returned, *at).map(ChangeOutcome::Returned),
+            PoolChange::Return { id, returned, at } => {
+                pool.return_units(id, returned, *at).map(ChangeOutcome::Returned)
+            }
             PoolChange::RecordTraining { teacher, training, completed } => {
                 pool.record_training(teacher, training, *completed).map(|()| ChangeOutcome::Done)
             }

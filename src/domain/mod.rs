@@ -52,7 +52,9 @@ pub use ids::IdMinter;
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use planning::{monday_of, TrainingStanding, WeekAvailability};
-pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState, ReturnReport, ShortBooking};
+pub use pool::{
+    BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState, ReturnReport, ShortBooking,
+};
 pub use profile::{validate_profile, ProfileProblem};
 pub use review::{incident_review, IncidentReview};
 pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};

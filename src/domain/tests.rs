@@ -354,7 +354,11 @@ fn a_unit_back_damaged_leaves_service_until_repaired() -> TestResult {
     assert_eq!(p.index().in_service("thymio"), 2);
     assert_eq!(p.free("thymio", d(2026, 11, 16), d(2026, 11, 20)), 2, "not bookable while in repair");
     assert_eq!(p.index().overbooked().len(), 1, "the desk lists the conflict");
-    let err = p.create_booking(request("c", "ana", &[("thymio", 3)], d(2026, 11, 16), d(2026, 11, 20)), teacher("ana"), now());
+    let err = p.create_booking(
+        request("c", "ana", &[("thymio", 3)], d(2026, 11, 16), d(2026, 11, 20)),
+        teacher("ana"),
+        now(),
+    );
     assert!(matches!(err, Err(DomainError::NotEnoughUnits(_))));
     // Repaired: in a good condition and bookable again; repairing it twice changes nothing.
     let repaired = CatalogueEdit::Repaired { label: "ROB-2".into() };
@@ -375,7 +379,10 @@ fn a_unit_back_damaged_leaves_service_until_repaired() -> TestResult {
     p.confirm("d", now())?;
     p.hand_over("d", &labels(&["BB-1"]), at(2026, 11, 2, 8, 0))?;
     let report = p.return_units("d", &[("BB-1".into(), Condition::Worn)], at(2026, 11, 6, 16, 0))?;
-    assert_eq!((report.available.as_slice(), report.to_repair.len(), report.short.len()), (&["BB-1".to_string()][..], 0, 0));
+    assert_eq!(
+        (report.available.as_slice(), report.to_repair.len(), report.short.len()),
+        (&["BB-1".to_string()][..], 0, 0)
+    );
     assert_eq!(p.index().in_service("bluebot"), 2);
     Ok(())
 }
@@ -390,7 +397,8 @@ fn late_pick_ups_are_the_confirmed_bookings_past_their_first_day() -> TestResult
         p.confirm(id, now())?;
     }
     let today = d(2026, 10, 7);
-    let late: Vec<(&str, Option<u32>)> = p.late_pick_ups(today).iter().map(|b| (b.id.as_str(), b.days_late(today))).collect();
+    let late: Vec<(&str, Option<u32>)> =
+        p.late_pick_ups(today).iter().map(|b| (b.id.as_str(), b.days_late(today))).collect();
     assert_eq!(late, [("b", Some(9)), ("a", Some(2))], "requested `c` is not picked up");
     let booking = p.booking("a").ok_or("no a")?;
     assert_eq!(booking.days_early(d(2026, 8, 24)), Some(42), "six weeks early");
@@ -687,11 +695,15 @@ fn a_repair_travels_as_json_and_replays_on_a_newer_pool() -> TestResult {
     p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
     p.confirm("a", now())?;
     p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0))?;
-    let mut back =
-        PoolChange::Return { id: "a".into(), returned: vec![("ROB-1".into(), Condition::Damaged)], at: at(2026, 10, 9, 16, 0) };
+    let mut back = PoolChange::Return {
+        id: "a".into(),
+        returned: vec![("ROB-1".into(), Condition::Damaged)],
+        at: at(2026, 10, 9, 16, 0),
+    };
     let outcome = back.apply(&mut p)?;
     assert!(matches!(outcome, ChangeOutcome::Returned(ref r) if r.to_repair == ["ROB-1"]), "{outcome:?}");
-    let repair = PoolChange::EditCatalogue { edit: CatalogueEdit::Repaired { label: "ROB-1".into() }, today: d(2026, 10, 12) };
+    let repair =
+        PoolChange::EditCatalogue { edit: CatalogueEdit::Repaired { label: "ROB-1".into() }, today: d(2026, 10, 12) };
     let json = serde_json::to_string(&repair)?;
     assert_eq!(json, r#"{"edit_catalogue":{"edit":{"repaired":{"label":"ROB-1"}},"today":"2026-10-12"}}"#);
     let read: PoolChange = serde_json::from_str(&json)?;

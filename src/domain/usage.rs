@@ -116,7 +116,8 @@ pub struct ReallocationReport {
 /// day when it does not say, or `window_end` while still out). `None` for a booking that lent
 /// nothing.
 fn loan_span(b: &Booking, window_end: i32) -> Option<(i32, i32)> {
-    let day_of = |status: BookingStatus| b.history.iter().rev().find(|h| h.status == status).map(|h| day_num(h.at.date()));
+    let day_of =
+        |status: BookingStatus| b.history.iter().rev().find(|h| h.status == status).map(|h| day_num(h.at.date()));
     let out = day_of(BookingStatus::HandedOver).unwrap_or_else(|| day_num(b.start));
     let back = match b.status {
         BookingStatus::HandedOver => window_end,
@@ -229,8 +230,7 @@ pub fn reallocation_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Reall
     let model_judged = |model: &str| {
         long_enough && state.catalogue.units.iter().any(|u| u.model == model && u.in_service && u.acquired <= from)
     };
-    let idle_units =
-        units.iter().filter(|u| unit_judged(&u.id) && u.below(threshold)).map(|u| u.id.clone()).collect();
+    let idle_units = units.iter().filter(|u| unit_judged(&u.id) && u.below(threshold)).map(|u| u.id.clone()).collect();
     let refused = refusals_between(pool, from, to);
     let often = u32::from(settings.frequent_refusals);
     let rows: Vec<ModelUsage> = state

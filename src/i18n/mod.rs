@@ -156,13 +156,17 @@ pub fn fill(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
         let Some(close) = after.find('}') else { break };
         let token = &after[..close];
         let filled = match token.split_once(':') {
-            Some((name, forms)) => value(name).zip(forms.split_once('|')).map(|(v, (one, other))| {
-                if plural_is_one(lang, v) {
-                    one
-                } else {
-                    other
-                }
-            }),
+            Some((name, forms)) => {
+                value(name).zip(forms.split_once('|')).map(
+                    |(v, (one, other))| {
+                        if plural_is_one(lang, v) {
+                            one
+                        } else {
+                            other
+                        }
+                    },
+                )
+            }
             None => value(token),
         };
         match filled {
@@ -181,7 +185,8 @@ pub fn fill(lang: Lang, template: &str, args: &[(&str, &str)]) -> String {
 
 /// Whether the number written in `value` (digits, maybe grouped) takes the singular in `lang`.
 fn plural_is_one(lang: Lang, value: &str) -> bool {
-    let digits: String = value.chars().take_while(|c| *c != ',' || lang == Lang::En).filter(char::is_ascii_digit).collect();
+    let digits: String =
+        value.chars().take_while(|c| *c != ',' || lang == Lang::En).filter(char::is_ascii_digit).collect();
     let n: u64 = digits.parse().unwrap_or(u64::MAX);
     match lang {
         Lang::Fr => n < 2,

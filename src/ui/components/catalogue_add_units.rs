@@ -1,5 +1,4 @@
 use crate::domain::admin::{CatalogueEdit, LabelPattern, NewUnits, MAX_UNITS_AT_ONCE};
-use crate::ui::labels::pattern_msg;
 use crate::domain::{ChangeOutcome, Condition};
 use crate::i18n::money::{parse_euros, AmountError};
 use crate::i18n::Msg;
@@ -7,6 +6,7 @@ use crate::platform::clock;
 use crate::ui::components::{
     condition_msg, CatalogueFeedback, CatalogueFeedbackLine, DateField, TextField, CONDITIONS,
 };
+use crate::ui::labels::pattern_msg;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 

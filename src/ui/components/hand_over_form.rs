@@ -83,9 +83,8 @@ pub fn HandOverForm(
     // coordinator confirms.
     let start = booking.start;
     let early = booking.days_early(today).map(|days| {
-        let text = move || {
-            i18n.tf(Msg::HandOverEarly, &[("days", &days.to_string()), ("date", &long(i18n.lang(), start))])
-        };
+        let text =
+            move || i18n.tf(Msg::HandOverEarly, &[("days", &days.to_string()), ("date", &long(i18n.lang(), start))]);
         view! {
             <div class="alert" role="note">
                 <p>{text}</p>

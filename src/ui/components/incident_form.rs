@@ -1,9 +1,9 @@
 use crate::domain::incident::DEADLINE_HOURS;
 use crate::domain::{Actor, Booking, ChangeOutcome, DomainError, IncidentDeclaration, IncidentKind, PoolChange};
-use crate::platform::document::focus_by_id;
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::platform::document::focus_by_id;
 use crate::ui::components::DateField;
 use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};

@@ -48,9 +48,9 @@ pub fn LoanList(
                     } else {
                         b.units.iter().map(|u| u.label.as_str()).collect::<Vec<_>>().join(", ")
                     };
-                    let late = b
-                        .days_late(today)
-                        .map(|days| crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &days.to_string())]));
+                    let late = b.days_late(today).map(|days| {
+                        crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &days.to_string())])
+                    });
                     // Occupancy read from a published catalogue has no project or teacher.
                     let project = if b.project.is_empty() {
                         crate::i18n::fill(lang, Msg::QueueUntitled.get(lang), &[("id", &b.id)])

@@ -29,7 +29,11 @@ pub fn BookingDeskPage() -> impl IntoView {
             if b.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &b.id)]) } else { b.project.clone() };
         let teacher = pool.pool.with_untracked(|p| p.teacher(&b.teacher).map(|t| t.name.clone()));
         let teacher = teacher.unwrap_or_else(|| {
-            if b.teacher.is_empty() { i18n.t(Msg::QueueAnonymous).to_owned() } else { b.teacher.clone() }
+            if b.teacher.is_empty() {
+                i18n.t(Msg::QueueAnonymous).to_owned()
+            } else {
+                b.teacher.clone()
+            }
         });
         i18n.tf(Msg::CoordBookingTitle, &[("project", &project), ("teacher", &teacher)])
     });

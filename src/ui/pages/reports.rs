@@ -243,8 +243,7 @@ pub fn ReportsPage() -> impl IntoView {
         })
     });
     let candidates = move || {
-        let names: Vec<String> =
-            usage.with(|u| u.iter().filter(|r| r.row.candidate).map(|r| r.name.clone()).collect());
+        let names: Vec<String> = usage.with(|u| u.iter().filter(|r| r.row.candidate).map(|r| r.name.clone()).collect());
         if names.is_empty() {
             return view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any();
         }
