@@ -5,6 +5,7 @@
 
 use super::booking::{Booking, BookingStatus};
 use super::catalogue::{Category, Condition, Model, Training, Unit};
+use super::error::PatternProblem;
 use super::error::{DomainError, Shortage, UnitProblem};
 use super::iso;
 use super::people::TrainingSession;
@@ -54,6 +55,12 @@ pub enum CatalogueEdit {
         /// In service after the edit.
         in_service: bool,
     },
+    /// Marks a unit back damaged as repaired: in a good condition and in service again. A unit
+    /// not damaged is left as it is (another tab may have marked it already).
+    Repaired {
+        /// The unit.
+        label: String,
+    },
     /// Adds or updates a training (by id).
     Training(Training),
     /// Adds or updates a training session (by id; its enrolments are kept).
@@ -70,22 +77,35 @@ pub struct LabelPattern {
 }
 
 impl LabelPattern {
-    /// Reads `SEM-TAB-{0001}`; `None` without exactly one `{digits}` placeholder.
-    pub fn parse(pattern: &str) -> Option<LabelPattern> {
-        let open = pattern.find('{')?;
-        let close = open + pattern[open..].find('}')?;
+    /// Reads `SEM-TAB-{0001}`: text around exactly one number in braces; says what is wrong
+    /// otherwise.
+    pub fn parse(pattern: &str) -> Result<LabelPattern, PatternProblem> {
+        if pattern.trim() != pattern {
+            return Err(PatternProblem::Spaces);
+        }
+        let open = pattern.find('{').ok_or(PatternProblem::NoNumber)?;
+        if pattern[..open].contains('}') {
+            return Err(PatternProblem::SeveralBraces);
+        }
+        let close = open + pattern[open..].find('}').ok_or(PatternProblem::NoNumber)?;
         let digits = &pattern[open + 1..close];
         let suffix = &pattern[close + 1..];
-        if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+        if suffix.contains(['{', '}']) || digits.contains('{') {
+            return Err(PatternProblem::SeveralBraces);
         }
-        if suffix.contains(['{', '}']) || pattern[..open].contains('}') || pattern.trim() != pattern {
-            return None;
+        if digits.is_empty() {
+            return Err(PatternProblem::EmptyNumber);
         }
-        Some(LabelPattern {
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PatternProblem::NotDigits { found: digits.to_owned() });
+        }
+        if digits.len() > 9 {
+            return Err(PatternProblem::TooLong);
+        }
+        Ok(LabelPattern {
             prefix: pattern[..open].to_owned(),
             width: digits.len(),
-            first: digits.parse().ok()?,
+            first: digits.parse().map_err(|_| PatternProblem::TooLong)?,
             suffix: suffix.to_owned(),
         })
     }
@@ -180,18 +200,21 @@ impl Pool {
                 if current.model != unit.model {
                     return Err(DomainError::InvalidValue { field: "model" });
                 }
+                // A damaged unit is out of service until marked repaired.
+                let mut unit = unit.clone();
+                if unit.condition == Condition::Damaged {
+                    unit.in_service = false;
+                }
                 if current.in_service && !unit.in_service {
                     self.check_retire(&unit.label, today)?;
                 }
-                let unit = unit.clone();
                 self.edit(|s| upsert(&mut s.catalogue.units, unit, |u| &u.label));
             }
             CatalogueEdit::AddUnits(new) => {
                 if self.model(&new.model).is_none() {
                     return Err(DomainError::UnknownModel(new.model.clone()));
                 }
-                let pattern =
-                    LabelPattern::parse(&new.pattern).ok_or(DomainError::InvalidValue { field: "pattern" })?;
+                let pattern = LabelPattern::parse(&new.pattern).map_err(DomainError::LabelPattern)?;
                 if new.count == 0 || new.count > MAX_UNITS_AT_ONCE {
                     return Err(DomainError::InvalidValue { field: "count" });
                 }
@@ -228,6 +251,20 @@ impl Pool {
                 self.edit(|s| {
                     if let Some(u) = s.catalogue.units.iter_mut().find(|u| u.label == *label) {
                         u.in_service = in_service;
+                    }
+                });
+            }
+            CatalogueEdit::Repaired { label } => {
+                let Some(unit) = catalogue.units.iter().find(|u| u.label == *label) else {
+                    return Err(DomainError::UnknownUnit(label.clone()));
+                };
+                if unit.condition != Condition::Damaged {
+                    return Ok(Vec::new());
+                }
+                self.edit(|s| {
+                    if let Some(u) = s.catalogue.units.iter_mut().find(|u| u.label == *label) {
+                        u.condition = Condition::Good;
+                        u.in_service = true;
                     }
                 });
             }
@@ -463,18 +500,28 @@ mod tests {
     }
 
     type TestResult = Result<(), DomainError>;
-    const NO_PATTERN: DomainError = DomainError::InvalidValue { field: "pattern" };
+    const NO_PATTERN: DomainError = DomainError::LabelPattern(PatternProblem::NoNumber);
 
     #[test]
     fn a_pattern_numbers_labels_and_a_second_batch_continues_the_first() -> TestResult {
-        let p = LabelPattern::parse("SEM-TAB-{0001}").ok_or(NO_PATTERN)?;
+        let p = LabelPattern::parse("SEM-TAB-{0001}").map_err(|_| NO_PATTERN)?;
         assert_eq!(p.next_labels(std::iter::empty(), 3), ["SEM-TAB-0001", "SEM-TAB-0002", "SEM-TAB-0003"]);
         let existing = ["SEM-TAB-0007", "SEM-ROB-0099", "SEM-TAB-00x"];
         assert_eq!(p.next_labels(existing.into_iter(), 2), ["SEM-TAB-0008", "SEM-TAB-0009"]);
-        let wide = LabelPattern::parse("K{7}-A").ok_or(NO_PATTERN)?;
+        let wide = LabelPattern::parse("K{7}-A").map_err(|_| NO_PATTERN)?;
         assert_eq!(wide.next_labels(std::iter::empty(), 4), ["K7-A", "K8-A", "K9-A", "K10-A"]);
-        for bad in ["SEM", "SEM-{}", "SEM-{x1}", "A{1}{2}", " A{1}", "A}{1"] {
-            assert_eq!(LabelPattern::parse(bad), None, "{bad}");
+        let problems = [
+            ("SEM", PatternProblem::NoNumber),
+            ("SEM-{0001", PatternProblem::NoNumber),
+            ("SEM-{}", PatternProblem::EmptyNumber),
+            ("SEM-{x1}", PatternProblem::NotDigits { found: "x1".into() }),
+            ("SEM-{0000000001}", PatternProblem::TooLong),
+            ("A{1}{2}", PatternProblem::SeveralBraces),
+            ("A}{1}", PatternProblem::SeveralBraces),
+            (" A{1}", PatternProblem::Spaces),
+        ];
+        for (bad, problem) in problems {
+            assert_eq!(LabelPattern::parse(bad), Err(problem), "{bad}");
         }
         Ok(())
     }
@@ -506,7 +553,7 @@ mod tests {
         let too_many = CatalogueEdit::AddUnits(NewUnits { count: MAX_UNITS_AT_ONCE + 1, ..new.clone() });
         assert_eq!(pool.edit_catalogue(&too_many, today), Err(DomainError::InvalidValue { field: "count" }));
         let bad = CatalogueEdit::AddUnits(NewUnits { pattern: "NEW".into(), ..new });
-        assert_eq!(pool.edit_catalogue(&bad, today), Err(DomainError::InvalidValue { field: "pattern" }));
+        assert_eq!(pool.edit_catalogue(&bad, today), Err(DomainError::LabelPattern(PatternProblem::NoNumber)));
         assert_eq!(pool.index().in_service("bluebot"), 8, "refused edits change nothing");
         Ok(())
     }
@@ -523,6 +570,23 @@ mod tests {
         assert_eq!(pool.index().in_service("thymio"), 2);
         let back = CatalogueEdit::InService { label: "ROB-1".into(), in_service: true };
         pool.edit_catalogue(&back, today)?;
+        assert_eq!(pool.index().in_service("thymio"), 3);
+        Ok(())
+    }
+
+    #[test]
+    fn a_unit_set_damaged_leaves_service_unless_a_booking_counts_on_it() -> TestResult {
+        let (mut pool, id) = booked()?;
+        let today = now().date();
+        let mut unit = pool.state().catalogue.units[0].clone();
+        unit.condition = Condition::Damaged;
+        let edit = CatalogueEdit::Unit(unit.clone());
+        assert!(matches!(pool.edit_catalogue(&edit, today), Err(DomainError::NotEnoughUnits(_))), "R1");
+        pool.cancel(&id, Actor::Teacher("ana".into()), None, now())?;
+        pool.edit_catalogue(&edit, today)?;
+        assert!(!pool.state().catalogue.units[0].in_service);
+        assert_eq!(pool.index().in_service("thymio"), 2);
+        pool.edit_catalogue(&CatalogueEdit::Repaired { label: unit.label.clone() }, today)?;
         assert_eq!(pool.index().in_service("thymio"), 3);
         Ok(())
     }

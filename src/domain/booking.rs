@@ -194,6 +194,33 @@ impl Booking {
         self.status == BookingStatus::HandedOver && today > self.end
     }
 
+    /// How many days before its first day a hand-over made on `today` would be (rule R6: the
+    /// units go out for the project period): `None` on or after the first day.
+    pub fn days_early(&self, today: NaiveDate) -> Option<u32> {
+        let days = (self.start - today).num_days();
+        u32::try_from(days).ok().filter(|d| *d > 0)
+    }
+
+    /// Whether the booking is confirmed and its first day has passed without a hand-over: the
+    /// teacher has not come for the units (a late pick-up).
+    pub fn is_late_pick_up(&self, today: NaiveDate) -> bool {
+        self.status == BookingStatus::Confirmed && today > self.start
+    }
+
+    /// How many days late the booking is on `today`, by the calendar: past its first day for a
+    /// late pick-up ([`Booking::is_late_pick_up`]), past its last day for a loan overdue
+    /// ([`Booking::is_overdue`]); `None` when it is not late.
+    pub fn days_late(&self, today: NaiveDate) -> Option<u32> {
+        let since = if self.is_late_pick_up(today) {
+            self.start
+        } else if self.is_overdue(today) {
+            self.end
+        } else {
+            return None;
+        };
+        u32::try_from((today - since).num_days()).ok().filter(|d| *d > 0)
+    }
+
     /// Why the booking was refused: the coordinator's words, or the rule that refused it.
     pub fn refusal(&self) -> Option<&HistoryEntry> {
         (self.status == BookingStatus::Refused)
@@ -251,6 +278,48 @@ mod tests {
                 && Confirmed.holds_units()
                 && HandedOver.holds_units()
         );
+    }
+
+    fn booking(status: BookingStatus) -> Booking {
+        let d = crate::test_dates::d;
+        Booking {
+            id: "b".into(),
+            teacher: "ana".into(),
+            lines: vec![BookingLine { model: "thymio".into(), quantity: 1 }],
+            start: d(2027, 1, 18),
+            end: d(2027, 1, 29),
+            project: "Robots".into(),
+            class: String::new(),
+            notes: String::new(),
+            agreement_version: "1".into(),
+            status,
+            units: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_hand_over_before_the_first_day_is_early_by_calendar_days() {
+        let d = crate::test_dates::d;
+        let b = booking(Confirmed);
+        assert_eq!(b.days_early(d(2026, 12, 7)), Some(42), "six weeks early");
+        assert_eq!(b.days_early(d(2027, 1, 17)), Some(1));
+        assert_eq!(b.days_early(d(2027, 1, 18)), None, "on the first day");
+        assert_eq!(b.days_early(d(2027, 1, 20)), None);
+    }
+
+    #[test]
+    fn a_confirmed_booking_past_its_first_day_is_a_late_pick_up() {
+        let d = crate::test_dates::d;
+        let b = booking(Confirmed);
+        assert!(!b.is_late_pick_up(d(2027, 1, 18)));
+        assert_eq!(b.days_late(d(2027, 1, 18)), None, "the first day is on time");
+        assert!(b.is_late_pick_up(d(2027, 1, 21)));
+        assert_eq!(b.days_late(d(2027, 1, 21)), Some(3));
+        assert_eq!(booking(Requested).days_late(d(2027, 1, 21)), None, "only confirmed bookings are picked up");
+        let out = booking(HandedOver);
+        assert_eq!(out.days_late(d(2027, 1, 21)), None, "out within its period");
+        assert_eq!(out.days_late(d(2027, 2, 1)), Some(3), "overdue: counted from the last day");
     }
 
     #[test]

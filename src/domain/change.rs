@@ -192,6 +192,8 @@ pub enum ChangeOutcome {
     Declared(IncidentAssessment),
     /// The labels of the units added.
     UnitsAdded(Vec<String>),
+    /// Which units are free again, which went for repair, and the bookings this leaves short.
+    Returned(super::pool::ReturnReport),
     /// What happened to each of the requests taken in.
     TakenIn(Box<super::exchange::requests::RequestsReport>),
 }
@@ -256,7 +258,7 @@ impl PoolChange {
             PoolChange::Refuse { id, reason, at } => pool.refuse(id, reason, *at).map(|()| ChangeOutcome::Done),
             PoolChange::HandOver { id, labels, at } => pool.hand_over(id, labels, *at).map(|()| ChangeOutcome::Done),
             PoolChange::Return { id, returned, at } => {
-                pool.return_units(id, returned, *at).map(|()| ChangeOutcome::Done)
+                pool.return_units(id, returned, *at).map(ChangeOutcome::Returned)
             }
             PoolChange::RecordTraining { teacher, training, completed } => {
                 pool.record_training(teacher, training, *completed).map(|()| ChangeOutcome::Done)

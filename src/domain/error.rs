@@ -47,6 +47,27 @@ pub enum UnitProblem {
     NotReturned { label: String },
 }
 
+/// What is wrong with a label pattern (units added in bulk, `SEM-TAB-{0001}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatternProblem {
+    /// No number in braces: no `{`, or no `}` after it.
+    NoNumber,
+    /// The braces hold nothing: `{}`.
+    EmptyNumber,
+    /// The braces hold something else than digits, e.g. `{x1}`.
+    NotDigits {
+        /// What the braces hold.
+        found: String,
+    },
+    /// The number in braces has more than 9 digits.
+    TooLong,
+    /// More than one number in braces, or a brace alone.
+    SeveralBraces,
+    /// Spaces at the start or the end.
+    Spaces,
+}
+
 /// Why an operation was refused. Nothing changed in the state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -108,7 +129,9 @@ pub enum DomainError {
         /// The teacher their content names.
         named: String,
     },
-    /// A value out of its range or form (a label pattern, a count, a capacity...).
+    /// A label pattern that cannot number units, and what is wrong with it.
+    LabelPattern(PatternProblem),
+    /// A value out of its range or form (a count, a capacity...).
     InvalidValue {
         #[serde(deserialize_with = "known_field")]
         field: FieldName,
@@ -173,6 +196,7 @@ impl fmt::Display for DomainError {
             DomainError::NotAllowed { actor } => write!(f, "{actor:?} may not do this"),
             DomainError::Units(problems) => write!(f, "unit problems: {problems:?}"),
             DomainError::InvalidValue { field } => write!(f, "{field} is not valid"),
+            DomainError::LabelPattern(problem) => write!(f, "label pattern not valid: {problem:?}"),
         }
     }
 }
@@ -184,10 +208,11 @@ pub type FieldName = &'static str;
 
 /// The names of the fields an error can name: an error read back from a file or the stored
 /// history names one of them (any other name reads as `value`).
-const FIELDS: [&str; 14] = [
+const FIELDS: [&str; 15] = [
     "capacity",
     "category",
     "count",
+    "description",
     "end",
     "id",
     "max_loan_weeks",

@@ -44,7 +44,7 @@ pub use booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, Hist
 pub use calendar::{SchoolCalendar, SchoolHoliday, Zone};
 pub use catalogue::{Catalogue, CatalogueError, Category, Condition, LocalizedText, Model, Training, Unit};
 pub use change::{ChangeOutcome, Dropped, PoolChange};
-pub use error::{DomainError, Shortage, UnitProblem};
+pub use error::{DomainError, PatternProblem, Shortage, UnitProblem};
 pub use exchange::answer::{adopt_answer, answer_for, answers_with_news, AnswerError, AnswerReport, TeacherAnswer};
 pub use exchange::requests::{take_in_requests, RequestEntry, RequestOutcome, RequestsReport, TeacherRequests};
 pub use exchange::{adopt_catalogue, publish, Adopted, ExchangeLog, Occupancy, PublicCatalogue};
@@ -52,12 +52,14 @@ pub use ids::IdMinter;
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
 pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
 pub use planning::{monday_of, TrainingStanding, WeekAvailability};
-pub use pool::{BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState};
+pub use pool::{
+    BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState, ReturnReport, ShortBooking,
+};
 pub use profile::{validate_profile, ProfileProblem};
 pub use review::{incident_review, IncidentReview};
 pub use search::{filter_models, fold, CatalogueFilter, TrainingFilter};
 pub use settings::Settings;
-pub use usage::{reallocation_report, utilisation, ReallocationReport, Utilisation};
+pub use usage::{default_window, reallocation_report, utilisation, ModelUsage, ReallocationReport, Utilisation};
 
 // proptest is a native-only dev-dependency (see Cargo.toml).
 #[cfg(all(test, not(target_arch = "wasm32")))]

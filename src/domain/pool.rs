@@ -178,6 +178,26 @@ pub struct LoanAgreement {
     pub units: Vec<(String, String, Condition)>,
 }
 
+/// What a return did to the units ([`Pool::return_units`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReturnReport {
+    /// Units back in a usable condition, free again.
+    pub available: Vec<String>,
+    /// Units back damaged: out of service until marked repaired.
+    pub to_repair: Vec<String>,
+    /// Bookings still to come that the units gone for repair leave short (rule R1).
+    pub short: Vec<ShortBooking>,
+}
+
+/// A booking left short of units of a model (a unit left service after it was made).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortBooking {
+    /// The booking.
+    pub booking: String,
+    /// The model, the units it asks for and the units free for its period.
+    pub shortage: Shortage,
+}
+
 /// A pool state with its availability index: the entry point of every operation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pool {
@@ -702,13 +722,16 @@ impl Pool {
     }
 
     /// The coordinator takes every unit back, with its condition; the units' catalogue condition
-    /// is updated and the units are free again.
+    /// is updated. Units back in a usable condition are free again; a unit back damaged leaves
+    /// service until the coordinator marks it repaired ([`super::admin::CatalogueEdit::Repaired`]).
+    /// The return is a fact and is never refused for it, but the report names the bookings still
+    /// to come that the units leaving service leave short (rule R1), for the coordinator to act.
     pub fn return_units(
         &mut self,
         id: &str,
         returned: &[(String, Condition)],
         now: NaiveDateTime,
-    ) -> Result<(), DomainError> {
+    ) -> Result<ReturnReport, DomainError> {
         let position = self.position(id)?;
         let booking = self.booking_at(position)?;
         Self::transition_allowed(booking, BookingStatus::Returned)?;
@@ -733,13 +756,74 @@ impl Pool {
                 u.condition_in = conditions.get(u.label.as_str()).copied();
             }
         }
-        for unit in &mut self.state.catalogue.units {
-            if let Some(c) = conditions.get(unit.label.as_str()) {
-                unit.condition = *c;
+        let mut report = ReturnReport::default();
+        for (label, condition) in returned {
+            if *condition == Condition::Damaged {
+                report.to_repair.push(label.clone());
+            } else {
+                report.available.push(label.clone());
             }
         }
         self.record(position, BookingStatus::Returned, Actor::Coordinator, now, None);
-        Ok(())
+        if report.to_repair.is_empty() {
+            for unit in &mut self.state.catalogue.units {
+                if let Some(c) = conditions.get(unit.label.as_str()) {
+                    unit.condition = *c;
+                }
+            }
+        } else {
+            // Units leave service: the index counts units in service, so it is rebuilt.
+            let mut models: Vec<String> = Vec::new();
+            self.edit(|s| {
+                for unit in &mut s.catalogue.units {
+                    if let Some(c) = conditions.get(unit.label.as_str()) {
+                        unit.condition = *c;
+                        if *c == Condition::Damaged {
+                            unit.in_service = false;
+                            if !models.contains(&unit.model) {
+                                models.push(unit.model.clone());
+                            }
+                        }
+                    }
+                }
+            });
+            report.short = self.short_bookings(&models, now.date());
+        }
+        Ok(report)
+    }
+
+    /// The bookings holding units (not yet ended on `today`) that ask for more units of one of
+    /// `models` than are free for their period once the others are counted (rule R1): what a
+    /// unit leaving service leaves short.
+    pub fn short_bookings(&self, models: &[String], today: NaiveDate) -> Vec<ShortBooking> {
+        let mut short = Vec::new();
+        for (i, b) in self.state.bookings.iter().enumerate() {
+            if !b.status.holds_units() || b.end < today {
+                continue;
+            }
+            for model in models {
+                let requested = b.quantity_of(model);
+                if requested == 0 {
+                    continue;
+                }
+                let free = self.index.free_ignoring(model, b.start, b.end, Some(i));
+                if requested > free {
+                    short.push(ShortBooking {
+                        booking: b.id.clone(),
+                        shortage: Shortage { model: model.clone(), requested, free, next_free: None },
+                    });
+                }
+            }
+        }
+        short
+    }
+
+    /// Confirmed bookings whose first day has passed without a hand-over (the teacher has not
+    /// come for the units), by first day.
+    pub fn late_pick_ups(&self, today: NaiveDate) -> Vec<&Booking> {
+        let mut late: Vec<&Booking> = self.state.bookings.iter().filter(|b| b.is_late_pick_up(today)).collect();
+        late.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        late
     }
 
     /// Bookings handed over and past their last day (rule R6).
@@ -867,6 +951,9 @@ impl Pool {
         }
         if self.state.incidents.iter().any(|i| i.id == declaration.id) {
             return Err(DomainError::DuplicateId(declaration.id));
+        }
+        if declaration.description.trim().is_empty() {
+            return Err(DomainError::MissingText { field: "description" });
         }
         let unit = self
             .state

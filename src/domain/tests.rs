@@ -329,6 +329,85 @@ fn full_lifecycle_with_history_and_agreement() -> TestResult {
 }
 
 #[test]
+fn a_unit_back_damaged_leaves_service_until_repaired() -> TestResult {
+    use super::admin::CatalogueEdit;
+    let mut p = pool();
+    let (s, e) = (d(2026, 10, 5), d(2026, 10, 9));
+    p.create_booking(request("a", "ana", &[("thymio", 2)], s, e), teacher("ana"), now())?;
+    p.confirm("a", now())?;
+    // Ben's later booking counts on every thymio in service.
+    let (s2, e2) = (d(2026, 11, 2), d(2026, 11, 6));
+    p.create_booking(request("b", "ben", &[("thymio", 3)], s2, e2), teacher("ben"), now())?;
+    p.hand_over("a", &labels(&["ROB-1", "ROB-2"]), at(2026, 10, 5, 8, 0))?;
+    let report = p.return_units(
+        "a",
+        &[("ROB-1".into(), Condition::Good), ("ROB-2".into(), Condition::Damaged)],
+        at(2026, 10, 9, 16, 0),
+    )?;
+    assert_eq!(report.available, ["ROB-1"]);
+    assert_eq!(report.to_repair, ["ROB-2"]);
+    assert_eq!(report.short.len(), 1, "ben's booking is left short: {report:?}");
+    assert_eq!(report.short[0].booking, "b");
+    assert_eq!((report.short[0].shortage.requested, report.short[0].shortage.free), (3, 2));
+    let unit = p.state().catalogue.units.iter().find(|u| u.label == "ROB-2").ok_or("no ROB-2")?;
+    assert!(!unit.in_service && unit.condition == Condition::Damaged);
+    assert_eq!(p.index().in_service("thymio"), 2);
+    assert_eq!(p.free("thymio", d(2026, 11, 16), d(2026, 11, 20)), 2, "not bookable while in repair");
+    assert_eq!(p.index().overbooked().len(), 1, "the desk lists the conflict");
+    let err = p.create_booking(
+        request("c", "ana", &[("thymio", 3)], d(2026, 11, 16), d(2026, 11, 20)),
+        teacher("ana"),
+        now(),
+    );
+    assert!(matches!(err, Err(DomainError::NotEnoughUnits(_))));
+    // Repaired: in a good condition and bookable again; repairing it twice changes nothing.
+    let repaired = CatalogueEdit::Repaired { label: "ROB-2".into() };
+    p.edit_catalogue(&repaired, d(2026, 10, 12))?;
+    let unit = p.state().catalogue.units.iter().find(|u| u.label == "ROB-2").ok_or("no ROB-2")?;
+    assert!(unit.in_service && unit.condition == Condition::Good);
+    assert_eq!(p.free("thymio", d(2026, 11, 16), d(2026, 11, 20)), 3);
+    assert!(p.index().overbooked().is_empty());
+    let before = p.state().clone();
+    p.edit_catalogue(&repaired, d(2026, 10, 12))?;
+    assert_eq!(p.state(), &before);
+    assert_eq!(
+        p.edit_catalogue(&CatalogueEdit::Repaired { label: "NOPE".into() }, d(2026, 10, 12)),
+        Err(DomainError::UnknownUnit("NOPE".into()))
+    );
+    // A return with every unit sound leaves them all in service.
+    p.create_booking(request("d", "ana", &[("bluebot", 1)], s2, e2), teacher("ana"), now())?;
+    p.confirm("d", now())?;
+    p.hand_over("d", &labels(&["BB-1"]), at(2026, 11, 2, 8, 0))?;
+    let report = p.return_units("d", &[("BB-1".into(), Condition::Worn)], at(2026, 11, 6, 16, 0))?;
+    assert_eq!(
+        (report.available.as_slice(), report.to_repair.len(), report.short.len()),
+        (&["BB-1".to_string()][..], 0, 0)
+    );
+    assert_eq!(p.index().in_service("bluebot"), 2);
+    Ok(())
+}
+
+#[test]
+fn late_pick_ups_are_the_confirmed_bookings_past_their_first_day() -> TestResult {
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 9, 28), d(2026, 10, 9)), teacher("ben"), now())?;
+    p.create_booking(request("c", "ana", &[("bluebot", 1)], d(2026, 9, 28), d(2026, 10, 2)), teacher("ana"), now())?;
+    for id in ["a", "b"] {
+        p.confirm(id, now())?;
+    }
+    let today = d(2026, 10, 7);
+    let late: Vec<(&str, Option<u32>)> =
+        p.late_pick_ups(today).iter().map(|b| (b.id.as_str(), b.days_late(today))).collect();
+    assert_eq!(late, [("b", Some(9)), ("a", Some(2))], "requested `c` is not picked up");
+    let booking = p.booking("a").ok_or("no a")?;
+    assert_eq!(booking.days_early(d(2026, 8, 24)), Some(42), "six weeks early");
+    p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 7, 9, 0))?;
+    assert_eq!(p.late_pick_ups(today).len(), 1, "handed over: no longer waiting");
+    Ok(())
+}
+
+#[test]
 fn a_unit_out_with_one_booking_cannot_be_handed_over_with_another() -> TestResult {
     let mut p = pool();
     p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
@@ -437,6 +516,13 @@ fn incidents_deadlines_amounts_lifecycle_and_review() -> TestResult {
         (b.age_years, b.rate_percent, b.reimbursable_cents, b.late, b.not_replaced),
         (7, 0, Some(0), true, true)
     );
+    let empty = IncidentDeclaration { description: "  ".into(), ..declare("i3", "ROB-1", IncidentKind::Damage) };
+    assert_eq!(
+        p.declare_incident(empty, teacher("ana"), at(2026, 10, 9, 16, 30)),
+        Err(DomainError::MissingText { field: "description" }),
+        "an incident says what happened"
+    );
+    assert_eq!(p.state().incidents.len(), 2, "nothing declared");
     assert_eq!(
         p.declare_incident(declare("i3", "ROB-1", IncidentKind::Loss), teacher("ben"), now()),
         Err(DomainError::NotAllowed { actor: teacher("ben") })
@@ -485,19 +571,59 @@ fn utilisation_and_reallocation_candidates() -> TestResult {
     assert_eq!((bb1.loan_days, bb1.service_days, bb1.percent()), (20, 34, 58));
     let bluebot = models.iter().find(|u| u.id == "bluebot").ok_or("no model bluebot")?;
     assert_eq!((bluebot.loan_days, bluebot.service_days), (20, 68));
-    // Over 12 months (bluebots in service since 10 Jan 2026) bluebot is below 10 %, not 5 %.
-    let report = reallocation_report(&p, d(2026, 10, 16));
-    assert_eq!(report.from, d(2025, 10, 17));
+    // 1 Sep – 16 Oct 2026: every model in service since before the window is judged.
+    let report = reallocation_report(&p, d(2026, 9, 1), d(2026, 10, 16));
     assert!(report.idle_models.contains(&"thymio".to_string()));
+    assert!(!report.idle_models.contains(&"bluebot".to_string()), "29 % is above 10 %");
+    let bluebot = report.rows.iter().find(|r| r.usage.id == "bluebot").ok_or("no row bluebot")?;
+    assert!(bluebot.judged && !bluebot.candidate && bluebot.often_refused);
+    p.edit(|s| s.settings.reallocation_threshold_percent = 30);
+    let report = reallocation_report(&p, d(2026, 9, 1), d(2026, 10, 16));
     assert!(report.idle_models.contains(&"bluebot".to_string()));
-    p.edit(|s| s.settings.reallocation_threshold_percent = 5);
-    let report = reallocation_report(&p, d(2026, 10, 16));
-    assert!(!report.idle_models.contains(&"bluebot".to_string()));
     assert!(report.idle_units.contains(&"BB-2".to_string()));
     assert!(!report.units.iter().any(|u| u.id == "ROB-4"), "retired units are not listed");
     assert_eq!(report.short_supply.len(), 1);
     assert_eq!((report.short_supply[0].model.as_str(), report.short_supply[0].refusals), ("bluebot", 3));
+    // Over the twelve months to 16 Oct 2026 the bluebots (bought 10 Jan 2026) are too recent
+    // to judge; a window of a few days judges nothing.
+    let year = reallocation_report(&p, d(2025, 10, 17), d(2026, 10, 16));
+    let bluebot = year.rows.iter().find(|r| r.usage.id == "bluebot").ok_or("no row bluebot")?;
+    assert!(!bluebot.judged && !bluebot.candidate);
+    assert!(year.idle_models.contains(&"thymio".to_string()));
+    assert!(!year.idle_units.contains(&"BB-2".to_string()));
+    let days = reallocation_report(&p, d(2026, 9, 1), d(2026, 9, 10));
+    assert!(days.idle_models.is_empty() && days.idle_units.is_empty() && days.rows.iter().all(|r| !r.judged));
     Ok(())
+}
+
+#[test]
+fn usage_counts_the_loans_that_ran_from_hand_over_to_return() -> TestResult {
+    let mut p = pool();
+    // Confirmed for 14 Sep – 9 Oct, never handed over: nothing lent.
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.confirm("a", now())?;
+    // Handed over on 21 Sep, a week late, and still out: counted to the window's end.
+    p.create_booking(request("b", "ben", &[("thymio", 1)], d(2026, 9, 14), d(2026, 9, 25)), teacher("ben"), now())?;
+    p.confirm("b", now())?;
+    p.hand_over("b", &labels(&["ROB-1"]), at(2026, 9, 21, 9, 0))?;
+    let (_, units) = utilisation(&p, d(2026, 9, 1), d(2026, 10, 2));
+    let of = |label: &str| units.iter().find(|u| u.id == label).map(|u| u.loan_days);
+    assert_eq!(of("BB-1"), Some(0));
+    assert_eq!(of("ROB-1"), Some(10), "21 Sep – 2 Oct: two school weeks");
+    // Back on 23 Sep, before its last day: two days fewer.
+    p.return_units("b", &[("ROB-1".into(), Condition::Good)], at(2026, 9, 23, 17, 0))?;
+    let (_, units) = utilisation(&p, d(2026, 9, 1), d(2026, 10, 2));
+    assert_eq!(units.iter().find(|u| u.id == "ROB-1").map(|u| u.loan_days), Some(3));
+    Ok(())
+}
+
+#[test]
+fn the_reports_window_is_the_school_year_so_far() {
+    use super::usage::default_window;
+    assert_eq!(default_window(d(2026, 12, 5)), (d(2026, 9, 1), d(2026, 12, 5)));
+    assert_eq!(default_window(d(2027, 3, 15)), (d(2026, 9, 1), d(2027, 3, 15)));
+    assert_eq!(default_window(d(2026, 9, 1)), (d(2026, 9, 1), d(2026, 9, 1)));
+    assert_eq!(default_window(d(2026, 8, 31)), (d(2025, 9, 1), d(2026, 8, 31)));
 }
 
 // ---- Persistence and purity ---------------------------------------------------------------
@@ -556,5 +682,41 @@ fn the_domain_uses_no_web_crate_and_never_reads_the_clock() -> TestResult {
         }
     }
     assert!(checked >= 10, "only {checked} files checked");
+    Ok(())
+}
+
+// ---- Changes as data (sync, other tabs) ---------------------------------------------------
+
+#[test]
+fn a_repair_travels_as_json_and_replays_on_a_newer_pool() -> TestResult {
+    use super::admin::CatalogueEdit;
+    use super::change::{replay, ChangeOutcome, PoolChange};
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("thymio", 1)], d(2026, 10, 5), d(2026, 10, 9)), teacher("ana"), now())?;
+    p.confirm("a", now())?;
+    p.hand_over("a", &labels(&["ROB-1"]), at(2026, 10, 5, 8, 0))?;
+    let mut back = PoolChange::Return {
+        id: "a".into(),
+        returned: vec![("ROB-1".into(), Condition::Damaged)],
+        at: at(2026, 10, 9, 16, 0),
+    };
+    let outcome = back.apply(&mut p)?;
+    assert!(matches!(outcome, ChangeOutcome::Returned(ref r) if r.to_repair == ["ROB-1"]), "{outcome:?}");
+    let repair =
+        PoolChange::EditCatalogue { edit: CatalogueEdit::Repaired { label: "ROB-1".into() }, today: d(2026, 10, 12) };
+    let json = serde_json::to_string(&repair)?;
+    assert_eq!(json, r#"{"edit_catalogue":{"edit":{"repaired":{"label":"ROB-1"}},"today":"2026-10-12"}}"#);
+    let read: PoolChange = serde_json::from_str(&json)?;
+    assert_eq!(read, repair);
+    // Another tab saved first (it repaired the unit too): replaying the repair changes nothing
+    // and is kept; on the pool where the unit is still in repair it puts it back in service.
+    let mut pending = vec![read];
+    let mut theirs = p.clone();
+    repair.clone().apply(&mut theirs)?;
+    assert!(replay(&mut theirs, &mut pending.clone()).is_empty());
+    assert!(replay(&mut p, &mut pending).is_empty());
+    let unit = p.state().catalogue.units.iter().find(|u| u.label == "ROB-1").ok_or("no ROB-1")?;
+    assert!(unit.in_service && unit.condition == Condition::Good);
+    assert_eq!(p.state(), theirs.state());
     Ok(())
 }

@@ -1,12 +1,19 @@
 //! Rule R7, usage and reallocation: utilisation = school days on loan ÷ school days in service,
 //! per unit and per model, over a window; idle models and units below a threshold, and models
 //! often refused (demand above supply).
+//!
+//! What is counted: a unit is on loan from the day it was handed over to the day it came back
+//! (or to the end of the window while it is still out), as the bookings' history records them;
+//! a booking confirmed but never handed over lent nothing. A unit is in service from its
+//! acquisition. Only a model (or unit) in service for the whole window, over a window of at
+//! least [`MIN_JUDGING_SCHOOL_DAYS`] school days, is judged against the threshold: equipment
+//! bought during the window, or a window of a few days, says nothing yet about its use.
 
-use super::booking::BookingStatus;
-use super::calendar::{date_of, day_num};
+use super::booking::{Booking, BookingStatus};
+use super::calendar::{day_num, school_year_end};
 use super::iso;
 use super::pool::Pool;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -48,6 +55,39 @@ pub struct ShortSupply {
     pub units_refused: u32,
 }
 
+/// The fewest school days a window must hold for utilisation to be judged against the
+/// threshold (four school weeks).
+pub const MIN_JUDGING_SCHOOL_DAYS: u32 = 20;
+
+/// The first day of the school year `today` belongs to (1 September).
+pub fn school_year_start(today: NaiveDate) -> NaiveDate {
+    let end = school_year_end(today);
+    NaiveDate::from_ymd_opt(end.year() - 1, 9, 1).unwrap_or(today)
+}
+
+/// The reports' window by default: the school year so far, from its 1 September to `today`.
+pub fn default_window(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    (school_year_start(today), today)
+}
+
+/// One model in the usage report: utilisation over the window, refusals in it, and the
+/// verdict of rule R7.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModelUsage {
+    /// Utilisation of the model (its id, days on loan, days in service).
+    pub usage: Utilisation,
+    /// Whether the model was in service long enough in the window to be judged.
+    pub judged: bool,
+    /// Judged and below the threshold: a reallocation candidate.
+    pub candidate: bool,
+    /// Bookings of it refused in the window.
+    pub refusals: u32,
+    /// Units asked for in those bookings.
+    pub units_refused: u32,
+    /// Refused often enough to suggest demand above supply.
+    pub often_refused: bool,
+}
+
 /// The reallocation report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReallocationReport {
@@ -67,11 +107,29 @@ pub struct ReallocationReport {
     pub idle_units: Vec<String>,
     /// Models often refused.
     pub short_supply: Vec<ShortSupply>,
+    /// One row per model with units in service or refused in the window, in catalogue order.
+    pub rows: Vec<ModelUsage>,
+}
+
+/// The days a booking's units were out, as day numbers: handed over (the history's hand-over,
+/// or the first day when the history does not say) to back (the history's return, the last
+/// day when it does not say, or `window_end` while still out). `None` for a booking that lent
+/// nothing.
+fn loan_span(b: &Booking, window_end: i32) -> Option<(i32, i32)> {
+    let day_of =
+        |status: BookingStatus| b.history.iter().rev().find(|h| h.status == status).map(|h| day_num(h.at.date()));
+    let out = day_of(BookingStatus::HandedOver).unwrap_or_else(|| day_num(b.start));
+    let back = match b.status {
+        BookingStatus::HandedOver => window_end,
+        BookingStatus::Returned => day_of(BookingStatus::Returned).unwrap_or_else(|| day_num(b.end)),
+        _ => return None,
+    };
+    (!b.units.is_empty()).then_some((out, back.max(out)))
 }
 
 /// Utilisation of every in-service unit and model over `[from, to]`. A unit is on loan on the
-/// school days of the periods of bookings it was handed over under (handed over or returned);
-/// it is in service from its acquisition date.
+/// school days from its hand-over to its return (or to `to` while still out), as the history of
+/// the bookings it was handed over under records them; it is in service from its acquisition.
 pub fn utilisation(pool: &Pool, from: NaiveDate, to: NaiveDate) -> (Vec<Utilisation>, Vec<Utilisation>) {
     let calendar = pool.calendar();
     let state = pool.state();
@@ -94,14 +152,13 @@ pub fn utilisation(pool: &Pool, from: NaiveDate, to: NaiveDate) -> (Vec<Utilisat
         prefix[(b - first + 1) as usize] - prefix[(a - first) as usize]
     };
     let mut loans: HashMap<&str, Vec<(i32, i32)>> = HashMap::new();
-    for b in state
-        .bookings
-        .iter()
-        .filter(|b| matches!(b.status, BookingStatus::HandedOver | BookingStatus::Returned))
-        .filter(|b| day_num(b.start) <= last && day_num(b.end) >= first)
-    {
+    for b in &state.bookings {
+        let Some((out, back)) = loan_span(b, last) else { continue };
+        if out > last || back < first {
+            continue;
+        }
         for u in &b.units {
-            loans.entry(u.label.as_str()).or_default().push((day_num(b.start), day_num(b.end)));
+            loans.entry(u.label.as_str()).or_default().push((out, back));
         }
     }
     let mut units = Vec::new();
@@ -158,36 +215,59 @@ pub fn refusals_between(pool: &Pool, from: NaiveDate, to: NaiveDate) -> HashMap<
     refused
 }
 
-/// The R7 report over the configured window ending on `today` (12 months by default).
-pub fn reallocation_report(pool: &Pool, today: NaiveDate) -> ReallocationReport {
-    let settings = &pool.state().settings;
-    let from = today
-        .checked_sub_months(Months::new(u32::from(settings.reallocation_window_months)))
-        .unwrap_or_else(|| date_of(day_num(today) - 365))
-        .succ_opt()
-        .unwrap_or(today);
-    let (models, units) = utilisation(pool, from, today);
+/// The R7 report over `[from, to]`: utilisation of every model and unit in service, the
+/// reallocation candidates among those judged (in service since `from` at least, over a window
+/// of [`MIN_JUDGING_SCHOOL_DAYS`] school days or more), and the models often refused.
+pub fn reallocation_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> ReallocationReport {
+    let state = pool.state();
+    let settings = &state.settings;
+    let (models, units) = utilisation(pool, from, to);
     let threshold = settings.reallocation_threshold_percent;
-    let idle = |list: &[Utilisation]| -> Vec<String> {
-        list.iter().filter(|u| u.service_days > 0 && u.below(threshold)).map(|u| u.id.clone()).collect()
+    let long_enough = pool.calendar().count_school_days(from, to) >= MIN_JUDGING_SCHOOL_DAYS;
+    let unit_judged = |label: &str| {
+        long_enough && state.catalogue.units.iter().any(|u| u.label == label && u.in_service && u.acquired <= from)
     };
-    let refused = refusals_between(pool, from, today);
-    let short_supply = pool
-        .state()
+    let model_judged = |model: &str| {
+        long_enough && state.catalogue.units.iter().any(|u| u.model == model && u.in_service && u.acquired <= from)
+    };
+    let idle_units = units.iter().filter(|u| unit_judged(&u.id) && u.below(threshold)).map(|u| u.id.clone()).collect();
+    let refused = refusals_between(pool, from, to);
+    let often = u32::from(settings.frequent_refusals);
+    let rows: Vec<ModelUsage> = state
         .catalogue
         .models
         .iter()
-        .filter_map(|m| refused.get(m.id.as_str()).map(|(n, q)| (m, *n, *q)))
-        .filter(|(_, n, _)| *n >= u32::from(settings.frequent_refusals))
-        .map(|(m, refusals, units_refused)| ShortSupply { model: m.id.clone(), refusals, units_refused })
+        .filter_map(|m| {
+            let usage = models.iter().find(|u| u.id == m.id).cloned();
+            let (refusals, units_refused) = refused.get(m.id.as_str()).copied().unwrap_or_default();
+            if usage.is_none() && refusals == 0 {
+                return None;
+            }
+            let usage = usage.unwrap_or(Utilisation { id: m.id.clone(), loan_days: 0, service_days: 0 });
+            let judged = model_judged(&m.id) && usage.service_days > 0;
+            Some(ModelUsage {
+                candidate: judged && usage.below(threshold),
+                judged,
+                often_refused: refusals >= often,
+                usage,
+                refusals,
+                units_refused,
+            })
+        })
+        .collect();
+    let short_supply = rows
+        .iter()
+        .filter(|r| r.often_refused)
+        .map(|r| ShortSupply { model: r.usage.id.clone(), refusals: r.refusals, units_refused: r.units_refused })
         .collect();
     ReallocationReport {
         from,
-        to: today,
-        idle_models: idle(&models),
-        idle_units: idle(&units),
+        to,
+        idle_models: rows.iter().filter(|r| r.candidate).map(|r| r.usage.id.clone()).collect(),
+        idle_units,
         models,
         units,
         short_supply,
+        rows,
     }
 }

@@ -102,6 +102,8 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
             &[("from", incident_status_msg(*from).get(lang)), ("to", incident_status_msg(*to).get(lang))],
         )],
         DomainError::PoliceReportRequired => vec![t(Msg::ExplainPoliceReport, &[])],
+        DomainError::MissingText { field: "description" } => vec![t(Msg::IncidentDescriptionMissing, &[])],
+        DomainError::LabelPattern(problem) => vec![t(crate::ui::labels::pattern_msg(problem), &[])],
         DomainError::MissingText { field } => vec![t(Msg::ExplainRequired, &[("field", field_msg(field).get(lang))])],
         DomainError::InvalidValue { field } => vec![t(Msg::ExplainInvalid, &[("field", field_msg(field).get(lang))])],
         DomainError::DuplicateId(id) => vec![t(Msg::ExplainDuplicate, &[("id", id)])],
@@ -131,6 +133,7 @@ fn field_msg(field: &str) -> Msg {
         "max_loan_weeks" => Msg::FieldMaxWeeks,
         "validity_years" => Msg::FieldValidity,
         "project" => Msg::FieldProject,
+        "description" => Msg::FieldDescription,
         _ => Msg::FieldOther,
     }
 }

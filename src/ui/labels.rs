@@ -107,6 +107,19 @@ pub fn short(date: NaiveDate) -> String {
     format_date_input(date)
 }
 
+/// What is wrong with a label pattern, in words that show the `{0001}` syntax.
+pub fn pattern_msg(problem: &crate::domain::PatternProblem) -> Msg {
+    use crate::domain::PatternProblem;
+    match problem {
+        PatternProblem::NoNumber => Msg::PatternNoNumber,
+        PatternProblem::EmptyNumber => Msg::PatternEmptyNumber,
+        PatternProblem::NotDigits { .. } => Msg::PatternNotDigits,
+        PatternProblem::TooLong => Msg::PatternTooLong,
+        PatternProblem::SeveralBraces => Msg::PatternSeveralBraces,
+        PatternProblem::Spaces => Msg::PatternSpaces,
+    }
+}
+
 /// A refusal the teacher can meet outside the booking form's rule check, in words. The rule
 /// check itself (periods, trainings, quantities) has its own detailed explanations.
 pub fn refusal(lang: Lang, error: &DomainError) -> String {
@@ -124,6 +137,8 @@ pub fn refusal(lang: Lang, error: &DomainError) -> String {
         DomainError::NotAllowed { .. } => Msg::RefusedNotAllowed,
         DomainError::Units(_) => Msg::RefusedUnit,
         DomainError::MissingText { field: "project" } => Msg::ErrorProjectMissing,
+        DomainError::MissingText { field: "description" } => Msg::IncidentDescriptionMissing,
+        DomainError::LabelPattern(problem) => pattern_msg(problem),
         _ => Msg::RefusedOther,
     };
     msg.get(lang).to_owned()

@@ -67,7 +67,7 @@ describe(`Coordinator catalogue, labels and unit page under ${BASE}`, () => {
     // A pattern without a number is refused, in words.
     await page.getByLabel("Modèle d'étiquette").fill("SEM-MET");
     await page.getByRole("button", { name: "Ajouter les exemplaires" }).click();
-    await page.getByRole("alert").filter({ hasText: "Le champ « modèle d'étiquette » n'est pas valable." }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "Le modèle d'étiquette n'a pas de numéro entre accolades : ajoutez le premier numéro, par exemple SEM-TAB-{0001}." }).waitFor();
     await expectNoAxeViolations(page, "refused pattern");
 
     // Keyboard only: type the pattern, Tab to the number, type 3, Enter.

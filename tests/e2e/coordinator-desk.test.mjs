@@ -140,7 +140,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await coordinator.getByLabel(`État au retour de ${damaged}`).selectOption({ label: "Endommagé" });
       await expectNoAxeViolations(coordinator, "booking desk, return");
       await coordinator.getByRole("button", { name: "Enregistrer le retour" }).click();
-      await status(coordinator, `Rendu endommagé : ${damaged}.`);
+      await status(coordinator, `Hors service jusqu'à réparation : ${damaged}.`);
       const form = coordinator.locator("form.incident-form");
       assert.equal(await form.getByLabel("Exemplaire concerné").inputValue(), damaged);
       await form.getByLabel("Ce qui s'est passé").fill("Écran fissuré au retour.");

@@ -153,9 +153,12 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       await page.getByRole("link", { name: "r-rendu" }).click();
       await page.waitForURL(/\/gestion\/reservations\/r-rendu$/);
 
-      // The reports, for the default period (the last 12 months).
+      // The reports: the current school year by default; here the last 12 months.
       await page.goto(app.server().url + "gestion/rapports");
       await page.getByRole("heading", { name: "Rapports", level: 1 }).waitFor();
+      await page.getByRole("status").filter({ hasText: "Période du 01/09/2026 au 01/12/2026." }).waitFor();
+      await page.getByRole("textbox", { name: "Premier jour de la période" }).fill("02/12/2025");
+      await page.getByRole("textbox", { name: "Premier jour de la période" }).press("Tab");
       await page.getByRole("status").filter({ hasText: "Période du 02/12/2025 au 01/12/2026." }).waitFor();
       const usageChart = page.getByRole("img", { name: "Utilisation par modèle, du 02/12/2025 au 01/12/2026" });
       await usageChart.waitFor();
@@ -170,8 +173,8 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       await page.getByRole("heading", { name: /Candidats à la réaffectation \(moins de 10 %\)/ }).waitFor();
 
       const facts = await page.locator(".report-facts").innerText();
-      assert.match(facts, /3 sinistres sur la période, [\d\u202f]+,\d\d\u00a0€ remboursables au total\./);
-      assert.match(facts, /1 déclarés après le délai de 48 heures\./);
+      assert.match(facts, /3 sinistres sur la période, [\d\u202f]+,\d\d\u00a0€ à rembourser au total\./);
+      assert.match(facts, /1 déclaré après le délai de 48 heures\./);
       const kinds = await tableCells(page.getByRole("table", { name: "Sinistres par type" }));
       assert.deepEqual(kinds.slice(1).map((r) => r.slice(0, 2)), [["Dégradation", "1"], ["Perte", "1"], ["Vol", "1"]]);
       const communes = await tableCells(page.getByRole("table", { name: "Sinistres par commune" }));
@@ -216,7 +219,7 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       assert.deepEqual(part("École"), schools.slice(1));
       const [total] = part("Total");
       assert.equal(total[1], "3");
-      assert.ok(facts.replaceAll("\u202f", "").includes(`${total[2]}\u00a0€ remboursables`), `total ${total[2]} as on screen`);
+      assert.ok(facts.replaceAll("\u202f", "").includes(`${total[2]}\u00a0€ à rembourser`), `total ${total[2]} as on screen`);
       assert.match(total[2], /^\d+,\d\d$/, "euros with a decimal comma");
       assert.deepEqual(part("Déclarés en retard"), [["", "1", ""]]);
 

@@ -1,4 +1,4 @@
-use crate::domain::admin::{CatalogueEdit, NewUnits, MAX_UNITS_AT_ONCE};
+use crate::domain::admin::{CatalogueEdit, LabelPattern, NewUnits, MAX_UNITS_AT_ONCE};
 use crate::domain::{ChangeOutcome, Condition};
 use crate::i18n::money::{parse_euros, AmountError};
 use crate::i18n::Msg;
@@ -6,6 +6,7 @@ use crate::platform::clock;
 use crate::ui::components::{
     condition_msg, CatalogueFeedback, CatalogueFeedbackLine, DateField, TextField, CONDITIONS,
 };
+use crate::ui::labels::pattern_msg;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
@@ -41,10 +42,18 @@ pub fn CatalogueAddUnits(
     let acquired = RwSignal::new(Some(today));
     let value = RwSignal::new(String::new());
     let condition = RwSignal::new(Condition::New);
+    // What is wrong with the pattern, said on its field (the rules' own reading of it).
+    let pattern_problem = RwSignal::new(None::<Msg>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang();
+        pattern_problem.set(None);
+        if let Err(problem) = LabelPattern::parse(pattern.get_untracked().trim()) {
+            let msg = pattern_msg(&problem);
+            pattern_problem.set(Some(msg));
+            return feedback.refused(vec![msg.get(lang).to_owned()]);
+        }
         let Some(n) = count.get_untracked().trim().parse::<u32>().ok().filter(|n| (1..=MAX_UNITS_AT_ONCE).contains(n))
         else {
             return feedback.refused(vec![i18n.t(Msg::CatCountInvalid).to_owned()]);
@@ -85,7 +94,13 @@ pub fn CatalogueAddUnits(
     };
     view! {
         <form class="form form--wide" on:submit=submit novalidate>
-            <TextField id="cat-add-pattern" label=Msg::CatPattern value=pattern hint=Msg::CatPatternHint />
+            <TextField
+                id="cat-add-pattern"
+                label=Msg::CatPattern
+                value=pattern
+                hint=Msg::CatPatternHint
+                error=Signal::derive(move || pattern_problem.get())
+            />
             <div class="field">
                 <label for="cat-add-count">{i18n.text(Msg::CatCount)}</label>
                 <input

@@ -16,6 +16,15 @@ pub fn unit_row_id(part: &str, label: &str) -> String {
     format!("unit-{part}-{}", percent_encode(label))
 }
 
+/// Whether a unit is in service, out of it, or out being repaired (back damaged).
+pub fn service_msg(in_service: bool, condition: Condition) -> Msg {
+    match (in_service, condition) {
+        (true, _) => Msg::UnitInService,
+        (false, Condition::Damaged) => Msg::UnitInRepair,
+        (false, _) => Msg::UnitRetired,
+    }
+}
+
 /// One unit in the catalogue's table: its details, and in place editing of its acquisition
 /// date, replacement value and condition; retiring it or putting it back in service.
 #[component]
@@ -86,14 +95,26 @@ pub fn CatalogueUnitRow(
             }
         }
     };
+    // A unit back damaged is out of service until repaired: its button marks it repaired.
+    let in_repair = !unit.in_service && unit.condition == Condition::Damaged;
     let toggle_service = {
         let (label, service_id) = (label.clone(), service_id.clone());
         let in_service = unit.in_service;
         move |_| {
             let lang = i18n.lang();
-            let edit = CatalogueEdit::InService { label: label.clone(), in_service: !in_service };
+            let edit = if in_repair {
+                CatalogueEdit::Repaired { label: label.clone() }
+            } else {
+                CatalogueEdit::InService { label: label.clone(), in_service: !in_service }
+            };
             if feedback.apply(pool, lang, edit).is_some() {
-                let msg = if in_service { Msg::CatUnitRetired } else { Msg::CatUnitRestored };
+                let msg = if in_repair {
+                    Msg::CatUnitRepaired
+                } else if in_service {
+                    Msg::CatUnitRetired
+                } else {
+                    Msg::CatUnitRestored
+                };
                 feedback.done(i18n.tf(msg, &[("label", &label)]));
                 // The row is drawn again; the keyboard stays on its service button.
                 let id = service_id.clone();
@@ -217,7 +238,13 @@ pub fn CatalogueUnitRow(
     let service_name = {
         let label = label.clone();
         move || {
-            let msg = if in_service { Msg::CatRetireNamed } else { Msg::CatRestoreNamed };
+            let msg = if in_repair {
+                Msg::CatRepairedNamed
+            } else if in_service {
+                Msg::CatRetireNamed
+            } else {
+                Msg::CatRestoreNamed
+            };
             i18n.tf(msg, &[("label", &label)])
         }
     };
@@ -228,12 +255,20 @@ pub fn CatalogueUnitRow(
                     {label.clone()}
                 </A>
             </th>
-            <td>{i18n.text(if in_service { Msg::UnitInService } else { Msg::UnitRetired })}</td>
+            <td>{i18n.text(service_msg(in_service, unit.condition))}</td>
             {move || if is_editing.get() { edit_cells().into_any() } else { read_cells().into_any() }}
             <td class="row-actions">
                 {move || if is_editing.get() { edit_actions().into_any() } else { read_actions().into_any() }}
                 <button type="button" id=service_id aria-label=service_name on:click=toggle_service>
-                    {i18n.text(if in_service { Msg::CatRetire } else { Msg::CatRestore })}
+                    {i18n.text(
+                        if in_repair {
+                            Msg::CatRepaired
+                        } else if in_service {
+                            Msg::CatRetire
+                        } else {
+                            Msg::CatRestore
+                        },
+                    )}
                 </button>
             </td>
         </tr>

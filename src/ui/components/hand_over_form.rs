@@ -3,7 +3,7 @@ use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::booking_path;
 use crate::ui::explain::explain;
-use crate::ui::labels::condition_msg;
+use crate::ui::labels::{condition_msg, long};
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -79,6 +79,18 @@ pub fn HandOverForm(
             </div>
         }
     });
+    // Before the first day the equipment leaves the pool longer than booked: said before the
+    // coordinator confirms.
+    let start = booking.start;
+    let early = booking.days_early(today).map(|days| {
+        let text =
+            move || i18n.tf(Msg::HandOverEarly, &[("days", &days.to_string()), ("date", &long(i18n.lang(), start))]);
+        view! {
+            <div class="alert" role="note">
+                <p>{text}</p>
+            </div>
+        }
+    });
     let problems = RwSignal::new(Vec::<String>::new());
     let agreement = links.to(&format!("{}/convention", booking_path(&id)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -139,6 +151,7 @@ pub fn HandOverForm(
         <section aria-labelledby="hand-over-heading">
             <h2 id="hand-over-heading">{i18n.text(Msg::HandOverHeading)}</h2>
             {warning}
+            {early}
             <form class="form" on:submit=submit novalidate>
                 <fieldset>
                     <legend>{i18n.text(Msg::HandOverUnits)}</legend>

@@ -1,8 +1,9 @@
 use crate::domain::incident::DEADLINE_HOURS;
-use crate::domain::{Actor, Booking, ChangeOutcome, IncidentDeclaration, IncidentKind, PoolChange};
+use crate::domain::{Actor, Booking, ChangeOutcome, DomainError, IncidentDeclaration, IncidentKind, PoolChange};
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::platform::document::focus_by_id;
 use crate::ui::components::DateField;
 use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};
@@ -41,12 +42,16 @@ pub fn IncidentForm(
     let time = RwSignal::new(format!("{:02}:{:02}", now.hour(), now.minute()));
     let police = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // The description refused empty by the rules: said on its field.
+    let description_error = RwSignal::new(false);
     let prefix = format!("incident-{}", booking.id);
     let booking_id = booking.id.clone();
     let teacher = booking.teacher.clone();
+    let description_focus = format!("{prefix}-description");
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        description_error.set(false);
         let Some(at) = parse_time_input(&time.get_untracked()) else {
             error.set(Some(i18n.t(Msg::IncidentTimeInvalid).to_owned()));
             return;
@@ -93,11 +98,17 @@ pub fn IncidentForm(
                 notice.set(Some(text));
                 open.set(false);
             }
+            Err(DomainError::MissingText { field: "description" }) => {
+                error.set(None);
+                description_error.set(true);
+                focus_by_id(&description_focus);
+            }
             Err(e) => error.set(Some(refusal(i18n.lang(), &e))),
         }
     };
     let unit_id = format!("{prefix}-unit");
     let description_id = format!("{prefix}-description");
+    let description_error_id = format!("{prefix}-description-error");
     let time_id = format!("{prefix}-time");
     let police_id = format!("{prefix}-police");
     let name = format!("{prefix}-kind");
@@ -147,8 +158,26 @@ pub fn IncidentForm(
                     id=description_id
                     rows="3"
                     maxlength="2000"
+                    aria-invalid=move || description_error.get().then_some("true")
+                    aria-describedby={
+                        let id = description_error_id.clone();
+                        move || description_error.get().then(|| id.clone())
+                    }
                     on:input=move |ev| description.set(event_target_value(&ev))
                 ></textarea>
+                <div role="alert">
+                    {move || {
+                        description_error
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <p id=description_error_id.clone() class="field-error">
+                                        {i18n.t(Msg::IncidentDescriptionMissing)}
+                                    </p>
+                                }
+                            })
+                    }}
+                </div>
             </div>
             <DateField label=Msg::IncidentDiscovered value=day max=Some(now.date()) today=now.date() id=day_field_id />
             <div class="field">
@@ -159,9 +188,8 @@ pub fn IncidentForm(
                 <label for=police_id.clone()>{i18n.text(Msg::IncidentPolice)}</label>
                 <input id=police_id type="text" maxlength="100" on:input=move |ev| police.set(event_target_value(&ev)) />
             </div>
-            <p role="alert" class="field-error">
-                {move || error.get()}
-            </p>
+            // The live region stays; the message (and its ⚠) shows only with an error.
+            <div role="alert">{move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}</div>
             <div class="form-actions">
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::IncidentSubmit)}

@@ -1,4 +1,3 @@
-use crate::domain::calendar::day_num;
 use crate::i18n::Msg;
 use crate::ui::components::booking_path;
 use crate::ui::labels::short;
@@ -7,14 +6,18 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A table of bookings for the coordinator's desk (to hand over, out, overdue): project,
-/// teacher, period, units, and for loans past their last day how many days late, in words.
+/// A table of bookings for the coordinator's desk (not picked up, to hand over, out, overdue):
+/// project, teacher, period, units, and for a booking late (not picked up after its first day,
+/// or out past its last day) how many days late, in words.
 #[component]
 pub fn LoanList(
     /// The section heading.
     heading: Msg,
     /// Shown when there is none.
     empty: Msg,
+    /// Said under the heading when there are some.
+    #[prop(optional)]
+    help: Option<Msg>,
     /// The bookings, in display order.
     ids: Memo<Vec<String>>,
     /// Today, for the days late.
@@ -45,9 +48,9 @@ pub fn LoanList(
                     } else {
                         b.units.iter().map(|u| u.label.as_str()).collect::<Vec<_>>().join(", ")
                     };
-                    let late = day_num(today) - day_num(b.end);
-                    let late = (b.is_overdue(today))
-                        .then(|| crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &late.to_string())]));
+                    let late = b.days_late(today).map(|days| {
+                        crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &days.to_string())])
+                    });
                     // Occupancy read from a published catalogue has no project or teacher.
                     let project = if b.project.is_empty() {
                         crate::i18n::fill(lang, Msg::QueueUntitled.get(lang), &[("id", &b.id)])
@@ -81,6 +84,7 @@ pub fn LoanList(
         <section aria-labelledby=labelled_by>
             <h2 id=heading_id>{i18n.text(heading)}</h2>
             <Show when=move || ids.with(|i| !i.is_empty()) fallback=move || view! { <p>{i18n.text(empty)}</p> }>
+                {help.map(|h| view! { <p>{i18n.text(h)}</p> })}
                 <table class="data-table">
                     <caption class="date-sr">{i18n.text(heading)}</caption>
                     <thead>

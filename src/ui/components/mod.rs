@@ -74,7 +74,7 @@ pub use catalogue_category_form::CatalogueCategoryForm;
 pub use catalogue_feedback::{condition_msg, CatalogueFeedback, CatalogueFeedbackLine, CONDITIONS};
 pub use catalogue_filters::CatalogueFilters;
 pub use catalogue_model_form::CatalogueModelForm;
-pub use catalogue_unit_row::CatalogueUnitRow;
+pub use catalogue_unit_row::{service_msg, CatalogueUnitRow};
 pub use catalogue_unit_table::CatalogueUnitTable;
 pub use coordinator_gate::CoordinatorGate;
 pub use coordinator_nav::CoordinatorNav;

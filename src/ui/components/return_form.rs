@@ -1,13 +1,43 @@
-use crate::domain::{Booking, Condition, PoolChange};
-use crate::i18n::Msg;
+use crate::domain::{Booking, ChangeOutcome, Condition, Pool, PoolChange, ReturnReport};
+use crate::i18n::{fill, Lang, Msg};
 use crate::platform::clock;
 use crate::ui::explain::explain;
-use crate::ui::labels::{condition_msg, CONDITIONS};
+use crate::ui::labels::{condition_msg, short, CONDITIONS};
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
+/// What a return did, in words: the units available again, those gone for repair (and the
+/// incident to declare), and the bookings to come that they leave short (rule R1).
+fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
+    let t = |msg: Msg, args: &[(&str, &str)]| fill(lang, msg.get(lang), args);
+    let mut text = vec![t(Msg::ReturnDone, &[])];
+    for (msg, labels) in [(Msg::ReturnAvailable, &report.available), (Msg::ReturnDamaged, &report.to_repair)] {
+        if !labels.is_empty() {
+            text.push(t(msg, &[("count", &labels.len().to_string()), ("labels", &labels.join(", "))]));
+        }
+    }
+    for gap in &report.short {
+        let Some(b) = pool.booking(&gap.booking) else { continue };
+        let teacher = pool.teacher(&b.teacher).map_or_else(|| b.teacher.clone(), |t| t.name.clone());
+        text.push(t(
+            Msg::ReturnShort,
+            &[
+                ("project", &b.project),
+                ("teacher", &teacher),
+                ("start", &short(b.start)),
+                ("end", &short(b.end)),
+                ("requested", &gap.shortage.requested.to_string()),
+                ("model", &pool.model_name(&gap.shortage.model)),
+                ("free", &gap.shortage.free.to_string()),
+            ],
+        ));
+    }
+    text.join(" ")
+}
+
 /// The return of a loan: every unit handed over, with the condition it comes back in (the
-/// condition it left in, to start with). A unit back damaged opens the incident declaration.
+/// condition it left in, to start with). A unit back damaged leaves service until repaired
+/// and opens the incident declaration.
 #[component]
 pub fn ReturnForm(
     /// The booking handed over.
@@ -35,18 +65,17 @@ pub fn ReturnForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let returned = back.get_untracked();
-        let damaged: Vec<String> =
-            returned.iter().filter(|(_, c)| *c == Condition::Damaged).map(|(l, _)| l.clone()).collect();
         match pool.apply(PoolChange::Return { id: id.clone(), returned, at: clock::now() }) {
-            Ok(_) => {
+            Ok(outcome) => {
                 problems.set(Vec::new());
-                let mut text = i18n.t(Msg::ReturnDone).to_owned();
-                if !damaged.is_empty() {
-                    text.push(' ');
-                    text.push_str(&i18n.tf(Msg::ReturnDamaged, &[("labels", &damaged.join(", "))]));
+                let report = match outcome {
+                    ChangeOutcome::Returned(report) => report,
+                    _ => ReturnReport::default(),
+                };
+                notice.set(Some(pool.pool.with_untracked(|p| return_notice(i18n.lang(), p, &report))));
+                if !report.to_repair.is_empty() {
                     declaring.set(true);
                 }
-                notice.set(Some(text));
             }
             Err(e) => problems.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }

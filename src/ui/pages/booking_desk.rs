@@ -22,7 +22,21 @@ pub fn BookingDeskPage() -> impl IntoView {
     let booking = Memo::new(move |_| pool.pool.with(|p| p.booking(&id.get()).cloned()));
     let notice = RwSignal::new(None::<String>);
     let declaring = RwSignal::new(false);
-    let title = Signal::derive(move || i18n.tf(Msg::CoordBookingTitle, &[("id", &id.get())]));
+    // Named as the coordinator knows it: the project and the teacher (the id is technical).
+    let title = Signal::derive(move || {
+        let Some(b) = booking.get() else { return i18n.t(Msg::AgreementNotFound).to_owned() };
+        let project =
+            if b.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &b.id)]) } else { b.project.clone() };
+        let teacher = pool.pool.with_untracked(|p| p.teacher(&b.teacher).map(|t| t.name.clone()));
+        let teacher = teacher.unwrap_or_else(|| {
+            if b.teacher.is_empty() {
+                i18n.t(Msg::QueueAnonymous).to_owned()
+            } else {
+                b.teacher.clone()
+            }
+        });
+        i18n.tf(Msg::CoordBookingTitle, &[("project", &project), ("teacher", &teacher)])
+    });
     // Read untracked: the section below is redrawn when the booking changes, not on every
     // change of the pool (a redraw would drop what its forms hold, such as a refusal's reasons).
     let facts = move |b: Booking| {

@@ -7,8 +7,9 @@ use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The coordinator's desk: the requests to confirm or refuse (several at once), the loans to
-/// hand over next, those out, and those overdue.
+/// The coordinator's desk: the requests to confirm or refuse (several at once), the loans
+/// overdue, the confirmed bookings not picked up after their first day, the loans to hand over
+/// next, and those out.
 #[component]
 pub fn RequestsQueuePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -20,13 +21,16 @@ pub fn RequestsQueuePage() -> impl IntoView {
             let mut ids: Vec<(chrono::NaiveDate, String)> = s
                 .bookings
                 .iter()
-                .filter(|b| b.status == BookingStatus::Confirmed)
+                .filter(|b| b.status == BookingStatus::Confirmed && !b.is_late_pick_up(today))
                 .map(|b| (b.start, b.id.clone()))
                 .collect();
             ids.sort();
             ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
+    // Confirmed, first day passed, not handed over: the teacher has not come.
+    let late_pick_ups =
+        Memo::new(move |_| pool.pool.with(|p| p.late_pick_ups(today).iter().map(|b| b.id.clone()).collect::<Vec<_>>()));
     // Loans out, by last day; `overdue` picks those past it (rule R6).
     let out_by = move |overdue: bool| {
         Memo::new(move |_| {
@@ -73,6 +77,13 @@ pub fn RequestsQueuePage() -> impl IntoView {
             </p>
             <RequestQueue />
             <LoanList heading=Msg::QueueOverdue empty=Msg::QueueNothingOverdue ids=overdue today=today />
+            <LoanList
+                heading=Msg::QueueLatePickUps
+                empty=Msg::QueueNothingLatePickUp
+                help=Msg::QueueLatePickUpHelp
+                ids=late_pick_ups
+                today=today
+            />
             <LoanList heading=Msg::QueueToHandOver empty=Msg::QueueNothingToHandOver ids=to_hand_over today=today />
             <LoanList heading=Msg::QueueOut empty=Msg::QueueNothingOut ids=out today=today />
         </CoordinatorGate>

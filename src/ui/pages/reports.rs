@@ -1,6 +1,6 @@
 use crate::domain::review::{GroupTally, Tally};
-use crate::domain::usage::refusals_between;
-use crate::domain::{incident_review, utilisation, IncidentReview, Pool, PoolState, Utilisation};
+use crate::domain::usage::{default_window, ModelUsage, MIN_JUDGING_SCHOOL_DAYS};
+use crate::domain::{incident_review, reallocation_report, IncidentReview, Pool, PoolState};
 use crate::domain::{IncidentKind, IncidentStatus};
 use crate::i18n::money::format_euros;
 use crate::i18n::{Lang, Msg};
@@ -9,48 +9,34 @@ use crate::storage::csv::{self, Cell};
 use crate::ui::components::{Bar, CoordinatorGate, DateField, PageTitle, ReportChart, ReportDownload, ReportTable};
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short, status_msg};
 use crate::ui::state::{use_i18n, use_pool};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// One model in the usage report (R7): utilisation over the period, refusals in it.
+/// One model in the usage report (R7), as the domain judges it, with its display name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct UsageRow {
     name: String,
-    usage: Utilisation,
-    candidate: bool,
-    refusals: u32,
-    units_refused: u32,
-    often_refused: bool,
+    row: ModelUsage,
 }
 
-/// The usage report over `[from, to]`: every model with units in service or refused in the
-/// period, in catalogue order, with the refusals of the period as R7 counts them.
+/// The usage report over `[from, to]` ([`reallocation_report`]): every model with units in
+/// service or refused in the period, in catalogue order, named.
 fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
-    let state = pool.state();
-    let settings = &state.settings;
-    let (models, _) = utilisation(pool, from, to);
-    let refused = refusals_between(pool, from, to);
-    state
-        .catalogue
-        .models
-        .iter()
-        .filter_map(|m| {
-            let usage = models.iter().find(|u| u.id == m.id).cloned();
-            let (refusals, units_refused) = refused.get(m.id.as_str()).copied().unwrap_or_default();
-            if usage.is_none() && refusals == 0 {
-                return None;
-            }
-            let usage = usage.unwrap_or(Utilisation { id: m.id.clone(), loan_days: 0, service_days: 0 });
-            Some(UsageRow {
-                name: m.name.clone(),
-                candidate: usage.service_days > 0 && usage.below(settings.reallocation_threshold_percent),
-                often_refused: refusals >= u32::from(settings.frequent_refusals),
-                usage,
-                refusals,
-                units_refused,
-            })
-        })
+    reallocation_report(pool, from, to)
+        .rows
+        .into_iter()
+        .map(|row| UsageRow { name: pool.model_name(&row.usage.id), row })
         .collect()
+}
+
+/// The verdict of rule R7 on a model: candidate, not, or not judged (too recent, or a period
+/// too short).
+fn verdict(lang: Lang, row: &ModelUsage) -> Cell {
+    if row.judged {
+        yes_no(lang, row.candidate)
+    } else {
+        Cell::text(Msg::ReportNotJudged.get(lang))
+    }
 }
 
 fn yes_no(lang: Lang, yes: bool) -> Cell {
@@ -79,13 +65,13 @@ fn usage_rows(lang: Lang, report: &[UsageRow]) -> Vec<Vec<Cell>> {
         .map(|r| {
             vec![
                 Cell::text(r.name.clone()),
-                Cell::int(r.usage.loan_days),
-                Cell::int(r.usage.service_days),
-                Cell::int(r.usage.percent()),
-                yes_no(lang, r.candidate),
-                Cell::int(r.refusals),
-                Cell::int(r.units_refused),
-                yes_no(lang, r.often_refused),
+                Cell::int(r.row.usage.loan_days),
+                Cell::int(r.row.usage.service_days),
+                Cell::int(r.row.usage.percent()),
+                verdict(lang, &r.row),
+                Cell::int(r.row.refusals),
+                Cell::int(r.row.units_refused),
+                yes_no(lang, r.row.often_refused),
             ]
         })
         .collect()
@@ -228,9 +214,10 @@ pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
     let today = clock::today();
-    let year_ago = today.checked_sub_months(Months::new(12)).and_then(|d| d.succ_opt()).unwrap_or(today);
-    let from = RwSignal::new(Some(year_ago));
-    let to = RwSignal::new(Some(today));
+    // The school year so far: the usage of the equipment over a year of classes.
+    let (first, last) = default_window(today);
+    let from = RwSignal::new(Some(first));
+    let to = RwSignal::new(Some(last));
     let period = Memo::new(move |_| match (from.get(), to.get()) {
         (Some(f), Some(t)) if f <= t => Some((f, t)),
         _ => None,
@@ -246,17 +233,17 @@ pub fn ReportsPage() -> impl IntoView {
     let usage_bars = Signal::derive(move || {
         usage.with(|u| {
             u.iter()
-                .filter(|r| r.usage.service_days > 0)
+                .filter(|r| r.row.usage.service_days > 0)
                 .map(|r| Bar {
                     label: r.name.clone(),
-                    value: u64::from(r.usage.percent()),
-                    text: format!("{} %", r.usage.percent()),
+                    value: u64::from(r.row.usage.percent()),
+                    text: format!("{} %", r.row.usage.percent()),
                 })
                 .collect::<Vec<_>>()
         })
     });
     let candidates = move || {
-        let names: Vec<String> = usage.with(|u| u.iter().filter(|r| r.candidate).map(|r| r.name.clone()).collect());
+        let names: Vec<String> = usage.with(|u| u.iter().filter(|r| r.row.candidate).map(|r| r.name.clone()).collect());
         if names.is_empty() {
             return view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any();
         }
@@ -264,7 +251,10 @@ pub fn ReportsPage() -> impl IntoView {
     };
     let often_refused = move || {
         let rows: Vec<(String, u32, u32)> = usage.with(|u| {
-            u.iter().filter(|r| r.often_refused).map(|r| (r.name.clone(), r.refusals, r.units_refused)).collect()
+            u.iter()
+                .filter(|r| r.row.often_refused)
+                .map(|r| (r.name.clone(), r.row.refusals, r.row.units_refused))
+                .collect()
         });
         if rows.is_empty() {
             return view! { <p>{i18n.text(Msg::ReportNoneOftenRefused)}</p> }.into_any();
@@ -342,6 +332,7 @@ pub fn ReportsPage() -> impl IntoView {
             <form class="report-period" on:submit=|ev| ev.prevent_default()>
                 <fieldset>
                     <legend>{i18n.text(Msg::ReportPeriodLegend)}</legend>
+                    <p class="help">{i18n.text(Msg::ReportWindowDefault)}</p>
                     <div class="period-fields">
                         <DateField label=Msg::ReportFrom value=from today=today id="report-from" />
                         <DateField
@@ -363,6 +354,7 @@ pub fn ReportsPage() -> impl IntoView {
                     <p>
                         {move || i18n.tf(Msg::ReportUsageHelp, &[("threshold", &threshold.get().to_string())])}
                     </p>
+                    <p>{move || i18n.tf(Msg::ReportCounted, &[("days", &MIN_JUDGING_SCHOOL_DAYS.to_string())])}</p>
                     <ReportChart title=with_period(Msg::ReportUsageChart) bars=usage_bars />
                     <ReportTable caption=with_period(Msg::ReportUsageCaption) header=Signal::derive(move || usage_header(i18n.lang())) rows=usage_table />
                     <h3>{move || i18n.tf(Msg::ReportCandidatesTitle, &[("threshold", &threshold.get().to_string())])}</h3>
@@ -430,10 +422,11 @@ mod tests {
         let pool = pool_with_notes("");
         let refused_on = now().date();
         let report = usage_report(&pool, refused_on, refused_on);
-        let bluebot = report.iter().find(|r| r.usage.id == "bluebot").unwrap();
-        assert_eq!((bluebot.refusals, bluebot.units_refused), (1, 2));
+        let bluebot = report.iter().find(|r| r.row.usage.id == "bluebot").unwrap();
+        assert_eq!((bluebot.row.refusals, bluebot.row.units_refused), (1, 2));
+        assert_eq!(verdict(Lang::Fr, &bluebot.row), Cell::text("Non jugé"), "a one-day period judges nothing");
         let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2));
-        assert!(before.iter().all(|r| r.refusals == 0));
+        assert!(before.iter().all(|r| r.row.refusals == 0));
     }
 
     #[test]

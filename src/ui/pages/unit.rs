@@ -222,7 +222,7 @@ pub fn UnitPage() -> impl IntoView {
                 <dt>{i18n.t(Msg::UnitCondition)}</dt>
                 <dd>{i18n.t(condition_msg(unit.condition))}</dd>
                 <dt>{i18n.t(Msg::CatColService)}</dt>
-                <dd>{i18n.t(if unit.in_service { Msg::UnitInService } else { Msg::UnitRetired })}</dd>
+                <dd>{i18n.t(crate::ui::components::service_msg(unit.in_service, unit.condition))}</dd>
                 <dt>{i18n.t(Msg::UnitAcquired)}</dt>
                 <dd>{long(lang, unit.acquired)}</dd>
                 {value}
