@@ -143,7 +143,7 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       assert.equal(footer[1], `3 / ${capacity}`);
       assert.match(footer[2], new RegExp(`^${capacity + 2} / ${capacity}\\s*conflit$`, "i"), "the conflict said in words");
       assert.equal(footer[3], `0 / ${capacity}`);
-      await page.getByRole("status").filter({ hasText: "Semaines en conflit : 1 (la demande dépasse le nombre d'exemplaires en service)." }).waitFor();
+      await page.getByRole("status").filter({ hasText: "Semaine en conflit : 1 (la demande dépasse le nombre d'exemplaires en service)." }).waitFor();
       await expectNoAxeViolations(page, "timeline");
       // Earlier weeks by keyboard: the September loan shows.
       await page.getByRole("button", { name: "Semaines précédentes" }).focus();
@@ -171,7 +171,7 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
 
       const facts = await page.locator(".report-facts").innerText();
       assert.match(facts, /3 sinistres sur la période, [\d\u202f]+,\d\d\u00a0€ remboursables au total\./);
-      assert.match(facts, /1 déclarés après le délai de 48 heures\./);
+      assert.match(facts, /1 déclaré après le délai de 48 heures\./);
       const kinds = await tableCells(page.getByRole("table", { name: "Sinistres par type" }));
       assert.deepEqual(kinds.slice(1).map((r) => r.slice(0, 2)), [["Dégradation", "1"], ["Perte", "1"], ["Vol", "1"]]);
       const communes = await tableCells(page.getByRole("table", { name: "Sinistres par commune" }));

@@ -415,7 +415,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
         await loser.getByText(/un autre gestionnaire a modifié le parc avant vous/).first().waitFor({ timeout: 30_000 });
         await loser.getByText(new RegExp(`${model} : 0 exemplaires? libres? sur la période`)).first().waitFor();
       } else {
-        await loser.getByText(/0 libres sur/).first().waitFor();
+        await loser.getByText(/0 libres? sur/).first().waitFor();
       }
       await loser.getByRole("button", { name: "Fermer ce message" }).first().click().catch(() => {});
     }
