@@ -744,7 +744,9 @@ messages! {
     CatModelHeading => "Fiche du modèle", "Model details";
     CatNewModelHeading => "Nouveau modèle", "New model";
     CatModelCategory => "Catégorie", "Category";
-    CatModelName => "Nom du modèle", "Model name";
+    CatModelName => "Nom du modèle (en français)", "Model name (in French)";
+    CatModelNameEn => "Nom du modèle en anglais (facultatif)", "Model name in English (optional)";
+    CatModelNameEnHint => "Affiché dans l'interface en anglais. Laissez vide pour un nom de produit qui ne se traduit pas : le nom français est alors affiché.", "Shown in the English interface. Leave empty for a product name that is not translated: the French name is shown instead.";
     CatModelDescFr => "Description (en français)", "Description (in French)";
     CatModelDescEn => "Description en anglais (facultative)", "Description in English (optional)";
     CatModelTrainings => "Formations exigées avant la remise", "Trainings required before hand-over";
@@ -1229,9 +1231,34 @@ mod tests {
 
     /// Placeholders that take a number; a word after one of them agrees with it.
     const COUNTS: &[&str] = &[
-        "count", "n", "seats", "free", "days", "weeks", "years", "units", "models", "held", "in_service", "requested",
-        "total", "capacity", "left", "shown", "bookings", "refusals", "booked", "given", "pages", "used", "quota",
-        "percent", "amount", "quantity", "number", "of",
+        "count",
+        "n",
+        "seats",
+        "free",
+        "days",
+        "weeks",
+        "years",
+        "units",
+        "models",
+        "held",
+        "in_service",
+        "requested",
+        "total",
+        "capacity",
+        "left",
+        "shown",
+        "bookings",
+        "refusals",
+        "booked",
+        "given",
+        "pages",
+        "used",
+        "quota",
+        "percent",
+        "amount",
+        "quantity",
+        "number",
+        "of",
     ];
 
     /// Words that may follow a number without agreeing with it (units, prepositions, verbs).
@@ -1247,7 +1274,9 @@ mod tests {
                         let next = text[at + placeholder.len()..].split([' ', ',', '.', ')', ';']).next().unwrap_or("");
                         let plural_looking = next.ends_with('s') || next.ends_with('x');
                         assert!(
-                            next.starts_with(&format!("{{{name}:")) || !plural_looking || INVARIANT_AFTER_COUNT.contains(&next),
+                            next.starts_with(&format!("{{{name}:"))
+                                || !plural_looking
+                                || INVARIANT_AFTER_COUNT.contains(&next),
                             "{msg:?}: « {next} » after {{{name}}} does not agree with it: {text:?}"
                         );
                     }
@@ -1260,13 +1289,52 @@ mod tests {
     fn no_noun_stays_plural_after_a_singular_count() {
         // Plural words fixed in the tables: none may follow a number that takes the singular.
         const FRENCH_PLURALS: &[&str] = &[
-            "modèles", "exemplaires", "semaines", "jours", "places", "sinistres", "déclarés", "libres", "réservations",
-            "demandes", "enseignants", "réponses", "changements", "étiquettes", "ans", "caractères", "utilisés",
-            "ajoutés", "réservés", "demandés", "choisis", "affichés", "remboursables", "seront", "planches", "des",
+            "modèles",
+            "exemplaires",
+            "semaines",
+            "jours",
+            "places",
+            "sinistres",
+            "déclarés",
+            "libres",
+            "réservations",
+            "demandes",
+            "enseignants",
+            "réponses",
+            "changements",
+            "étiquettes",
+            "ans",
+            "caractères",
+            "utilisés",
+            "ajoutés",
+            "réservés",
+            "demandés",
+            "choisis",
+            "affichés",
+            "remboursables",
+            "seront",
+            "planches",
+            "des",
         ];
         const ENGLISH_PLURALS: &[&str] = &[
-            "models", "units", "weeks", "days", "seats", "incidents", "bookings", "requests", "teachers", "answers",
-            "changes", "labels", "years", "characters", "sheets", "have", "match", "fall",
+            "models",
+            "units",
+            "weeks",
+            "days",
+            "seats",
+            "incidents",
+            "bookings",
+            "requests",
+            "teachers",
+            "answers",
+            "changes",
+            "labels",
+            "years",
+            "characters",
+            "sheets",
+            "have",
+            "match",
+            "fall",
         ];
         for msg in Msg::ALL {
             for (lang, plurals, singular_counts) in
@@ -1275,7 +1343,8 @@ mod tests {
                 for n in ["0", "1", "2"] {
                     let args: Vec<(&str, &str)> = COUNTS.iter().map(|name| (*name, n)).collect();
                     let text = fill(lang, msg.get(lang), &args);
-                    let words: Vec<&str> = text.split([' ', ',', '.', '(', ')', ';', ':', '\'']).filter(|w| !w.is_empty()).collect();
+                    let words: Vec<&str> =
+                        text.split([' ', ',', '.', '(', ')', ';', ':', '\'']).filter(|w| !w.is_empty()).collect();
                     for (i, word) in words.iter().enumerate() {
                         if *word != n {
                             continue;

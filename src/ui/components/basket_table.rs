@@ -14,7 +14,8 @@ pub fn BasketTable() -> impl IntoView {
 
     // Rows are keyed by model, so typing a quantity never rebuilds the row it is typed in.
     let row = move |model: String| {
-        let (name, in_service) = pool.pool.with_untracked(|p| (p.model_name(&model), p.index().in_service(&model)));
+        let (name, in_service) =
+            pool.pool.with_untracked(|p| (p.model_name_in(&model, i18n.english()), p.index().in_service(&model)));
         let input_id = format!("qty-{model}");
         let name2 = name.clone();
         let name3 = name.clone();
@@ -73,7 +74,7 @@ pub fn BasketTable() -> impl IntoView {
                 .map(|cat| {
                     let models = c
                         .models_in(&cat.id)
-                        .map(|m| view! { <option value=m.id.clone()>{m.name.clone()}</option> })
+                        .map(|m| view! { <option value=m.id.clone()>{m.name_in(english).to_owned()}</option> })
                         .collect_view();
                     view! { <optgroup label=cat.name.pick(english).to_owned()>{models}</optgroup> }
                 })

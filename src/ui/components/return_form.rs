@@ -24,7 +24,7 @@ pub fn ReturnForm(
             .units
             .iter()
             .map(|u| {
-                let name = p.model_name(&u.model);
+                let name = p.model_name_in(&u.model, i18n.english());
                 (u.label.clone(), name, u.condition_out)
             })
             .collect()

@@ -24,8 +24,9 @@ struct UsageRow {
 }
 
 /// The usage report over `[from, to]`: every model with units in service or refused in the
-/// period, in catalogue order, with the refusals of the period as R7 counts them.
-fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
+/// period, in catalogue order, with the refusals of the period as R7 counts them; model names
+/// in English if `english`.
+fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate, english: bool) -> Vec<UsageRow> {
     let state = pool.state();
     let settings = &state.settings;
     let (models, _) = utilisation(pool, from, to);
@@ -42,7 +43,7 @@ fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
             }
             let usage = usage.unwrap_or(Utilisation { id: m.id.clone(), loan_days: 0, service_days: 0 });
             Some(UsageRow {
-                name: m.name.clone(),
+                name: m.name_in(english).to_owned(),
                 candidate: usage.service_days > 0 && usage.below(settings.reallocation_threshold_percent),
                 often_refused: refusals >= u32::from(settings.frequent_refusals),
                 usage,
@@ -153,6 +154,7 @@ fn review_csv(lang: Lang, r: &IncidentReview) -> String {
 
 /// The bookings whose period meets `[from, to]`, one row each, in id order.
 fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) -> Vec<Vec<Cell>> {
+    let english = lang == Lang::En;
     let mut bookings: Vec<_> = state.bookings.iter().filter(|b| b.start <= to && b.end >= from).collect();
     bookings.sort_by(|a, b| a.id.cmp(&b.id));
     bookings
@@ -165,7 +167,12 @@ fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) 
                 .lines
                 .iter()
                 .map(|l| {
-                    let name = state.catalogue.models.iter().find(|m| m.id == l.model).map_or(&l.model, |m| &m.name);
+                    let name = state
+                        .catalogue
+                        .models
+                        .iter()
+                        .find(|m| m.id == l.model)
+                        .map_or(l.model.as_str(), |m| m.name_in(english));
                     format!("{name} × {}", l.quantity)
                 })
                 .collect();
@@ -240,8 +247,9 @@ pub fn ReportsPage() -> impl IntoView {
     let threshold = Memo::new(move |_| pool.with_state(|s| s.settings.reallocation_threshold_percent));
 
     // R7
-    let usage =
-        Memo::new(move |_| period.get().map(|(f, t)| pool.pool.with(|p| usage_report(p, f, t))).unwrap_or_default());
+    let usage = Memo::new(move |_| {
+        period.get().map(|(f, t)| pool.pool.with(|p| usage_report(p, f, t, i18n.english()))).unwrap_or_default()
+    });
     let usage_table = Signal::derive(move || usage.with(|u| usage_rows(i18n.lang(), u)));
     let usage_bars = Signal::derive(move || {
         usage.with(|u| {
@@ -429,10 +437,10 @@ mod tests {
     fn refusals_of_the_period_count_per_model() {
         let pool = pool_with_notes("");
         let refused_on = now().date();
-        let report = usage_report(&pool, refused_on, refused_on);
+        let report = usage_report(&pool, refused_on, refused_on, false);
         let bluebot = report.iter().find(|r| r.usage.id == "bluebot").unwrap();
         assert_eq!((bluebot.refusals, bluebot.units_refused), (1, 2));
-        let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2));
+        let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2), false);
         assert!(before.iter().all(|r| r.refusals == 0));
     }
 
