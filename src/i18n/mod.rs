@@ -745,7 +745,7 @@ messages! {
     CatNewModelHeading => "Nouveau modèle", "New model";
     CatModelCategory => "Catégorie", "Category";
     CatModelName => "Nom du modèle (en français)", "Model name (in French)";
-    CatModelNameEn => "Nom du modèle en anglais (facultatif)", "Model name in English (optional)";
+    CatModelNameEn => "Nom en anglais (facultatif)", "Name in English (optional)";
     CatModelNameEnHint => "Affiché dans l'interface en anglais. Laissez vide pour un nom de produit qui ne se traduit pas : le nom français est alors affiché.", "Shown in the English interface. Leave empty for a product name that is not translated: the French name is shown instead.";
     CatModelDescFr => "Description (en français)", "Description (in French)";
     CatModelDescEn => "Description en anglais (facultative)", "Description in English (optional)";
