@@ -745,7 +745,7 @@ messages! {
     CatNewModelHeading => "Nouveau modèle", "New model";
     CatModelCategory => "Catégorie", "Category";
     CatModelName => "Nom du modèle (en français)", "Model name (in French)";
-    CatModelNameEn => "Nom en anglais (facultatif)", "Name in English (optional)";
+    CatModelNameEn => "Nom anglais du modèle (facultatif)", "Model name in English (optional)";
     CatModelNameEnHint => "Affiché dans l'interface en anglais. Laissez vide pour un nom de produit qui ne se traduit pas : le nom français est alors affiché.", "Shown in the English interface. Leave empty for a product name that is not translated: the French name is shown instead.";
     CatModelDescFr => "Description (en français)", "Description (in French)";
     CatModelDescEn => "Description en anglais (facultative)", "Description in English (optional)";
@@ -803,7 +803,7 @@ messages! {
     LblChoose => "Étiquettes à imprimer pour", "Labels to print for";
     LblChooseNothing => "Choisissez un modèle ou une catégorie…", "Choose a model or a category…";
     LblWholeCategory => "Toute la catégorie {category}", "The whole category {category}";
-    LblCount => "{count} {count:étiquette|étiquettes} ; {pages:planche|planches} A4 de 3 × 8 : {pages}.", "{count} {count:label|labels}; A4 {pages:sheet|sheets} of 3 × 8: {pages}.";
+    LblCount => "{count} {count:étiquette|étiquettes} ; planches A4 de 3 × 8 : {pages}.", "{count} {count:label|labels}; A4 sheets of 3 × 8: {pages}.";
     LblNone => "Aucun exemplaire en service pour ce choix.", "No unit in service for this choice.";
     LblPrint => "Imprimer les étiquettes", "Print the labels";
     LblSheet => "Planche d'étiquettes", "Label sheet";

@@ -89,8 +89,8 @@ describe("Model names in the interface's language", () => {
     // The form holds both names; the English one is described as optional, with its hint.
     await page.getByLabel("Modèle à modifier").selectOption({ label: "Kit Makey Makey" });
     await page.getByRole("heading", { name: "Exemplaires de Kit Makey Makey", level: 2 }).waitFor();
-    const french = page.getByRole("textbox", { name: "Nom du modèle (en français)" });
-    const english = page.getByRole("textbox", { name: "Nom en anglais (facultatif)" });
+    const french = page.getByRole("textbox", { name: "Nom du modèle (en français)", exact: true });
+    const english = page.getByRole("textbox", { name: "Nom anglais du modèle (facultatif)", exact: true });
     assert.equal(await french.inputValue(), "Kit Makey Makey");
     assert.equal(await english.inputValue(), "Makey Makey kit");
     assert.equal(await english.getAttribute("lang"), "en");
@@ -116,7 +116,7 @@ describe("Model names in the interface's language", () => {
     await page.getByRole("heading", { name: "Catalogue and units", level: 1 }).waitFor();
     await page.getByLabel("Model to edit").selectOption({ label: "Makey Makey invention kit" });
     await page.getByRole("heading", { name: "Units of Makey Makey invention kit", level: 2 }).waitFor();
-    await page.getByRole("textbox", { name: "Name in English (optional)" }).fill("");
+    await page.getByRole("textbox", { name: "Model name in English (optional)", exact: true }).fill("");
     await page.getByRole("button", { name: "Save the model" }).click();
     await page.getByRole("status").filter({ hasText: 'Model "Kit Makey Makey" saved.' }).waitFor();
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Catalogue", exact: true }).click();
