@@ -1313,7 +1313,6 @@ mod tests {
             "affichés",
             "remboursables",
             "seront",
-            "planches",
             "des",
         ];
         const ENGLISH_PLURALS: &[&str] = &[
@@ -1331,7 +1330,6 @@ mod tests {
             "labels",
             "years",
             "characters",
-            "sheets",
             "have",
             "match",
             "fall",
