@@ -53,7 +53,7 @@ fn fixture() -> PoolState {
         .map(|i| Model {
             id: format!("model-{i:04}"),
             category: "cat".into(),
-            name: format!("Modèle {i}"),
+            name: text(&format!("Modèle {i}")),
             description: text("…"),
             required_trainings: if i % 4 == 0 { vec![format!("f-{}", i % TRAININGS)] } else { vec![] },
             max_loan_weeks: 8,

@@ -63,6 +63,41 @@ MODELS = [
     ("capteurs-sciences", "sciences", "Valise de capteurs scientifiques", "Capteurs de température, son, lumière et CO₂ reliés aux tablettes.", "Temperature, sound, light and CO₂ sensors linked to tablets.", [], 3, "SCI", 540, None, 8),
 ]
 
+# English model names, by id (a product's proper name stays the same).
+ENGLISH_NAMES = {
+    "ipad-valise-16": "Case of 16 iPads (10th generation)",
+    "tablette-android-8": "Case of 8 Android tablets",
+    "ipad-individuel": "Single iPad with stylus",
+    "liseuse-6": "Set of 6 e-readers",
+    "thymio": "Thymio II robot",
+    "bluebot": "Blue-Bot robot",
+    "lego-spike": "Lego Education Spike Prime",
+    "mbot": "mBot 2 robot",
+    "beebot-tapis": "Bee-Bot mats and cards",
+    "enregistreur-zoom": "Zoom H1n recorder",
+    "valise-radio": "School radio case",
+    "casques-audio-10": "Set of 10 headphones",
+    "micro-usb": "USB podcast microphone",
+    "camera-sport": "Action camera",
+    "kit-stop-motion": "Stop-motion animation kit",
+    "fond-vert": "Portable green screen",
+    "appareil-photo": "Compact digital camera",
+    "casque-rv": "Standalone virtual reality headset",
+    "valise-rv-6": "Case of 6 VR headsets",
+    "visualiseur": "USB document camera",
+    "videoprojecteur": "Portable projector",
+    "ecran-interactif": "Mobile 65-inch interactive screen",
+    "microbit-30": "Set of 30 micro:bit boards",
+    "makey-makey": "Makey Makey kit",
+    "kit-electronique": "Electricity and electronics kit",
+    "imprimante-3d": "Prusa MK4 3D printer",
+    "stylo-3d": "Set of 6 3D pens",
+    "microscope-numerique": "USB digital microscope",
+    "station-meteo": "Connected weather station",
+    "loupes-numeriques": "Set of 8 digital magnifiers",
+    "capteurs-sciences": "Case of science sensors",
+}
+
 # Saint-Étienne Métropole communes (academy of Lyon, school holiday zone A).
 COMMUNES = [
     ("saint-etienne", "Saint-Étienne"),
@@ -132,7 +167,7 @@ def main():
         models.append({
             "id": mid,
             "category": cat,
-            "name": name,
+            "name": {"fr": name, "en": ENGLISH_NAMES[mid]},
             "description": {"fr": fr, "en": en},
             "required_trainings": trainings,
             "max_loan_weeks": weeks,

@@ -180,7 +180,7 @@ impl Pool {
             }
             CatalogueEdit::Model(model) => {
                 valid_id(&model.id)?;
-                required(&model.name, "name")?;
+                required(&model.name.fr, "name")?;
                 if !catalogue.categories.iter().any(|c| c.id == model.category) {
                     return Err(DomainError::InvalidValue { field: "category" });
                 }

@@ -43,8 +43,12 @@ pub struct Model {
     pub id: String,
     /// The category this model belongs to.
     pub category: String,
-    /// Product name (a proper name, not translated).
-    pub name: String,
+    /// Name, in French with an optional English one: "Tablette…" is "Tablet…" in English, a
+    /// product's proper name ("Thymio II") stays the same. Files and documents written before
+    /// names were translated hold a plain string, still read; a name with no English version is
+    /// written as a plain string.
+    #[serde(with = "name_text")]
+    pub name: LocalizedText,
     /// What it is and what a class does with it.
     pub description: LocalizedText,
     /// Trainings a teacher must have completed before hand-over (rule R3).
@@ -57,6 +61,60 @@ pub struct Model {
 
 fn default_max_loan_weeks() -> u8 {
     8
+}
+
+impl Model {
+    /// The model's name in English if asked for and provided, in French otherwise.
+    pub fn name_in(&self, english: bool) -> &str {
+        self.name.pick(english)
+    }
+}
+
+impl LocalizedText {
+    /// A French text with no English version.
+    pub fn french(fr: impl Into<String>) -> Self {
+        LocalizedText { fr: fr.into(), en: None }
+    }
+}
+
+/// The serde form of a model's name: a plain string when it has no English version (as every
+/// name was before names were translated), else `{"fr":…,"en":…}`; both are read.
+mod name_text {
+    use super::LocalizedText;
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(name: &LocalizedText, serializer: S) -> Result<S::Ok, S::Error> {
+        match &name.en {
+            None => serializer.serialize_str(&name.fr),
+            Some(_) => name.serialize(serializer),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<LocalizedText, D::Error> {
+        struct Name;
+        impl<'de> Visitor<'de> for Name {
+            type Value = LocalizedText;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a name, as a string or {\"fr\",\"en\"}")
+            }
+
+            fn visit_str<E: de::Error>(self, fr: &str) -> Result<LocalizedText, E> {
+                Ok(LocalizedText::french(fr))
+            }
+
+            fn visit_string<E: de::Error>(self, fr: String) -> Result<LocalizedText, E> {
+                Ok(LocalizedText::french(fr))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LocalizedText, A::Error> {
+                LocalizedText::deserialize(de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        deserializer.deserialize_any(Name)
+    }
 }
 
 /// The physical state of a unit, recorded at hand-over and return.
@@ -243,7 +301,7 @@ mod tests {
             models: vec![Model {
                 id: "thymio".into(),
                 category: "rob".into(),
-                name: "Thymio II".into(),
+                name: text("Thymio II"),
                 description: text("Robot"),
                 required_trainings: vec!["f-rob".into()],
                 max_loan_weeks: 8,
@@ -295,6 +353,26 @@ mod tests {
     fn retired_units_are_not_counted_in_service() {
         let c = sample();
         assert_eq!(c.in_service_counts().get("thymio"), Some(&2));
+    }
+
+    #[test]
+    fn a_model_name_is_read_as_a_plain_string_or_in_both_languages() -> Result<(), serde_json::Error> {
+        let old: Model =
+            serde_json::from_str(r#"{"id":"t","category":"c","name":"Tablette","description":{"fr":"x"}}"#)?;
+        assert_eq!(old.name, text("Tablette"));
+        assert_eq!((old.name_in(false), old.name_in(true)), ("Tablette", "Tablette"));
+        let both: Model = serde_json::from_str(
+            r#"{"id":"t","category":"c","name":{"fr":"Tablette","en":"Tablet"},"description":{"fr":"x"}}"#,
+        )?;
+        assert_eq!((both.name_in(false), both.name_in(true)), ("Tablette", "Tablet"));
+        // A name with no English is written as before, so older files stay byte for byte.
+        assert!(serde_json::to_string(&old)?.contains(r#""name":"Tablette""#));
+        assert!(serde_json::to_string(&both)?.contains(r#""name":{"fr":"Tablette","en":"Tablet"}"#));
+        assert_eq!(serde_json::from_str::<Model>(&serde_json::to_string(&both)?)?, both);
+        assert!(
+            serde_json::from_str::<Model>(r#"{"id":"t","category":"c","name":3,"description":{"fr":"x"}}"#).is_err()
+        );
+        Ok(())
     }
 
     #[test]

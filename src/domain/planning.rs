@@ -198,7 +198,7 @@ impl Pool {
             .map(|m| (m, self.free(&m.id, start, end)))
             .filter(|(_, free)| *free >= quantity)
             .collect();
-        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.fr.cmp(&b.0.name.fr)));
         found
     }
 

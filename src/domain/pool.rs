@@ -7,7 +7,7 @@
 use super::availability::{AvailabilityIndex, FreeCount};
 use super::booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
-use super::catalogue::{Catalogue, Condition, Model};
+use super::catalogue::{Catalogue, Condition, LocalizedText, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
 use super::exchange::{ExchangeLog, Occupancy};
 use super::ids::IdMinter;
@@ -174,8 +174,8 @@ pub struct LoanAgreement {
     pub end: NaiveDate,
     /// Agreement version accepted.
     pub agreement_version: String,
-    /// Units handed over: label, model name, condition.
-    pub units: Vec<(String, String, Condition)>,
+    /// Units handed over: label, model name (in both languages), condition.
+    pub units: Vec<(String, LocalizedText, Condition)>,
 }
 
 /// What a return did to the units ([`Pool::return_units`]).
@@ -281,10 +281,11 @@ impl Pool {
         self.models.get(id).and_then(|i| self.state.catalogue.models.get(*i))
     }
 
-    /// The name of the model with this id, or the id itself when the model is unknown (a
-    /// booking may name a model since removed from the catalogue).
-    pub fn model_name(&self, id: &str) -> String {
-        self.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone())
+    /// The name of the model with this id, in English if asked for and provided (French
+    /// otherwise), or the id itself when the model is unknown (a booking may name a model since
+    /// removed from the catalogue).
+    pub fn model_name_in(&self, id: &str, english: bool) -> String {
+        self.model(id).map_or_else(|| id.to_owned(), |m| m.name_in(english).to_owned())
     }
 
     /// The teacher with this id (constant time).
@@ -861,7 +862,8 @@ impl Pool {
                 .units
                 .iter()
                 .map(|u| {
-                    let name = self.model(&u.model).map_or_else(|| u.model.clone(), |m| m.name.clone());
+                    let name =
+                        self.model(&u.model).map_or_else(|| LocalizedText::french(u.model.clone()), |m| m.name.clone());
                     (u.label.clone(), name, u.condition_out)
                 })
                 .collect(),

@@ -104,7 +104,8 @@ fn haystack(catalogue: &Catalogue, model: &Model) -> String {
         text.push_str(s);
         text.push(' ');
     };
-    add(&model.name);
+    add(&model.name.fr);
+    add(model.name.en.as_deref().unwrap_or_default());
     add(&model.description.fr);
     add(model.description.en.as_deref().unwrap_or_default());
     if let Some(category) = catalogue.categories.iter().find(|c| c.id == model.category) {
@@ -154,7 +155,7 @@ mod tests {
     }
 
     fn names(models: &[&Model]) -> Vec<String> {
-        models.iter().map(|m| m.name.clone()).collect()
+        models.iter().map(|m| m.name.fr.clone()).collect()
     }
 
     #[test]
@@ -288,6 +289,17 @@ mod tests {
         assert_eq!(names(&filter_models(&catalogue, &query("robot reperer"))), ["Robot Blue-Bot"]);
         assert_eq!(names(&filter_models(&catalogue, &query("robot orientation"))), ["Robot Blue-Bot"]);
         assert!(filter_models(&catalogue, &query("robot licorne")).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_model_is_found_by_its_name_in_either_language() -> TestResult {
+        let catalogue = demo_catalogue()?;
+        let query = |q: &str| CatalogueFilter { query: q.into(), ..Default::default() };
+        // "Action" is in the English name of « Caméra d'action » and in neither description.
+        assert_eq!(names(&filter_models(&catalogue, &query("action camera"))), ["Caméra d'action"]);
+        assert_eq!(names(&filter_models(&catalogue, &query("camera d'action"))), ["Caméra d'action"]);
+        assert_eq!(names(&filter_models(&catalogue, &query("zoom recorder"))), ["Enregistreur Zoom H1n"]);
         Ok(())
     }
 

@@ -21,7 +21,7 @@ fn model(id: &str, trainings: &[&str], weeks: u8) -> Model {
     Model {
         id: id.into(),
         category: "rob".into(),
-        name: id.to_uppercase(),
+        name: text(&id.to_uppercase()),
         description: text(id),
         required_trainings: trainings.iter().map(|t| (*t).into()).collect(),
         max_loan_weeks: weeks,

@@ -3,7 +3,7 @@
 use super::availability::brute_force_free;
 use super::booking::{Actor, BookingStatus};
 use super::calendar::SchoolCalendar;
-use super::catalogue::Condition;
+use super::catalogue::{Condition, LocalizedText};
 use super::error::{DomainError, UnitProblem};
 use super::incident::{IncidentKind, IncidentStatus};
 use super::people::TrainingRecord;
@@ -304,7 +304,7 @@ fn full_lifecycle_with_history_and_agreement() -> TestResult {
     let agreement = p.loan_agreement("a")?;
     assert_eq!(agreement.school, "École Jean Macé");
     assert_eq!(agreement.commune, "Lyon");
-    assert_eq!(agreement.units[0], ("ROB-1".into(), "THYMIO".into(), Condition::Good));
+    assert_eq!(agreement.units[0], ("ROB-1".into(), LocalizedText::french("THYMIO"), Condition::Good));
     assert!(p.overdue(d(2026, 10, 9)).is_empty());
     assert_eq!(p.overdue(d(2026, 10, 12)).len(), 1);
     // Return: every unit, with its condition.

@@ -213,7 +213,7 @@ messages! {
     UpdateReload => "Recharger", "Reload";
     CatalogueTitle => "Catalogue du matériel", "Equipment catalogue";
     CatalogueIntro => "Le matériel numérique que le service prête aux écoles pour un projet.", "The digital equipment the service lends to schools for a project.";
-    CatalogueSummary => "{models} modèles, {units} exemplaires en service", "{models} models, {units} units in service";
+    CatalogueSummary => "{models} {models:modèle|modèles}, {units} {units:exemplaire|exemplaires} en service", "{models} {models:model|models}, {units} {units:unit|units} in service";
     CatalogueEmpty => "Le catalogue est vide.", "The catalogue is empty.";
     CatalogueLoadError => "Le catalogue n'a pas pu être lu : {reason}", "The catalogue could not be read: {reason}";
     FiltersLabel => "Filtrer le catalogue", "Filter the catalogue";
@@ -230,11 +230,11 @@ messages! {
     ClearFilters => "Effacer les filtres", "Clear filters";
     ResultsNone => "Aucun modèle ne correspond à ces critères.", "No model matches these criteria.";
     ResultsOne => "1 modèle correspond.", "1 model matches.";
-    ResultsMany => "{count} modèles correspondent.", "{count} models match.";
+    ResultsMany => "{count} {count:modèle correspond|modèles correspondent}.", "{count} {count:model matches|models match}.";
     UnitsInService => "{count} en service", "{count} in service";
     TrainingRequired => "Formation requise : {training}", "Training required: {training}";
     NoTrainingRequired => "Sans formation préalable", "No prior training";
-    MaxLoan => "Prêt de {weeks} semaines au plus", "Loan of {weeks} weeks at most";
+    MaxLoan => "Prêt de {weeks} {weeks:semaine|semaines} au plus", "Loan of {weeks} {weeks:week|weeks} at most";
     SeeModel => "Voir le modèle {model}", "See model {model}";
     ModelNotFoundTitle => "Modèle introuvable", "Model not found";
     ModelNotFoundText => "Ce modèle n'existe pas ou a été retiré du catalogue.", "This model does not exist or was removed from the catalogue.";
@@ -280,7 +280,7 @@ messages! {
     BackupLater => "Plus tard", "Later";
     StorageTitle => "Données de ce navigateur", "Data in this browser";
     StorageGauge => "Espace de stockage utilisé", "Storage space used";
-    StorageUsage => "{percent} % utilisés (environ {used} caractères sur {quota}).", "{percent} % used (about {used} characters of {quota}).";
+    StorageUsage => "{percent} % {percent:utilisé|utilisés} (environ {used} {used:caractère|caractères} sur {quota}).", "{percent} % used (about {used} {used:character|characters} of {quota}).";
     BackupExport => "Exporter une sauvegarde", "Export a backup";
     BackupHelp => "Un fichier qui contient toutes les données de ce navigateur : gardez-le pour les retrouver sur un autre appareil ou après un incident.", "A file holding all the data in this browser: keep it to find your data again on another device or after a mishap.";
     LastSaved => "Dernier enregistrement dans ce navigateur : {date}.", "Last saved in this browser: {date}.";
@@ -347,7 +347,7 @@ messages! {
     ImportRequestRefused => "{teacher}, « {project} » : refusée par les règles, le motif lui sera envoyé. {reason}", "{teacher}, “{project}”: refused by the rules, the reason will be sent to her. {reason}";
     ImportRequestCancelled => "{teacher}, « {project} » : annulée par l'enseignant·e.", "{teacher}, “{project}”: cancelled by the teacher.";
     ImportRequestRenamed => "{teacher}, « {project} » : son numéro était déjà pris par une autre réservation ; gardée sous un nouveau numéro, que sa réponse lui donnera.", "{teacher}, “{project}”: its number was already taken by another booking; kept under a new number, which her answer will give her.";
-    ImportConflict => "Conflit (règle R1) : {model}, du {start} au {end}, {held} exemplaires réservés pour {in_service} en service. À résoudre avant de confirmer.", "Conflict (rule R1): {model}, from {start} to {end}, {held} units booked for {in_service} in service. To resolve before confirming.";
+    ImportConflict => "Conflit (règle R1) : {model}, du {start} au {end}, {held} {held:exemplaire réservé|exemplaires réservés} pour {in_service} en service. À résoudre avant de confirmer.", "Conflict (rule R1): {model}, from {start} to {end}, {held} {held:unit|units} booked for {in_service} in service. To resolve before confirming.";
     ImportAnswerEffect => "La réponse du gestionnaire met à jour vos réservations, vos formations et les places des sessions.", "The coordinator's answer brings your bookings, trainings and session seats up to date.";
     ImportAnswerStatus => "« {project} » : {from} → {to}.", "“{project}”: {from} → {to}.";
     ImportAnswerNew => "« {project} » : réservation faite pour vous par le gestionnaire.", "“{project}”: booking made for you by the coordinator.";
@@ -367,7 +367,7 @@ messages! {
     SendRequestsCancelled => "Envoi annulé : vos demandes n'ont pas quitté ce navigateur.", "Sending cancelled: your requests have not left this browser.";
     RequestsUnsentNone => "Toutes vos demandes ont été envoyées.", "All your requests have been sent.";
     RequestsUnsentOne => "1 demande n'a pas encore été envoyée au gestionnaire.", "1 request has not been sent to the coordinator yet.";
-    RequestsUnsentMany => "{n} demandes n'ont pas encore été envoyées au gestionnaire.", "{n} requests have not been sent to the coordinator yet.";
+    RequestsUnsentMany => "{n} {n:demande n'a|demandes n'ont} pas encore été {n:envoyée|envoyées} au gestionnaire.", "{n} {n:request has|requests have} not been sent to the coordinator yet.";
     BookingUnsent => "Pas encore envoyée au gestionnaire", "Not sent to the coordinator yet";
     BookingSent => "Envoyée au gestionnaire", "Sent to the coordinator";
     BookingRefusedReason => "Motif du refus : {reason}", "Reason for the refusal: {reason}";
@@ -375,10 +375,10 @@ messages! {
     AnswersHelp => "Chaque réponse est privée : les réservations d'un enseignant, leur historique et les motifs de refus, ses formations et les places des sessions. Envoyez chaque fichier à son enseignant.", "Each answer is private: a teacher's bookings, their history and refusal reasons, her trainings and the session seats. Send each file to its teacher.";
     AnswersNone => "Aucun enseignant n'a de nouvelles depuis sa dernière réponse.", "No teacher has news since their last answer.";
     AnswersNewsOne => "1 enseignant a des nouvelles : {names}.", "1 teacher has news: {names}.";
-    AnswersNewsMany => "{n} enseignants ont des nouvelles : {names}.", "{n} teachers have news: {names}.";
+    AnswersNewsMany => "{n} {n:enseignant a|enseignants ont} des nouvelles : {names}.", "{n} {n:teacher has|teachers have} news: {names}.";
     AnswersProduce => "Produire les réponses", "Produce the answers";
     AnswersDoneOne => "1 réponse produite : envoyez le fichier à son enseignant.", "1 answer produced: send the file to its teacher.";
-    AnswersDoneMany => "{n} réponses produites : envoyez chaque fichier à son enseignant.", "{n} answers produced: send each file to its teacher.";
+    AnswersDoneMany => "{n} {n:réponse produite|réponses produites} : envoyez chaque fichier à son enseignant.", "{n} {n:answer|answers} produced: send each file to its teacher.";
     ContactLabel => "Adresse où les enseignants envoient leurs demandes", "Address where teachers send their requests";
     ContactHelp => "Publiée avec le catalogue : l'application des enseignants la leur indique.", "Published with the catalogue: the teachers' app shows it to them.";
     ContactSave => "Enregistrer l'adresse", "Save the address";
@@ -418,7 +418,7 @@ messages! {
     TrainingEnrolled => "Inscription à la session du {date} ({place}).", "Enrolled in the session of {date} ({place}).";
     TrainingMissingShort => "Formation non suivie.", "Training not completed.";
     TrainingNoSession => "Aucune session prévue pour l'instant.", "No session planned yet.";
-    SessionLine => "Session du {date}, {place} ({seats} places libres)", "Session on {date}, {place} ({seats} seats left)";
+    SessionLine => "Session du {date}, {place} ({seats} {seats:place libre|places libres})", "Session on {date}, {place} ({seats} {seats:seat|seats} left)";
     SessionEnroll => "M'inscrire", "Enrol me";
     SessionEnrollIn => "M'inscrire à la session du {date}", "Enrol me in the session on {date}";
     SessionUnenroll => "Me désinscrire", "Withdraw";
@@ -437,7 +437,7 @@ messages! {
     AvailabilityFree => "Exemplaires libres", "Free units";
     AvailabilityNote => "Remarque", "Note";
     WeekOf => "Semaine du {date}", "Week of {date}";
-    FreeOf => "{free} libres sur {total}", "{free} free of {total}";
+    FreeOf => "{free} {free:libre|libres} sur {total}", "{free} free of {total}";
     NoneFree => "Aucun libre", "None free";
     NoClass => "Pas de classe", "No class";
     AddToBasket => "Ajouter au panier", "Add to basket";
@@ -445,7 +445,7 @@ messages! {
     QuantityOf => "Quantité de {model}", "Quantity of {model}";
     AddedToBasket => "{model} : {count} dans le panier.", "{model}: {count} in the basket.";
     SeeBasket => "Voir le panier et réserver", "See the basket and book";
-    FreeForDates => "{free} libres du {start} au {end}", "{free} free from {start} to {end}";
+    FreeForDates => "{free} {free:libre|libres} du {start} au {end}", "{free} free from {start} to {end}";
     // Catalogue: free for my dates
     MyDatesLegend => "Libre pour mes dates", "Free for my dates";
     MyDatesHelp => "Indiquez la période du projet pour ne voir que le matériel libre en quantité suffisante.", "Give the project period to see only equipment free in sufficient quantity.";
@@ -455,7 +455,7 @@ messages! {
     BookTitle => "Réserver du matériel", "Book equipment";
     BookIntro => "Choisissez la période du projet et le matériel ; les règles de prêt sont vérifiées au fur et à mesure.", "Choose the project period and the equipment; the lending rules are checked as you go.";
     BookPeriodHeading => "1. Période du projet", "1. Project period";
-    BookPeriodHelp => "Le prêt commence et se termine un jour de classe, au moins {days} jours de classe après aujourd'hui.", "The loan starts and ends on a school day, at least {days} school days after today.";
+    BookPeriodHelp => "Le prêt commence et se termine un jour de classe, au moins {days} {days:jour|jours} de classe après aujourd'hui.", "The loan starts and ends on a school day, at least {days} school {days:day|days} after today.";
     BookBasketHeading => "2. Matériel demandé", "2. Equipment requested";
     BasketEmpty => "Votre panier est vide : ajoutez un matériel ci-dessous ou depuis le catalogue.", "Your basket is empty: add equipment below or from the catalogue.";
     BasketModel => "Matériel", "Equipment";
@@ -484,20 +484,20 @@ messages! {
     TrainingNoSessionInTime => "Aucune session ne se termine avant le début de ce prêt : choisissez une date de début plus tardive, ou inscrivez-vous pour un prochain prêt.", "No session ends before this loan starts: choose a later first day, or enrol for a later loan.";
     SessionTooLate => "trop tard pour ce prêt", "too late for this loan";
     ErrorProfileMissing => "Votre profil n'est pas renseigné : il accompagne chaque demande.", "Your profile is not filled in: it goes with every request.";
-    ShortageText => "{model} : {free} libres sur cette période, vous en demandez {requested}.", "{model}: {free} free over this period, you ask for {requested}.";
-    ShortageNext => "{requested} seront libres du {start} au {end}.", "{requested} will be free from {start} to {end}.";
-    ShortageNoNext => "Aucune période de même durée n'a {requested} exemplaires libres d'ici la fin de l'année scolaire prochaine.", "No period of the same length has {requested} units free before the end of next school year.";
+    ShortageText => "{model} : {free} {free:libre|libres} sur cette période, vous en demandez {requested}.", "{model}: {free} free over this period, you ask for {requested}.";
+    ShortageNext => "{requested} {requested:sera libre|seront libres} du {start} au {end}.", "{requested} will be free from {start} to {end}.";
+    ShortageNoNext => "Aucune période de même durée n'a {requested} {requested:exemplaire libre|exemplaires libres} d'ici la fin de l'année scolaire prochaine.", "No period of the same length has {requested} {requested:unit|units} free before the end of next school year.";
     UseTheseDates => "Choisir ces dates (du {start} au {end})", "Use these dates ({start} to {end})";
-    AlternativeText => "Autre matériel de la même catégorie : {model} ({free} libres).", "Other equipment in the same category: {model} ({free} free).";
+    AlternativeText => "Autre matériel de la même catégorie : {model} ({free} {free:libre|libres}).", "Other equipment in the same category: {model} ({free} free).";
     UseAlternative => "Remplacer par {model}", "Replace with {model}";
     TrainingMissingText => "{model} demande la formation « {training} », que vous n'avez pas suivie.", "{model} needs the training \"{training}\", which you have not completed.";
     TrainingExpiredText => "Votre formation « {training} » a expiré le {date}.", "Your training \"{training}\" expired on {date}.";
-    TrainingNextSession => "Prochaine session : {date}, {place} ({seats} places libres). Une inscription à une session qui se termine avant le début du prêt suffit pour réserver.", "Next session: {date}, {place} ({seats} seats left). Enrolling in a session that ends before the loan starts is enough to book.";
+    TrainingNextSession => "Prochaine session : {date}, {place} ({seats} {seats:place libre|places libres}). Une inscription à une session qui se termine avant le début du prêt suffit pour réserver.", "Next session: {date}, {place} ({seats} {seats:seat|seats} left). Enrolling in a session that ends before the loan starts is enough to book.";
     PeriodEndBeforeStart => "Le dernier jour est avant le premier.", "The last day is before the first.";
     PeriodStartNoClass => "Le premier jour n'est pas un jour de classe ({reason}).", "The first day is not a school day ({reason}).";
     PeriodEndNoClass => "Le dernier jour n'est pas un jour de classe ({reason}).", "The last day is not a school day ({reason}).";
-    PeriodNotice => "Le prêt doit commencer au plus tôt le {date} ({days} jours de classe de préavis).", "The loan must start on {date} at the earliest ({days} school days' notice).";
-    PeriodTooLong => "Ce matériel se prête {weeks} semaines au plus : le prêt doit finir au plus tard le {date}.", "This equipment is lent for {weeks} weeks at most: the loan must end by {date}.";
+    PeriodNotice => "Le prêt doit commencer au plus tôt le {date} ({days} {days:jour|jours} de classe de préavis).", "The loan must start on {date} at the earliest ({days} school {days:day's|days'} notice).";
+    PeriodTooLong => "Ce matériel se prête {weeks} {weeks:semaine|semaines} au plus : le prêt doit finir au plus tard le {date}.", "This equipment is lent for {weeks} {weeks:week|weeks} at most: the loan must end by {date}.";
     PeriodBeyond => "Les réservations sont ouvertes jusqu'au {date}.", "Bookings are open until {date}.";
     PeriodNearest => "Période valide la plus proche : du {start} au {end}.", "Nearest valid period: {start} to {end}.";
     FormErrorsTitle => "La demande n'est pas envoyée. Corrigez :", "The request was not sent. Please correct:";
@@ -584,7 +584,7 @@ messages! {
     SyncStatusLabel => "État de la synchronisation", "Sync status";
     SyncSynced => "Synchronisé à {time}", "Synced at {time}";
     SyncWaitingOne => "1 changement en attente d'envoi", "1 change waiting to be sent";
-    SyncWaitingMany => "{n} changements en attente d'envoi", "{n} changes waiting to be sent";
+    SyncWaitingMany => "{n} {n:changement|changements} en attente d'envoi", "{n} {n:change|changes} waiting to be sent";
     SyncOffline => "Hors ligne : le serveur ne répond pas, tout est gardé ici et sera envoyé au retour", "Offline: the server does not answer; everything is kept here and will be sent when it is back";
     SyncSignedOut => "Synchronisation en pause : connectez-vous dans les paramètres", "Sync paused: sign in in the settings";
     SyncConnecting => "Connexion au serveur de synchronisation…", "Connecting to the sync server…";
@@ -697,7 +697,7 @@ messages! {
     QueueUntitled => "Réservation {id}", "Booking {id}";
     QueueAnonymous => "Occupation publiée (sans nom)", "Published occupancy (no name)";
     QueueEmpty => "Aucune demande en attente.", "No pending request.";
-    QueueCaption => "{count} demandes à confirmer ou refuser, par date de début", "{count} requests to confirm or refuse, by first day";
+    QueueCaption => "{count} {count:demande|demandes} à confirmer ou refuser, par date de début", "{count} {count:request|requests} to confirm or refuse, by first day";
     QueueSelectAll => "Tout sélectionner", "Select all";
     QueueSelectOne => "Sélectionner « {project} » de {teacher}", "Select \"{project}\" by {teacher}";
     QueueBulkLabel => "Actions sur la sélection", "Actions on the selection";
@@ -772,7 +772,9 @@ messages! {
     CatModelHeading => "Fiche du modèle", "Model details";
     CatNewModelHeading => "Nouveau modèle", "New model";
     CatModelCategory => "Catégorie", "Category";
-    CatModelName => "Nom du modèle", "Model name";
+    CatModelName => "Nom du modèle (en français)", "Model name (in French)";
+    CatModelNameEn => "Nom anglais du modèle (facultatif)", "Model name in English (optional)";
+    CatModelNameEnHint => "Affiché dans l'interface en anglais. Laissez vide pour un nom de produit qui ne se traduit pas : le nom français est alors affiché.", "Shown in the English interface. Leave empty for a product name that is not translated: the French name is shown instead.";
     CatModelDescFr => "Description (en français)", "Description (in French)";
     CatModelDescEn => "Description en anglais (facultative)", "Description in English (optional)";
     CatModelTrainings => "Formations exigées avant la remise", "Trainings required before hand-over";
@@ -782,7 +784,7 @@ messages! {
     CatModelCreated => "Modèle « {name} » créé : ajoutez-lui des exemplaires ci-dessous.", "Model \"{name}\" created: add units to it below.";
     CatMaxWeeksInvalid => "La durée maximale est un nombre entier de semaines, de 1 à 52.", "The longest loan is a whole number of weeks, from 1 to 52.";
     CatUnitsHeading => "Exemplaires de {model}", "Units of {model}";
-    CatUnitsCaption => "{count} exemplaires de {model}, dont {in_service} en service", "{count} units of {model}, {in_service} in service";
+    CatUnitsCaption => "{count} {count:exemplaire|exemplaires} de {model}, dont {in_service} en service", "{count} {count:unit|units} of {model}, {in_service} in service";
     CatNoUnits => "Ce modèle n'a pas encore d'exemplaire.", "This model has no units yet.";
     CatPrintLabels => "Imprimer les étiquettes de ce modèle", "Print this model's labels";
     CatColAcquired => "Acquis le", "Acquired on";
@@ -889,7 +891,7 @@ messages! {
     TrainingAdminNone => "Aucune formation pour l'instant.", "No training yet.";
     TrainingAdminEdit => "Modifier", "Edit";
     TrainingAdminEditNamed => "Modifier la formation {name}", "Edit the training {name}";
-    TrainingAdminValidFor => "Valable {years} ans après la session suivie.", "Valid for {years} years after the session attended.";
+    TrainingAdminValidFor => "Valable {years} {years:an|ans} après la session suivie.", "Valid for {years} {years:year|years} after the session attended.";
     TrainingAdminNoExpiry => "Sans limite de validité.", "Does not expire.";
     SessionAdminAdd => "Nouvelle session", "New session";
     SessionAdminAddNamed => "Nouvelle session de {name}", "New session of {name}";
@@ -906,7 +908,7 @@ messages! {
     SessionAdminSaved => "Session du {date} enregistrée.", "Session on {date} saved.";
     SessionAdminHeading => "Session du {dates} — {place}", "Session on {dates} — {place}";
     SessionAdminDates => "{start} au {end}", "{start} to {end}";
-    SessionAdminSeats => "{capacity} places, {left} libres.", "{capacity} seats, {left} left.";
+    SessionAdminSeats => "{capacity} {capacity:place|places}, {left} {left:libre|libres}.", "{capacity} {capacity:seat|seats}, {left} left.";
     SessionAdminNobody => "Personne n'est inscrit.", "Nobody is enrolled.";
     SessionAdminEnrolledHeading => "Inscrits", "Enrolled";
     SessionAdminRecordLater => "Les présences s'enregistrent une fois la session passée, à partir du {date}.", "Attendance is recorded once the session is over, from {date}.";
@@ -953,7 +955,7 @@ messages! {
     TeacherEnrolSession => "Session choisie", "Chosen session";
     TeacherEnrolSubmit => "Inscrire à cette session", "Enrol in this session";
     TeacherEnrolled => "Inscription enregistrée : {session}.", "Enrolment recorded: {session}.";
-    TeacherSessionOption => "{training} — {date}, {place} ({seats} places libres)", "{training} — {date}, {place} ({seats} seats left)";
+    TeacherSessionOption => "{training} — {date}, {place} ({seats} {seats:place libre|places libres})", "{training} — {date}, {place} ({seats} {seats:seat|seats} left)";
     TeacherNoSessionOpen => "Aucune session à venir avec des places libres.", "No coming session with seats left.";
     TeacherBookingsHeading => "Réservations", "Bookings";
     TeacherBookingsCaption => "Réservations de l'enseignant, la plus récente en premier", "The teacher's bookings, latest first";
@@ -981,7 +983,7 @@ messages! {
     IncidentAdminFilterAll => "Tous", "All";
     IncidentAdminNone => "Aucun sinistre déclaré.", "No incident declared.";
     IncidentAdminNoneShown => "Aucun sinistre avec ce statut.", "No incident with this status.";
-    IncidentAdminCaption => "Sinistres : {shown} affichés sur {total}, le plus récent en premier", "Incidents: {shown} shown of {total}, latest first";
+    IncidentAdminCaption => "Sinistres : {shown} {shown:affiché|affichés} sur {total}, le plus récent en premier", "Incidents: {shown} shown of {total}, latest first";
     IncidentAdminColUnit => "Exemplaire", "Unit";
     IncidentAdminColKind => "Nature", "Kind";
     IncidentAdminColDiscovered => "Découvert le", "Discovered";
@@ -1021,8 +1023,8 @@ messages! {
     RatesRateColumn => "Taux", "Rate";
     RatesAgeNew => "Moins d'un an", "Under a year";
     RatesAge => "{years} {years:an|ans}", "{years} {years:year|years}";
-    RatesAgeAndMore => "{years} ans et plus", "{years} years or more";
-    RatesNotReplaced => "Un exemplaire de plus de {years} ans n'est pas remplacé.", "A unit over {years} years old is not replaced.";
+    RatesAgeAndMore => "{years} {years:an|ans} et plus", "{years} {years:year|years} or more";
+    RatesNotReplaced => "Un exemplaire de plus de {years} {years:an|ans} n'est pas remplacé.", "A unit over {years} {years:year|years} old is not replaced.";
     AmountErrorEmpty => "Indiquez un montant en euros.", "Enter an amount in euros.";
     AmountErrorFormat => "Montant non reconnu : écrivez par exemple 120,50.", "Amount not recognised: write for example 120.50.";
     AmountErrorCents => "Deux chiffres au plus après la virgule.", "At most two digits after the decimal point.";
@@ -1033,9 +1035,9 @@ messages! {
     TimelineFrom => "Semaine de départ", "Starting week";
     TimelinePrevious => "Semaines précédentes", "Previous weeks";
     TimelineNext => "Semaines suivantes", "Next weeks";
-    TimelineSummary => "{bookings} réservations sur ces semaines, {capacity} exemplaires en service.", "{bookings} bookings in these weeks, {capacity} units in service.";
+    TimelineSummary => "{bookings} {bookings:réservation|réservations} sur ces semaines, {capacity} {capacity:exemplaire|exemplaires} en service.", "{bookings} {bookings:booking|bookings} in these weeks, {capacity} {capacity:unit|units} in service.";
     TimelineNoConflict => "Aucun conflit.", "No conflict.";
-    TimelineConflicts => "Semaines en conflit : {weeks} (la demande dépasse le nombre d'exemplaires en service).", "Weeks in conflict: {weeks} (demand exceeds the units in service).";
+    TimelineConflicts => "{weeks:Semaine|Semaines} en conflit : {weeks} (la demande dépasse le nombre d'exemplaires en service).", "{weeks:Week|Weeks} in conflict: {weeks} (demand exceeds the units in service).";
     TimelineWeekOf => "semaine du {date}", "week of {date}";
     TimelineConflict => "conflit", "conflict";
     TimelineCaption => "{model} : réservations par semaine à partir du {date}", "{model}: bookings by week from {date}";
@@ -1062,7 +1064,7 @@ messages! {
     ReportUnitsRefused => "Exemplaires refusés", "Units refused";
     ReportOftenRefused => "Souvent refusé", "Often refused";
     ReportUsageTitle => "Utilisation du matériel", "Equipment usage";
-    ReportCounted => "Jours de prêt : les jours de classe entre la remise du matériel et son retour, ou la fin de la période s'il est encore prêté ; une réservation jamais remise ne compte pas. Jours en service : les jours de classe depuis l'achat de chaque exemplaire en service. Un modèle n'est jugé que s'il avait un exemplaire en service dès le premier jour de la période et que la période compte au moins {days} jours de classe ; sinon il est « non jugé ».", "Days on loan: the school days from the hand-over of the equipment to its return, or to the end of the period if it is still out; a booking never handed over does not count. Days in service: the school days since each unit in service was bought. A model is judged only if it had a unit in service from the first day of the period and the period holds at least {days} school days; otherwise it is \"not judged\".";
+    ReportCounted => "Jours de prêt : les jours de classe entre la remise du matériel et son retour, ou la fin de la période s'il est encore prêté ; une réservation jamais remise ne compte pas. Jours en service : les jours de classe depuis l'achat de chaque exemplaire en service. Un modèle n'est jugé que s'il avait un exemplaire en service dès le premier jour de la période et que la période compte au moins {days} {days:jour|jours} de classe ; sinon il est « non jugé ».", "Days on loan: the school days from the hand-over of the equipment to its return, or to the end of the period if it is still out; a booking never handed over does not count. Days in service: the school days since each unit in service was bought. A model is judged only if it had a unit in service from the first day of the period and the period holds at least {days} school {days:day|days}; otherwise it is \"not judged\".";
     ReportNotJudged => "Non jugé", "Not judged";
     ReportWindowDefault => "Par défaut, l'année scolaire en cours : du 1er septembre à aujourd'hui.", "By default, the current school year: from 1 September to today.";
     ReportUsageHelp => "Utilisation : jours de classe en prêt divisés par les jours de classe en service, par modèle. En dessous de {threshold} %, un modèle est candidat à une réaffectation.", "Utilisation: school days on loan divided by school days in service, per model. Below {threshold} %, a model is a candidate for reallocation.";
@@ -1121,15 +1123,15 @@ messages! {
     // ---- Coordinator: shared explanations ----
     ExplainTrainingNever => "La formation « {training} » n'a pas été suivie.", "The training \"{training}\" has not been completed.";
     ExplainTrainingExpired => "La formation « {training} » a expiré le {date}.", "The training \"{training}\" expired on {date}.";
-    ExplainNextSession => "Prochaine session : {date}, {place} ({seats} places libres).", "Next session: {date}, {place} ({seats} seats left).";
+    ExplainNextSession => "Prochaine session : {date}, {place} ({seats} {seats:place libre|places libres}).", "Next session: {date}, {place} ({seats} {seats:seat|seats} left).";
     ExplainNoSession => "Aucune session n'est prévue : créez-en une dans Formations.", "No session is planned: create one in Trainings.";
-    ExplainShortage => "{model} : {free} exemplaires libres sur la période, {requested} demandés.", "{model}: {free} units free over the period, {requested} asked for.";
+    ExplainShortage => "{model} : {free} {free:exemplaire libre|exemplaires libres} sur la période, {requested} {requested:demandé|demandés}.", "{model}: {free} {free:unit|units} free over the period, {requested} asked for.";
     ExplainUnitUnknown => "L'exemplaire {label} n'existe pas.", "Unit {label} does not exist.";
     ExplainUnitWrongModel => "L'exemplaire {label} est un {model}, qui n'est pas dans cette réservation.", "Unit {label} is a {model}, which is not in this booking.";
     ExplainUnitOutOfService => "L'exemplaire {label} est hors service.", "Unit {label} is out of service.";
     ExplainUnitDuplicate => "L'exemplaire {label} est choisi deux fois.", "Unit {label} is chosen twice.";
     ExplainUnitAlreadyOut => "L'exemplaire {label} est déjà prêté (réservation {booking}).", "Unit {label} is already on loan (booking {booking}).";
-    ExplainUnitCount => "{model} : {booked} réservés, {given} choisis.", "{model}: {booked} booked, {given} chosen.";
+    ExplainUnitCount => "{model} : {booked} {booked:réservé|réservés}, {given} {given:choisi|choisis}.", "{model}: {booked} booked, {given} chosen.";
     ExplainUnitNotInBooking => "L'exemplaire {label} ne fait pas partie de ce prêt.", "Unit {label} is not part of this loan.";
     ExplainUnitNotReturned => "L'état de retour de l'exemplaire {label} manque.", "The return condition of unit {label} is missing.";
     ExplainTransition => "Impossible : on ne passe pas de « {from} » à « {to} ».", "Not possible: it cannot go from \"{from}\" to \"{to}\".";
@@ -1267,6 +1269,139 @@ mod tests {
         assert_eq!(fill(Lang::En, english, &[("n", "1")]), "1 incident");
         assert_eq!(fill(Lang::En, english, &[("n", "1,000")]), "1,000 incidents");
         assert_eq!(fill(Lang::En, "{missing} {x:a|b}", &[]), "{missing} {x:a|b}");
+    }
+
+    /// Placeholders that take a number; a word after one of them agrees with it.
+    const COUNTS: &[&str] = &[
+        "count",
+        "n",
+        "seats",
+        "free",
+        "days",
+        "weeks",
+        "years",
+        "units",
+        "models",
+        "held",
+        "in_service",
+        "requested",
+        "total",
+        "capacity",
+        "left",
+        "shown",
+        "bookings",
+        "refusals",
+        "booked",
+        "given",
+        "pages",
+        "used",
+        "quota",
+        "percent",
+        "amount",
+        "quantity",
+        "number",
+        "of",
+    ];
+
+    /// Words that may follow a number without agreeing with it (units, prepositions, verbs).
+    const INVARIANT_AFTER_COUNT: &[&str] = &["dans", "%", "Mo", "MB", "×", "en", "in", "of", "sur", "free", "left"];
+
+    #[test]
+    fn a_word_after_a_count_agrees_through_a_plural_form() {
+        for msg in Msg::ALL {
+            for text in [msg.fr(), msg.en()] {
+                for name in COUNTS {
+                    let placeholder = format!("{{{name}}} ");
+                    for (at, _) in text.match_indices(&placeholder) {
+                        let next = text[at + placeholder.len()..].split([' ', ',', '.', ')', ';']).next().unwrap_or("");
+                        let plural_looking = next.ends_with('s') || next.ends_with('x');
+                        assert!(
+                            next.starts_with(&format!("{{{name}:"))
+                                || !plural_looking
+                                || INVARIANT_AFTER_COUNT.contains(&next),
+                            "{msg:?}: « {next} » after {{{name}}} does not agree with it: {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_noun_stays_plural_after_a_singular_count() {
+        // Plural words fixed in the tables: none may follow a number that takes the singular.
+        const FRENCH_PLURALS: &[&str] = &[
+            "modèles",
+            "exemplaires",
+            "semaines",
+            "jours",
+            "places",
+            "sinistres",
+            "déclarés",
+            "libres",
+            "réservations",
+            "demandes",
+            "enseignants",
+            "réponses",
+            "changements",
+            "étiquettes",
+            "ans",
+            "caractères",
+            "utilisés",
+            "ajoutés",
+            "réservés",
+            "demandés",
+            "choisis",
+            "affichés",
+            "remboursables",
+            "seront",
+            "des",
+        ];
+        const ENGLISH_PLURALS: &[&str] = &[
+            "models",
+            "units",
+            "weeks",
+            "days",
+            "seats",
+            "incidents",
+            "bookings",
+            "requests",
+            "teachers",
+            "answers",
+            "changes",
+            "labels",
+            "years",
+            "characters",
+            "have",
+            "match",
+            "fall",
+        ];
+        for msg in Msg::ALL {
+            for (lang, plurals, singular_counts) in
+                [(Lang::Fr, FRENCH_PLURALS, &["0", "1"][..]), (Lang::En, ENGLISH_PLURALS, &["1"][..])]
+            {
+                for n in ["0", "1", "2"] {
+                    let args: Vec<(&str, &str)> = COUNTS.iter().map(|name| (*name, n)).collect();
+                    let text = fill(lang, msg.get(lang), &args);
+                    let words: Vec<&str> =
+                        text.split([' ', ',', '.', '(', ')', ';', ':', '\'']).filter(|w| !w.is_empty()).collect();
+                    for (i, word) in words.iter().enumerate() {
+                        if *word != n {
+                            continue;
+                        }
+                        // The next word, or the one after a word like "school" or "refused".
+                        for next in words.iter().skip(i + 1).take(2) {
+                            let singular = singular_counts.contains(&n);
+                            assert!(
+                                !(singular && plurals.contains(next)),
+                                "{msg:?} with {n}: « {next} » stays plural: {text:?}"
+                            );
+                        }
+                    }
+                    assert!(!text.contains('|'), "{msg:?}: a plural form was not chosen: {text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Versions 2 and 3 of the stored document: the pool in a compact JSON encoding.
+//! Versions 2 to 4 of the stored document: the pool in a compact JSON encoding.
 //!
 //! Local storage quotas are counted in UTF-16 units (about five million in Chromium and
 //! Firefox), and the save protocol keeps two copies. At the scale of a metropolitan pool
@@ -23,6 +23,7 @@
 //! ```text
 //! categories [id, name.fr, name.en?]
 //! models     [id, category, name, description.fr, description.en|null?, [trainings]?, max_loan_weeks=8?]
+//!            (name: the French name, or [fr, en] when it has an English one, from version 4)
 //! units      [label, model, acquired, value_cents|null, condition=1?, in_service=1?, kit_size?]
 //! trainings  [id, name.fr, name.en|null, validity_years?]
 //! communes   [id, name]
@@ -437,7 +438,15 @@ impl<'a> Writer<'a> {
         section(&mut body, "models", &catalogue.models, |row, m| {
             row.string(&m.id);
             row.item(false, |out| push_ref(out, &self.categories, &m.category));
-            row.string(&m.name);
+            match &m.name.en {
+                None => row.string(&m.name.fr),
+                Some(en) => row.item(false, |out| {
+                    let mut name = Row::open(out);
+                    name.string(&m.name.fr);
+                    name.string(en);
+                    name.close();
+                }),
+            }
             push_text_row(row, &m.description);
             row.item(m.required_trainings.is_empty(), |out| {
                 push_array(out, &m.required_trainings, |out, t| push_ref(out, &self.trainings, t))
@@ -611,7 +620,7 @@ fn push_plan(out: &mut String, plan: &SavedPlan) {
     row.close();
 }
 
-/// Writes a document in the current version (3).
+/// Writes a document in the current version (4).
 pub fn encode_document(revision: u64, saved_at: Option<NaiveDateTime>, state: StateRef<'_>) -> String {
     let pool = state.pool.map(|pool| Writer::new(pool).pool(pool));
     let mut out = String::with_capacity(pool.as_ref().map_or(0, String::len) + 256);
@@ -1019,7 +1028,16 @@ fn read_pool(r: &mut Reader<'_>, version: u32) -> Result<PoolState, ReadError> {
         r.element()?;
         let category = reference(r, &t.categories, |c| &c.id)?;
         r.element()?;
-        let name = r.string()?;
+        let name = if r.peek()? == Kind::Array {
+            r.row(|r| {
+                r.element()?;
+                let fr = r.string()?;
+                r.element()?;
+                Ok(LocalizedText { fr, en: Some(r.string()?) })
+            })?
+        } else {
+            LocalizedText::french(r.string()?)
+        };
         let description = text_row(r)?;
         let trainings = r.next_or(Vec::new(), |r| {
             list(r, |r| {
@@ -1251,7 +1269,7 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
     })
 }
 
-/// Reads a version 2 or 3 document.
+/// Reads a version 2, 3 or 4 document.
 pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let mut r = Reader::new(text);
     r.open_object()?;
@@ -1259,7 +1277,7 @@ pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let at = r.offset();
     let version = r.int_as::<u32>()?;
     if !(2..=STORED_VERSION).contains(&version) {
-        return Err(ReadError { offset: at, what: "not version 2 or 3" });
+        return Err(ReadError { offset: at, what: "not version 2, 3 or 4" });
     }
     r.expect_key("revision")?;
     let revision = r.uint()?;

@@ -15,6 +15,9 @@
 //!   flag, the exchange log, the browser's id minter, sessions' seats taken by others, the
 //!   coordinator's contact address, the rule behind a refusal, and minted booking ids packed
 //!   (see [`super::compact`]). Versions 1 and 2 are upgraded with [`upgrade_pool`].
+//! - **Version 4** is version 3 where a model's name may have an English version (`[fr, en]`
+//!   instead of the French string). Earlier versions are upgraded with [`translate_demo_names`]:
+//!   the demo catalogue's models, stored before their names were translated, get them.
 //!
 //! The language (`materiotheque.lang`) stays a key of its own in every version: it is read
 //! before the document, so even the recovery screen for an unreadable document speaks the
@@ -30,7 +33,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// The newest document version this build reads and writes.
-pub const STORED_VERSION: u32 = 3;
+pub const STORED_VERSION: u32 = 4;
 
 /// The keys where version 1 kept the profile, the pool and the plan.
 pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
@@ -216,9 +219,10 @@ pub fn migrate_v1(mut v1: StoredV1) -> Document {
 
 /// Brings a pool of an earlier version (stored, or in a backup file) to this one: bookings with
 /// no teacher — what versions 1 and 2 made of a published catalogue's occupancy — become
-/// anonymous occupancy, and a pool whose catalogue is the embedded demo's is the demo.
-/// Idempotent.
+/// anonymous occupancy, and a pool whose catalogue is the embedded demo's is the demo; the demo
+/// models get their English names ([`translate_demo_names`]). Idempotent.
 pub fn upgrade_pool(pool: &mut PoolState) {
+    translate_demo_names(pool);
     if pool.bookings.iter().any(|b| b.teacher.is_empty()) {
         let (anonymous, own): (Vec<_>, Vec<_>) =
             std::mem::take(&mut pool.bookings).into_iter().partition(|b| b.teacher.is_empty());
@@ -232,6 +236,21 @@ pub fn upgrade_pool(pool: &mut PoolState) {
         }));
         if let Ok(demo) = crate::demo::demo_data() {
             pool.demo |= pool.catalogue == demo.catalogue;
+        }
+    }
+}
+
+/// Gives the models of the embedded demo catalogue that a pool holds under their French name
+/// alone (stored before names were translated, up to version 3) the demo's English name; a
+/// model the coordinator renamed, or one of their own, is left as it is. Idempotent.
+pub fn translate_demo_names(pool: &mut PoolState) {
+    if pool.catalogue.models.iter().all(|m| m.name.en.is_some()) {
+        return;
+    }
+    let Ok(demo) = crate::demo::demo_data() else { return };
+    for model in pool.catalogue.models.iter_mut().filter(|m| m.name.en.is_none()) {
+        if let Some(named) = demo.catalogue.models.iter().find(|d| d.id == model.id && d.name.fr == model.name.fr) {
+            model.name.en.clone_from(&named.name.en);
         }
     }
 }
@@ -250,7 +269,15 @@ pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
                 document
             })
             .map_err(|e| corrupt(key, text, e)),
-        3 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
+        3 => compact::decode_document(text)
+            .map(|mut document| {
+                if let Some(pool) = &mut document.state.pool {
+                    translate_demo_names(pool);
+                }
+                document
+            })
+            .map_err(|e| corrupt(key, text, e)),
+        4 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
         found if found > STORED_VERSION => Err(StorageError::Newer { found, supported: STORED_VERSION }),
         _ => Err(corrupt(key, text, "unknown schema_version")),
     }
@@ -355,9 +382,24 @@ mod tests {
     }
 
     #[test]
+    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), crate::storage::files::FileError> {
+        let mut pool = crate::demo::demo_data()?.into_pool_state();
+        for model in &mut pool.catalogue.models {
+            model.name.en = None;
+        }
+        pool.catalogue.models[0].name.fr = "Renamed by the coordinator".into();
+        translate_demo_names(&mut pool);
+        translate_demo_names(&mut pool);
+        assert_eq!(pool.catalogue.models[0].name.en, None, "a renamed model keeps its name");
+        assert!(pool.catalogue.models[1..].iter().all(|m| m.name.en.is_some()));
+        assert_eq!(pool.catalogue.models[1..], crate::demo::demo_data()?.catalogue.models[1..]);
+        Ok(())
+    }
+
+    #[test]
     fn a_newer_version_is_refused_as_such_and_garbage_as_corrupt() {
-        let newer = r#"{"schema_version":4,"revision":1,"anything":"we do not know"}"#;
-        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 4, supported: STORED_VERSION }));
+        let newer = r#"{"schema_version":5,"revision":1,"anything":"we do not know"}"#;
+        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 5, supported: STORED_VERSION }));
         for garbage in ["", "{", "null", r#"{"schema_version":0}"#, r#"{"schema_version":1,"pool":5}"#] {
             match migrate("k", garbage) {
                 Err(StorageError::Corrupt(copy)) => assert_eq!((copy.key.as_str(), copy.raw.as_str()), ("k", garbage)),

@@ -10,7 +10,7 @@ use crate::domain::calendar::{day_num, SchoolCalendar};
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
     Actor, AssignedUnit, Booking, BookingLine, BookingStatus, Commune, Condition, HistoryEntry, Incident, IncidentKind,
-    IncidentStatus, Model, PoolState, School, Teacher, TrainingRecord, Unit,
+    IncidentStatus, LocalizedText, Model, PoolState, School, Teacher, TrainingRecord, Unit,
 };
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use std::collections::HashSet;
@@ -179,7 +179,14 @@ pub fn pool(scale: Scale) -> PoolState {
             let round = k / templates.len();
             Model {
                 id: if round == 0 { t.id.clone() } else { format!("{}-{}", t.id, round + 1) },
-                name: if round == 0 { t.name.clone() } else { format!("{} (lot {})", t.name, round + 1) },
+                name: if round == 0 {
+                    t.name.clone()
+                } else {
+                    LocalizedText {
+                        fr: format!("{} (lot {})", t.name.fr, round + 1),
+                        en: t.name.en.as_ref().map(|en| format!("{en} (batch {})", round + 1)),
+                    }
+                },
                 ..t.clone()
             }
         })

@@ -242,13 +242,26 @@ fn both_released_versions_give_the_same_state() {
 #[test]
 fn the_current_version_is_written_exactly_as_released() {
     // A change here needs a new schema_version and a migration, not an edit of the fixture.
-    let v3 = read_fixture("v3.json");
+    let v4 = read_fixture("v4.json");
     let written = encode(&Document { revision: 1, saved_at: Some(v2_saved_at()), state: v3_state() });
-    assert_eq!(STORED_VERSION, 3);
-    assert!(written == v3[SLOT_KEYS[0]], "the version 3 encoding changed");
+    assert_eq!(STORED_VERSION, 4);
+    assert!(written == v4[SLOT_KEYS[0]], "the version 4 encoding changed");
+    let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v4)));
+    assert_eq!(source, Source::Main);
+    assert_eq!(read.state, v3_state(), "version 4 reads back whole");
+}
+
+#[test]
+fn version_3_reads_back_whole_and_the_demo_models_get_their_english_names() {
+    let v3 = read_fixture("v3.json");
+    assert!(v3[SLOT_KEYS[0]].contains(r#""thymio",1,"Robot Thymio II","#), "version 3 names are plain strings");
     let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v3)));
     assert_eq!(source, Source::Main);
     assert_eq!(read.state, v3_state(), "version 3 reads back whole");
+    let pool = read.state.pool.unwrap_or_else(|| panic!("no pool"));
+    let thymio = pool.catalogue.models.iter().find(|m| m.id == "thymio").unwrap_or_else(|| panic!("no thymio"));
+    assert_eq!((thymio.name_in(false), thymio.name_in(true)), ("Robot Thymio II", "Thymio II robot"));
+    assert!(pool.catalogue.models.iter().all(|m| m.name.en.is_some()), "every demo model is named in English");
 }
 
 /// What version 3 adds to the fixture of versions 1 and 2: a booking minted by a browser, a
@@ -404,12 +417,12 @@ fn a_tab_that_missed_another_tabs_save_is_refused_then_saves_after_reloading() {
 #[test]
 fn a_newer_document_is_read_only() {
     let mut store = saved_twice();
-    let newer = r#"{"schema_version":4,"revision":9,"something":"new"}"#;
+    let newer = r#"{"schema_version":5,"revision":9,"something":"new"}"#;
     store.kv_mut().set(SLOT_KEYS[1], newer).unwrap();
     let before = store.kv().items().clone();
-    assert_eq!(store.load(), Err(StorageError::Newer { found: 4, supported: 3 }));
+    assert_eq!(store.load(), Err(StorageError::Newer { found: 5, supported: 4 }));
     let result = store.save(small_state("x").as_ref(), at(2026, 11, 23, 10, 0));
-    assert_eq!(result, Err(SaveError::Newer { found: 4, supported: 3 }));
+    assert_eq!(result, Err(SaveError::Newer { found: 5, supported: 4 }));
     assert_eq!(store.kv().items(), &before);
 }
 
@@ -693,7 +706,7 @@ mod round_trip {
     fn catalogue() -> impl Strategy<Value = crate::domain::Catalogue> {
         let categories = prop::collection::vec((id(), localized()).prop_map(|(id, name)| Category { id, name }), 0..3);
         let models = prop::collection::vec(
-            (id(), id(), text(), localized(), prop::collection::vec(id(), 0..3), any::<u8>()).prop_map(
+            (id(), id(), localized(), localized(), prop::collection::vec(id(), 0..3), any::<u8>()).prop_map(
                 |(id, category, name, description, required_trainings, max_loan_weeks)| Model {
                     id,
                     category,

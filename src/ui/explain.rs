@@ -18,7 +18,7 @@ pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
         lang,
         Msg::ImportConflict.get(lang),
         &[
-            ("model", &pool.model_name(&c.model)),
+            ("model", &pool.model_name_in(&c.model, lang == Lang::En)),
             ("start", &long(lang, c.from)),
             ("end", &long(lang, c.to)),
             ("held", &c.held.to_string()),
@@ -31,7 +31,7 @@ pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
 pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
     let t = |msg: Msg, args: &[(&str, &str)]| fill(lang, msg.get(lang), args);
     let english = lang == Lang::En;
-    let model_name = |id: &str| pool.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone());
+    let model_name = |id: &str| pool.model(id).map_or_else(|| id.to_owned(), |m| m.name_in(english).to_owned());
     match error {
         DomainError::TrainingMissing(missing) => missing
             .iter()

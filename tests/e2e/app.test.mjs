@@ -21,7 +21,7 @@ import {
 
 const PAGES = [
   { path: "", fr: "Catalogue du matériel", en: "Equipment catalogue" },
-  { path: "modele/thymio", fr: "Robot Thymio II", en: "Robot Thymio II" },
+  { path: "modele/thymio", fr: "Robot Thymio II", en: "Thymio II robot" },
   { path: "reserver", fr: "Réserver du matériel", en: "Book equipment" },
   { path: "mes-reservations", fr: "Mes réservations", en: "My bookings" },
   { path: "profil", fr: "Mon profil", en: "My profile" },

@@ -146,7 +146,7 @@ describe(`Booking equipment under ${BASE}`, () => {
       await page.getByRole("status").filter({ hasText: /correspond/ }).waitFor();
       const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Robot Blue-Bot" }) });
       if ((await card.count()) === 0) return null; // filtered out: not one free
-      return Number((await card.innerText()).match(/(\d+) libres du/)[1]);
+      return Number((await card.innerText()).match(/(\d+) libres? du/)[1]);
     };
     assert.equal(await freeInCatalogue(), null, "all Blue-Bots are booked on those dates");
 

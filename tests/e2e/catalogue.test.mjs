@@ -72,7 +72,7 @@ describe(`Catalogue search and filters under ${BASE}`, () => {
     await page.getByLabel("Search for equipment").focus();
     await page.keyboard.type("robot orientation");
     await page.keyboard.press("Enter"); // submitting does not reload the page
-    assert.deepEqual(await cardNames(page), ["Robot Blue-Bot"]);
+    assert.deepEqual(await cardNames(page), ["Blue-Bot robot"]);
     assert.equal(await page.getByRole("status").filter({ hasText: /match/ }).innerText(), "1 model matches.");
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.id);

@@ -77,7 +77,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await coordinator.getByText("Import effectué.").waitFor();
       await nav(coordinator, "Gestion");
       await coordinator.getByRole("heading", { name: "Demandes à traiter", level: 1 }).waitFor();
-      const queue = coordinator.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+      const queue = coordinator.getByRole("table", { name: /demandes? à confirmer ou refuser/ });
       const row = queue.getByRole("row", { name: /Radio des CM2/ });
       assert.match(await row.innerText(), /Anne Martin/);
       assert.match(await row.innerText(), /2 × Enregistreur Zoom H1n/);
@@ -204,7 +204,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
 
     const refusal = page.getByRole("alert").filter({ hasText: "Remise refusée" });
     await refusal.getByText("La formation « Robotique pédagogique » n'a pas été suivie.").waitFor();
-    await refusal.getByText(/Prochaine session : .*, .* \(\d+ places libres\)\./).waitFor();
+    await refusal.getByText(/Prochaine session : .*, .* \(\d+ places? libres?\)\./).waitFor();
     await expectNoAxeViolations(page, "hand-over refused");
     // Nothing was handed over.
     await page.getByRole("heading", { name: "Remise du matériel" }).waitFor();

@@ -143,7 +143,7 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       assert.equal(footer[1], `3 / ${capacity}`);
       assert.match(footer[2], new RegExp(`^${capacity + 2} / ${capacity}\\s*conflit$`, "i"), "the conflict said in words");
       assert.equal(footer[3], `0 / ${capacity}`);
-      await page.getByRole("status").filter({ hasText: "Semaines en conflit : 1 (la demande dépasse le nombre d'exemplaires en service)." }).waitFor();
+      await page.getByRole("status").filter({ hasText: "Semaine en conflit : 1 (la demande dépasse le nombre d'exemplaires en service)." }).waitFor();
       await expectNoAxeViolations(page, "timeline");
       // Earlier weeks by keyboard: the September loan shows.
       await page.getByRole("button", { name: "Semaines précédentes" }).focus();

@@ -203,7 +203,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     await page.getByRole("table", { name: /Sinistres : 2 affichés sur 2/ }).waitFor();
     await page.getByRole("button", { name: "Marquer réglé le sinistre SEM-ROB-0002 du 01/12/2026" }).click();
     await status(page, "Sinistre SEM-ROB-0002 du 01/12/2026 réglé.");
-    await page.getByRole("table", { name: /Sinistres : 1 affichés sur 2/ }).waitFor();
+    await page.getByRole("table", { name: /Sinistres : 1 affiché sur 2/ }).waitFor();
     await page.getByLabel("Afficher les sinistres").selectOption({ label: "Réglé" });
     assert.ok((await text(page.getByRole("row", { name: /SEM-ROB-0002/ }))).endsWith("Réglé Terminé"));
     await expectNoAxeViolations(page, "settled incidents");

@@ -193,7 +193,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await desk.clock.setFixedTime(AFTER_VR);
       await recordTraining(desk, url, "bruno.leroy@ac-lyon.fr", "Réalité virtuelle en classe", "16/12/2026");
       await nav(desk, "Gestion");
-      const queue = desk.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+      const queue = desk.getByRole("table", { name: /demandes? à confirmer ou refuser/ });
       for (const project of ["Robots et déplacements", "Voyage virtuel", "Défis Blue-Bot", "Interviews"]) {
         await queue.getByRole("row", { name: new RegExp(project) }).getByRole("checkbox").check();
       }
@@ -292,7 +292,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       // who lacks that training, is offered the session with the coordinator's count.
       await bruno.page.goto(url + "modele/thymio");
       const offered = bruno.page.getByText(/Session du mercredi 10 mars 2027, .*places libres/).first();
-      const teacherSeats = (await offered.innerText()).match(/\((\d+) places libres\)/)[1];
+      const teacherSeats = (await offered.innerText()).match(/\((\d+) places? libres?\)/)[1];
       await desk.goto(url + "gestion/formations");
       const march = desk.getByRole("region", { name: /^Session du mercredi 10 mars 2027/ });
       await march.getByText(/16 places, \d+ libres\./).waitFor();

@@ -109,7 +109,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
 
     // Within one poll the request is in the coordinator's queue.
     await nav(desk.page, "Gestion");
-    const queue = desk.page.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+    const queue = desk.page.getByRole("table", { name: /demandes? à confirmer ou refuser/ });
     const row = queue.getByRole("row", { name: /Parcours synchronisé/ });
     await row.waitFor({ timeout: 30_000 }).catch(async (e) => {
       throw new Error(`${e.message}\ndesk: ${await desk.page.locator(".sync-badge").innerText()}\nteacher: ${await teacher.page.locator(".sync-badge").innerText()}`);
@@ -191,7 +191,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await book(bruno.page, { model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Parcours Blue-Bot" });
     await book(chloe.page, { model: "Robot Blue-Bot", quantity: half, start: "01/03/2027", end: "12/03/2027", project: "Défis Blue-Bot" });
     await nav(desk.page, "Gestion");
-    const queue = desk.page.getByRole("table", { name: /demandes à confirmer ou refuser/ });
+    const queue = desk.page.getByRole("table", { name: /demandes? à confirmer ou refuser/ });
     await queue.getByRole("row", { name: /Défis Blue-Bot/ }).waitFor({ timeout: 30_000 });
     await bruno.context.setOffline(false);
     await syncState(bruno.page, "synced");
@@ -415,7 +415,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
         await loser.getByText(/un autre gestionnaire a modifié le parc avant vous/).first().waitFor({ timeout: 30_000 });
         await loser.getByText(new RegExp(`${model} : 0 exemplaires? libres? sur la période`)).first().waitFor();
       } else {
-        await loser.getByText(/0 libres sur/).first().waitFor();
+        await loser.getByText(/0 libres? sur/).first().waitFor();
       }
       await loser.getByRole("button", { name: "Fermer ce message" }).first().click().catch(() => {});
     }

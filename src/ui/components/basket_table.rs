@@ -14,12 +14,15 @@ pub fn BasketTable() -> impl IntoView {
 
     // Rows are keyed by model, so typing a quantity never rebuilds the row it is typed in.
     let row = move |model: String| {
-        let (name, in_service) = pool.pool.with_untracked(|p| (p.model_name(&model), p.index().in_service(&model)));
+        // Both names are read once; the row follows the language without reading the pool again.
+        let (names, in_service) = pool.pool.with_untracked(|p| {
+            ((p.model_name_in(&model, false), p.model_name_in(&model, true)), p.index().in_service(&model))
+        });
+        let name = move || if i18n.english() { names.1.clone() } else { names.0.clone() };
         let input_id = format!("qty-{model}");
-        let name2 = name.clone();
-        let name3 = name.clone();
-        let label = move || i18n.tf(Msg::QuantityOf, &[("model", &name2)]);
-        let remove_label = move || i18n.tf(Msg::BasketRemove, &[("model", &name3)]);
+        let (name2, name3) = (name.clone(), name.clone());
+        let label = move || i18n.tf(Msg::QuantityOf, &[("model", &name2())]);
+        let remove_label = move || i18n.tf(Msg::BasketRemove, &[("model", &name3())]);
         let (m1, m2, m3) = (model.clone(), model.clone(), model);
         let quantity = Memo::new(move |_| {
             plan.basket.with(|lines| lines.iter().find(|l| l.model == m1).map_or(0, |l| l.quantity))
@@ -73,7 +76,7 @@ pub fn BasketTable() -> impl IntoView {
                 .map(|cat| {
                     let models = c
                         .models_in(&cat.id)
-                        .map(|m| view! { <option value=m.id.clone()>{m.name.clone()}</option> })
+                        .map(|m| view! { <option value=m.id.clone()>{m.name_in(english).to_owned()}</option> })
                         .collect_view();
                     view! { <optgroup label=cat.name.pick(english).to_owned()>{models}</optgroup> }
                 })

@@ -16,7 +16,7 @@ pub fn booking_event(i18n: I18n, pool: PoolHandle, booking: &Booking) -> IcsEven
         .lines
         .iter()
         .map(|l| {
-            let name = pool.pool.with_untracked(|p| p.model_name(&l.model));
+            let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
             i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])
         })
         .collect();
@@ -50,7 +50,7 @@ pub fn BookingCard(
         .lines
         .iter()
         .map(|l| {
-            let name = pool.pool.with_untracked(|p| p.model_name(&l.model));
+            let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
             view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
         })
         .collect_view();

@@ -65,7 +65,9 @@ pub fn BookingCheckPanel(
     let plan = use_plan();
     let links = use_links();
     let status = EnrolmentStatus::new();
-    let model_name = move |id: &str| pool.pool.with(|p| p.model(id).map_or_else(|| id.to_owned(), |m| m.name.clone()));
+    let model_name = move |id: &str| {
+        pool.pool.with(|p| p.model(id).map_or_else(|| id.to_owned(), |m| m.name_in(i18n.english()).to_owned()))
+    };
     let problems = move |error: DomainError| {
         let lang = i18n.lang();
         match error {
@@ -146,7 +148,7 @@ pub fn BookingCheckPanel(
                                 p.alternatives(&s.model, s.requested, start, end)
                                     .into_iter()
                                     .take(2)
-                                    .map(|(m, free)| (m.id.clone(), m.name.clone(), free))
+                                    .map(|(m, free)| (m.id.clone(), m.name_in(i18n.english()).to_owned(), free))
                                     .collect::<Vec<_>>()
                             })
                         })

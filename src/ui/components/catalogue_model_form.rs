@@ -5,7 +5,7 @@ use crate::ui::components::{CatalogueFeedback, TextField};
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
-/// A model's details (category, name, description in French and English, required trainings,
+/// A model's details (category, name and description in French and English, required trainings,
 /// longest loan), or a new model's when `model` is `None`; a new model's id is made from its
 /// name and the model is then selected.
 #[component]
@@ -23,7 +23,8 @@ pub fn CatalogueModelForm(
     let first_category =
         pool.pool.with_untracked(|p| p.state().catalogue.categories.first().map(|c| c.id.clone()).unwrap_or_default());
     let category = RwSignal::new(current.as_ref().map_or(first_category, |m| m.category.clone()));
-    let name = RwSignal::new(current.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+    let name = RwSignal::new(current.as_ref().map(|m| m.name.fr.clone()).unwrap_or_default());
+    let name_en = RwSignal::new(current.as_ref().and_then(|m| m.name.en.clone()).unwrap_or_default());
     let description_fr = RwSignal::new(current.as_ref().map(|m| m.description.fr.clone()).unwrap_or_default());
     let description_en = RwSignal::new(current.as_ref().and_then(|m| m.description.en.clone()).unwrap_or_default());
     let trainings = RwSignal::new(current.as_ref().map(|m| m.required_trainings.clone()).unwrap_or_default());
@@ -44,10 +45,11 @@ pub fn CatalogueModelForm(
             None => pool.pool.with_untracked(|p| slug_id(&name_text, |id| p.model(id).is_some())),
         };
         let english = description_en.get_untracked().trim().to_owned();
+        let english_name = name_en.get_untracked().trim().to_owned();
         let edited = Model {
             id: id.clone(),
             category: category.get_untracked(),
-            name: name_text.clone(),
+            name: LocalizedText { fr: name_text.clone(), en: (!english_name.is_empty()).then_some(english_name) },
             description: LocalizedText {
                 fr: description_fr.get_untracked().trim().to_owned(),
                 en: (!english.is_empty()).then_some(english),
@@ -55,9 +57,10 @@ pub fn CatalogueModelForm(
             required_trainings: trainings.get_untracked(),
             max_loan_weeks,
         };
+        let shown_name = edited.name_in(i18n.english()).to_owned();
         if feedback.apply(pool, lang, CatalogueEdit::Model(edited)).is_some() {
             let msg = if model.is_none() { Msg::CatModelCreated } else { Msg::CatModelSaved };
-            feedback.done(i18n.tf(msg, &[("name", &name_text)]));
+            feedback.done(i18n.tf(msg, &[("name", &shown_name)]));
             if model.is_none() {
                 selected.set(Some(id));
             }
@@ -126,6 +129,13 @@ pub fn CatalogueModelForm(
                     </select>
                 </div>
                 <TextField id="cat-model-name" label=Msg::CatModelName value=name />
+                <TextField
+                    id="cat-model-name-en"
+                    label=Msg::CatModelNameEn
+                    hint=Msg::CatModelNameEnHint
+                    value=name_en
+                    lang="en"
+                />
                 <div class="field">
                     <label for="cat-model-description-fr">{i18n.text(Msg::CatModelDescFr)}</label>
                     <textarea

@@ -42,7 +42,7 @@ pub fn HandOverForm(
             }
             models.push(&line.model);
             let of = booking.quantity_of(&line.model) as usize;
-            let model_name = p.model_name(&line.model);
+            let model_name = p.model_name_in(&line.model, i18n.english());
             let units: Vec<(String, String)> = p
                 .units_available_for(&booking.id, &line.model)
                 .into_iter()

@@ -40,7 +40,7 @@ pub fn LoanList(
                         b.lines
                             .iter()
                             .map(|l| {
-                                let name = p.model_name(&l.model);
+                                let name = p.model_name_in(&l.model, i18n.english());
                                 format!("{} × {name}", l.quantity)
                             })
                             .collect::<Vec<_>>()

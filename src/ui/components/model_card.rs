@@ -30,7 +30,7 @@ pub fn ModelCard(
     view! {
         <li class="model-card">
             <h3>
-                <A href=href>{model.name.clone()}</A>
+                <A href=href>{model.name_in(english).to_owned()}</A>
             </h3>
             <p class="model-card__description">{description}</p>
             <p class="model-card__units">

@@ -27,7 +27,7 @@ fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
                 ("start", &short(b.start)),
                 ("end", &short(b.end)),
                 ("requested", &gap.shortage.requested.to_string()),
-                ("model", &pool.model_name(&gap.shortage.model)),
+                ("model", &pool.model_name_in(&gap.shortage.model, lang == Lang::En)),
                 ("free", &gap.shortage.free.to_string()),
             ],
         ));
@@ -54,7 +54,7 @@ pub fn ReturnForm(
             .units
             .iter()
             .map(|u| {
-                let name = p.model_name(&u.model);
+                let name = p.model_name_in(&u.model, i18n.english());
                 (u.label.clone(), name, u.condition_out)
             })
             .collect()

@@ -27,6 +27,9 @@ pub fn TextField(
     /// The id of a `<datalist>` of earlier answers.
     #[prop(optional)]
     list: Option<&'static str>,
+    /// The language of the text, when it is not the page's (an English name in the French UI).
+    #[prop(optional)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -50,6 +53,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength="200"
                 list=list
+                lang=lang
                 spellcheck=(kind == "email").then_some("false")
                 aria-invalid=move || current_error().map(|_| "true")
                 aria-describedby=described_by

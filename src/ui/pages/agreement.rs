@@ -28,7 +28,7 @@ pub fn AgreementPage() -> impl IntoView {
             let clauses: Vec<String> =
                 p.state().settings.agreement.clauses.iter().map(|c| c.pick(english).to_owned()).collect();
             let lines: Vec<(u32, String)> =
-                booking.lines.iter().map(|l| (l.quantity, p.model_name(&l.model))).collect();
+                booking.lines.iter().map(|l| (l.quantity, p.model_name_in(&l.model, english))).collect();
             Some((booking, agreement, clauses, lines))
         });
         let Some((booking, agreement, clauses, lines)) = found else {
@@ -42,6 +42,7 @@ pub fn AgreementPage() -> impl IntoView {
                 .iter()
                 .map(|(label, model, condition)| {
                     let condition = i18n.t(condition_msg(*condition));
+                    let model = model.pick(english);
                     view! { <li>{format!("{label} — {model} ({condition})")}</li> }
                 })
                 .collect_view();

@@ -60,7 +60,7 @@ pub fn BookingDeskPage() -> impl IntoView {
             b.lines
                 .iter()
                 .map(|l| {
-                    let name = p.model_name(&l.model);
+                    let name = p.model_name_in(&l.model, i18n.english());
                     view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
                 })
                 .collect_view()

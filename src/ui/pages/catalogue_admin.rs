@@ -36,7 +36,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
                                 let id = id.clone();
                                 move || selected.with(|s| s.as_deref() == Some(id.as_str()))
                             };
-                            view! { <option value=id prop:selected=chosen>{m.name.clone()}</option> }
+                            view! { <option value=id prop:selected=chosen>{m.name_in(english).to_owned()}</option> }
                         })
                         .collect_view();
                     view! { <optgroup label=cat.name.pick(english).to_owned()>{options}</optgroup> }
@@ -51,7 +51,9 @@ pub fn CatalogueAdminPage() -> impl IntoView {
     };
     // The chosen model's name (the units' heading); rebuilt only when the choice changes.
     let chosen = Memo::new(move |_| {
-        selected.get().and_then(|id| pool.pool.with_untracked(|p| p.model(&id).map(|m| (id.clone(), m.name.clone()))))
+        selected.get().and_then(|id| {
+            pool.pool.with_untracked(|p| p.model(&id).map(|m| (id.clone(), m.name_in(i18n.english()).to_owned())))
+        })
     });
 
     view! {

@@ -32,7 +32,10 @@ pub fn IncidentsPage() -> impl IntoView {
                 .filter(|i| wanted.is_none_or(|w| i.status == w))
                 .map(|i| {
                     let unit = p.state().catalogue.units.iter().find(|u| u.label == i.unit);
-                    let model = unit.and_then(|u| p.model(&u.model)).map(|m| m.name.clone()).unwrap_or_default();
+                    let model = unit
+                        .and_then(|u| p.model(&u.model))
+                        .map(|m| m.name_in(i18n.english()).to_owned())
+                        .unwrap_or_default();
                     let value = unit.and_then(|u| u.replacement_value_cents);
                     (i.clone(), p.incident_assessment(&i.id).ok(), model, value)
                 })

@@ -45,7 +45,7 @@ pub fn LabelSheetPage() -> impl IntoView {
                                 let value = value.clone();
                                 move || choice.with(|c| *c == value)
                             };
-                            view! { <option value=value prop:selected=selected>{m.name.clone()}</option> }
+                            view! { <option value=value prop:selected=selected>{m.name_in(i18n.english()).to_owned()}</option> }
                         })
                         .collect_view();
                     view! {
@@ -73,7 +73,7 @@ pub fn LabelSheetPage() -> impl IntoView {
             models
                 .into_iter()
                 .flat_map(|id| {
-                    let name = c.model(id).map(|m| m.name.clone()).unwrap_or_default();
+                    let name = c.model(id).map(|m| m.name_in(i18n.english()).to_owned()).unwrap_or_default();
                     c.units_of(id).filter(|u| u.in_service).map(move |u| (u.label.clone(), name.clone()))
                 })
                 .collect::<Vec<(String, String)>>()

@@ -25,7 +25,10 @@ pub fn ModelPage() -> impl IntoView {
         })
     });
     let title = Signal::derive(move || {
-        model.with(|m| m.as_ref().map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name.clone()))
+        model.with(|m| {
+            m.as_ref()
+                .map_or_else(|| i18n.t(Msg::ModelNotFoundTitle).to_owned(), |m| m.name_in(i18n.english()).to_owned())
+        })
     });
 
     // What the page shows of the pool: the page is rebuilt when that changes, not on every
@@ -89,7 +92,7 @@ pub fn ModelPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h1>{model.name.clone()}</h1>
+            <h1>{model.name_in(english).to_owned()}</h1>
             <p class="model-facts">
                 <Icon kind=IconKind::Units />
                 {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
@@ -98,7 +101,7 @@ pub fn ModelPage() -> impl IntoView {
             </p>
             <h2>{i18n.t(Msg::ModelDescriptionHeading)}</h2>
             <p>{model.description.pick(english).to_owned()}</p>
-            <AddToBasket model=model.id.clone() name=model.name.clone() />
+            <AddToBasket model=model.id.clone() name=model.name_in(english).to_owned() />
             <h2>{i18n.t(Msg::ModelTrainingsHeading)}</h2>
             {training_block}
             <AvailabilityTable model=model.id.clone() />

@@ -20,12 +20,12 @@ struct UsageRow {
 }
 
 /// The usage report over `[from, to]` ([`reallocation_report`]): every model with units in
-/// service or refused in the period, in catalogue order, named.
-fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> Vec<UsageRow> {
+/// service or refused in the period, in catalogue order, named (in English if `english`).
+fn usage_report(pool: &Pool, from: NaiveDate, to: NaiveDate, english: bool) -> Vec<UsageRow> {
     reallocation_report(pool, from, to)
         .rows
         .into_iter()
-        .map(|row| UsageRow { name: pool.model_name(&row.usage.id), row })
+        .map(|row| UsageRow { name: pool.model_name_in(&row.usage.id, english), row })
         .collect()
 }
 
@@ -139,6 +139,7 @@ fn review_csv(lang: Lang, r: &IncidentReview) -> String {
 
 /// The bookings whose period meets `[from, to]`, one row each, in id order.
 fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) -> Vec<Vec<Cell>> {
+    let english = lang == Lang::En;
     let mut bookings: Vec<_> = state.bookings.iter().filter(|b| b.start <= to && b.end >= from).collect();
     bookings.sort_by(|a, b| a.id.cmp(&b.id));
     bookings
@@ -151,7 +152,12 @@ fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) 
                 .lines
                 .iter()
                 .map(|l| {
-                    let name = state.catalogue.models.iter().find(|m| m.id == l.model).map_or(&l.model, |m| &m.name);
+                    let name = state
+                        .catalogue
+                        .models
+                        .iter()
+                        .find(|m| m.id == l.model)
+                        .map_or(l.model.as_str(), |m| m.name_in(english));
                     format!("{name} × {}", l.quantity)
                 })
                 .collect();
@@ -227,8 +233,9 @@ pub fn ReportsPage() -> impl IntoView {
     let threshold = Memo::new(move |_| pool.with_state(|s| s.settings.reallocation_threshold_percent));
 
     // R7
-    let usage =
-        Memo::new(move |_| period.get().map(|(f, t)| pool.pool.with(|p| usage_report(p, f, t))).unwrap_or_default());
+    let usage = Memo::new(move |_| {
+        period.get().map(|(f, t)| pool.pool.with(|p| usage_report(p, f, t, i18n.english()))).unwrap_or_default()
+    });
     let usage_table = Signal::derive(move || usage.with(|u| usage_rows(i18n.lang(), u)));
     let usage_bars = Signal::derive(move || {
         usage.with(|u| {
@@ -421,11 +428,11 @@ mod tests {
     fn refusals_of_the_period_count_per_model() {
         let pool = pool_with_notes("");
         let refused_on = now().date();
-        let report = usage_report(&pool, refused_on, refused_on);
+        let report = usage_report(&pool, refused_on, refused_on, false);
         let bluebot = report.iter().find(|r| r.row.usage.id == "bluebot").unwrap();
         assert_eq!((bluebot.row.refusals, bluebot.row.units_refused), (1, 2));
         assert_eq!(verdict(Lang::Fr, &bluebot.row), Cell::text("Non jugé"), "a one-day period judges nothing");
-        let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2));
+        let before = usage_report(&pool, d(2020, 1, 1), d(2020, 1, 2), false);
         assert!(before.iter().all(|r| r.row.refusals == 0));
     }
 

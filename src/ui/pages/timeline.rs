@@ -43,7 +43,7 @@ pub fn TimelinePage() -> impl IntoView {
                     let selected = model.with_untracked(|chosen| *chosen == id);
                     view! {
                         <option value=id selected=selected>
-                            {m.name.clone()}
+                            {m.name_in(i18n.english()).to_owned()}
                         </option>
                     }
                 })
@@ -56,7 +56,7 @@ pub fn TimelinePage() -> impl IntoView {
     };
     let model_name = Signal::derive(move || {
         let id = model.get();
-        pool.pool.with(|p| p.model(&id).map_or(id.clone(), |m| m.name.clone()))
+        pool.pool.with(|p| p.model(&id).map_or(id.clone(), |m| m.name_in(i18n.english()).to_owned()))
     });
     let summary = move || {
         let t: Timeline = timeline.get();

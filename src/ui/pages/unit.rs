@@ -43,7 +43,8 @@ pub fn UnitPage() -> impl IntoView {
         pool.pool.with(|p| {
             let state = p.state();
             let unit = state.catalogue.units.iter().find(|u| u.label == label)?.clone();
-            let model_name = p.model(&unit.model).map_or_else(|| unit.model.clone(), |m| m.name.clone());
+            let model_name =
+                p.model(&unit.model).map_or_else(|| unit.model.clone(), |m| m.name_in(i18n.english()).to_owned());
             let mut loans: Vec<Loan> = state
                 .bookings
                 .iter()
