@@ -1,11 +1,12 @@
 //! Browser tests of the coordinator's desk components over the demo pool: a decision refused by
-//! the rules is explained on screen, and the queue confirms several bookings at once.
+//! the rules is explained on screen, and an incident without a description is refused on its
+//! field.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use materiotheque::domain::{Actor, BookingLine, BookingRequest, BookingStatus, Teacher};
 use materiotheque::i18n::Lang;
-use materiotheque::ui::components::DecisionBox;
+use materiotheque::ui::components::{DecisionBox, IncidentForm};
 use materiotheque::ui::state::{I18n, PoolHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -69,5 +70,61 @@ async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
     assert!(host.inner_text().contains("Le champ « motif » est obligatoire."), "{}", host.inner_text());
     let status = pool.pool.with_untracked(|p| p.booking("b-1").map(|b| b.status));
     assert_eq!(status, Some(BookingStatus::Requested));
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn an_incident_without_description_is_refused_on_its_field_with_no_stray_sign() {
+    let pool = PoolHandle::demo(None);
+    let school = pool.pool.with_untracked(|p| p.state().schools[0].id.clone());
+    let teacher = Teacher { id: "t".into(), name: "Anne Martin".into(), email: "anne@ac-lyon.fr".into(), school };
+    let label = pool.pool.with_untracked(|p| {
+        p.state().catalogue.units.iter().find(|u| u.model == "bluebot" && u.in_service).map(|u| u.label.clone())
+    });
+    let label = label.expect("a Blue-Bot in service");
+    let booking = pool.pool.try_update(|p| {
+        p.upsert_teacher(teacher);
+        let request = BookingRequest {
+            id: "b-1".into(),
+            teacher: "t".into(),
+            lines: vec![BookingLine { model: "bluebot".into(), quantity: 1 }],
+            start: chrono::NaiveDate::from_ymd_opt(2027, 6, 7).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2027, 6, 11).unwrap(),
+            project: "Parcours".into(),
+            class: String::new(),
+            notes: String::new(),
+            agreement_version: p.state().settings.agreement.version.clone(),
+            override_reason: Some("test".into()),
+        };
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        p.create_booking(request, Actor::Coordinator, now).unwrap();
+        p.confirm("b-1", now).unwrap();
+        p.hand_over("b-1", &[label.clone()], now).unwrap();
+        p.booking("b-1").cloned().unwrap()
+    });
+    let booking = booking.unwrap();
+    let open = RwSignal::new(true);
+    let notice = RwSignal::new(None::<String>);
+    let host = host();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n::new(Lang::Fr));
+        provide_context(pool);
+        view! { <IncidentForm booking=booking.clone() open=open notice=notice by_coordinator=true /> }
+    });
+    settle().await;
+    assert!(host.query_selector(".field-error").unwrap().is_none(), "no error shown yet");
+    assert!(!host.inner_text().contains('\u{26a0}'), "{}", host.inner_text());
+    button(&host, "Envoyer la déclaration").click();
+    settle().await;
+    let error = host.query_selector(".field-error").unwrap().expect("the description's error");
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Décrivez ce qui s'est passé : l'état de l'exemplaire et les circonstances."
+    );
+    let field = host.query_selector("textarea").unwrap().unwrap();
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(field.get_attribute("aria-describedby"), error.get_attribute("id"));
+    assert!(pool.pool.with_untracked(|p| p.state().incidents.is_empty()), "nothing declared");
+    assert!(open.get_untracked(), "the form stays open");
     drop(handle);
 }
