@@ -73,7 +73,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     await session.getByRole("checkbox", { name: "Anne Martin" }).check();
     await expectNoAxeViolations(page, "session with attendance");
     await session.getByRole("button", { name: "Enregistrer la formation des présents" }).click();
-    await status(page, "Formation enregistrée au mercredi 25 novembre 2026 pour 1 enseignant(s) : Anne Martin.");
+    await status(page, "Formation enregistrée au mercredi 25 novembre 2026 pour 1 enseignant : Anne Martin.");
     await session.getByText("déjà enregistrée").waitFor();
 
     // The teacher's page shows the record with its validity (3 years).
@@ -138,7 +138,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     await page.getByRole("heading", { name: "Sinistres", level: 1 }).waitFor();
     await page.getByText("Aucun sinistre déclaré.").waitFor();
     const scale = page.getByRole("table", { name: /Part de la valeur de remplacement/ });
-    assert.equal(await text(scale.getByRole("row", { name: /^2 an/ })), "2 an(s) 60 %");
+    assert.equal(await text(scale.getByRole("row", { name: /^2 an/ })), "2 ans 60 %");
     await expectNoAxeViolations(page, "incidents page, empty");
 
     // SEM-ROB-0002, a Thymio robot acquired on 2 February 2024 for 169,00 €: two years old.
@@ -154,7 +154,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     const damaged = page.getByRole("row", { name: /SEM-ROB-0002/ });
     assert.equal(
       await text(damaged),
-      "SEM-ROB-0002 Robot Thymio II Dégradation 01/12/2026 à 08:30 01/12/2026 à 10:00 Dans le délai Non requis 101,40 € 60 % de 169,00 €, âge 2 an(s) Déclaré Documenter",
+      "SEM-ROB-0002 Robot Thymio II Dégradation 01/12/2026 à 08:30 01/12/2026 à 10:00 Dans le délai Non requis 101,40 € 60 % de 169,00 €, âge 2 ans Déclaré Documenter",
     );
 
     // SEM-ROB-0004, acquired in April 2019, stolen and found out on Saturday: late, not replaced.
@@ -167,7 +167,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     await status(page, "Sinistre déclaré sur SEM-ROB-0004. Montant remboursable : 0,00 € (0 % de la valeur de remplacement). Déclaré plus de 48 heures après la découverte.");
     const stolen = page.getByRole("row", { name: /SEM-ROB-0004/ });
     const stolenText = await text(stolen);
-    for (const part of ["En retard (plus de 48 h)", "À fournir avant le 30/11/2026 à 09:00", "Plainte en retard", "Non remplacé (plus de 6 ans)", "âge 7 an(s)"]) {
+    for (const part of ["En retard (plus de 48 h)", "À fournir avant le 30/11/2026 à 09:00", "Plainte en retard", "Non remplacé (plus de 6 ans)", "âge 7 ans"]) {
       assert.ok(stolenText.includes(part), `${part} in ${stolenText}`);
     }
     await expectNoAxeViolations(page, "incidents listed");
