@@ -235,7 +235,6 @@ messages! {
     TrainingRequired => "Formation requise : {training}", "Training required: {training}";
     NoTrainingRequired => "Sans formation préalable", "No prior training";
     MaxLoan => "Prêt de {weeks} {weeks:semaine|semaines} au plus", "Loan of {weeks} {weeks:week|weeks} at most";
-    SeeModel => "Voir le modèle {model}", "See model {model}";
     ModelNotFoundTitle => "Modèle introuvable", "Model not found";
     ModelNotFoundText => "Ce modèle n'existe pas ou a été retiré du catalogue.", "This model does not exist or was removed from the catalogue.";
     BackToCatalogue => "Retour au catalogue", "Back to the catalogue";
@@ -324,9 +323,6 @@ messages! {
     RoleCoordinator => "Gestionnaire du prêt", "Loan coordinator";
     RoleHelp => "Le mode gestionnaire tient les données de référence : il importe les demandes des enseignants et publie le catalogue.", "Coordinator mode holds the reference data: it imports teachers' requests and publishes the catalogue.";
     ExchangeTitle => "Échanger des fichiers", "Exchange files";
-    ExchangeRequestsHelp => "Vos réservations et votre profil dans un fichier à envoyer à la personne qui gère le prêt.", "Your bookings and profile in a file to send to the loan coordinator.";
-    ExchangeRequests => "Exporter mes demandes", "Export my requests";
-    ExchangeRequestsDone => "Fichier de demandes prêt : envoyez-le à la personne qui gère le prêt.", "Requests file ready: send it to the loan coordinator.";
     ExchangeNeedsProfile => "Renseignez d'abord votre profil : le fichier dit qui fait les demandes.", "Fill in your profile first: the file says who makes the requests.";
     ExchangeCatalogueHelp => "Le catalogue, les sessions de formation et l'occupation du parc, sans aucune donnée personnelle, à publier pour les enseignants.", "The catalogue, training sessions and the pool's occupancy, with no personal data, to publish for teachers.";
     ExchangeCatalogue => "Exporter le catalogue", "Export the catalogue";
@@ -414,9 +410,6 @@ messages! {
     // Trainings
     TrainingsTitle => "Mes formations", "My trainings";
     TrainingsIntro => "Certains matériels demandent une formation préalable. Seules les formations enregistrées par le gestionnaire comptent.", "Some equipment needs prior training. Only trainings recorded by the coordinator count.";
-    TrainingValid => "Formation suivie.", "Training completed.";
-    TrainingEnrolled => "Inscription à la session du {date} ({place}).", "Enrolled in the session of {date} ({place}).";
-    TrainingMissingShort => "Formation non suivie.", "Training not completed.";
     TrainingNoSession => "Aucune session prévue pour l'instant.", "No session planned yet.";
     SessionLine => "Session du {date}, {place} ({seats} {seats:place libre|places libres})", "Session on {date}, {place} ({seats} {seats:seat|seats} left)";
     SessionEnroll => "M'inscrire", "Enrol me";
@@ -428,7 +421,6 @@ messages! {
     SessionUnenrolled => "Vous êtes désinscrit de la session du {date} : votre place est libérée.", "You withdrew from the session on {date}: your seat is free again.";
     SessionEnrolled => "Vous êtes inscrit à la session du {date}.", "You are enrolled in the session on {date}.";
     YouHaveTraining => "Vous avez suivi cette formation.", "You have completed this training.";
-    YouAreEnrolled => "Vous êtes inscrit à la session du {date} : la réservation attendra cette formation.", "You are enrolled in the session on {date}: the booking will await this training.";
     YouLackTraining => "Vous n'avez pas encore suivi cette formation.", "You have not completed this training yet.";
     // Model page: availability and basket
     AvailabilityHeading => "Disponibilité des prochaines semaines", "Availability in the coming weeks";
@@ -499,7 +491,6 @@ messages! {
     PeriodNotice => "Le prêt doit commencer au plus tôt le {date} ({days} {days:jour|jours} de classe de préavis).", "The loan must start on {date} at the earliest ({days} school {days:day's|days'} notice).";
     PeriodTooLong => "Ce matériel se prête {weeks} {weeks:semaine|semaines} au plus : le prêt doit finir au plus tard le {date}.", "This equipment is lent for {weeks} {weeks:week|weeks} at most: the loan must end by {date}.";
     PeriodBeyond => "Les réservations sont ouvertes jusqu'au {date}.", "Bookings are open until {date}.";
-    PeriodNearest => "Période valide la plus proche : du {start} au {end}.", "Nearest valid period: {start} to {end}.";
     FormErrorsTitle => "La demande n'est pas envoyée. Corrigez :", "The request was not sent. Please correct:";
     ErrorProjectMissing => "Indiquez le titre du projet.", "Enter the project title.";
     ErrorAgreementMissing => "Acceptez le règlement d'usage et la convention de prêt.", "Accept the usage rules and loan agreement.";
@@ -560,7 +551,6 @@ messages! {
     IncidentPoliceReminder => "Pensez à remettre le récépissé de plainte avant le {date} à {time}.", "Remember to hand in the police report before {date} at {time}.";
     IncidentTimeInvalid => "Indiquez l'heure sous la forme HH:MM.", "Enter the time as HH:MM.";
     IncidentFuture => "La découverte ne peut pas être dans le futur.", "The discovery cannot be in the future.";
-    IncidentsOfBooking => "Incidents déclarés : {count}", "Incidents declared: {count}";
     // Agreement print
     AgreementTitle => "Convention de prêt de matériel", "Equipment loan agreement";
     AgreementBorrower => "Emprunteur", "Borrower";
