@@ -144,7 +144,9 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       // She also takes a seat in the robotics session of March (counted in every browser).
       await chloe.page.goto(url + "modele/thymio");
       await chloe.page.getByRole("button", { name: "M'inscrire à la session du mercredi 10 mars 2027" }).click();
-      await chloe.page.getByText(/Session du mercredi 10 mars 2027, .*\(15 places libres\)/).first().waitFor();
+      // Her seat taken: the session is no longer offered to her, she is shown as enrolled in it.
+      await chloe.page.getByRole("status").filter({ hasText: "Vous êtes inscrit à la session du mercredi 10 mars 2027." }).waitFor();
+      await chloe.page.getByText(/^Vous êtes inscrit à la session du mercredi 10 mars 2027, /).first().waitFor();
       await book(chloe.page, {
         model: "Station météo connectée", quantity: 2, start: "15/03/2027", end: "19/03/2027", project: "Petites bêtes",
       });
