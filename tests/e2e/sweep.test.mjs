@@ -253,7 +253,7 @@ function teacherStates(files) {
   return [
     { name: "catalogue /", focus: true, reach: (p) => follow(p, linkTo(p, "")) },
     menuOpen,
-    { name: "model /modele/thymio", focus: true, reach: (p) => follow(p, p.getByRole("link", { name: "Robot Thymio II", exact: true })) },
+    { name: "model /modele/thymio", focus: true, reach: (p) => follow(p, p.getByRole("link", { name: /^(Robot Thymio II|Thymio II robot)$/ })) },
     { name: "booking /reserver", focus: true, reach: (p) => follow(p, linkTo(p, "reserver")) },
     {
       name: "booking, date picker open",
@@ -294,7 +294,7 @@ function coordinatorStates(files) {
   return [
     { name: "catalogue /", focus: true, reach: (p) => follow(p, linkTo(p, "")) },
     menuOpen,
-    { name: "model /modele/thymio", focus: true, reach: (p) => follow(p, p.getByRole("link", { name: "Robot Thymio II", exact: true })) },
+    { name: "model /modele/thymio", focus: true, reach: (p) => follow(p, p.getByRole("link", { name: /^(Robot Thymio II|Thymio II robot)$/ })) },
     { name: "booking on a teacher's behalf /reserver", focus: true, reach: (p) => follow(p, linkTo(p, "reserver")) },
     {
       name: "booking, date picker open",
@@ -312,13 +312,13 @@ function coordinatorStates(files) {
     { name: "planning /gestion/planning", focus: true, reach: (p) => viaDesk(p, "gestion/planning") },
     {
       name: "planning, a booked model",
-      reach: (p) => p.locator("#timeline-model").selectOption({ label: "Enregistreur Zoom H1n" }),
+      reach: (p) => p.locator("#timeline-model").selectOption({ value: "enregistreur-zoom" }),
     },
     { name: "catalogue admin /gestion/catalogue", focus: true, reach: (p) => viaDesk(p, "gestion/catalogue") },
     {
       name: "catalogue admin, a model chosen",
       reach: async (p) => {
-        await p.locator("#cat-model-pick").selectOption({ label: "Enregistreur Zoom H1n" });
+        await p.locator("#cat-model-pick").selectOption({ value: "enregistreur-zoom" });
         await p.locator("#cat-units-heading").waitFor();
       },
     },
