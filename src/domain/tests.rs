@@ -597,6 +597,23 @@ fn utilisation_and_reallocation_candidates() -> TestResult {
 }
 
 #[test]
+fn a_period_in_which_no_loan_ran_judges_no_model() -> TestResult {
+    // A pool just set up: bookings requested, none handed over. Nothing is known of use, so
+    // nothing is called idle (rather than every model).
+    let mut p = pool();
+    p.create_booking(request("a", "ana", &[("bluebot", 1)], d(2026, 9, 14), d(2026, 10, 9)), teacher("ana"), now())?;
+    let report = reallocation_report(&p, d(2026, 9, 1), d(2026, 10, 16));
+    assert!(report.idle_models.is_empty() && report.idle_units.is_empty(), "{:?}", report.idle_models);
+    assert!(report.rows.iter().all(|r| !r.judged && !r.candidate));
+    // One loan run anywhere in the pool: the window is judged again, every model of it.
+    p.confirm("a", now())?;
+    p.hand_over("a", &labels(&["BB-1"]), at(2026, 9, 14, 8, 0))?;
+    let report = reallocation_report(&p, d(2026, 9, 1), d(2026, 10, 16));
+    assert!(report.idle_models.contains(&"thymio".to_string()));
+    Ok(())
+}
+
+#[test]
 fn usage_counts_the_loans_that_ran_from_hand_over_to_return() -> TestResult {
     let mut p = pool();
     // Confirmed for 14 Sep – 9 Oct, never handed over: nothing lent.

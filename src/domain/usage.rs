@@ -217,13 +217,17 @@ pub fn refusals_between(pool: &Pool, from: NaiveDate, to: NaiveDate) -> HashMap<
 
 /// The R7 report over `[from, to]`: utilisation of every model and unit in service, the
 /// reallocation candidates among those judged (in service since `from` at least, over a window
-/// of [`MIN_JUDGING_SCHOOL_DAYS`] school days or more), and the models often refused.
+/// of [`MIN_JUDGING_SCHOOL_DAYS`] school days or more in which at least one loan ran), and the
+/// models often refused.
 pub fn reallocation_report(pool: &Pool, from: NaiveDate, to: NaiveDate) -> ReallocationReport {
     let state = pool.state();
     let settings = &state.settings;
     let (models, units) = utilisation(pool, from, to);
     let threshold = settings.reallocation_threshold_percent;
-    let long_enough = pool.calendar().count_school_days(from, to) >= MIN_JUDGING_SCHOOL_DAYS;
+    // A window in which no loan ran at all says nothing about use (a pool just set up, loans
+    // not yet recorded): nothing in it is judged, rather than everything called idle.
+    let loans_recorded = models.iter().any(|u| u.loan_days > 0);
+    let long_enough = loans_recorded && pool.calendar().count_school_days(from, to) >= MIN_JUDGING_SCHOOL_DAYS;
     let unit_judged = |label: &str| {
         long_enough && state.catalogue.units.iter().any(|u| u.label == label && u.in_service && u.acquired <= from)
     };

@@ -1062,6 +1062,7 @@ messages! {
     ReportUsageCaption => "Utilisation et refus par modèle, du {from} au {to}", "Utilisation and refusals per model, from {from} to {to}";
     ReportCandidatesTitle => "Candidats à la réaffectation (moins de {threshold} %)", "Candidates for reallocation (below {threshold} %)";
     ReportNoCandidate => "Aucun modèle sous le seuil.", "No model below the threshold.";
+    ReportNothingJudged => "Aucun modèle n'est jugé sur cette période : aucun prêt n'y a été remis, ou elle compte moins de {days} {days:jour|jours} de classe.", "No model is judged over this period: no loan was handed over in it, or it has fewer than {days} school {days:day|days}.";
     ReportOftenRefusedTitle => "Modèles souvent refusés", "Models often refused";
     ReportNoneOftenRefused => "Aucun modèle n'a été souvent refusé sur la période.", "No model was often refused in the period.";
     ReportRefusedLine => "{model} : {refusals} {refusals:demande refusée|demandes refusées}, {units} {units:exemplaire|exemplaires}", "{model}: {refusals} refused {refusals:request|requests}, {units} {units:unit|units}";

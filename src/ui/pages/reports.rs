@@ -252,7 +252,14 @@ pub fn ReportsPage() -> impl IntoView {
     let candidates = move || {
         let names: Vec<String> = usage.with(|u| u.iter().filter(|r| r.row.candidate).map(|r| r.name.clone()).collect());
         if names.is_empty() {
-            return view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any();
+            let none_judged = usage.with(|u| !u.iter().any(|r| r.row.judged));
+            return match none_judged {
+                true => view! {
+                    <p>{i18n.tf(Msg::ReportNothingJudged, &[("days", &MIN_JUDGING_SCHOOL_DAYS.to_string())])}</p>
+                }
+                .into_any(),
+                false => view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any(),
+            };
         }
         view! { <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
     };
