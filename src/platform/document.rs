@@ -13,6 +13,14 @@ pub fn set_lang(code: &str) {
     }
 }
 
+/// Says on the root element whether changes wait to be saved (`data-save="pending"`) or all
+/// are saved (`"done"`): a signal for tests and tools, which then wait on it rather than on time.
+pub fn mark_saving(pending: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-save", if pending { "pending" } else { "done" });
+    }
+}
+
 /// Sets the window title.
 pub fn set_title(title: &str) {
     if let Some(doc) = document() {

@@ -73,6 +73,13 @@ pub struct Saver {
     pub persistence_asked: bool,
 }
 
+impl Saver {
+    /// Whether changes wait for the delay, for the tab to be shown, or for the save lock.
+    pub fn is_due(&self) -> bool {
+        self.waiting || self.timer.is_some()
+    }
+}
+
 /// The saver, shared.
 pub type Shared = Rc<RefCell<Saver>>;
 
@@ -189,8 +196,7 @@ pub fn start(i18n: I18n) -> Handles {
     tabs::on_visibility_change(move |hidden| {
         let due = {
             let mut saver = on_visibility.borrow_mut();
-            // Due: changes wait for the delay, for the tab to be shown, or for the save lock.
-            let due = saver.waiting || saver.timer.is_some();
+            let due = saver.is_due();
             if let Some(timer) = saver.timer.take() {
                 timer.clear();
             }
@@ -237,6 +243,7 @@ fn schedule(shared: &Shared, handles: Handles) {
     // Fetch the engine while the delay runs, so that the save (or a tab closed meanwhile)
     // finds it loaded.
     leptos::task::spawn_local(engine::load());
+    crate::platform::document::mark_saving(true);
     let later = shared.clone();
     let timer = set_timeout_with_handle(move || flush(&later, handles), Duration::from_millis(SAVE_DELAY_MS)).ok();
     if let Some(old) = std::mem::replace(&mut shared.borrow_mut().timer, timer) {

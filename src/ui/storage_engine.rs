@@ -68,6 +68,9 @@ split_fn! {
     fn save(shared: Shared, handles: Handles) {
         shared.borrow_mut().waiting = false;
         save_now(&shared, handles);
+        if !shared.borrow().is_due() {
+            crate::platform::document::mark_saving(false);
+        }
     }
 }
 

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp } from "./support.mjs";
-import { savedSince, storedSlots } from "./support.mjs";
+import { allSaved, savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -25,11 +25,12 @@ describe(`Saving under ${BASE}`, () => {
     for (let i = 1; i <= 100; i++) {
       await add(a).click();
       await add(b).click();
-      // Pauses of varying length let either page save while the other has unsaved changes.
-      if (i % 7 === 0) await a.waitForTimeout(450);
-      if (i % 11 === 0) await b.waitForTimeout(200);
+      // Now and then one page saves while the other has unsaved changes.
+      if (i % 7 === 0) await allSaved(a);
+      if (i % 11 === 0) await allSaved(b);
     }
-    await a.waitForTimeout(1200);
+    await allSaved(a);
+    await allSaved(b);
     // Each page shows its own count, merged with the other page's saves.
     await a.getByRole("status").filter({ hasText: "Robot Blue-Bot : 100 dans le panier" }).waitFor();
     await b.getByRole("status").filter({ hasText: "Robot Thymio II : 100 dans le panier" }).waitFor();

@@ -109,6 +109,11 @@ export async function savedSince(page, before) {
   );
 }
 
+/** Waits until the page has no change waiting to be saved (the app's `data-save` signal). */
+export async function allSaved(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.save !== "pending", null, { timeout: 30_000 });
+}
+
 /** Visible text of the page, as a user sees it. */
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
@@ -152,7 +157,7 @@ export async function exportBackup(page) {
  */
 export async function seedLegacyState(page, { profile, pool, plan }) {
   // Let a debounced save land first, so it does not come after the seed.
-  await page.waitForTimeout(800);
+  await allSaved(page);
   await page.evaluate(
     ([profile, pool, plan]) => {
       localStorage.removeItem("materiotheque.state.a");
@@ -181,22 +186,35 @@ export function nav(page, name) {
   return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
 }
 
+/** Puts `quantity` of the model named `modelName` in the basket, from its page in the catalogue. */
+export async function addToBasket(page, modelName, quantity) {
+  await nav(page, "Catalogue");
+  await page.getByRole("link", { name: modelName, exact: true }).click();
+  await page.getByRole("heading", { name: modelName, level: 1 }).waitFor();
+  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
+  await page.getByRole("button", { name: "Ajouter au panier" }).click();
+  await page.getByRole("status").filter({ hasText: `${modelName} : ${quantity} dans le panier.` }).waitFor();
+}
+
+/** Types the project period on the booking page (or the catalogue's "free for my dates"). */
+export async function setPeriod(page, start, end) {
+  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
+  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
+  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+}
+
+/** The booking page's rule check. */
+export const ruleCheck = (page) => page.getByRole("region", { name: "Vérification des règles" });
+
 /**
  * Books `quantity` of `model` from the model's page for the profile's teacher (or, in
  * coordinator mode, on behalf of `behalf`); returns the confirmation's text.
  */
 export async function book(page, { model, quantity, start, end, project, notes, behalf }) {
-  await nav(page, "Catalogue");
-  await page.getByRole("link", { name: model, exact: true }).click();
-  await page.getByRole("heading", { name: model, level: 1 }).waitFor();
-  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
-  await page.getByRole("button", { name: "Ajouter au panier" }).click();
-  await page.getByRole("status").filter({ hasText: `${model} : ${quantity} dans le panier.` }).waitFor();
+  await addToBasket(page, model, quantity);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
   if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
-  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
-  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
-  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
+  await setPeriod(page, start, end);
   await page.getByLabel("Titre du projet").fill(project);
   if (notes) await page.getByLabel("Remarques pour le gestionnaire (facultatif)").fill(notes);
   await page.getByRole("checkbox", { name: /J'ai lu et j'accepte/ }).check();
