@@ -32,30 +32,32 @@ fn button(host: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
         .unwrap_or_else(|| panic!("no button {text}: {}", host.inner_text()))
 }
 
+/// Booking `b-1` of one Blue-Bot in June 2027 for Anne Martin (teacher `t`), made by the
+/// coordinator past the period rules so the test holds whatever the day it runs.
+fn book_for_anne(p: &mut materiotheque::domain::Pool) -> Result<BookingStatus, materiotheque::domain::DomainError> {
+    let school = p.state().schools[0].id.clone();
+    p.upsert_teacher(Teacher { id: "t".into(), name: "Anne Martin".into(), email: "anne@ac-lyon.fr".into(), school });
+    let request = BookingRequest {
+        id: "b-1".into(),
+        teacher: "t".into(),
+        lines: vec![BookingLine { model: "bluebot".into(), quantity: 1 }],
+        start: chrono::NaiveDate::from_ymd_opt(2027, 6, 7).unwrap(),
+        end: chrono::NaiveDate::from_ymd_opt(2027, 6, 11).unwrap(),
+        project: "Parcours".into(),
+        class: String::new(),
+        notes: String::new(),
+        agreement_version: p.state().settings.agreement.version.clone(),
+        override_reason: Some("test".into()),
+    };
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    p.create_booking(request, Actor::Coordinator, now)
+}
+
 #[wasm_bindgen_test]
 async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
     let pool = PoolHandle::demo(None);
     // The demo holds no request (only anonymous occupancy): one is made for a teacher.
-    let school = pool.pool.with_untracked(|p| p.state().schools[0].id.clone());
-    let teacher = Teacher { id: "t".into(), name: "Anne Martin".into(), email: "anne@ac-lyon.fr".into(), school };
-    let made = pool.pool.try_update(|p| {
-        p.upsert_teacher(teacher);
-        let request = BookingRequest {
-            id: "b-1".into(),
-            teacher: "t".into(),
-            lines: vec![BookingLine { model: "bluebot".into(), quantity: 1 }],
-            start: chrono::NaiveDate::from_ymd_opt(2027, 6, 7).unwrap(),
-            end: chrono::NaiveDate::from_ymd_opt(2027, 6, 11).unwrap(),
-            project: "Parcours".into(),
-            class: String::new(),
-            notes: String::new(),
-            agreement_version: p.state().settings.agreement.version.clone(),
-            // Whatever the day the test runs: the coordinator books past the period rules.
-            override_reason: Some("test".into()),
-        };
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        p.create_booking(request, Actor::Coordinator, now)
-    });
+    let made = pool.pool.try_update(book_for_anne);
     assert_eq!(made, Some(Ok(BookingStatus::Requested)));
     let notice = RwSignal::new(None::<String>);
     let host = host();
@@ -76,28 +78,13 @@ async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
 #[wasm_bindgen_test]
 async fn an_incident_without_description_is_refused_on_its_field_with_no_stray_sign() {
     let pool = PoolHandle::demo(None);
-    let school = pool.pool.with_untracked(|p| p.state().schools[0].id.clone());
-    let teacher = Teacher { id: "t".into(), name: "Anne Martin".into(), email: "anne@ac-lyon.fr".into(), school };
     let label = pool.pool.with_untracked(|p| {
         p.state().catalogue.units.iter().find(|u| u.model == "bluebot" && u.in_service).map(|u| u.label.clone())
     });
     let label = label.expect("a Blue-Bot in service");
     let booking = pool.pool.try_update(|p| {
-        p.upsert_teacher(teacher);
-        let request = BookingRequest {
-            id: "b-1".into(),
-            teacher: "t".into(),
-            lines: vec![BookingLine { model: "bluebot".into(), quantity: 1 }],
-            start: chrono::NaiveDate::from_ymd_opt(2027, 6, 7).unwrap(),
-            end: chrono::NaiveDate::from_ymd_opt(2027, 6, 11).unwrap(),
-            project: "Parcours".into(),
-            class: String::new(),
-            notes: String::new(),
-            agreement_version: p.state().settings.agreement.version.clone(),
-            override_reason: Some("test".into()),
-        };
+        book_for_anne(p).unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        p.create_booking(request, Actor::Coordinator, now).unwrap();
         p.confirm("b-1", now).unwrap();
         p.hand_over("b-1", &[label.clone()], now).unwrap();
         p.booking("b-1").cloned().unwrap()

@@ -875,20 +875,11 @@ impl Pool {
     /// Enrols a teacher in a training session with a seat left (a teacher enrols themself, or
     /// the coordinator enrols anyone).
     pub fn enroll(&mut self, session: &str, teacher: &str, by: &Actor) -> Result<(), DomainError> {
-        if let Actor::Teacher(t) = by {
-            if t != teacher {
-                return Err(DomainError::NotAllowed { actor: by.clone() });
-            }
-        }
+        Self::may_enrol(teacher, by)?;
         if self.teacher(teacher).is_none() {
             return Err(DomainError::UnknownTeacher(teacher.to_owned()));
         }
-        let s = self
-            .state
-            .sessions
-            .iter_mut()
-            .find(|s| s.id == session)
-            .ok_or_else(|| DomainError::UnknownSession(session.to_owned()))?;
+        let s = self.session_mut(session)?;
         if s.enrolled.iter().any(|t| t == teacher) {
             return Err(DomainError::AlreadyEnrolled { session: session.to_owned() });
         }
@@ -903,23 +894,31 @@ impl Pool {
     /// again. A teacher's browser tells the coordinator in her next requests (the sessions the
     /// coordinator counted her in and she left).
     pub fn unenroll(&mut self, session: &str, teacher: &str, by: &Actor) -> Result<(), DomainError> {
-        if let Actor::Teacher(t) = by {
-            if t != teacher {
-                return Err(DomainError::NotAllowed { actor: by.clone() });
-            }
-        }
-        let s = self
-            .state
-            .sessions
-            .iter_mut()
-            .find(|s| s.id == session)
-            .ok_or_else(|| DomainError::UnknownSession(session.to_owned()))?;
+        Self::may_enrol(teacher, by)?;
+        let s = self.session_mut(session)?;
         let before = s.enrolled.len();
         s.enrolled.retain(|t| t != teacher);
         if s.enrolled.len() == before {
             return Err(DomainError::NotEnrolled { session: session.to_owned() });
         }
         Ok(())
+    }
+
+    /// Whether `by` may change `teacher`'s enrolments: a teacher only her own.
+    fn may_enrol(teacher: &str, by: &Actor) -> Result<(), DomainError> {
+        match by {
+            Actor::Teacher(t) if t != teacher => Err(DomainError::NotAllowed { actor: by.clone() }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The session with this id, to change its enrolments.
+    fn session_mut(&mut self, session: &str) -> Result<&mut TrainingSession, DomainError> {
+        self.state
+            .sessions
+            .iter_mut()
+            .find(|s| s.id == session)
+            .ok_or_else(|| DomainError::UnknownSession(session.to_owned()))
     }
 
     /// The coordinator records that a teacher completed a training (the authoritative record).

@@ -6,7 +6,7 @@ import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
 import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
 import { exportBackup, saveProfile, seedLegacyState } from "./support.mjs";
-import { BASE, savedSince, storedSlots } from "./support.mjs";
+import { BASE, addToBasket, ruleCheck, savedSince, setPeriod, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -20,20 +20,7 @@ async function teacherPage(app) {
 
 const nav = (page, name) => page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
 
-async function addToBasket(page, modelName, quantity) {
-  await nav(page, "Catalogue");
-  await page.getByRole("link", { name: modelName, exact: true }).click();
-  await page.getByRole("heading", { name: modelName, level: 1 }).waitFor();
-  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
-  await page.getByRole("button", { name: "Ajouter au panier" }).click();
-  await page.getByRole("status").filter({ hasText: `${modelName} : ${quantity} dans le panier.` }).waitFor();
-}
 
-async function setPeriod(page, start, end) {
-  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
-  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
-  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
-}
 
 async function finishBooking(page, project) {
   await page.getByLabel("Titre du projet").fill(project);
@@ -45,7 +32,7 @@ async function finishBooking(page, project) {
   return confirmation;
 }
 
-const check = (page) => page.getByRole("region", { name: "Vérification des règles" });
+const check = ruleCheck;
 
 describe(`Booking equipment under ${BASE}`, () => {
   const app = useApp();

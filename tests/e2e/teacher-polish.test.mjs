@@ -6,7 +6,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
-import { saveProfile, savedSince, storedSlots } from "./support.mjs";
+import { addToBasket, nav, ruleCheck, saveProfile, savedSince, setPeriod, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 const PHONE = { width: 390, height: 844 };
@@ -30,23 +30,9 @@ async function personPage(app, { profile = true, viewport } = {}) {
 }
 
 const mainNav = (page) => page.getByRole("navigation", { name: "Navigation principale" });
-const nav = (page, name) => mainNav(page).getByRole("link", { name, exact: true }).click();
-const check = (page) => page.getByRole("region", { name: "Vérification des règles" });
+const check = ruleCheck;
 
-async function addToBasket(page, modelName, quantity) {
-  await nav(page, "Catalogue");
-  await page.getByRole("link", { name: modelName, exact: true }).click();
-  await page.getByRole("heading", { name: modelName, level: 1 }).waitFor();
-  await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
-  await page.getByRole("button", { name: "Ajouter au panier" }).click();
-  await page.getByRole("status").filter({ hasText: `${modelName} : ${quantity} dans le panier.` }).waitFor();
-}
 
-async function setPeriod(page, start, end) {
-  await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
-  await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
-  await page.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
-}
 
 /** The text of the element that has focus, and its tag. */
 const focused = (page) =>
