@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::settle;
+use common::{effects_run, until};
 
 fn raw_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -52,7 +52,11 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     document.body().unwrap().append_child(&host).unwrap();
     let host: web_sys::HtmlElement = host.dyn_into().unwrap();
     let handle = leptos::mount::mount_to(host.clone(), materiotheque::ui::App);
-    settle().await;
+    // The app says when its first page is complete, its saved data read.
+    until("the first page", || {
+        document.document_element().and_then(|root| root.get_attribute("data-page")).as_deref() == Some("ready")
+    })
+    .await;
 
     assert_eq!(text_of(&host, "main h1"), "Catalogue du matériel");
     assert!(host.query_selector_all(".model-card").unwrap().length() >= 30);
@@ -61,7 +65,7 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     let english: web_sys::HtmlElement = host.query_selector("button[lang=en]").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("false"));
     english.click();
-    settle().await;
+    effects_run().await;
 
     assert_eq!(text_of(&host, "main h1"), "Equipment catalogue");
     assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("true"));

@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::settle;
+use common::effects_run;
 
 fn host() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -66,9 +66,9 @@ async fn a_refusal_without_reason_is_explained_and_changes_nothing() {
         provide_context(pool);
         view! { <DecisionBox booking="b-1".to_owned() notice=notice /> }
     });
-    settle().await;
+    effects_run().await;
     button(&host, "Refuser la réservation").click();
-    settle().await;
+    effects_run().await;
     assert!(host.inner_text().contains("Le champ « motif » est obligatoire."), "{}", host.inner_text());
     let status = pool.pool.with_untracked(|p| p.booking("b-1").map(|b| b.status));
     assert_eq!(status, Some(BookingStatus::Requested));
@@ -98,11 +98,11 @@ async fn an_incident_without_description_is_refused_on_its_field_with_no_stray_s
         provide_context(pool);
         view! { <IncidentForm booking=booking.clone() open=open notice=notice by_coordinator=true /> }
     });
-    settle().await;
+    effects_run().await;
     assert!(host.query_selector(".field-error").unwrap().is_none(), "no error shown yet");
     assert!(!host.inner_text().contains('\u{26a0}'), "{}", host.inner_text());
     button(&host, "Envoyer la déclaration").click();
-    settle().await;
+    effects_run().await;
     let error = host.query_selector(".field-error").unwrap().expect("the description's error");
     assert_eq!(
         error.text_content().unwrap(),

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::settle;
+use common::effects_run;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -73,12 +73,12 @@ impl Mounted {
             let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
             input.dispatch_event(&event).unwrap();
         }
-        settle().await;
+        effects_run().await;
     }
 
     async fn open(&self) {
         self.button().click();
-        settle().await;
+        effects_run().await;
     }
 }
 
@@ -101,7 +101,7 @@ async fn mount(
             None => view! { <DateField label=Msg::UnitLabel value=value min=min today=today() id=id /> }.into_any(),
         }
     });
-    settle().await;
+    effects_run().await;
     Mounted { host, handle: Some(Box::new(handle)), id }
 }
 
@@ -121,7 +121,7 @@ async fn press(key: &str, shift: bool) {
     init.set_cancelable(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
-    settle().await;
+    effects_run().await;
 }
 
 fn day_id(id: &str, date: NaiveDate) -> String {
@@ -160,7 +160,7 @@ async fn typing_a_date_sets_the_value_and_an_impossible_one_shows_an_error() {
 
     // A change from outside shows in the input.
     value.set(Some(ymd(2027, 3, 1)));
-    settle().await;
+    effects_run().await;
     assert_eq!(input.value(), "01/03/2027");
 }
 
@@ -284,7 +284,7 @@ async fn escape_closes_without_change_and_returns_the_focus_to_the_button() {
     // The cancel button does the same.
     field.open().await;
     field.el(".date-picker__actions button").click();
-    settle().await;
+    effects_run().await;
     assert!(field.dialog().is_none());
     assert_eq!(value.get_untracked(), Some(ymd(2027, 1, 5)));
     assert_eq!(focused_id(), "escape-button");
@@ -309,7 +309,7 @@ async fn tab_cycles_inside_the_dialog() {
     let next_month: web_sys::HtmlElement = buttons.item(2).unwrap().dyn_into().unwrap();
     next_month.focus().unwrap();
     next_month.click();
-    settle().await;
+    effects_run().await;
     assert_eq!(field.el(".date-picker__heading").inner_text(), "février 2027");
     assert!(web_sys::window().unwrap().document().unwrap().active_element().unwrap().is_same_node(Some(&next_month)));
     assert_eq!(field.cell(ymd(2027, 2, 5)).get_attribute("tabindex").as_deref(), Some("0"));

@@ -19,10 +19,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{settle, sleep, snapshot};
-
-/// Longer than the save delay, plus the Web Lock's round trip.
-const SAVED_MS: i32 = persistence::SAVE_DELAY_MS as i32 + 300;
+use common::{effects_run, reset_save_signal, save_ran, save_signal, snapshot, until};
 
 fn raw_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -68,6 +65,14 @@ fn demo() -> PoolState {
 
 fn clear() {
     raw_storage().clear().unwrap();
+    reset_save_signal();
+}
+
+/// Asserts that no save is scheduled, and none will be: the app holds its writes (newer or
+/// unreadable data), which it shows by never marking a save as pending.
+async fn no_save_scheduled() {
+    effects_run().await;
+    assert_ne!(save_signal().as_deref(), Some("pending"), "a save was scheduled");
 }
 
 /// The persistence layer, mounted as the app mounts it, with `child` (notices or a panel),
@@ -89,11 +94,11 @@ async fn mount_with<V: IntoView + 'static>(
         shared.set(Some(handles));
         child()
     });
-    settle().await;
-    // Once the stored state is read, the teacher fills in their profile.
     let handles: Handles = slot.get().unwrap();
+    until("the stored state to be read", || handles.storage.loaded.get_untracked()).await;
+    // Once the stored state is read, the teacher fills in their profile.
     handles.profile.teacher.set(Some(anne()));
-    settle().await;
+    effects_run().await;
     (host, handles, Box::new(handle))
 }
 
@@ -114,11 +119,10 @@ fn stored_bookings() -> Vec<String> {
 async fn changes_are_saved_after_a_pause_and_read_again() {
     clear();
     let (_host, handles, handle) = mount().await;
-    settle().await;
     handles.pool.apply(booking("anne-a")).unwrap();
-    settle().await;
+    effects_run().await;
     assert!(raw_storage().get_item("materiotheque.state.a").unwrap().is_none(), "not saved at once");
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert!(stored_bookings().contains(&"anne-a".to_owned()));
     assert_eq!(handles.storage.problem.get_untracked(), None);
     assert!(handles.storage.used_units.get_untracked() > 10_000, "the gauge counts what is stored");
@@ -145,11 +149,11 @@ async fn a_full_storage_shows_a_lasting_banner_loses_nothing_and_changes_no_byte
     clear();
     let (host, handles, handle) = mount().await;
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     let fillers = fill_to_quota();
     let before = snapshot();
     handles.pool.apply(booking("anne-b")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert_eq!(handles.storage.problem.get_untracked(), Some(SaveProblem::Full));
     let text = host.inner_text();
     assert!(text.contains("L'espace de stockage de ce navigateur est plein"), "{text}");
@@ -163,7 +167,7 @@ async fn a_full_storage_shows_a_lasting_banner_loses_nothing_and_changes_no_byte
         raw_storage().remove_item(&key).unwrap();
     }
     handles.plan.add("bluebot", 1);
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert_eq!(handles.storage.problem.get_untracked(), None);
     assert!(!host.inner_text().contains("est plein"));
     let stored = stored_bookings();
@@ -181,9 +185,7 @@ async fn unreadable_stored_data_gets_the_recovery_screen_and_is_never_written_ov
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), materiotheque::ui::App);
-    settle().await;
-    let text = host.inner_text();
-    assert!(text.contains("Données illisibles"), "{text}");
+    until("the recovery screen", || host.inner_text().contains("Données illisibles")).await;
     assert!(host.query_selector(".model-card").unwrap().is_none(), "nothing else before the download");
     let buttons = host.query_selector_all(".recovery button").unwrap();
     let download: web_sys::HtmlElement = buttons.get(0).unwrap().dyn_into().unwrap();
@@ -191,9 +193,9 @@ async fn unreadable_stored_data_gets_the_recovery_screen_and_is_never_written_ov
     assert_eq!(download.inner_text(), "Télécharger la copie illisible");
     assert!(erase.disabled(), "erasing waits for the download");
     download.click();
-    settle().await;
+    effects_run().await;
     assert!(!erase.disabled());
-    sleep(SAVED_MS).await;
+    no_save_scheduled().await;
     assert!(snapshot() == before, "the unreadable data is untouched");
     drop(handle);
     host.remove();
@@ -206,11 +208,11 @@ async fn data_from_a_newer_version_is_read_only_and_kept_as_it_is() {
     raw_storage().set_item("materiotheque.state.a", "{\"schema_version\":9,\"revision\":4,\"future\":true}").unwrap();
     let before = snapshot();
     let (host, handles, handle) = mount().await;
-    settle().await;
+    effects_run().await;
     assert_eq!(handles.storage.mode.get_untracked(), StorageMode::ReadOnly(9));
     assert!(host.inner_text().contains("version plus récente de Matériothèque (format 9)"), "{}", host.inner_text());
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    no_save_scheduled().await;
     assert!(snapshot() == before, "nothing is written over newer data");
     drop(handle);
     clear();
@@ -226,13 +228,13 @@ async fn a_copy_found_unreadable_beside_a_good_one_is_offered_then_replaced() {
     raw_storage().set_item("materiotheque.state.b", "garbage{").unwrap();
     let before = snapshot();
     let (host, handles, handle) = mount().await;
-    settle().await;
+    effects_run().await;
     assert!(host.inner_text().contains("était illisible"), "{}", host.inner_text());
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert!(snapshot() == before, "not replaced before the user was offered it");
     persistence::discard_recovered(handles);
-    settle().await;
+    effects_run().await;
     assert!(stored_bookings().contains(&"anne-a".to_owned()), "saving goes on, the pending change included");
     assert_ne!(raw_storage().get_item("materiotheque.state.b").unwrap().as_deref(), Some("garbage{"));
     drop(handle);
@@ -244,7 +246,7 @@ async fn another_tabs_save_is_taken_in_and_this_tabs_change_is_kept() {
     clear();
     let (_host, handles, handle) = mount().await;
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     // Another tab saves a booking; this one makes a change before it hears of it.
     let mut other = TabSync::open(BrowserKv, demo).unwrap();
     let mut change = booking("anne-other");
@@ -253,9 +255,8 @@ async fn another_tabs_save_is_taken_in_and_this_tabs_change_is_kept() {
     other.sync.save(&mut other.working, now(), demo).unwrap();
     handles.pool.apply(booking("anne-b")).unwrap();
     web_sys::window().unwrap().dispatch_event(&web_sys::Event::new("storage").unwrap()).unwrap();
-    settle().await;
-    assert!(handles.pool.pool.with_untracked(|p| p.booking("anne-other").is_some()), "shown at once");
-    sleep(SAVED_MS).await;
+    until("the other tab's booking", || handles.pool.pool.with_untracked(|p| p.booking("anne-other").is_some())).await;
+    save_ran().await;
     let stored = stored_bookings();
     for id in ["anne-a", "anne-b", "anne-other"] {
         assert!(stored.contains(&id.to_owned()), "{id} in {stored:?}");
@@ -278,8 +279,10 @@ async fn choose(host: &web_sys::HtmlElement, file: web_sys::File) {
     let files: web_sys::FileList = js_sys::Reflect::get(&transfer, &"files".into()).unwrap().dyn_into().unwrap();
     let input: web_sys::HtmlInputElement = host.query_selector("#import-file").unwrap().unwrap().dyn_into().unwrap();
     input.set_files(Some(&files));
+    let shown = host.inner_text();
     input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    sleep(150).await;
+    // Read: the panel shows its verdict on this file (every case below shows a new text).
+    until("the file to be read", || host.inner_text() != shown).await;
 }
 
 fn text_file(name: &str, text: &str) -> web_sys::File {
@@ -302,7 +305,7 @@ async fn malformed_and_hostile_files_are_refused_with_a_reason_and_change_no_byt
     clear();
     let (host, handles, handle) = mount_import().await;
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     let before = snapshot();
     let alert = |host: &web_sys::HtmlElement| {
         host.query_selector("[role=alert]").unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
@@ -354,7 +357,7 @@ async fn malformed_and_hostile_files_are_refused_with_a_reason_and_change_no_byt
     let file = web_sys::File::new_with_u8_array_sequence(&js_sys::Array::of1(&big), "énorme.json").unwrap();
     choose(&host, file).await;
     assert!(alert(&host).contains("énorme.json est trop volumineux (50 Mo)"), "{}", alert(&host));
-    sleep(SAVED_MS).await;
+    no_save_scheduled().await;
     assert!(snapshot() == before, "nothing was saved");
     drop(handle);
     clear();
@@ -365,7 +368,7 @@ async fn a_backup_is_previewed_then_imported_and_the_import_can_be_undone() {
     clear();
     let (host, handles, handle) = mount_import().await;
     handles.pool.apply(booking("anne-a")).unwrap();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     let mut other = valid_backup();
     other["plan"] = serde_json::json!({ "basket": [{ "model": "thymio", "quantity": 4 }] });
     choose(&host, text_file("sauvegarde.json", &other.to_string())).await;
@@ -376,7 +379,7 @@ async fn a_backup_is_previewed_then_imported_and_the_import_can_be_undone() {
     let confirm: web_sys::HtmlElement =
         host.query_selector(".import-preview .button--primary").unwrap().unwrap().dyn_into().unwrap();
     confirm.click();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert!(host.inner_text().contains("Import effectué."));
     assert!(!stored_bookings().contains(&"anne-a".to_owned()));
     assert_eq!(handles.plan.basket.get_untracked()[0].quantity, 4);
@@ -389,7 +392,7 @@ async fn a_backup_is_previewed_then_imported_and_the_import_can_be_undone() {
     let undo: web_sys::HtmlElement = undo.get(undo.length() - 1).unwrap().dyn_into().unwrap();
     assert_eq!(undo.inner_text(), "Annuler le dernier import");
     undo.click();
-    sleep(SAVED_MS).await;
+    save_ran().await;
     assert!(stored_bookings().contains(&"anne-a".to_owned()), "the data from before is back");
     assert!(handles.plan.basket.get_untracked().is_empty());
     drop(handle);

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::settle;
+use common::effects_run;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -36,15 +36,15 @@ async fn the_basket_shows_what_is_free_and_takes_typed_quantities() {
         provide_context(plan);
         view! { <BasketTable /> }
     });
-    settle().await;
+    effects_run().await;
     assert!(host.inner_text().contains("Votre panier est vide"));
     plan.add("bluebot", 10);
-    settle().await;
+    effects_run().await;
     assert!(host.inner_text().contains("Choisissez une période"), "{}", host.inner_text());
     // 17 Blue-Bots in service, 12 booked by another class over these weeks.
     plan.start.set(Some(d(2027, 1, 4)));
     plan.end.set(Some(d(2027, 1, 22)));
-    settle().await;
+    effects_run().await;
     assert!(host.inner_text().contains("5 libres sur 17"), "{}", host.inner_text());
 
     let input: web_sys::HtmlInputElement = host.query_selector("#qty-bluebot").unwrap().unwrap().dyn_into().unwrap();
@@ -53,17 +53,17 @@ async fn the_basket_shows_what_is_free_and_takes_typed_quantities() {
         input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     };
     type_text("4");
-    settle().await;
+    effects_run().await;
     assert_eq!(plan.basket.get_untracked()[0].quantity, 4);
     type_text("-2");
     type_text("abc");
-    settle().await;
+    effects_run().await;
     assert_eq!(plan.basket.get_untracked()[0].quantity, 4, "bad quantities are ignored");
 
     let remove: web_sys::HtmlElement = host.query_selector("tbody button").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(remove.inner_text(), "Retirer Robot Blue-Bot");
     remove.click();
-    settle().await;
+    effects_run().await;
     assert!(plan.basket.get_untracked().is_empty());
     assert!(host.inner_text().contains("Votre panier est vide"));
     drop(handle);

@@ -21,6 +21,15 @@ pub fn mark_saving(pending: bool) {
     }
 }
 
+/// Says on the root element whether the page shown is complete (`data-page="ready"`) or its
+/// code is still being fetched and compiled (`"loading"`): a lazily loaded page can take many
+/// seconds on a busy machine, and tests and tools wait on this instead of on a fixed time.
+pub fn mark_page_ready(ready: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-page", if ready { "ready" } else { "loading" });
+    }
+}
+
 /// Sets the window title.
 pub fn set_title(title: &str) {
     if let Some(doc) = document() {

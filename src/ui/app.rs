@@ -12,7 +12,7 @@ use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
-use crate::ui::state::{I18n, Links, StorageMode, UpdateState};
+use crate::ui::state::{I18n, Links, PageReadiness, StorageMode, UpdateState};
 use crate::ui::sync::{SyncBadge, SyncHandle, SyncNotice};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -48,8 +48,14 @@ pub fn App() -> impl IntoView {
         service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
     }
 
-    // True while a page opened for the first time is being fetched (see lazy_pages).
+    // True while a page opened for the first time is being fetched (see lazy_pages). The root
+    // element says so at once (`data-page`), and says "ready" again once the new page showed.
     let (routing, set_routing) = signal(false);
+    let readiness = PageReadiness::provide();
+    let set_routing = SignalSetter::map(move |loading: bool| {
+        set_routing.set(loading);
+        readiness.set_routing(loading);
+    });
     let menu = NavMenu::new();
 
     view! {

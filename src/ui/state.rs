@@ -428,6 +428,41 @@ impl Default for StorageStatus {
     }
 }
 
+/// Whether the page on screen is complete, said on the root element (`data-page`, see
+/// [`document::mark_page_ready`](crate::platform::document::mark_page_ready)): not before the
+/// first page showed, nor while the router fetches the code of the next one.
+#[derive(Clone, Copy)]
+pub struct PageReadiness {
+    shown: StoredValue<bool>,
+    routing: StoredValue<bool>,
+}
+
+impl PageReadiness {
+    /// Provides the handle; the root element says "loading" until a page shows.
+    pub fn provide() -> Self {
+        let readiness = Self { shown: StoredValue::new(false), routing: StoredValue::new(false) };
+        provide_context(readiness);
+        readiness.mark();
+        readiness
+    }
+
+    /// The router started (`true`) or finished (`false`) loading the next page.
+    pub fn set_routing(self, loading: bool) {
+        self.routing.set_value(loading);
+        self.mark();
+    }
+
+    /// A page showed (every page has a [`PageTitle`](crate::ui::components::PageTitle)).
+    pub fn page_shown(self) {
+        self.shown.set_value(true);
+        self.mark();
+    }
+
+    fn mark(self) {
+        crate::platform::document::mark_page_ready(self.shown.get_value() && !self.routing.get_value());
+    }
+}
+
 /// A newer version of the app waiting for the user's consent, if any.
 #[derive(Clone, Copy)]
 pub struct UpdateState {

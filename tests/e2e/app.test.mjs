@@ -1,22 +1,15 @@
 // End-to-end: the release build served like a static host, driven as a user would.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { stampServiceWorker } from "../../scripts/post-build.mjs";
 import {
   BASE,
-  DIST,
   MESSAGES,
   appReady,
   expectNoAxeViolations,
   expectNoProblems,
   newPage,
-  serve,
   useApp,
   interfaceText,
-  visibleText,
 } from "./support.mjs";
 
 const PAGES = [
@@ -33,15 +26,6 @@ const PAGES = [
 // Messages whose two versions differ, without placeholders: each must never show in the
 // other language's UI.
 const DISTINCT = MESSAGES.filter((m) => m.fr !== m.en && !m.fr.includes("{") && m.key !== "LangNameFr" && m.key !== "LangNameEn");
-
-async function waitForServiceWorkerControl(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
-}
 
 /** Whether `text` holds `phrase` as whole words ("Class" is not in "Classe"). */
 function hasPhrase(text, phrase) {
@@ -152,100 +136,6 @@ describe(`Matériothèque served under ${BASE}`, () => {
     await context.close();
   });
 
-  test("deep links open directly, and an unknown address shows the 404 page", async () => {
-    const context = await browser.newContext();
-    const page = await newPage(context);
-    for (const { path, fr } of PAGES) {
-      await page.goto(server.url + path);
-      await appReady(page);
-      assert.equal(await heading(page), fr, `deep link /${path}`);
-    }
-    await page.goto(server.url + "modele/inexistant");
-    await appReady(page);
-    assert.equal(await heading(page), "Modèle introuvable");
-    // Links inside the app stay under the deployment path.
-    await page.goto(server.url + "a-propos");
-    await appReady(page);
-    const hrefs = await page.$$eval("a[href]", (links) => links.map((a) => a.getAttribute("href")));
-    const outside = hrefs.filter((href) => !href.startsWith("#") && !href.startsWith(BASE));
-    assert.deepEqual(outside, [], "links leaving the deployment path");
-    await page.getByRole("navigation").getByRole("link", { name: "Catalogue" }).click();
-    assert.equal(await heading(page), "Catalogue du matériel");
-    assert.equal(new URL(page.url()).pathname, BASE);
-    await expectNoProblems(page);
-    await context.close();
-  });
-
-  test("after one online visit, a reload and a deep link work offline", async () => {
-    const context = await browser.newContext();
-    const page = await newPage(context);
-    await page.goto(server.url);
-    await appReady(page);
-    await waitForServiceWorkerControl(page);
-    await context.setOffline(true);
-    await page.reload();
-    await appReady(page);
-    assert.equal(await heading(page), "Catalogue du matériel");
-    await page.goto(server.url + "modele/thymio");
-    await appReady(page);
-    assert.equal(await heading(page), "Robot Thymio II");
-    await page.goto(server.url + "parametres");
-    await appReady(page);
-    assert.equal(await heading(page), "Paramètres");
-    // Proof that this is the cache: the network really is unreachable.
-    const online = await page.evaluate(() => fetch("no-such-file.txt").then(() => true, () => false));
-    assert.equal(online, false);
-    await expectNoProblems(page);
-    await context.close();
-  });
-
-  test("a new build on the same URL prompts 'Nouvelle version disponible' instead of switching", async () => {
-    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-deploy-"));
-    const current = join(workdir, "current");
-    const next = join(workdir, "next");
-    cpSync(DIST, current, { recursive: true });
-    cpSync(DIST, next, { recursive: true });
-    // The next deploy: a changed page (marked so the test can tell which one runs) and the
-    // service worker re-stamped from its files, as the build hook does.
-    const indexPath = join(next, "index.html");
-    writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace("<head>", '<head><meta name="build" content="next">'));
-    const stamped = stampServiceWorker(next);
-    assert.notEqual(stamped.version, stampServiceWorker(current).version);
-
-    const local = await serve(current);
-    const context = await browser.newContext();
-    const page = await newPage(context);
-    const isNext = () => page.evaluate(() => document.querySelector('meta[name="build"]') !== null);
-    try {
-      await page.goto(local.url);
-      await appReady(page);
-      await waitForServiceWorkerControl(page);
-      assert.equal(await page.locator(".update-banner").innerText(), "");
-
-      local.setRoot(next);
-      await page.reload(); // the browser checks for a new worker on navigation
-      await appReady(page);
-      const banner = page.getByRole("status").filter({ hasText: "Nouvelle version disponible" });
-      await banner.waitFor({ timeout: 30_000 });
-      assert.equal(await isNext(), false, "the old version keeps running until the user agrees");
-      await expectNoAxeViolations(page, "update prompt");
-
-      await page.reload();
-      await appReady(page);
-      assert.equal(await isNext(), false, "a plain reload does not switch versions");
-      await banner.waitFor({ timeout: 30_000 });
-
-      await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Recharger" }).click()]);
-      await appReady(page);
-      assert.equal(await isNext(), true, "the new version runs after 'Recharger'");
-      await expectNoProblems(page);
-    } finally {
-      await context.close();
-      await local.close();
-      rmSync(workdir, { recursive: true, force: true });
-    }
-  });
-
   test("without local storage the app still works and says choices will not be remembered", async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
@@ -262,38 +152,6 @@ describe(`Matériothèque served under ${BASE}`, () => {
     assert.ok((await page.locator(".model-card").count()) >= 30);
     await page.getByRole("button", { name: "English" }).click();
     assert.equal(await heading(page), "Equipment catalogue");
-    await expectNoProblems(page);
-    await context.close();
-  });
-
-  test("the web app manifest makes it installable from the deployment path", async () => {
-    const context = await browser.newContext();
-    const page = await newPage(context);
-    await page.goto(server.url);
-    await appReady(page);
-    const manifestUrl = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
-    assert.equal(manifestUrl, `${server.url}manifest.webmanifest`);
-    const manifest = await (await context.request.get(manifestUrl)).json();
-    assert.equal(manifest.name.startsWith("Matériothèque"), true);
-    assert.equal(manifest.short_name, "Matériothèque");
-    assert.equal(manifest.display, "standalone");
-    assert.equal(manifest.lang, "fr");
-    assert.equal(new URL(manifest.start_url, manifestUrl).href, server.url);
-    assert.equal(new URL(manifest.scope, manifestUrl).href, server.url);
-    for (const size of [192, 512]) {
-      const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && i.type === "image/png");
-      assert.ok(icon, `a ${size} px PNG icon is declared`);
-      const dims = await page.evaluate(async (src) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        return [img.naturalWidth, img.naturalHeight];
-      }, new URL(icon.src, manifestUrl).href);
-      assert.deepEqual(dims, [size, size]);
-    }
-    // The worker is registered for exactly the deployment path.
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    assert.equal(scope, server.url);
     await expectNoProblems(page);
     await context.close();
   });

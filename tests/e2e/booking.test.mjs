@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { readFile } from "node:fs/promises";
-import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 import { exportBackup, saveProfile, seedLegacyState } from "./support.mjs";
 import { BASE, addToBasket, ruleCheck, savedSince, setPeriod, storedSlots } from "./support.mjs";
 
@@ -18,7 +18,10 @@ async function teacherPage(app) {
   return { context, page };
 }
 
-const nav = (page, name) => page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
+const nav = async (page, name) => {
+  await page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
+  await pageReady(page);
+};
 
 
 
@@ -116,6 +119,7 @@ describe(`Booking equipment under ${BASE}`, () => {
 
     // The agreement, laid out for print.
     await card.getByRole("link", { name: "Imprimer la convention" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Convention de prêt de matériel", level: 1 }).waitFor();
     await page.getByText("Anne Martin <anne.martin@ac-lyon.fr>").waitFor();
     await page.emulateMedia({ media: "print" });
@@ -123,6 +127,7 @@ describe(`Booking equipment under ${BASE}`, () => {
     await expectNoAxeViolations(page, "print preview of the agreement");
     await page.emulateMedia({ media: "screen" });
     await page.getByRole("link", { name: "Retour à mes réservations" }).click();
+    await pageReady(page);
 
     // Units free in the catalogue for those dates: 17 in service, 12 elsewhere, 5 mine.
     const freeInCatalogue = async () => {

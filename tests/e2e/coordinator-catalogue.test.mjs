@@ -3,8 +3,7 @@
 // unit page that address opens. Release build, French UI, clock fixed on 1 December 2026.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import jsQR from "jsqr";
-import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { appReady, decodeQr, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 import { BASE } from "./support.mjs";
 
 const TODAY = new Date("2026-12-01T09:00:00");
@@ -19,30 +18,6 @@ async function coordinatorPage(app, context) {
   return page;
 }
 
-/** Draws a label's QR code (its SVG as rendered) on a canvas and decodes it with jsQR. */
-async function decodeQr(page, label) {
-  const svg = page.getByRole("img", { name: `Code QR de l'exemplaire ${label}`, exact: true });
-  const image = await svg.evaluate(async (element) => {
-    const size = 8 * element.viewBox.baseVal.width;
-    const source = new XMLSerializer().serializeToString(element);
-    const img = new Image(size, size);
-    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(source);
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = size;
-    canvas.height = size;
-    const context = canvas.getContext("2d");
-    context.fillStyle = "#fff";
-    context.fillRect(0, 0, size, size);
-    context.drawImage(img, 0, 0, size, size);
-    const data = context.getImageData(0, 0, size, size);
-    return { width: size, height: size, data: Array.from(data.data) };
-  });
-  const code = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
-  assert.ok(code, `the QR code of ${label} decodes`);
-  return code.data;
-}
-
 describe(`Coordinator catalogue, labels and unit page under ${BASE}`, () => {
   const app = useApp();
 
@@ -50,7 +25,9 @@ describe(`Coordinator catalogue, labels and unit page under ${BASE}`, () => {
     const context = await app.browser().newContext();
     const page = await coordinatorPage(app, context);
     await page.getByRole("navigation").getByRole("link", { name: "Gestion", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("link", { name: "Catalogue et exemplaires", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Catalogue et exemplaires", level: 1 }).waitFor();
     await expectNoAxeViolations(page, "catalogue page, new model");
 
@@ -110,6 +87,7 @@ describe(`Coordinator catalogue, labels and unit page under ${BASE}`, () => {
 
     // The label sheet of this model: one label with a QR code per unit in service.
     await page.getByRole("link", { name: "Imprimer les étiquettes de ce modèle" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Étiquettes à imprimer", level: 1 }).waitFor();
     await page.getByText("6 étiquettes ; planches A4 de 3 × 8 : 1.").waitFor();
     const labels = ["SEM-SCI-0009", "SEM-SCI-0010", "SEM-SCI-0011", "SEM-SCI-0012", "SEM-MET-001", "SEM-MET-003"];

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appReady, expectNoAxeViolations, expectNoProblems, interfaceText, newPage, saveProfile, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, interfaceText, newPage, saveProfile, useApp, pageReady } from "./support.mjs";
 import { BASE, MESSAGES, book, nav } from "./support.mjs";
 
 const MONDAY = new Date("2026-11-23T09:00:00");
@@ -103,6 +103,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       await coordinator.clock.setFixedTime(HAND_OVER_DAY);
       await nav(coordinator, "Gestion");
       await coordinator.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Radio des CM2" }).click();
+      await pageReady(coordinator);
       await coordinator.getByRole("heading", { name: "Remise du matériel" }).waitFor();
       const first = coordinator.getByLabel("Enregistreur Zoom H1n, exemplaire 1 sur 2");
       const second = coordinator.getByLabel("Enregistreur Zoom H1n, exemplaire 2 sur 2");
@@ -120,6 +121,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       assert.match(await scanned.locator("main").innerText(), /18 décembre 2026/, "the loan's last day");
       await scanned.close();
       await coordinator.getByRole("link", { name: "Imprimer la convention" }).click();
+      await pageReady(coordinator);
       const agreement = coordinator.locator("article.agreement");
       await agreement.getByRole("heading", { level: 1 }).waitFor();
       for (const label of labels) await agreement.getByText(new RegExp(`^${label} — Enregistreur Zoom H1n`)).waitFor();
@@ -136,6 +138,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       const unit = demo.catalogue.units.find((u) => u.label === damaged);
       await coordinator.clock.setFixedTime(RETURN_DAY);
       await coordinator.getByRole("link", { name: "Retour à la réservation" }).click();
+      await pageReady(coordinator);
       await coordinator.getByRole("heading", { name: "Retour du matériel" }).waitFor();
       await coordinator.getByLabel(`État au retour de ${damaged}`).selectOption({ label: "Endommagé" });
       await expectNoAxeViolations(coordinator, "booking desk, return");
@@ -155,6 +158,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
       assert.ok(rate(age) > 0, `a unit ${age} years old is reimbursed`);
       await nav(coordinator, "Gestion");
       await coordinator.getByRole("navigation", { name: "Gestion du prêt" }).getByRole("link", { name: "Sinistres" }).click();
+      await pageReady(coordinator);
       await coordinator.getByRole("heading", { name: "Sinistres", level: 1 }).waitFor();
       const incidents = coordinator.getByRole("table", { name: /^Sinistres : / });
       const incidentRow = incidents.getByRole("row", { name: new RegExp(damaged) });
@@ -196,6 +200,7 @@ describe(`The coordinator's desk under ${BASE}`, () => {
     await book(page, { model: "Robot Thymio II", quantity: 2, start: "04/01/2027", end: "15/01/2027", project: "Robots et parcours" });
     await nav(page, "Gestion");
     await page.getByRole("link", { name: "Robots et parcours" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Remise du matériel" }).waitFor();
     const warning = page.getByRole("note").filter({ hasText: "La remise sera refusée" });
     await warning.getByText("La formation « Robotique pédagogique » n'a pas été suivie.").waitFor();

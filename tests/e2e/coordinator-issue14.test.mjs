@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appReady, exportBackup, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { appReady, exportBackup, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 import { BASE } from "./support.mjs";
 
 const TODAY = new Date("2026-12-01T09:00:00");
@@ -94,6 +94,7 @@ describe(`Coordinator checks of issue 14 under ${BASE}`, () => {
       // A booking's page is titled with its project and teacher; handing over six weeks early
       // is warned about, with the days, before the coordinator confirms.
       await toHandOver.getByRole("link", { name: "Sciences au visualiseur" }).click();
+      await pageReady(page);
       const title = "Réservation « Sciences au visualiseur » (Anne Martin)";
       await page.getByRole("heading", { name: title, level: 1 }).waitFor();
       assert.equal(await page.title(), `${title} — Matériothèque`);

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, appReady, exportBackup, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { BASE, appReady, exportBackup, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 
 const TODAY = new Date("2026-12-01T09:00:00");
 const FORMULA_NOTE = '=HYPERLINK("http://exemple.test/piege";"Cliquez ici")';
@@ -151,6 +151,7 @@ describe(`Coordinator timeline and reports under ${BASE}`, () => {
       await page.getByRole("table", { name: /à partir du 07\/09\/2026/ }).waitFor();
       await page.getByRole("link", { name: "r-rendu" }).waitFor();
       await page.getByRole("link", { name: "r-rendu" }).click();
+      await pageReady(page);
       await page.waitForURL(/\/gestion\/reservations\/r-rendu$/);
 
       // The reports: the current school year by default; here the last 12 months.

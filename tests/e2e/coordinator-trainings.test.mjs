@@ -3,7 +3,7 @@
 // pool's dates are for 2026-27).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, newPage, pageReady, saveProfile, useApp } from "./support.mjs";
 import { BASE } from "./support.mjs";
 
 const TODAY = new Date("2026-12-01T10:00:00");
@@ -80,6 +80,7 @@ describe(`Coordinator trainings, teacher page and incidents under ${BASE}`, () =
     const link = teachers.getByRole("link", { name: "Anne Martin" });
     assert.equal(await link.getAttribute("href"), BASE + teacherPath("anne.martin@ac-lyon.fr"));
     await link.click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Enseignant : Anne Martin", level: 1 }).waitFor();
     await page.getByText("anne.martin@ac-lyon.fr").waitFor();
     const row = page.getByRole("table", { name: "Formations suivies et leur validité" }).getByRole("row", { name: /Robotique pédagogique/ });

@@ -5,7 +5,7 @@
 // Release build, clock fixed on 1 December 2026.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 
 const TODAY = new Date("2026-12-01T09:00:00");
 const RECORDER = { fr: "Enregistreur Zoom H1n", en: "Zoom H1n recorder" };
@@ -54,6 +54,7 @@ describe("Model names in the interface's language", () => {
 
     // The model page: heading, page title and the basket's confirmation.
     await page.getByRole("link", { name: RECORDER.en, exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: RECORDER.en, level: 1 }).waitFor();
     assert.ok((await page.title()).startsWith(`${RECORDER.en} — `), await page.title());
     await page.getByRole("spinbutton", { name: "Quantity" }).fill("2");
@@ -63,6 +64,7 @@ describe("Model names in the interface's language", () => {
 
     // The booking page: the basket's row, its quantity field and its remove button.
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /^Book/ }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Book equipment", level: 1 }).waitFor();
     await page.getByRole("rowheader", { name: RECORDER.en, exact: true }).waitFor();
     assert.equal(await page.getByRole("spinbutton", { name: `Quantity of ${RECORDER.en}` }).inputValue(), "2");
@@ -83,7 +85,9 @@ describe("Model names in the interface's language", () => {
     const page = await openApp(app, context, "parametres");
     await page.locator("#role-coordinator").check();
     await page.getByRole("navigation").getByRole("link", { name: "Gestion", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("link", { name: "Catalogue et exemplaires", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Catalogue et exemplaires", level: 1 }).waitFor();
 
     // The form holds both names; the English one is described as optional, with its hint.
@@ -106,13 +110,17 @@ describe("Model names in the interface's language", () => {
     await page.getByRole("heading", { name: "Catalogue and units", level: 1 }).waitFor();
     await page.getByLabel("Model to edit").locator("option", { hasText: "Makey Makey invention kit" }).waitFor({ state: "attached" });
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Catalogue", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Equipment catalogue", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Makey Makey invention kit", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Makey Makey invention kit", level: 1 }).waitFor();
 
     // Cleared, the English name falls back to the French one.
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Coordination", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("link", { name: "Catalogue and units", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Catalogue and units", level: 1 }).waitFor();
     await page.getByLabel("Model to edit").selectOption({ label: "Makey Makey invention kit" });
     await page.getByRole("heading", { name: "Units of Makey Makey invention kit", level: 2 }).waitFor();
@@ -120,6 +128,7 @@ describe("Model names in the interface's language", () => {
     await page.getByRole("button", { name: "Save the model" }).click();
     await page.getByRole("status").filter({ hasText: 'Model "Kit Makey Makey" saved.' }).waitFor();
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Catalogue", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("link", { name: "Kit Makey Makey", exact: true }).waitFor();
     await expectNoProblems(page);
     await context.close();

@@ -1,7 +1,7 @@
 // End-to-end: the teacher's profile (name, e-mail, school), remembered in this browser.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 
 describe(`Teacher profile under ${BASE}`, () => {
   const app = useApp();
@@ -12,6 +12,7 @@ describe(`Teacher profile under ${BASE}`, () => {
     await page.goto(app.server().url);
     await appReady(page);
     await page.getByRole("navigation").getByRole("link", { name: "Mon profil" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Mon profil", level: 1 }).waitFor();
 
     await page.getByLabel("Adresse électronique professionnelle").fill("anne.martin");

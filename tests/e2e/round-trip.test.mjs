@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appReady, expectNoAxeViolations, expectNoProblems, exportBackup, newPage, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, exportBackup, newPage, useApp, pageReady } from "./support.mjs";
 import { BASE, book, nav } from "./support.mjs";
 
 const MONDAY = new Date("2026-11-23T09:00:00");
@@ -211,6 +211,7 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       await desk.clock.setFixedTime(HAND_OVER_DAY);
       await nav(desk, "Gestion");
       await desk.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Robots et déplacements" }).click();
+      await pageReady(desk);
       await desk.getByRole("heading", { name: "Remise du matériel" }).waitFor();
       await desk.getByRole("button", { name: "Remettre ces exemplaires" }).click();
       await status(desk, "Matériel remis");

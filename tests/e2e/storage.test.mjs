@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp } from "./support.mjs";
+import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, saveProfile, useApp, pageReady } from "./support.mjs";
 import { allSaved, savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
@@ -43,6 +43,7 @@ describe(`Saving under ${BASE}`, () => {
     assert.equal(await c.locator("#qty-thymio").inputValue(), "100");
     // And the first pages show the other's changes without a reload.
     await a.getByRole("link", { name: /Réserver/ }).first().click();
+    await pageReady(a);
     await a.locator("#qty-thymio").waitFor();
     assert.equal(await a.locator("#qty-thymio").inputValue(), "100");
     for (const page of [a, b, c]) await expectNoProblems(page);
@@ -58,6 +59,7 @@ describe(`Saving under ${BASE}`, () => {
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
     await savedSince(page, before);
     await page.getByRole("navigation").getByRole("link", { name: "Paramètres" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Données de ce navigateur" }).waitFor();
     const gauge = page.getByRole("meter", { name: "Espace de stockage utilisé" });
     const used = Number(await gauge.getAttribute("value"));
@@ -97,6 +99,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       await teacher.getByRole("spinbutton", { name: "Quantité" }).fill("2");
       await teacher.getByRole("button", { name: "Ajouter au panier" }).click();
       await teacher.getByRole("navigation").getByRole("link", { name: /^Réserver/ }).click();
+      await pageReady(teacher);
       await teacher.getByRole("textbox", { name: "Premier jour" }).fill("04/01/2027");
       await teacher.getByRole("textbox", { name: "Dernier jour" }).fill("15/01/2027");
       await teacher.getByRole("textbox", { name: "Dernier jour" }).press("Tab");
@@ -105,6 +108,7 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
       await teacher.getByRole("button", { name: "Envoyer la demande" }).click();
       await teacher.getByRole("region", { name: "Demande enregistrée" }).waitFor();
       await teacher.getByRole("navigation").getByRole("link", { name: "Paramètres", exact: true }).click();
+      await pageReady(teacher);
       const [sent] = await Promise.all([
         teacher.waitForEvent("download"),
         teacher.getByRole("button", { name: "Envoyer mes demandes au gestionnaire" }).click(),
@@ -160,40 +164,5 @@ describe(`Files between a teacher and the coordinator under ${BASE}`, () => {
     } finally {
       rmSync(workdir, { recursive: true, force: true });
     }
-  });
-});
-
-describe(`A catalogue published beside the app under ${BASE}`, () => {
-  const app = useApp();
-
-  test("a newer catalogue.json is offered, previewed and taken in once", async () => {
-    const demo = JSON.parse(await readFile("src/demo/catalogue.json", "utf8"));
-    demo.exported_at = "2026-11-20T08:00:00Z";
-    demo.catalogue.models.find((m) => m.id === "bluebot").name = "Robot Blue-Bot (nouvelle série)";
-    const context = await app.browser().newContext();
-    await context.route(/\/catalogue\.json$/, (route) =>
-      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(demo) }),
-    );
-    const page = await newPage(context);
-    await page.clock.setFixedTime(TODAY);
-    await page.goto(app.server().url);
-    await appReady(page);
-    const offer = page.getByRole("status").filter({ hasText: "Un catalogue plus récent a été publié le vendredi 20 novembre 2026" });
-    await offer.waitFor();
-    await expectNoAxeViolations(page, "catalogue offered");
-    await offer.getByRole("link", { name: "Voir ce qu'il change" }).click();
-    await page.getByRole("button", { name: "Examiner le catalogue publié le vendredi 20 novembre 2026" }).click();
-    const preview = page.getByRole("region", { name: "Ce que catalogue.json changera" });
-    await preview.waitFor();
-    assert.deepEqual(await preview.getByRole("row", { name: /Modèles/ }).getByRole("cell").allInnerTexts(), ["0", "1", "0"]);
-    const before = await storedSlots(page);
-    await preview.getByRole("button", { name: "Importer", exact: true }).click();
-    await page.getByText("Import effectué.").waitFor();
-    await savedSince(page, before);
-    await page.goto(app.server().url + "modele/bluebot");
-    await page.getByRole("heading", { name: "Robot Blue-Bot (nouvelle série)", level: 1 }).waitFor();
-    assert.equal(await offer.count(), 0, "once taken in, no longer offered");
-    await expectNoProblems(page);
-    await context.close();
   });
 });

@@ -3,6 +3,7 @@
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
+import jsQR from "jsqr";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -55,6 +56,14 @@ export async function newPage(context) {
     if (/Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  // Every visit of an app address waits for the page's code to be ready (see `pageReady`), so
+  // no test gives a lazily loaded page a fixed time to compile.
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response?.headers()["content-type"]?.startsWith("text/html")) await pageReady(page);
+    return response;
+  };
   page.problems = async () => {
     const csp = await page.evaluate(() => window.__csp || []).catch(() => []);
     return [...problems, ...csp.map((v) => `csp: ${v}`)];
@@ -62,9 +71,21 @@ export async function newPage(context) {
   return page;
 }
 
-/** Waits until the app has rendered its main landmark content. */
+/**
+ * Only a bound on a hang: a lazily loaded page's code can take a long time to compile on a busy
+ * machine, and the tests wait on the app's own signal that the page is complete, whatever it takes.
+ */
+const PAGE_LOAD_LIMIT = 300_000;
+
+/** Waits until the app says the page on screen is complete (`data-page="ready"` on the root). */
+export async function pageReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.page === "ready", null, { timeout: PAGE_LOAD_LIMIT });
+}
+
+/** Waits until the app has rendered the page, its main landmark content included. */
 export async function appReady(page) {
-  await page.locator("main h1").first().waitFor({ state: "visible", timeout: 30_000 });
+  await pageReady(page);
+  await page.locator("main h1").first().waitFor({ state: "visible" });
 }
 
 export async function expectNoAxeViolations(page, label) {
@@ -181,15 +202,17 @@ export async function saveProfile(page, url) {
   await page.getByRole("status").filter({ hasText: "Profil enregistré." }).waitFor();
 }
 
-/** Follows a link of the main navigation. */
-export function nav(page, name) {
-  return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
+/** Follows a link of the main navigation, and waits for the page to be complete. */
+export async function nav(page, name) {
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name, exact: true }).click();
+  await pageReady(page);
 }
 
 /** Puts `quantity` of the model named `modelName` in the basket, from its page in the catalogue. */
 export async function addToBasket(page, modelName, quantity) {
   await nav(page, "Catalogue");
   await page.getByRole("link", { name: modelName, exact: true }).click();
+  await pageReady(page);
   await page.getByRole("heading", { name: modelName, level: 1 }).waitFor();
   await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
   await page.getByRole("button", { name: "Ajouter au panier" }).click();
@@ -213,6 +236,7 @@ export const ruleCheck = (page) => page.getByRole("region", { name: "Vérificati
 export async function book(page, { model, quantity, start, end, project, notes, behalf }) {
   await addToBasket(page, model, quantity);
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+  await pageReady(page);
   if (behalf) await page.getByLabel("Réserver pour").selectOption({ label: behalf });
   await setPeriod(page, start, end);
   await page.getByLabel("Titre du projet").fill(project);
@@ -222,4 +246,28 @@ export async function book(page, { model, quantity, start, end, project, notes, 
   const confirmation = page.getByRole("region", { name: "Demande enregistrée" });
   await confirmation.waitFor();
   return confirmation.innerText();
+}
+
+/** Draws a label's QR code (its SVG as rendered) on a canvas and decodes it with jsQR. */
+export async function decodeQr(page, label) {
+  const svg = page.getByRole("img", { name: `Code QR de l'exemplaire ${label}`, exact: true });
+  const image = await svg.evaluate(async (element) => {
+    const size = 8 * element.viewBox.baseVal.width;
+    const source = new XMLSerializer().serializeToString(element);
+    const img = new Image(size, size);
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(source);
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = size;
+    canvas.height = size;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, size, size);
+    context.drawImage(img, 0, 0, size, size);
+    const data = context.getImageData(0, 0, size, size);
+    return { width: size, height: size, data: Array.from(data.data) };
+  });
+  const code = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height);
+  assert.ok(code, `the QR code of ${label} decodes`);
+  return code.data;
 }

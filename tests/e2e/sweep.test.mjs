@@ -17,7 +17,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AXE_TAGS, BASE, MESSAGES, appReady, book, nav, newPage, saveProfile, useApp } from "./support.mjs";
+import { AXE_TAGS, BASE, MESSAGES, appReady, book, nav, newPage, saveProfile, useApp, pageReady } from "./support.mjs";
 
 // axe-core itself, the version @axe-core/playwright runs: injected once per document and run
 // directly (the builder injects it again on every call, which doubled the sweep's time). The
@@ -86,6 +86,7 @@ async function follow(page, link) {
     if (h) h.dataset.sweepOld = h.innerText;
   });
   await link.click();
+  await pageReady(page);
   await page.waitForFunction(
     (target) => {
       const plain = (path) => {
@@ -488,6 +489,7 @@ describe(`Acceptance sweep under ${BASE}`, () => {
     await c.getByRole("status").filter({ hasText: "Réservations confirmées : 2." }).waitFor();
     await c.clock.setFixedTime(HAND_OVER_DAY);
     await c.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Radio des CM2" }).click();
+    await pageReady(c);
     await c.getByRole("heading", { name: "Remise du matériel" }).waitFor();
     files.unit = await c.getByLabel("Enregistreur Zoom H1n, exemplaire 1 sur 2").inputValue();
     await c.getByRole("button", { name: "Remettre ces exemplaires" }).click();
@@ -516,6 +518,7 @@ describe(`Acceptance sweep under ${BASE}`, () => {
     writeFileSync(files.requests, await download(t, "Envoyer mes demandes au gestionnaire"));
     await nav(t, "Catalogue");
     await t.getByRole("link", { name: "Enregistreur Zoom H1n", exact: true }).click();
+    await pageReady(t);
     await t.getByRole("heading", { name: "Enregistreur Zoom H1n", level: 1 }).waitFor();
     await t.getByRole("button", { name: "Ajouter au panier" }).click();
     await t.getByRole("status").filter({ hasText: "dans le panier" }).waitFor();
@@ -523,6 +526,7 @@ describe(`Acceptance sweep under ${BASE}`, () => {
     await t.getByRole("heading", { name: "À propos", level: 1 }).waitFor();
     await nav(c, "Catalogue");
     await c.getByRole("link", { name: "Visualiseur USB", exact: true }).click();
+    await pageReady(c);
     await c.getByRole("heading", { name: "Visualiseur USB", level: 1 }).waitFor();
     await c.getByRole("button", { name: "Ajouter au panier" }).click();
     await c.getByRole("status").filter({ hasText: "dans le panier" }).waitFor();

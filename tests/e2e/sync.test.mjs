@@ -5,7 +5,7 @@
 // in the middle; requests written in another teacher's name are refused and reported.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, book, BASE, DIST, expectNoAxeViolations, expectNoProblems, launch, nav, newPage } from "./support.mjs";
+import { appReady, book, BASE, DIST, expectNoAxeViolations, expectNoProblems, launch, nav, newPage, pageReady } from "./support.mjs";
 import { startServer } from "./server.mjs";
 import { startSyncServer, recordId } from "../sync/kinto.mjs";
 
@@ -68,10 +68,12 @@ describe(`Live sync through the server under ${BASE}`, () => {
   async function prepare(page, { model, quantity, start, end, project, behalf }) {
     await nav(page, "Catalogue");
     await page.getByRole("link", { name: model, exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: model, level: 1 }).waitFor();
     await page.getByRole("spinbutton", { name: "Quantité" }).fill(String(quantity));
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
     await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+    await pageReady(page);
     await page.getByLabel("Réserver pour").selectOption({ label: behalf });
     await page.getByRole("textbox", { name: "Premier jour" }).fill(start);
     await page.getByRole("textbox", { name: "Dernier jour" }).fill(end);
@@ -127,6 +129,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     // The coordinator records her robotics training and confirms (following links: a reload
     // would forget the password, which lives in memory only).
     await row.getByRole("link", { name: "Anne Martin" }).click();
+    await pageReady(desk.page);
     await desk.page.getByRole("heading", { name: /^Enseignant : /, level: 1 }).waitFor();
     await desk.page.locator("#teacher-record-training").selectOption({ label: "Robotique pédagogique" });
     await desk.page.getByRole("textbox", { name: "Date de la formation" }).fill("18/11/2026");
@@ -180,6 +183,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     // Aline enrols in the robotics session, then books Thymio robots: awaiting training.
     await nav(anne.page, "Catalogue");
     await anne.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await pageReady(anne.page);
     await anne.page.getByRole("button", { name: "M'inscrire à la session du mercredi 2 décembre 2026" }).click();
     assert.match(
       await book(anne.page, { model: "Robot Thymio II", quantity: 6, start: "04/01/2027", end: "15/01/2027", project: "Robots et déplacements" }),
@@ -199,6 +203,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     // The coordinator records Aline's training after the session, confirms Aline's and Chloé's.
     await desk.page.clock.setFixedTime(AFTER_ROBOTICS);
     await queue.getByRole("row", { name: /Robots et déplacements/ }).getByRole("link", { name: "Aline Morin" }).click();
+    await pageReady(desk.page);
     await desk.page.locator("#teacher-record-training").selectOption({ label: "Robotique pédagogique" });
     await desk.page.getByRole("textbox", { name: "Date de la formation" }).fill("02/12/2026");
     await desk.page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
@@ -218,16 +223,19 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await desk.page.clock.setFixedTime(new Date("2027-01-04T08:30:00"));
     await nav(desk.page, "Gestion");
     await desk.page.getByRole("table", { name: "Confirmées, à remettre" }).getByRole("link", { name: "Robots et déplacements" }).click();
+    await pageReady(desk.page);
     await desk.page.getByRole("button", { name: "Remettre ces exemplaires" }).click();
     await status(desk.page, "Matériel remis");
     await desk.page.clock.setFixedTime(new Date("2027-01-15T16:30:00"));
     await nav(desk.page, "Gestion");
     await desk.page.getByRole("table", { name: "Prêts en cours" }).getByRole("link", { name: "Robots et déplacements" }).click();
+    await pageReady(desk.page);
     await desk.page.getByRole("button", { name: "Enregistrer le retour" }).click();
     await status(desk.page, "de nouveau disponibles");
     // Chloé takes a seat in the robotics session of March.
     await nav(chloe.page, "Catalogue");
     await chloe.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await pageReady(chloe.page);
     await chloe.page.getByRole("button", { name: "M'inscrire à la session du mercredi 10 mars 2027" }).click();
 
     // Each teacher sees the truth within a poll, without any file.
@@ -249,16 +257,19 @@ describe(`Live sync through the server under ${BASE}`, () => {
     await expectNoAxeViolations(bruno.page, "a refusal arrived through the server");
     await nav(anne.page, "Catalogue");
     await anne.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await pageReady(anne.page);
     await anne.page.getByText("Vous avez suivi cette formation.").first().waitFor({ timeout: 30_000 });
 
     // Seats: Chloé's place counts once, in every browser: Bruno, who lacks that training, is
     // offered the session with the coordinator's count.
     await nav(bruno.page, "Catalogue");
     await bruno.page.getByRole("link", { name: "Robot Thymio II", exact: true }).click();
+    await pageReady(bruno.page);
     const offered = bruno.page.getByText(/Session du mercredi 10 mars 2027, .*\(15 places libres\)/).first();
     await offered.waitFor({ timeout: 30_000 });
     await nav(desk.page, "Gestion");
     await desk.page.getByRole("navigation", { name: "Gestion du prêt" }).getByRole("link", { name: "Formations et sessions" }).click();
+    await pageReady(desk.page);
     const march = desk.page.getByRole("region", { name: /^Session du mercredi 10 mars 2027/ });
     await march.getByText("16 places, 15 libres.").waitFor({ timeout: 30_000 });
 
@@ -359,6 +370,7 @@ describe(`Live sync through the server under ${BASE}`, () => {
     for (const page of [a.page, b.page]) {
       await nav(page, "Catalogue");
       await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Réserver/ }).click();
+      await pageReady(page);
       await page.getByLabel("Réserver pour").locator("option", { hasText: "Jeanne Morel" }).waitFor({ state: "attached", timeout: 30_000 });
     }
     const rounds = Number(process.env.SYNC_RACE_ROUNDS || 20);

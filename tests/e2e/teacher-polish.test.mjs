@@ -5,7 +5,7 @@
 // without errors. Browser clock fixed on Monday 23 November 2026.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp, pageReady } from "./support.mjs";
 import { addToBasket, nav, ruleCheck, saveProfile, savedSince, setPeriod, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
@@ -67,6 +67,7 @@ describe("A teacher on a phone and a laptop", () => {
     await menu.click();
     await nav(page, "Catalogue");
     await page.getByRole("link", { name: "Robot Blue-Bot", exact: true }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Robot Blue-Bot", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Ajouter au panier" }).click();
     await menu.click();
@@ -199,6 +200,7 @@ describe("A teacher on a phone and a laptop", () => {
     const summary = page.getByRole("alert");
     await summary.getByText("Votre profil n'est pas renseigné : il accompagne chaque demande.").waitFor();
     await summary.getByRole("link", { name: "Compléter mon profil" }).click();
+    await pageReady(page);
     await page.getByRole("heading", { name: "Mon profil", level: 1 }).waitFor();
     await expectNoProblems(page);
     await context.close();

@@ -1,6 +1,6 @@
 use crate::i18n::Msg;
 use crate::platform::document;
-use crate::ui::state::use_i18n;
+use crate::ui::state::{use_i18n, PageReadiness};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -18,6 +18,9 @@ pub fn PageTitle(
     title: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if let Some(readiness) = use_context::<PageReadiness>() {
+        readiness.page_shown();
+    }
     Effect::new(move |shown: Option<()>| {
         document::set_title(&format!("{} — {}", title.get(), i18n.t(Msg::AppName)));
         // Only when the page appears, not when its title changes (the language, a loaded name).
