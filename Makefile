@@ -8,6 +8,11 @@ serve: setup-serve
 test: setup-test
 	scripts/test.sh
 
+# The benchmarks with their budgets (docs/measurements.md); `make test` only compiles them.
+bench:
+	CARGO_BUILD_JOBS=1 cargo bench --locked --bench availability
+	CARGO_BUILD_JOBS=1 cargo bench --locked --bench storage -- --quick
+
 setup-serve:
 	scripts/setup.sh serve
 

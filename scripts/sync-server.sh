@@ -19,7 +19,7 @@
 #   SYNC_WORKERS                waitress threads (default 8) or gunicorn processes (default 2)
 #   SYNC_THREADS                gunicorn threads per process (default 4)
 #   SYNC_ISOLATION              default_transaction_isolation of the kinto database:
-#                               serializable (default) or "repeatable read" (see the README, « Deploying the sync server »)
+#                               serializable (default) or "repeatable read" (see docs/sync-server.md)
 #   SYNC_LOG_LEVEL              Kinto log level, default WARNING (INFO logs every request)
 #   SYNC_PGBIN                  PostgreSQL binaries, default the newest /usr/lib/postgresql/*/bin
 set -euo pipefail
@@ -210,7 +210,7 @@ EOF
   local db_url="postgresql://kinto:$db_pw@127.0.0.1:$PG_PORT/kinto"
   local group="/buckets/materiotheque/groups/coordinators"
   (umask 077 && cat >"$dir/kinto.ini" <<EOF
-# Written by scripts/sync-server.sh for a local server: see the README, « Deploying the sync server » for production.
+# Written by scripts/sync-server.sh for a local server: see docs/sync-server.md for production.
 [server:main]
 use = egg:waitress#main
 host = 127.0.0.1

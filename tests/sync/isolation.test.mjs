@@ -1,6 +1,6 @@
 // Optimistic concurrency on the Kinto server: If-Match must let exactly one of several
 // concurrent writers win, which Kinto only guarantees when PostgreSQL runs its transactions
-// above read committed (see the README, « Deploying the sync server »). Plus the server facts a client must handle.
+// above read committed (see docs/sync-server.md, « Deploying the sync server »). Plus the server facts a client must handle.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { collection, recordId, startSyncServer } from "./kinto.mjs";
