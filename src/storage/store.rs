@@ -314,19 +314,71 @@ impl<K: KeyValue> Store<K> {
             }
             None => return Err(SaveError::NotVerified),
         }
-        // The bytes are those written. That they decode to the state is the encoder's round
-        // trip, proven by the property tests; decoding again at every save would double its
-        // cost (40 ms at full scale), so release builds check the header only and debug builds
-        // (every native test) the whole content.
-        let verified = if cfg!(debug_assertions) {
-            matches!(compact::decode_document(text), Ok(doc) if doc.revision == revision && doc.state.as_ref() == state)
-        } else {
-            matches!(read_header(text), Ok(h) if h.revision == revision && h.schema_version == STORED_VERSION)
-        };
-        if verified {
+        if written_as_meant(text, revision, state, SAVE_CHECK) {
             Ok(())
         } else {
             Err(SaveError::NotVerified)
         }
+    }
+}
+
+/// How much of a document read back after a save is checked (see [`written_as_meant`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SaveCheck {
+    /// Decoded whole, compared with the state meant.
+    Whole,
+    /// The header only: the revision and the version written.
+    Header,
+}
+
+/// The bytes read back are those written. That they decode to the state is the encoder's round
+/// trip, proven by the property tests; decoding again at every save would double its cost
+/// (40 ms at full scale), so release builds check the header only and debug builds (every
+/// native test) the whole content.
+const SAVE_CHECK: SaveCheck = if cfg!(debug_assertions) { SaveCheck::Whole } else { SaveCheck::Header };
+
+/// Whether `text`, read back from a slot, is the document of `revision` holding `state`, as far
+/// as `check` looks.
+fn written_as_meant(text: &str, revision: u64, state: StateRef<'_>, check: SaveCheck) -> bool {
+    match check {
+        SaveCheck::Whole => {
+            matches!(compact::decode_document(text), Ok(doc) if doc.revision == revision && doc.state.as_ref() == state)
+        }
+        SaveCheck::Header => {
+            matches!(read_header(text), Ok(h) if h.revision == revision && h.schema_version == STORED_VERSION)
+        }
+    }
+}
+
+/// The release build's check has a test of its own, since native tests run the debug one.
+#[cfg(test)]
+mod save_check_tests {
+    use super::*;
+    use crate::storage::document::StoredState;
+
+    fn written(revision: u64) -> String {
+        compact::encode_document(revision, None, StoredState::default().as_ref())
+    }
+
+    #[test]
+    fn the_header_check_accepts_the_revision_written_and_refuses_any_other() {
+        let empty = StoredState::default();
+        let text = written(7);
+        assert!(written_as_meant(&text, 7, empty.as_ref(), SaveCheck::Header));
+        assert!(!written_as_meant(&text, 8, empty.as_ref(), SaveCheck::Header), "another tab's revision");
+        assert!(!written_as_meant("garbage{", 7, empty.as_ref(), SaveCheck::Header), "damaged");
+        let older = text.replacen(&format!("\"schema_version\":{STORED_VERSION}"), "\"schema_version\":3", 1);
+        assert_ne!(older, text, "the header names its version");
+        assert!(!written_as_meant(&older, 7, empty.as_ref(), SaveCheck::Header), "another version");
+    }
+
+    #[test]
+    fn the_whole_check_also_refuses_other_content_under_the_same_header() {
+        let empty = StoredState::default();
+        let text = written(7);
+        assert!(written_as_meant(&text, 7, empty.as_ref(), SaveCheck::Whole));
+        let other = StoredState { plan: Some(Default::default()), ..StoredState::default() };
+        assert!(!written_as_meant(&text, 7, other.as_ref(), SaveCheck::Whole));
+        assert!(written_as_meant(&text, 7, other.as_ref(), SaveCheck::Header), "the header alone cannot tell");
     }
 }
