@@ -397,8 +397,9 @@ mod tests {
     }
 }
 
-/// Generated hostile input through the importer: it must answer every input with `Ok` or a
-/// `FileError`, never a panic (proptest is a native-only dev-dependency).
+/// Generated hostile input through the importer: it never panics, and it refuses what cannot be
+/// one of our files, saying where (proptest is a native-only dev-dependency). A failing case
+/// is written to `proptest-regressions/` and replayed first by every later run: commit it.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz {
     use super::*;
@@ -440,8 +441,20 @@ mod fuzz {
         })
     }
 
-    /// The seed file with one field of the catalogue section replaced by a generated value.
-    fn with_replaced_field() -> impl Strategy<Value = String> {
+    /// Whether `value` has the JSON type the seed's field holds, so that any other must be
+    /// refused. serde reads a record from an array of its fields in order too, so an array in
+    /// place of an object may be read (then checked like any other content).
+    fn same_type(field: &serde_json::Value, value: &serde_json::Value) -> bool {
+        use serde_json::Value::*;
+        matches!(
+            (field, value),
+            (Array(_), Array(_)) | (Object(_), Object(_) | Array(_)) | (Number(_), Number(_)) | (String(_), String(_))
+        )
+    }
+
+    /// The seed file with one field replaced by a generated value, and whether that value has
+    /// the type the field holds (else the file must be refused).
+    fn with_replaced_field() -> impl Strategy<Value = (String, bool)> {
         let paths: &[&[&str]] = &[
             &["catalogue"],
             &["catalogue", "models"],
@@ -459,13 +472,16 @@ mod fuzz {
             for key in path {
                 slot = &mut slot[*key];
             }
+            // The agreement is optional: null says there is none.
+            let typed = same_type(slot, &value) || (path == ["agreement"] && value.is_null());
             *slot = value;
-            doc.to_string()
+            (doc.to_string(), typed)
         })
     }
 
-    /// The seed text cut, or with bytes overwritten or inserted.
-    fn mutated_text() -> impl Strategy<Value = String> {
+    /// The seed text cut, or with bytes overwritten or inserted; and whether it was cut (a cut
+    /// file lacks its closing brace, so it must be refused).
+    fn mutated_text() -> impl Strategy<Value = (String, bool)> {
         (0..SEED.len(), any::<u8>(), 0..3u8).prop_map(|(at, byte, how)| {
             let mut bytes = SEED.as_bytes().to_vec();
             match how {
@@ -473,18 +489,24 @@ mod fuzz {
                 1 => bytes[at] = byte,
                 _ => bytes.insert(at, byte),
             }
-            String::from_utf8_lossy(&bytes).into_owned()
+            (String::from_utf8_lossy(&bytes).into_owned(), how == 0)
         })
     }
 
+    /// Failures are kept in `proptest-regressions/` (proptest's default) and replayed first.
     fn config(cases: u32) -> ProptestConfig {
-        ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+        ProptestConfig { cases, ..ProptestConfig::default() }
     }
 
     /// Every import goes through `read_data_file`, which tells the kinds apart (our files, the
-    /// official calendar as ICS, CSV or JSON): the fuzzing targets it.
-    fn import(text: &str) {
-        let _ = crate::storage::import::read_data_file(text, crate::domain::Zone::A);
+    /// official calendar as ICS, CSV or JSON): the fuzzing targets it. A refusal must say what
+    /// is wrong (the user reads it next to the file's name).
+    fn import(text: &str) -> Result<(), FileError> {
+        let result = crate::storage::import::read_data_file(text, crate::domain::Zone::A).map(|_| ());
+        if let Err(error) = &result {
+            assert!(!error.to_string().trim().is_empty(), "a refusal without a reason: {error:?}");
+        }
+        result
     }
 
     const CALENDARS: [&str; 2] = [
@@ -509,32 +531,34 @@ mod fuzz {
     proptest! {
         #![proptest_config(config(40_000))]
         #[test]
-        fn any_text_is_answered_without_panic(text in any::<String>()) {
-            import(&text);
+        fn any_text_is_refused(text in any::<String>()) {
+            prop_assert!(import(&text).is_err(), "accepted: {:?}", text);
         }
     }
 
     proptest! {
         #![proptest_config(config(30_000))]
         #[test]
-        fn a_field_of_any_shape_is_answered_without_panic(text in with_replaced_field()) {
-            import(&text);
+        fn a_field_of_another_type_is_refused((text, typed) in with_replaced_field()) {
+            let result = import(&text);
+            prop_assert!(typed || result.is_err(), "accepted a field of another type: {}", text);
         }
     }
 
     proptest! {
         #![proptest_config(config(30_000))]
         #[test]
-        fn a_damaged_file_is_answered_without_panic(text in mutated_text()) {
-            import(&text);
+        fn a_cut_file_is_refused_and_a_damaged_one_never_panics((text, cut) in mutated_text()) {
+            let result = import(&text);
+            prop_assert!(!cut || result.is_err(), "accepted a cut file: {}", text);
         }
     }
 
     proptest! {
         #![proptest_config(config(10_000))]
         #[test]
-        fn a_damaged_school_calendar_is_answered_without_panic(text in mutated_calendar()) {
-            import(&text);
+        fn a_damaged_school_calendar_never_panics(text in mutated_calendar()) {
+            let _ = import(&text);
         }
     }
 

@@ -12,7 +12,7 @@
 
 use super::calendar_files;
 use super::document::{check_pool, StoredState};
-use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError};
+use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError, ShapeProblem};
 use super::files::{ANSWER_FORMAT, BACKUP_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
 use super::json_lite::Reader;
 use crate::domain::calendar::replace_zone_holidays;
@@ -93,6 +93,15 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
         };
         if let Some(found) = envelope.schema_version.filter(|v| *v > SCHEMA_VERSION) {
             return Err(FileError::TooNew { found, supported: SCHEMA_VERSION });
+        }
+        // Every file of ours says its version (found by fuzzing: a null one was taken as
+        // current); the open-data calendar has neither field.
+        if envelope.format.is_some() && !envelope.schema_version.is_some_and(|v| v >= 1) {
+            return Err(FileError::Shape {
+                path: String::new(),
+                problem: ShapeProblem::MissingField("schema_version".into()),
+                detail: "missing field `schema_version`".into(),
+            });
         }
         envelope.format
     };
