@@ -1,5 +1,6 @@
 use crate::i18n::Msg;
 use crate::ui::components::QuantityInput;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,7 +39,7 @@ pub fn AddToBasket(
                             view! {
                                 {i18n.tf(Msg::AddedToBasket, &[("model", &name), ("count", &count.to_string())])}
                                 " "
-                                <A href=links.to("/reserver")>{i18n.t(Msg::SeeBasket)}</A>
+                                <A href=links.to(routes::BOOKING)>{i18n.t(Msg::SeeBasket)}</A>
                             }
                         })
                 }}

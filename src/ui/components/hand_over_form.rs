@@ -1,9 +1,9 @@
 use crate::domain::{Booking, DomainError, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::booking_path;
 use crate::ui::explain::explain;
 use crate::ui::labels::{condition_msg, long};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,7 +92,7 @@ pub fn HandOverForm(
         }
     });
     let problems = RwSignal::new(Vec::<String>::new());
-    let agreement = links.to(&format!("{}/convention", booking_path(&id)));
+    let agreement = links.to(&routes::desk_agreement(&id));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let labels: Vec<String> = picked.get_untracked().into_iter().filter(|l| !l.is_empty()).collect();

@@ -113,7 +113,7 @@ pub use storage_notice::StorageNotice;
 pub use storage_panel::StoragePanel;
 pub use sync_panel::SyncPanel;
 pub use teacher_bookings::TeacherBookings;
-pub use teacher_link::{booking_path, escape_segment, teacher_path, unescape_segment, TeacherLink};
+pub use teacher_link::TeacherLink;
 pub use teacher_records::TeacherRecords;
 pub use teacher_table::TeacherTable;
 pub use teacher_training_forms::TeacherTrainingForms;

@@ -3,6 +3,7 @@
 use crate::i18n::Msg;
 use crate::ui::components::TextField;
 use crate::ui::persistence::Handles;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_role};
 use crate::ui::sync::{status_text, use_sync, SyncStatus};
 use crate::ui::sync_engine;
@@ -49,7 +50,7 @@ pub fn SyncPanel() -> impl IntoView {
         (status != SyncStatus::Off).then(|| status_text(&status, sync.waiting.get(), i18n.lang()))
     };
     view! {
-        <section class="sync-panel" id="synchronisation" aria-labelledby="sync-title">
+        <section class="sync-panel" id=routes::SYNC_SECTION_ID aria-labelledby="sync-title">
             <h2 id="sync-title">{i18n.text(Msg::SyncHeading)}</h2>
             <p class="help">{i18n.text(Msg::SyncIntro)}</p>
             <p class="sync-panel__status" role="status">{status}</p>

@@ -6,6 +6,7 @@ use crate::ui::components::{
     BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField,
 };
 use crate::ui::labels::{long, refusal, status_msg};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -182,7 +183,7 @@ pub fn BookingPage() -> impl IntoView {
                         <SendRequests id="confirmation-send" />
                     </Show>
                     <p class="form-actions">
-                        <A href=links.to("/mes-reservations")>{i18n.t(Msg::ConfirmSeeBookings)}</A>
+                        <A href=links.to(routes::MY_BOOKINGS)>{i18n.t(Msg::ConfirmSeeBookings)}</A>
                         <button type="button" on:click=move |_| recorded.set(None)>
                             {i18n.t(Msg::ConfirmNewBooking)}
                         </button>
@@ -201,7 +202,7 @@ pub fn BookingPage() -> impl IntoView {
                         <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                         <Show when=move || profile_missing.get()>
                             <p>
-                                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
+                                <A href=links.to(routes::PROFILE)>{i18n.text(Msg::ProfileComplete)}</A>
                             </p>
                         </Show>
                     </div>

@@ -3,6 +3,7 @@ use crate::ui::components::{
     CatalogueAddUnits, CatalogueCategoryForm, CatalogueFeedback, CatalogueFeedbackLine, CatalogueModelForm,
     CatalogueUnitTable, CoordinatorGate, PageTitle,
 };
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +19,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
     let links = use_links();
     let query = use_query_map();
     let initial =
-        query.with_untracked(|q| q.get("modele")).filter(|id| pool.pool.with_untracked(|p| p.model(id).is_some()));
+        query.with_untracked(routes::model_query).filter(|id| pool.pool.with_untracked(|p| p.model(id).is_some()));
     let selected = RwSignal::new(initial);
     let model_feedback = CatalogueFeedback::new();
 
@@ -80,7 +81,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
                     .get()
                     .map(|(id, name)| {
                         let heading = i18n.tf(Msg::CatUnitsHeading, &[("model", &name)]);
-                        let labels_href = links.to(&format!("/gestion/etiquettes?modele={id}"));
+                        let labels_href = links.to(&routes::labels(Some(&id)));
                         view! {
                             <section class="catalogue-section" aria-labelledby="cat-units-heading">
                                 <h2 id="cat-units-heading">{heading}</h2>

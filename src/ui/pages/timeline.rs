@@ -3,6 +3,7 @@ use crate::domain::monday_of;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, DateField, PageTitle, TimelineTable};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_pool};
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn TimelinePage() -> impl IntoView {
     let today = clock::today();
     let query = use_query_map();
     let first_model = pool.with_catalogue(|c| c.models.first().map(|m| m.id.clone()).unwrap_or_default());
-    let model = RwSignal::new(query.with_untracked(|q| q.get("modele")).unwrap_or(first_model));
+    let model = RwSignal::new(query.with_untracked(routes::model_query).unwrap_or(first_model));
     let start = RwSignal::new(Some(monday_of(today)));
     let timeline = Memo::new(move |_| {
         let from = start.get().unwrap_or(today);
