@@ -99,7 +99,7 @@ pub fn CatalogueAddUnits(
                 label=Msg::CatPattern
                 value=pattern
                 hint=Msg::CatPatternHint
-                error=Signal::derive(move || pattern_problem.get())
+                error=Signal::derive(move || pattern_problem.get().map(|m| i18n.t(m).to_owned()))
             />
             <div class="field">
                 <label for="cat-add-count">{i18n.text(Msg::CatCount)}</label>
