@@ -185,6 +185,9 @@ pub fn Field(
     }
 }
 
+/// The input types that take a `maxlength` (a time or a date has its own format).
+const TYPES_WITH_LENGTH: [&str; 6] = ["text", "search", "url", "tel", "email", "password"];
+
 /// A one-line input in a [`Field`], its text bound to `value` (`bind:value`).
 #[component]
 pub fn TextInput(
@@ -193,7 +196,7 @@ pub fn TextInput(
     /// The input type: `text`, `email`, `password`, `search`, `url`, `time`.
     #[prop(default = "text")]
     kind: &'static str,
-    /// The longest text accepted.
+    /// The longest text accepted (text-like types only).
     #[prop(default = 200)]
     maxlength: u32,
     /// A reference for a form that moves the focus to the input.
@@ -205,7 +208,7 @@ pub fn TextInput(
         <input
             id=control.id()
             type=kind
-            maxlength=maxlength
+            maxlength=TYPES_WITH_LENGTH.contains(&kind).then_some(maxlength)
             aria-invalid=move || control.invalid()
             aria-describedby=move || control.described_by()
             node_ref=node_ref

@@ -1,6 +1,7 @@
 use crate::domain::{Booking, DomainError, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::ui::components::{Field, Select};
 use crate::ui::explain::explain;
 use crate::ui::labels::{condition_msg, long};
 use crate::ui::routes;
@@ -110,7 +111,6 @@ pub fn HandOverForm(
         .zip(choices)
         .enumerate()
         .map(|(i, (slot, units))| {
-            let select_id = format!("hand-over-{i}");
             let label = i18n.tf(
                 Msg::HandOverUnitLabel,
                 &[("model", &slot.model_name), ("number", &slot.number.to_string()), ("of", &slot.of.to_string())],
@@ -127,23 +127,19 @@ pub fn HandOverForm(
                 })
                 .collect_view();
             view! {
-                <div class="field field--inline">
-                    <label for=select_id.clone()>{label}</label>
-                    <select
-                        id=select_id
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            picked.update(|p| {
-                                if let Some(slot) = p.get_mut(i) {
-                                    *slot = value;
-                                }
-                            });
-                        }
-                    >
+                <Field label=label class="field--inline">
+                    <Select on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        picked.update(|p| {
+                            if let Some(slot) = p.get_mut(i) {
+                                *slot = value;
+                            }
+                        });
+                    }>
                         <option value="">{i18n.t(Msg::HandOverNone)}</option>
                         {options}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
             }
         })
         .collect_view();

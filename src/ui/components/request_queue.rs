@@ -1,7 +1,7 @@
 use crate::domain::{Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::StatusBadge;
+use crate::ui::components::{Field, StatusBadge, TextArea};
 use crate::ui::explain::explain;
 use crate::ui::labels::short;
 use crate::ui::routes;
@@ -239,17 +239,9 @@ pub fn RequestQueue() -> impl IntoView {
                 </div>
                 <Show when=move || refusing.get()>
                     <form class="form confirm-box" on:submit=refuse novalidate>
-                        <div class="field field--wide">
-                            <label for="queue-reason">{i18n.text(Msg::QueueReasonLabel)}</label>
-                            <textarea
-                                id="queue-reason"
-                                rows="2"
-                                maxlength="500"
-                                prop:value=move || reason.get()
-                                on:input=move |ev| reason.set(event_target_value(&ev))
-                            ></textarea>
-                            <p class="help">{i18n.text(Msg::QueueReasonHelp)}</p>
-                        </div>
+                        <Field label=Msg::QueueReasonLabel hint=Msg::QueueReasonHelp class="field--wide">
+                            <TextArea value=reason rows=2 maxlength=500 />
+                        </Field>
                         <button type="submit" class="button--danger">
                             {move || i18n.tf(Msg::QueueRefuseConfirm, &[("count", &chosen().len().to_string())])}
                         </button>

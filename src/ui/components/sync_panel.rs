@@ -1,7 +1,7 @@
 //! The sync server in the settings: its address, signing in and out, the status in words.
 
 use crate::i18n::Msg;
-use crate::ui::components::TextField;
+use crate::ui::components::{Field, TextField, TextInput};
 use crate::ui::persistence::Handles;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_role};
@@ -61,18 +61,9 @@ pub fn SyncPanel() -> impl IntoView {
                         <form class="sync-panel__form" on:submit=submit.clone()>
                             <TextField id="sync-server" label=Msg::SyncServerLabel value=server hint=Msg::SyncServerHint kind="url" autocomplete="url" />
                             <TextField id="sync-account" label=Msg::SyncAccountLabel value=account autocomplete="username" />
-                            <div class="field">
-                                <label for="sync-password">{i18n.text(Msg::SyncPasswordLabel)}</label>
-                                <p id="sync-password-hint" class="help">{i18n.text(Msg::SyncPasswordNote)}</p>
-                                <input
-                                    id="sync-password"
-                                    type="password"
-                                    autocomplete="current-password"
-                                    aria-describedby="sync-password-hint"
-                                    prop:value=move || password.get()
-                                    on:input=move |ev| password.set(event_target_value(&ev))
-                                />
-                            </div>
+                            <Field label=Msg::SyncPasswordLabel hint=Msg::SyncPasswordNote>
+                                <TextInput value=password kind="password" attr:autocomplete="current-password" />
+                            </Field>
                             <Show when=move || role.coordinator.get()>
                                 <p class="help">{i18n.text(Msg::SyncCoordinatorNote)}</p>
                             </Show>

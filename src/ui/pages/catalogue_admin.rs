@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::ui::components::{
     CatalogueAddUnits, CatalogueCategoryForm, CatalogueFeedback, CatalogueFeedbackLine, CatalogueModelForm,
-    CatalogueUnitTable, CoordinatorGate, PageTitle,
+    CatalogueUnitTable, CoordinatorGate, Field, PageTitle, Select,
 };
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
@@ -62,15 +62,14 @@ pub fn CatalogueAdminPage() -> impl IntoView {
         <CoordinatorGate>
             <h1>{i18n.text(Msg::CoordCatalogueTitle)}</h1>
             <p class="lead">{i18n.text(Msg::CatIntro)}</p>
-            <div class="field catalogue-pick">
-                <label for="cat-model-pick">{i18n.text(Msg::CatModelPick)}</label>
-                <select id="cat-model-pick" on:change=on_pick>
+            <Field label=Msg::CatModelPick id="cat-model-pick" class="catalogue-pick">
+                <Select on:change=on_pick>
                     <option value="" prop:selected=move || selected.with(Option::is_none)>
                         {i18n.text(Msg::CatNewModelOption)}
                     </option>
                     {model_options}
-                </select>
-            </div>
+                </Select>
+            </Field>
             {move || {
                 let model = selected.get();
                 view! { <CatalogueModelForm model=model selected=selected feedback=model_feedback /> }

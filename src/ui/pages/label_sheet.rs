@@ -1,6 +1,6 @@
 use crate::i18n::Msg;
 use crate::platform::files;
-use crate::ui::components::{CoordinatorGate, LabelCard, PageTitle};
+use crate::ui::components::{CoordinatorGate, Field, LabelCard, PageTitle, Select};
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
@@ -125,15 +125,14 @@ pub fn LabelSheetPage() -> impl IntoView {
             <div class="no-print">
                 <h1>{i18n.text(Msg::CoordLabelsTitle)}</h1>
                 <p class="lead">{i18n.text(Msg::LblIntro)}</p>
-                <div class="field">
-                    <label for="labels-choice">{i18n.text(Msg::LblChoose)}</label>
-                    <select id="labels-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
+                <Field label=Msg::LblChoose id="labels-choice">
+                    <Select on:change=move |ev| choice.set(event_target_value(&ev))>
                         <option value="" prop:selected=move || choice.with(String::is_empty)>
                             {i18n.text(Msg::LblChooseNothing)}
                         </option>
                         {options}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
             </div>
             {sheet}
         </CoordinatorGate>
