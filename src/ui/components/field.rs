@@ -111,8 +111,13 @@ impl FieldControl {
         use_context::<Self>().unwrap_or_else(|| Self::new(None, false, MaybeProp::default()))
     }
 
+    /// The wiring of a control outside any field, named `id` (a label elsewhere, a test).
+    pub fn alone(id: String) -> Self {
+        Self::new(Some(id), false, MaybeProp::default())
+    }
+
     /// The control's id, which the label names.
-    pub fn id(self) -> String {
+    fn id(self) -> String {
         self.ids.with_value(|ids| ids.control.clone())
     }
 
@@ -122,7 +127,7 @@ impl FieldControl {
     }
 
     /// The ids that describe the control now: the hint's, and the error's while one shows.
-    pub fn described_by(self) -> Option<String> {
+    fn described_by(self) -> Option<String> {
         let error = self.has_error();
         self.ids.with_value(|ids| match (self.has_hint, error) {
             (true, true) => Some(format!("{} {}", ids.hint, ids.error)),
@@ -133,8 +138,14 @@ impl FieldControl {
     }
 
     /// `aria-invalid`'s value: `"true"` while an error shows, else absent.
-    pub fn invalid(self) -> Option<&'static str> {
+    fn invalid(self) -> Option<&'static str> {
         self.has_error().then_some("true")
+    }
+
+    /// The attributes that tie a control's element to its field: its id, `aria-invalid` and
+    /// `aria-describedby`, spread onto the element (`<input {..control.wiring()} />`).
+    pub fn wiring(self) -> impl leptos::attr::Attribute {
+        view! { <{..} id=self.id() aria-invalid=move || self.invalid() aria-describedby=move || self.described_by() /> }
     }
 }
 
@@ -206,11 +217,9 @@ pub fn TextInput(
     let control = FieldControl::current();
     view! {
         <input
-            id=control.id()
+            {..control.wiring()}
             type=kind
             maxlength=TYPES_WITH_LENGTH.contains(&kind).then_some(maxlength)
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
             node_ref=node_ref
             bind:value=value
         />
@@ -232,42 +241,31 @@ pub fn TextArea(
     let control = FieldControl::current();
     view! {
         <textarea
-            id=control.id()
+            {..control.wiring()}
             rows=rows
             maxlength=maxlength
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
             bind:value=value
         ></textarea>
     }
 }
 
-/// A whole number typed in a [`Field`], bound to `value` as typed (the form reads it when it
-/// is submitted, and says what is wrong with it).
+/// The attributes of an input of whole numbers from 1: the narrow `qty` look, a number pad on
+/// phones, the bounds suggested to the browser (`max`, when there is a sensible one).
+pub fn whole_number(max: Option<u32>) -> impl leptos::attr::Attribute {
+    view! { <{..} class="qty" type="number" inputmode="numeric" min="1" max=max /> }
+}
+
+/// A whole number from 1 typed in a [`Field`], bound to `value` as typed (the form reads it
+/// when it is submitted, and says what is wrong with it).
 #[component]
 pub fn NumberInput(
     /// The number as typed.
     value: RwSignal<String>,
-    /// The smallest number suggested to the browser.
-    #[prop(default = 1)]
-    min: u32,
     /// The largest number suggested to the browser.
     max: u32,
 ) -> impl IntoView {
     let control = FieldControl::current();
-    view! {
-        <input
-            id=control.id()
-            class="qty"
-            type="number"
-            inputmode="numeric"
-            min=min
-            max=max
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
-            bind:value=value
-        />
-    }
+    view! { <input {..control.wiring()} {..whole_number(Some(max))} bind:value=value /> }
 }
 
 /// A choice list in a [`Field`]. Its options mark themselves `selected` and the form listens
@@ -280,9 +278,7 @@ pub fn Select(
     let control = FieldControl::current();
     view! {
         <select
-            id=control.id()
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
+            {..control.wiring()}
         >
             {children()}
         </select>
@@ -298,11 +294,9 @@ pub fn FileInput(
     let control = FieldControl::current();
     view! {
         <input
-            id=control.id()
+            {..control.wiring()}
             type="file"
             accept=accept
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
         />
     }
 }

@@ -81,7 +81,9 @@ pub use coordinator_gate::CoordinatorGate;
 pub use coordinator_nav::CoordinatorNav;
 pub use date_field::DateField;
 pub use decision_box::DecisionBox;
-pub use field::{Field, FieldControl, FieldId, FieldText, FileInput, NumberInput, Select, TextArea, TextInput};
+pub use field::{
+    whole_number, Field, FieldControl, FieldId, FieldText, FileInput, NumberInput, Select, TextArea, TextInput,
+};
 pub use file_exchange::FileExchange;
 pub use hand_over_form::HandOverForm;
 pub use icon::{Icon, IconKind};

@@ -1,4 +1,4 @@
-use crate::ui::components::FieldControl;
+use crate::ui::components::{whole_number, FieldControl};
 use leptos::prelude::*;
 
 /// A number of units typed by the user. Only whole numbers above zero reach `on_change`; other
@@ -21,18 +21,12 @@ pub fn QuantityInput(
     #[prop(optional, into)]
     label: Option<Signal<String>>,
 ) -> impl IntoView {
-    let control = FieldControl::current();
+    let control = id.map_or_else(FieldControl::current, FieldControl::alone);
     view! {
         <input
-            id=id.unwrap_or_else(|| control.id())
-            class="qty"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max=max.map(|m| m.to_string())
+            {..control.wiring()}
+            {..whole_number(max)}
             aria-label=move || label.map(|l| l.get())
-            aria-invalid=move || control.invalid()
-            aria-describedby=move || control.described_by()
             prop:value=move || value.get().to_string()
             on:input=move |ev| {
                 if let Some(q) = event_target_value(&ev).trim().parse::<u32>().ok().filter(|q| *q > 0) {
