@@ -76,3 +76,94 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     host.remove();
     raw_storage().remove_item("materiotheque.lang").unwrap();
 }
+
+/// The element `selector` finds under `root`, as `T`.
+fn element<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_field_names_describes_and_binds_its_control() {
+    use leptos::prelude::*;
+    use materiotheque::i18n::Msg;
+    use materiotheque::ui::components::{Field, Select, TextInput};
+    use materiotheque::ui::state::I18n;
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let name = RwSignal::new("Anne".to_owned());
+    let error = RwSignal::new(None::<String>);
+    let choice = RwSignal::new(String::new());
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(I18n::new(Lang::Fr));
+        view! {
+            <Field label=Msg::ProfileName hint=Msg::ProfileEmailHint error=error id="named">
+                <TextInput value=name attr:autocomplete="name" />
+            </Field>
+            <Field label=Msg::FilterCategory>
+                <Select on:change=move |ev| choice.set(event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    <option value="robots">"Robots"</option>
+                </Select>
+            </Field>
+            <Field label=Msg::FilterTraining>
+                <Select>
+                    <option value="any">"—"</option>
+                </Select>
+            </Field>
+        }
+    });
+    effects_run().await;
+
+    // The explicit id names the input; the hint describes it; no error yet.
+    let input: web_sys::HtmlInputElement = element(&host, "#named");
+    assert_eq!(element::<web_sys::Element>(&host, "label[for=named]").text_content().as_deref(), Some("Nom et prénom"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("named-hint"));
+    assert!(host.query_selector("#named-hint.help").unwrap().is_some());
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("autocomplete").as_deref(), Some("name"), "attributes pass to the control");
+    assert_eq!(input.value(), "Anne");
+
+    // Typing reaches the signal, and a change of the signal reaches the input.
+    input.set_value("Anne Martin");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert_eq!(name.get_untracked(), "Anne Martin");
+    name.set("Bruno".to_owned());
+    effects_run().await;
+    assert_eq!(input.value(), "Bruno");
+
+    // An error shows under the input, describes it and marks it invalid; it goes as it came.
+    error.set(Some("Le nom manque.".to_owned()));
+    effects_run().await;
+    assert_eq!(
+        element::<web_sys::Element>(&host, "#named-error.field-error").text_content().as_deref(),
+        Some("Le nom manque.")
+    );
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("named-hint named-error"));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    error.set(None);
+    effects_run().await;
+    assert!(host.query_selector("#named-error").unwrap().is_none());
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+
+    // Fields without an id get one each, which their labels name; nothing describes them.
+    let selects = host.query_selector_all("select").unwrap();
+    let ids: Vec<String> =
+        (0..selects.length()).map(|i| selects.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().id()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.iter().all(|id| !id.is_empty()) && ids[0] != ids[1], "{ids:?}");
+    for id in &ids {
+        assert!(host.query_selector(&format!("label[for='{id}']")).unwrap().is_some(), "{id}");
+        assert_eq!(element::<web_sys::Element>(&host, &format!("#{id}")).get_attribute("aria-describedby"), None);
+    }
+
+    // An event handler given to the control is attached to it.
+    let select: web_sys::Element = element(&host, &format!("#{}", ids[0]));
+    js_sys::Reflect::set(&select, &"value".into(), &"robots".into()).unwrap();
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    assert_eq!(choice.get_untracked(), "robots");
+
+    drop(handle);
+    host.remove();
+}

@@ -1,5 +1,6 @@
-//! QR codes for the unit labels: the address of a unit's page, and its QR code as the outline
-//! of an SVG path (one `<path d=...>` the page renders; no markup is built from data).
+//! QR codes for the unit labels, as the outline of an SVG path (one `<path d=...>` the page
+//! renders; no markup is built from data). The address a label holds is built with the app's
+//! other addresses, by `crate::ui::routes::unit_url`.
 //!
 //! The encoding itself is the `qrcodegen` crate's (error correction level M: a label survives a
 //! scratch). This module adds the quiet zone and turns the dark modules into a compact path,
@@ -43,25 +44,6 @@ pub fn qr_svg(text: &str) -> Option<QrSvg> {
         }
     }
     Some(QrSvg { size: (size + 2 * QUIET_ZONE) as u32, path, version: code.version().value() })
-}
-
-/// The absolute address of a unit's page: the app's origin (`https://host`), its deployment
-/// path (`""` or `/pret`) and `/exemplaire/<label>`, the label percent-encoded.
-pub fn unit_url(origin: &str, base: &str, label: &str) -> String {
-    format!("{}{}/exemplaire/{}", origin.trim_end_matches('/'), base, percent_encode(label))
-}
-
-/// Percent-encodes everything but the unreserved characters of RFC 3986.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -151,8 +133,9 @@ mod tests {
     fn a_unit_url_fits_a_small_code_that_prints_legibly_on_a_label() -> TestResult {
         // A long deployment address (91 characters) still makes a version 6 code or smaller
         // (41 modules and the quiet zone a side: about 0.6 mm a module on a 3 cm code).
-        let long = unit_url("https://ecoles-numeriques.departement.example.fr", "/materiotheque/pret", "SEM-TAB-0001");
-        assert!(qr_svg(&long).ok_or("no code")?.version <= 6, "{long}");
+        // (The address as crate::ui::routes::unit_url builds it.)
+        let long = "https://ecoles-numeriques.departement.example.fr/materiotheque/pret/exemplaire/SEM-TAB-0001";
+        assert!(qr_svg(long).ok_or("no code")?.version <= 6, "{long}");
         assert!(qr_svg(URL).ok_or("no code")?.version <= 4);
         Ok(())
     }
@@ -160,17 +143,6 @@ mod tests {
     #[test]
     fn too_much_text_gives_no_code() -> TestResult {
         assert_eq!(qr_svg(&"x".repeat(4000)), None);
-        Ok(())
-    }
-
-    #[test]
-    fn unit_urls_join_origin_base_and_encoded_label() -> TestResult {
-        assert_eq!(
-            unit_url("http://127.0.0.1:8080", "", "SEM-ROB-0042"),
-            "http://127.0.0.1:8080/exemplaire/SEM-ROB-0042"
-        );
-        assert_eq!(unit_url("https://host/", "/pret", "SEM-ROB-0042"), "https://host/pret/exemplaire/SEM-ROB-0042");
-        assert_eq!(unit_url("https://host", "/pret", "A B/é#1"), "https://host/pret/exemplaire/A%20B%2F%C3%A9%231");
         Ok(())
     }
 }

@@ -12,11 +12,12 @@ use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
 use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
+use crate::ui::routes;
 use crate::ui::state::{I18n, Links, PageReadiness, StorageMode, UpdateState};
 use crate::ui::sync::{SyncBadge, SyncHandle, SyncNotice};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, Lazy};
+use leptos_router::Lazy;
 
 /// The id of the `<main>` landmark, target of the skip link.
 pub const MAIN_ID: &str = "contenu";
@@ -66,7 +67,7 @@ pub fn App() -> impl IntoView {
             <SyncNotice />
             <header class="site-header">
                 <div class="site-header__inner">
-                    <A href=links.to("/")>
+                    <A href=links.to(routes::CATALOGUE)>
                         <span class="brand">{move || i18n.t(crate::i18n::Msg::AppName)}</span>
                     </A>
                     <p class="tagline">{move || i18n.t(crate::i18n::Msg::AppTagline)}</p>
@@ -88,18 +89,18 @@ pub fn App() -> impl IntoView {
                 // Unreadable data: nothing else until the user was offered to download it.
                 <Show when=move || !recovering() fallback=|| view! { <RecoveryScreen /> }>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=CataloguePage />
-                    <Route path=path!("/modele/:id") view={Lazy::<ModelRoute>::new()} />
-                    <Route path=path!("/reserver") view={Lazy::<BookingRoute>::new()} />
-                    <Route path=path!("/mes-reservations") view={Lazy::<MyBookingsRoute>::new()} />
-                    <Route path=path!("/mes-reservations/:id/convention") view={Lazy::<AgreementRoute>::new()} />
-                    <Route path=path!("/profil") view={Lazy::<ProfileRoute>::new()} />
-                    <Route path=path!("/parametres") view={Lazy::<SettingsRoute>::new()} />
-                    <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()} />
-                    <Route path=path!("/exemplaire/:label") view={Lazy::<UnitRoute>::new()} />
+                    <Route path=routes::CATALOGUE_PATTERN view=CataloguePage />
+                    <Route path=routes::MODEL_PATTERN view={Lazy::<ModelRoute>::new()} />
+                    <Route path=routes::BOOKING_PATTERN view={Lazy::<BookingRoute>::new()} />
+                    <Route path=routes::MY_BOOKINGS_PATTERN view={Lazy::<MyBookingsRoute>::new()} />
+                    <Route path=routes::AGREEMENT_PATTERN view={Lazy::<AgreementRoute>::new()} />
+                    <Route path=routes::PROFILE_PATTERN view={Lazy::<ProfileRoute>::new()} />
+                    <Route path=routes::SETTINGS_PATTERN view={Lazy::<SettingsRoute>::new()} />
+                    <Route path=routes::ABOUT_PATTERN view={Lazy::<AboutRoute>::new()} />
+                    <Route path=routes::UNIT_PATTERN view={Lazy::<UnitRoute>::new()} />
                     // The coordinator's pages are one chunk (see CoordinatorWorkspace).
-                    <Route path=path!("/gestion") view={Lazy::<CoordinatorRoute>::new()} />
-                    <Route path=path!("/gestion/*rest") view={Lazy::<CoordinatorRoute>::new()} />
+                    <Route path=routes::WORKSPACE_PATTERN view={Lazy::<CoordinatorRoute>::new()} />
+                    <Route path=routes::WORKSPACE_PAGE_PATTERN view={Lazy::<CoordinatorRoute>::new()} />
                 </Routes>
                 </Show>
                 </Show>

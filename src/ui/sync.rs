@@ -5,6 +5,7 @@
 use crate::domain::Dropped;
 use crate::i18n::Msg;
 use crate::ui::explain::explain;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links};
 use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
@@ -179,7 +180,7 @@ pub fn SyncBadge() -> impl IntoView {
             view! {
                 <p class=class role="status" aria-label=i18n.text(Msg::SyncStatusLabel) data-sync=sync_state_name(&status, sync.waiting.get())>
                     {text}
-                    {act.then(|| view! { " " <A href=links.to("/parametres#synchronisation")>{i18n.text(Msg::NavSettings)}</A> })}
+                    {act.then(|| view! { " " <A href=links.to(&routes::sync_settings())>{i18n.text(Msg::NavSettings)}</A> })}
                 </p>
             }
         })

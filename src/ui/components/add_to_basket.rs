@@ -1,5 +1,6 @@
 use crate::i18n::Msg;
-use crate::ui::components::QuantityInput;
+use crate::ui::components::{Field, QuantityInput};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,13 +24,12 @@ pub fn AddToBasket(
     };
     view! {
         <form class="add-to-basket" on:submit=add>
-            <div class="field field--inline">
-                <label for="add-quantity">{i18n.text(Msg::QuantityLabel)}</label>
-                <QuantityInput id="add-quantity".to_owned() value=quantity on_change=Callback::new(move |q| quantity.set(q)) />
+            <Field label=Msg::QuantityLabel class="field--inline">
+                <QuantityInput value=quantity on_change=Callback::new(move |q| quantity.set(q)) />
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::AddToBasket)}
                 </button>
-            </div>
+            </Field>
             <p role="status" class="form-status">
                 {move || {
                     added
@@ -38,7 +38,7 @@ pub fn AddToBasket(
                             view! {
                                 {i18n.tf(Msg::AddedToBasket, &[("model", &name), ("count", &count.to_string())])}
                                 " "
-                                <A href=links.to("/reserver")>{i18n.t(Msg::SeeBasket)}</A>
+                                <A href=links.to(routes::BOOKING)>{i18n.t(Msg::SeeBasket)}</A>
                             }
                         })
                 }}

@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::ui::components::{Icon, IconKind, QuantityInput};
+use crate::ui::components::{Field, Icon, IconKind, QuantityInput, Select};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 
@@ -112,15 +112,14 @@ pub fn BasketTable() -> impl IntoView {
                 </tbody>
             </table>
         </Show>
-        <div class="field field--inline">
-            <label for="basket-add">{i18n.text(Msg::BasketAddLabel)}</label>
-            <select id="basket-add" on:change=move |ev| to_add.set(event_target_value(&ev))>
+        <Field label=Msg::BasketAddLabel class="field--inline">
+            <Select on:change=move |ev| to_add.set(event_target_value(&ev))>
                 <option value="">{i18n.text(Msg::BasketChoose)}</option>
                 {options}
-            </select>
+            </Select>
             <button type="button" on:click=add>
                 {i18n.text(Msg::BasketAdd)}
             </button>
-        </div>
+        </Field>
     }
 }

@@ -6,6 +6,7 @@ use crate::storage::ics::{calendar, IcsEvent};
 use crate::ui::components::{BookingHistory, IncidentForm, StatusBadge};
 use crate::ui::explain::explain;
 use crate::ui::labels::{long, refusal};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool, I18n, PoolHandle};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,7 +98,7 @@ pub fn BookingCard(
         }));
     };
     let cancel_text = i18n.tf(Msg::CancelConfirmText, &[("project", &booking.project)]);
-    let agreement_href = links.to(&format!("/mes-reservations/{}/convention", booking.id));
+    let agreement_href = links.to(&routes::agreement(&booking.id));
     let incident_booking = booking.clone();
     let class = (!booking.class.is_empty())
         .then(|| view! { <p>{i18n.tf(Msg::BookingClass, &[("class", &booking.class)])}</p> });

@@ -4,6 +4,7 @@ use crate::domain::{BookingCheck, BookingStatus, DomainError};
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::{EnrolmentStatus, Icon, IconKind, SessionList, UnenrollButton};
 use crate::ui::labels::{day_reason, long, refusal};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, I18n};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -186,7 +187,7 @@ pub fn BookingCheckPanel(
             DomainError::UnknownTeacher(_) => view! {
                 <div class="check-item">
                     <p>{i18n.t(Msg::ProfileNeeded)}</p>
-                    <A href=links.to("/profil")>{i18n.t(Msg::ProfileComplete)}</A>
+                    <A href=links.to(routes::PROFILE)>{i18n.t(Msg::ProfileComplete)}</A>
                 </div>
             }
             .into_any(),

@@ -4,7 +4,8 @@ use crate::i18n::money::{parse_euros, AmountError};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{
-    condition_msg, CatalogueFeedback, CatalogueFeedbackLine, DateField, TextField, CONDITIONS,
+    condition_msg, CatalogueFeedback, CatalogueFeedbackLine, DateField, Field, NumberInput, Select, TextField,
+    CONDITIONS,
 };
 use crate::ui::labels::pattern_msg;
 use crate::ui::state::{use_i18n, use_pool};
@@ -99,37 +100,21 @@ pub fn CatalogueAddUnits(
                 label=Msg::CatPattern
                 value=pattern
                 hint=Msg::CatPatternHint
-                error=Signal::derive(move || pattern_problem.get())
+                error=Signal::derive(move || pattern_problem.get().map(|m| i18n.t(m).to_owned()))
             />
-            <div class="field">
-                <label for="cat-add-count">{i18n.text(Msg::CatCount)}</label>
-                <input
-                    id="cat-add-count"
-                    class="qty"
-                    type="number"
-                    inputmode="numeric"
-                    min="1"
-                    max=MAX_UNITS_AT_ONCE.to_string()
-                    prop:value=move || count.get()
-                    on:input=move |ev| count.set(event_target_value(&ev))
-                />
-            </div>
+            <Field label=Msg::CatCount id="cat-add-count">
+                <NumberInput value=count max=MAX_UNITS_AT_ONCE />
+            </Field>
             <DateField label=Msg::CatAcquired value=acquired max=Some(today) today=today id="cat-add-acquired" />
             <TextField id="cat-add-value" label=Msg::CatValue value=value hint=Msg::CatValueHint />
-            <div class="field">
-                <label for="cat-add-condition">{i18n.text(Msg::CatCondition)}</label>
-                <select
-                    id="cat-add-condition"
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        if let Some(c) = CONDITIONS.into_iter().find(|c| format!("{c:?}") == chosen) {
-                            condition.set(c);
-                        }
+            <Field label=Msg::CatCondition>
+                <Select on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(c) = CONDITIONS.into_iter().find(|c| format!("{c:?}") == chosen) {
+                        condition.set(c);
                     }
-                >
-                    {conditions}
-                </select>
-            </div>
+                }>{conditions}</Select>
+            </Field>
             <div class="form-actions">
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::CatAddSubmit)}

@@ -1,7 +1,7 @@
 use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{Category, LocalizedText};
 use crate::i18n::Msg;
-use crate::ui::components::{CatalogueFeedback, CatalogueFeedbackLine, TextField};
+use crate::ui::components::{CatalogueFeedback, CatalogueFeedbackLine, Field, Select, TextField};
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
@@ -57,15 +57,14 @@ pub fn CatalogueCategoryForm() -> impl IntoView {
     };
     view! {
         <form class="form form--wide" on:submit=submit novalidate>
-            <div class="field">
-                <label for="cat-category-pick">{i18n.text(Msg::CatCategoryPick)}</label>
-                <select id="cat-category-pick" on:change=move |ev| pick(event_target_value(&ev))>
+            <Field label=Msg::CatCategoryPick>
+                <Select on:change=move |ev| pick(event_target_value(&ev))>
                     <option value="" prop:selected=move || chosen.with(String::is_empty)>
                         {i18n.text(Msg::CatNewCategoryOption)}
                     </option>
                     {options}
-                </select>
-            </div>
+                </Select>
+            </Field>
             <TextField id="cat-category-fr" label=Msg::CatCategoryNameFr value=name_fr />
             <TextField id="cat-category-en" label=Msg::CatCategoryNameEn value=name_en />
             <div class="form-actions">

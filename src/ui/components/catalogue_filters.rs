@@ -1,6 +1,6 @@
 use crate::domain::TrainingFilter;
 use crate::i18n::Msg;
-use crate::ui::components::{PeriodFields, QuantityInput};
+use crate::ui::components::{Field, PeriodFields, QuantityInput, Select, TextInput};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;
 
@@ -59,18 +59,9 @@ pub fn CatalogueFilters(
     };
     view! {
         <form class="filters" role="search" aria-label=i18n.text(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
-            <div class="field field--wide">
-                <label for="catalogue-search">{i18n.text(Msg::SearchLabel)}</label>
-                <input
-                    id="catalogue-search"
-                    type="search"
-                    autocomplete="off"
-                    aria-describedby="catalogue-search-help"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <p id="catalogue-search-help" class="help">{i18n.text(Msg::SearchHelp)}</p>
-            </div>
+            <Field label=Msg::SearchLabel hint=Msg::SearchHelp class="field--wide">
+                <TextInput value=query kind="search" attr:autocomplete="off" />
+            </Field>
             // On a phone the other filters fold behind a button, so the results start on the
             // first screen; on wider screens they all show (the button is hidden).
             <button
@@ -86,32 +77,24 @@ pub fn CatalogueFilters(
                 }}
             </button>
             <div id="catalogue-more-filters" class="filters__more" class:is-open=move || more.get()>
-                <div class="field">
-                    <label for="catalogue-category">{i18n.text(Msg::FilterCategory)}</label>
-                    <select
-                        id="catalogue-category"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            category.set((!value.is_empty()).then_some(value));
-                        }
-                    >
+                <Field label=Msg::FilterCategory id="catalogue-category">
+                    <Select on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        category.set((!value.is_empty()).then_some(value));
+                    }>
                         <option value="" selected=move || category.with(Option::is_none)>
                             {i18n.text(Msg::FilterAllCategories)}
                         </option>
                         {category_options}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="catalogue-training">{i18n.text(Msg::FilterTraining)}</label>
-                    <select
-                        id="catalogue-training"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
-                                training.set(*choice);
-                            }
+                    </Select>
+                </Field>
+                <Field label=Msg::FilterTraining>
+                    <Select on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
+                            training.set(*choice);
                         }
-                    >
+                    }>
                         {TRAINING_CHOICES
                             .into_iter()
                             .map(|(choice, value, label)| {
@@ -122,20 +105,15 @@ pub fn CatalogueFilters(
                                 }
                             })
                             .collect_view()}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
                 <fieldset class="my-dates">
                     <legend>{i18n.text(Msg::MyDatesLegend)}</legend>
                     <p class="help">{i18n.text(Msg::MyDatesHelp)}</p>
                     <PeriodFields id="dates" />
-                    <div class="field">
-                        <label for="dates-quantity">{i18n.text(Msg::QuantityLabel)}</label>
-                        <QuantityInput
-                            id="dates-quantity".to_owned()
-                            value=quantity
-                            on_change=Callback::new(move |q| quantity.set(q))
-                        />
-                    </div>
+                    <Field label=Msg::QuantityLabel>
+                        <QuantityInput value=quantity on_change=Callback::new(move |q| quantity.set(q)) />
+                    </Field>
                 </fieldset>
                 <div class="field field--action">
                     <button type="button" on:click=clear>

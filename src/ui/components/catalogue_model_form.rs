@@ -1,7 +1,7 @@
 use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{LocalizedText, Model};
 use crate::i18n::Msg;
-use crate::ui::components::{CatalogueFeedback, TextField};
+use crate::ui::components::{CatalogueFeedback, Field, NumberInput, Select, TextArea, TextField};
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
 
@@ -122,12 +122,9 @@ pub fn CatalogueModelForm(
                 {i18n.text(if is_new { Msg::CatNewModelHeading } else { Msg::CatModelHeading })}
             </h2>
             <form class="form form--wide" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="cat-model-category">{i18n.text(Msg::CatModelCategory)}</label>
-                    <select id="cat-model-category" on:change=move |ev| category.set(event_target_value(&ev))>
-                        {category_options}
-                    </select>
-                </div>
+                <Field label=Msg::CatModelCategory>
+                    <Select on:change=move |ev| category.set(event_target_value(&ev))>{category_options}</Select>
+                </Field>
                 <TextField id="cat-model-name" label=Msg::CatModelName value=name />
                 <TextField
                     id="cat-model-name-en"
@@ -136,44 +133,19 @@ pub fn CatalogueModelForm(
                     value=name_en
                     lang="en"
                 />
-                <div class="field">
-                    <label for="cat-model-description-fr">{i18n.text(Msg::CatModelDescFr)}</label>
-                    <textarea
-                        id="cat-model-description-fr"
-                        rows="3"
-                        maxlength="2000"
-                        prop:value=move || description_fr.get()
-                        on:input=move |ev| description_fr.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
-                <div class="field">
-                    <label for="cat-model-description-en">{i18n.text(Msg::CatModelDescEn)}</label>
-                    <textarea
-                        id="cat-model-description-en"
-                        lang="en"
-                        rows="3"
-                        maxlength="2000"
-                        prop:value=move || description_en.get()
-                        on:input=move |ev| description_en.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <Field label=Msg::CatModelDescFr>
+                    <TextArea value=description_fr />
+                </Field>
+                <Field label=Msg::CatModelDescEn>
+                    <TextArea value=description_en attr:lang="en" />
+                </Field>
                 <fieldset class="choice-group">
                     <legend>{i18n.text(Msg::CatModelTrainings)}</legend>
                     {training_choices}
                 </fieldset>
-                <div class="field">
-                    <label for="cat-model-weeks">{i18n.text(Msg::CatModelMaxWeeks)}</label>
-                    <input
-                        id="cat-model-weeks"
-                        class="qty"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max="52"
-                        prop:value=move || weeks.get()
-                        on:input=move |ev| weeks.set(event_target_value(&ev))
-                    />
-                </div>
+                <Field label=Msg::CatModelMaxWeeks>
+                    <NumberInput value=weeks max=52 />
+                </Field>
                 <div class="form-actions">
                     <button type="submit" class="button--primary">
                         {i18n.text(Msg::CatModelSave)}

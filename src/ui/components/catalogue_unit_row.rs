@@ -4,16 +4,16 @@ use crate::i18n::dates::parse_date_input;
 use crate::i18n::money::{format_euros, parse_euros, AmountError};
 use crate::i18n::Msg;
 use crate::platform::document::focus_by_id;
-use crate::storage::qr::percent_encode;
 use crate::ui::components::{condition_msg, CatalogueFeedback, CONDITIONS};
 use crate::ui::labels::short;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The id of an element of `label`'s row (labels may hold any character; ids may not hold spaces).
 pub fn unit_row_id(part: &str, label: &str) -> String {
-    format!("unit-{part}-{}", percent_encode(label))
+    format!("unit-{part}-{}", routes::escape_segment(label))
 }
 
 /// Whether a unit is in service, out of it, or out being repaired (back damaged).
@@ -123,7 +123,7 @@ pub fn CatalogueUnitRow(
         }
     };
 
-    let href = links.to(&format!("/exemplaire/{}", percent_encode(&label)));
+    let href = links.to(&routes::unit(&label));
     let in_service = unit.in_service;
     let shown_value = move || {
         unit.replacement_value_cents

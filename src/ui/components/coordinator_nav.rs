@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::routes::{self, WorkspacePage};
 use crate::ui::state::{use_i18n, use_links, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,13 +12,13 @@ pub fn CoordinatorNav() -> impl IntoView {
     let links = use_links();
     let role = use_role();
     let pages = [
-        ("/gestion", Msg::CoordQueueTitle),
-        ("/gestion/planning", Msg::CoordTimelineTitle),
-        ("/gestion/catalogue", Msg::CoordCatalogueTitle),
-        ("/gestion/etiquettes", Msg::CoordLabelsTitle),
-        ("/gestion/formations", Msg::CoordTrainingsTitle),
-        ("/gestion/sinistres", Msg::CoordIncidentsTitle),
-        ("/gestion/rapports", Msg::CoordReportsTitle),
+        (WorkspacePage::Queue, Msg::CoordQueueTitle),
+        (WorkspacePage::Planning, Msg::CoordTimelineTitle),
+        (WorkspacePage::Catalogue, Msg::CoordCatalogueTitle),
+        (WorkspacePage::Labels, Msg::CoordLabelsTitle),
+        (WorkspacePage::Trainings, Msg::CoordTrainingsTitle),
+        (WorkspacePage::Incidents, Msg::CoordIncidentsTitle),
+        (WorkspacePage::Reports, Msg::CoordReportsTitle),
     ];
     view! {
         <Show
@@ -28,7 +29,7 @@ pub fn CoordinatorNav() -> impl IntoView {
                     <div class="notice notice--info" role="note">
                         <p>{i18n.text(Msg::CoordOnly)}</p>
                         <p>
-                            <A href=links.to("/parametres")>{i18n.text(Msg::CoordOnlyLink)}</A>
+                            <A href=links.to(routes::SETTINGS)>{i18n.text(Msg::CoordOnlyLink)}</A>
                         </p>
                     </div>
                 }
@@ -37,11 +38,12 @@ pub fn CoordinatorNav() -> impl IntoView {
             <nav class="coord-nav no-print" aria-label=i18n.text(Msg::CoordNavLabel)>
                 <ul>
                     {pages
-                        .into_iter()
-                        .map(|(href, label)| {
+                        .iter()
+                        .map(|(page, label)| {
+                            let (href, label) = (links.to(&page.path()), *label);
                             view! {
                                 <li>
-                                    <A href=links.to(href) exact=true>
+                                    <A href=href exact=true>
                                         {i18n.text(label)}
                                     </A>
                                 </li>

@@ -1,6 +1,7 @@
 use crate::domain::PoolChange;
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::ui::components::{Field, TextArea};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
@@ -59,15 +60,9 @@ pub fn DecisionBox(
                     }
                 })}
             <form class="form" on:submit=refuse novalidate>
-                <div class="field field--wide">
-                    <label for="desk-reason">{i18n.text(Msg::QueueReasonLabel)}</label>
-                    <textarea
-                        id="desk-reason"
-                        rows="2"
-                        maxlength="500"
-                        on:input=move |ev| reason.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <Field label=Msg::QueueReasonLabel id="desk-reason" class="field--wide">
+                    <TextArea value=reason rows=2 maxlength=500 />
+                </Field>
                 <button type="submit" class="button--danger">
                     {i18n.text(Msg::DeskRefuse)}
                 </button>

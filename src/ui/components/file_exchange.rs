@@ -4,6 +4,7 @@ use crate::domain::PoolChange;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::files::{self, Handed};
+use crate::ui::components::{Field, TextInput};
 use crate::ui::import_engine;
 use crate::ui::state::{use_i18n, use_pool, use_profile, use_role};
 use leptos::prelude::*;
@@ -134,17 +135,9 @@ fn ContactField() -> impl IntoView {
     };
     view! {
         <form class="form contact-form" on:submit=save>
-            <div class="field">
-                <label for="exchange-contact">{i18n.text(Msg::ContactLabel)}</label>
-                <input
-                    id="exchange-contact"
-                    type="email"
-                    autocomplete="email"
-                    aria-describedby="exchange-contact-help"
-                    bind:value=contact
-                />
-                <p class="help" id="exchange-contact-help">{i18n.text(Msg::ContactHelp)}</p>
-            </div>
+            <Field label=Msg::ContactLabel hint=Msg::ContactHelp>
+                <TextInput value=contact kind="email" attr:autocomplete="email" />
+            </Field>
             <button type="submit">{i18n.text(Msg::ContactSave)}</button>
             <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>
         </form>

@@ -1,9 +1,10 @@
 use crate::domain::{Booking, DomainError, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::booking_path;
+use crate::ui::components::{Field, Select};
 use crate::ui::explain::explain;
 use crate::ui::labels::{condition_msg, long};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,7 +93,7 @@ pub fn HandOverForm(
         }
     });
     let problems = RwSignal::new(Vec::<String>::new());
-    let agreement = links.to(&format!("{}/convention", booking_path(&id)));
+    let agreement = links.to(&routes::desk_agreement(&id));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let labels: Vec<String> = picked.get_untracked().into_iter().filter(|l| !l.is_empty()).collect();
@@ -110,7 +111,6 @@ pub fn HandOverForm(
         .zip(choices)
         .enumerate()
         .map(|(i, (slot, units))| {
-            let select_id = format!("hand-over-{i}");
             let label = i18n.tf(
                 Msg::HandOverUnitLabel,
                 &[("model", &slot.model_name), ("number", &slot.number.to_string()), ("of", &slot.of.to_string())],
@@ -127,23 +127,19 @@ pub fn HandOverForm(
                 })
                 .collect_view();
             view! {
-                <div class="field field--inline">
-                    <label for=select_id.clone()>{label}</label>
-                    <select
-                        id=select_id
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            picked.update(|p| {
-                                if let Some(slot) = p.get_mut(i) {
-                                    *slot = value;
-                                }
-                            });
-                        }
-                    >
+                <Field label=label class="field--inline">
+                    <Select on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        picked.update(|p| {
+                            if let Some(slot) = p.get_mut(i) {
+                                *slot = value;
+                            }
+                        });
+                    }>
                         <option value="">{i18n.t(Msg::HandOverNone)}</option>
                         {options}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
             }
         })
         .collect_view();

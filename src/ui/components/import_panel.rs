@@ -6,6 +6,7 @@ use crate::storage::document::{encode, migrate, Document};
 use crate::storage::files::FileError;
 use crate::storage::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
 use crate::storage::local::LocalStore;
+use crate::ui::components::{Field, FieldText, FileInput};
 use crate::ui::import_engine::{self, FileKind};
 use crate::ui::labels::long;
 use crate::ui::persistence::{current_state, replace_state, Handles};
@@ -231,22 +232,16 @@ pub fn ImportPanel() -> impl IntoView {
     })
     };
 
+    // What may be imported depends on the mode.
+    let import_help = Signal::derive(move || {
+        i18n.t(if role.coordinator.get() { Msg::ImportHelpCoordinator } else { Msg::ImportHelp }).to_owned()
+    });
     view! {
         <section class="import-panel" aria-labelledby="import-title">
             <h2 id="import-title">{i18n.text(Msg::ImportTitle)}</h2>
-            <p class="help" id="import-help">
-                {move || i18n.t(if role.coordinator.get() { Msg::ImportHelpCoordinator } else { Msg::ImportHelp })}
-            </p>
-            <div class="field">
-                <label for="import-file">{i18n.text(Msg::ImportFileLabel)}</label>
-                <input
-                    id="import-file"
-                    type="file"
-                    accept=".json,.ics,.csv,application/json,text/calendar,text/csv"
-                    aria-describedby="import-help"
-                    on:change=on_file
-                />
-            </div>
+            <Field label=Msg::ImportFileLabel hint=FieldText::Computed(import_help) id="import-file">
+                <FileInput accept=".json,.ics,.csv,application/json,text/calendar,text/csv" on:change=on_file />
+            </Field>
             {move || {
                 handles.storage.offered_catalogue.get().map(|(text, at)| {
                     let label = i18n.tf(Msg::ImportOffered, &[("date", &long(i18n.lang(), at.date()))]);

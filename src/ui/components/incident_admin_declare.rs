@@ -3,7 +3,7 @@ use crate::i18n::dates::parse_time_input;
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::DateField;
+use crate::ui::components::{DateField, Field, Select, TextArea, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::labels::{incident_kind_msg, short};
 use crate::ui::state::{use_i18n, use_pool};
@@ -142,60 +142,45 @@ pub fn IncidentAdminDeclare(
                 .map(|(id, text)| view! { <option value=id.clone() selected=move || booking.get() == id>{text}</option> })
                 .collect_view();
             view! {
-                <div class="field">
-                    <label for="incident-admin-booking">{i18n.text(Msg::IncidentAdminBooking)}</label>
-                    <select id="incident-admin-booking" on:change=move |ev| booking.set(event_target_value(&ev))>
+                <Field label=Msg::IncidentAdminBooking>
+                    <Select on:change=move |ev| booking.set(event_target_value(&ev))>
                         <option value="" selected=move || booking.get().is_empty()>{i18n.text(Msg::IncidentAdminNoBooking)}</option>
                         {options}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
             }
         })
     };
     view! {
         <form class="form admin-form" on:submit=submit novalidate aria-labelledby="incident-admin-heading">
             <h2 id="incident-admin-heading">{i18n.text(Msg::IncidentAdminDeclareHeading)}</h2>
-            <div class="field">
-                <label for="incident-admin-unit">{i18n.text(Msg::IncidentAdminUnit)}</label>
-                <p id="incident-admin-unit-hint" class="help">{i18n.text(Msg::IncidentAdminUnitHint)}</p>
-                <input
-                    id="incident-admin-unit"
-                    type="text"
-                    list="incident-admin-units"
-                    autocomplete="off"
-                    spellcheck="false"
-                    maxlength="60"
-                    aria-describedby="incident-admin-unit-hint"
-                    prop:value=move || unit.get()
-                    on:input=move |ev| unit.set(event_target_value(&ev))
+            <Field label=Msg::IncidentAdminUnit hint=Msg::IncidentAdminUnitHint id="incident-admin-unit">
+                <TextInput
+                    value=unit
+                    maxlength=60
+                    attr:list="incident-admin-units"
+                    attr:autocomplete="off"
+                    attr:spellcheck="false"
                 />
                 <datalist id="incident-admin-units">
                     {move || labels.get().into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
                 </datalist>
-            </div>
+            </Field>
             {booking_field}
             <fieldset class="choice-group">
                 <legend>{i18n.text(Msg::IncidentKindLegend)}</legend>
                 {kinds}
             </fieldset>
-            <div class="field">
-                <label for="incident-admin-description">{i18n.text(Msg::IncidentDescription)}</label>
-                <textarea
-                    id="incident-admin-description"
-                    rows="3"
-                    maxlength="2000"
-                    on:input=move |ev| description.set(event_target_value(&ev))
-                ></textarea>
-            </div>
+            <Field label=Msg::IncidentDescription>
+                <TextArea value=description />
+            </Field>
             <DateField label=Msg::IncidentDiscovered value=day max=Some(now.date()) today=now.date() id="incident-admin-day" />
-            <div class="field">
-                <label for="incident-admin-time">{i18n.text(Msg::IncidentTime)}</label>
-                <input id="incident-admin-time" type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
-            </div>
-            <div class="field">
-                <label for="incident-admin-police">{i18n.text(Msg::IncidentAdminPoliceReference)}</label>
-                <input id="incident-admin-police" type="text" maxlength="100" on:input=move |ev| police.set(event_target_value(&ev)) />
-            </div>
+            <Field label=Msg::IncidentTime>
+                <TextInput value=time kind="time" />
+            </Field>
+            <Field label=Msg::IncidentAdminPoliceReference>
+                <TextInput value=police maxlength=100 />
+            </Field>
             <div role="alert" class="field-errors">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>

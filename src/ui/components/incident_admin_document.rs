@@ -2,7 +2,7 @@ use crate::domain::PoolChange;
 use crate::i18n::money::parse_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::incident_name;
+use crate::ui::components::{incident_name, Field, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
@@ -58,17 +58,9 @@ pub fn IncidentAdminDocument(
     let heading = i18n.tf(Msg::IncidentAdminDocumentHeading, &[("name", &name)]);
     let report_field = needs_report.then(|| {
         view! {
-            <div class="field">
-                <label for="incident-document-report">{i18n.text(Msg::IncidentAdminPoliceReference)}</label>
-                <input
-                    id="incident-document-report"
-                    type="text"
-                    maxlength="100"
-                    node_ref=first
-                    prop:value=move || report.get()
-                    on:input=move |ev| report.set(event_target_value(&ev))
-                />
-            </div>
+            <Field label=Msg::IncidentAdminPoliceReference>
+                <TextInput value=report maxlength=100 node_ref=first />
+            </Field>
         }
     });
     let quote_ref: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -83,21 +75,9 @@ pub fn IncidentAdminDocument(
         <form class="form admin-form" on:submit=submit novalidate aria-labelledby="incident-document-heading">
             <h2 id="incident-document-heading">{heading}</h2>
             {report_field}
-            <div class="field">
-                <label for="incident-document-quote">{i18n.text(Msg::IncidentAdminQuoteLabel)}</label>
-                <p id="incident-document-quote-hint" class="help">{i18n.text(Msg::IncidentAdminQuoteHint)}</p>
-                <input
-                    id="incident-document-quote"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    maxlength="20"
-                    aria-describedby="incident-document-quote-hint"
-                    node_ref=quote_ref
-                    prop:value=move || quote.get()
-                    on:input=move |ev| quote.set(event_target_value(&ev))
-                />
-            </div>
+            <Field label=Msg::IncidentAdminQuoteLabel hint=Msg::IncidentAdminQuoteHint id="incident-document-quote">
+                <TextInput value=quote maxlength=20 node_ref=quote_ref attr:inputmode="decimal" attr:autocomplete="off" />
+            </Field>
             <div role="alert" class="field-errors">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>

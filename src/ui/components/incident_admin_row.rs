@@ -6,6 +6,7 @@ use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
 use crate::ui::explain::explain;
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use chrono::{NaiveDateTime, TimeDelta, Timelike};
 use leptos::prelude::*;
@@ -145,7 +146,7 @@ pub fn IncidentAdminRow(
         }
         IncidentStatus::Settled => view! { <span>{i18n.t(Msg::IncidentAdminNothingToDo)}</span> }.into_any(),
     };
-    let href = links.to(&format!("/exemplaire/{}", incident.unit));
+    let href = links.to(&routes::unit(&incident.unit));
     view! {
         <tr>
             <th scope="row">

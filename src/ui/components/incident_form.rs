@@ -4,7 +4,7 @@ use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::document::focus_by_id;
-use crate::ui::components::DateField;
+use crate::ui::components::{DateField, Field, Select, TextArea, TextInput};
 use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};
 use chrono::{TimeDelta, Timelike};
@@ -47,7 +47,9 @@ pub fn IncidentForm(
     let prefix = format!("incident-{}", booking.id);
     let booking_id = booking.id.clone();
     let teacher = booking.teacher.clone();
-    let description_focus = format!("{prefix}-description");
+    // Named: the form moves the focus to the description when the rules refuse it empty.
+    let description_id = format!("{prefix}-description");
+    let description_focus = description_id.clone();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -106,11 +108,8 @@ pub fn IncidentForm(
             Err(e) => error.set(Some(refusal(i18n.lang(), &e))),
         }
     };
-    let unit_id = format!("{prefix}-unit");
-    let description_id = format!("{prefix}-description");
-    let description_error_id = format!("{prefix}-description-error");
-    let time_id = format!("{prefix}-time");
-    let police_id = format!("{prefix}-police");
+    let description_message =
+        Signal::derive(move || description_error.get().then(|| i18n.t(Msg::IncidentDescriptionMissing).to_owned()));
     let name = format!("{prefix}-kind");
     let kinds = KINDS
         .into_iter()
@@ -136,9 +135,8 @@ pub fn IncidentForm(
         <form class="form incident-form" on:submit=submit novalidate>
             <h3>{i18n.text(Msg::DeclareIncident)}</h3>
             <p class="guidance">{i18n.text(Msg::IncidentGuidance)}</p>
-            <div class="field">
-                <label for=unit_id.clone()>{i18n.text(Msg::IncidentUnit)}</label>
-                <select id=unit_id on:change=move |ev| unit.set(event_target_value(&ev))>
+            <Field label=Msg::IncidentUnit>
+                <Select on:change=move |ev| unit.set(event_target_value(&ev))>
                     {labels
                         .into_iter()
                         .map(|l| {
@@ -146,48 +144,23 @@ pub fn IncidentForm(
                             view! { <option value=l.clone() selected=selected>{l.clone()}</option> }
                         })
                         .collect_view()}
-                </select>
-            </div>
+                </Select>
+            </Field>
             <fieldset class="choice-group">
                 <legend>{i18n.text(Msg::IncidentKindLegend)}</legend>
                 {kinds}
             </fieldset>
-            <div class="field">
-                <label for=description_id.clone()>{i18n.text(Msg::IncidentDescription)}</label>
-                <textarea
-                    id=description_id
-                    rows="3"
-                    maxlength="2000"
-                    aria-invalid=move || description_error.get().then_some("true")
-                    aria-describedby={
-                        let id = description_error_id.clone();
-                        move || description_error.get().then(|| id.clone())
-                    }
-                    on:input=move |ev| description.set(event_target_value(&ev))
-                ></textarea>
-                <div role="alert">
-                    {move || {
-                        description_error
-                            .get()
-                            .then(|| {
-                                view! {
-                                    <p id=description_error_id.clone() class="field-error">
-                                        {i18n.t(Msg::IncidentDescriptionMissing)}
-                                    </p>
-                                }
-                            })
-                    }}
-                </div>
-            </div>
+            // Refused by the rules on submitting: the error is announced.
+            <Field label=Msg::IncidentDescription error=description_message id=description_id announce_error=true>
+                <TextArea value=description />
+            </Field>
             <DateField label=Msg::IncidentDiscovered value=day max=Some(now.date()) today=now.date() id=day_field_id />
-            <div class="field">
-                <label for=time_id.clone()>{i18n.text(Msg::IncidentTime)}</label>
-                <input id=time_id type="time" prop:value=move || time.get() on:input=move |ev| time.set(event_target_value(&ev)) />
-            </div>
-            <div class="field">
-                <label for=police_id.clone()>{i18n.text(Msg::IncidentPolice)}</label>
-                <input id=police_id type="text" maxlength="100" on:input=move |ev| police.set(event_target_value(&ev)) />
-            </div>
+            <Field label=Msg::IncidentTime>
+                <TextInput value=time kind="time" />
+            </Field>
+            <Field label=Msg::IncidentPolice>
+                <TextInput value=police maxlength=100 />
+            </Field>
             // The live region stays; the message (and its ⚠) shows only with an error.
             <div role="alert">{move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}</div>
             <div class="form-actions">

@@ -1,6 +1,6 @@
 use crate::i18n::Msg;
-use crate::ui::components::booking_path;
 use crate::ui::labels::short;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -68,7 +68,7 @@ pub fn LoanList(
                 view! {
                         <tr>
                             <th scope="row">
-                                <A href=links.to(&booking_path(&id))>{project}</A>
+                                <A href=links.to(&routes::desk(&id))>{project}</A>
                                 <span class="label-code">{id.clone()}</span>
                             </th>
                             <td>{teacher}</td>

@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,13 +57,13 @@ pub fn MainNav(
     let plan = use_plan();
     let role = use_role();
     let links = [
-        ("/", Msg::NavCatalogue, true),
-        ("/reserver", Msg::NavBook, false),
-        ("/mes-reservations", Msg::NavMyBookings, false),
-        ("/profil", Msg::NavProfile, false),
-        ("/gestion", Msg::NavCoordinator, false),
-        ("/parametres", Msg::NavSettings, false),
-        ("/a-propos", Msg::NavAbout, false),
+        (routes::CATALOGUE, Msg::NavCatalogue, true),
+        (routes::BOOKING, Msg::NavBook, false),
+        (routes::MY_BOOKINGS, Msg::NavMyBookings, false),
+        (routes::PROFILE, Msg::NavProfile, false),
+        (routes::WORKSPACE_HOME, Msg::NavCoordinator, false),
+        (routes::SETTINGS, Msg::NavSettings, false),
+        (routes::ABOUT, Msg::NavAbout, false),
     ];
     view! {
         <nav class="main-nav" class:is-open=move || menu.0.get() aria-label=i18n.text(Msg::NavLabel)>

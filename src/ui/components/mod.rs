@@ -17,6 +17,7 @@ mod coordinator_gate;
 mod coordinator_nav;
 mod date_field;
 mod decision_box;
+mod field;
 pub mod file_exchange;
 mod hand_over_form;
 mod icon;
@@ -80,6 +81,9 @@ pub use coordinator_gate::CoordinatorGate;
 pub use coordinator_nav::CoordinatorNav;
 pub use date_field::DateField;
 pub use decision_box::DecisionBox;
+pub use field::{
+    whole_number, Field, FieldControl, FieldId, FieldText, FileInput, NumberInput, Select, TextArea, TextInput,
+};
 pub use file_exchange::FileExchange;
 pub use hand_over_form::HandOverForm;
 pub use icon::{Icon, IconKind};
@@ -113,7 +117,7 @@ pub use storage_notice::StorageNotice;
 pub use storage_panel::StoragePanel;
 pub use sync_panel::SyncPanel;
 pub use teacher_bookings::TeacherBookings;
-pub use teacher_link::{booking_path, escape_segment, teacher_path, unescape_segment, TeacherLink};
+pub use teacher_link::TeacherLink;
 pub use teacher_records::TeacherRecords;
 pub use teacher_table::TeacherTable;
 pub use teacher_training_forms::TeacherTrainingForms;

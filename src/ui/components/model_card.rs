@@ -1,6 +1,7 @@
 use crate::domain::Model;
 use crate::i18n::Msg;
 use crate::ui::components::{Icon, IconKind};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +20,7 @@ pub fn ModelCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let english = i18n.english();
-    let href = use_links().to(&format!("/modele/{}", model.id));
+    let href = use_links().to(&routes::model(&model.id));
     let description = model.description.pick(english).to_owned();
     let training_text = if trainings.is_empty() {
         i18n.t(Msg::NoTrainingRequired).to_owned()

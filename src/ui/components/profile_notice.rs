@@ -1,4 +1,5 @@
 use crate::i18n::Msg;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_profile};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +14,7 @@ pub fn ProfileNotice() -> impl IntoView {
         <Show when=move || profile.teacher.with(Option::is_none)>
             <p class="alert">
                 {i18n.text(Msg::ProfileNeeded)} " "
-                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
+                <A href=links.to(routes::PROFILE)>{i18n.text(Msg::ProfileComplete)}</A>
             </p>
         </Show>
     }

@@ -1,11 +1,14 @@
+use crate::ui::components::{whole_number, FieldControl};
 use leptos::prelude::*;
 
 /// A number of units typed by the user. Only whole numbers above zero reach `on_change`; other
-/// text is left on screen for the user to fix and never stored.
+/// text is left on screen for the user to fix and never stored. Inside a [`Field`](super::Field)
+/// the field names and describes it.
 #[component]
 pub fn QuantityInput(
-    /// The input's id (a `<label for>` may name it).
-    id: String,
+    /// The input's id, for an input outside a field (in a table row, named by `label`).
+    #[prop(optional)]
+    id: Option<String>,
     /// The current quantity.
     #[prop(into)]
     value: Signal<u32>,
@@ -18,14 +21,11 @@ pub fn QuantityInput(
     #[prop(optional, into)]
     label: Option<Signal<String>>,
 ) -> impl IntoView {
+    let control = id.map_or_else(FieldControl::current, FieldControl::alone);
     view! {
         <input
-            id=id
-            class="qty"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max=max.map(|m| m.to_string())
+            {..control.wiring()}
+            {..whole_number(max)}
             aria-label=move || label.map(|l| l.get())
             prop:value=move || value.get().to_string()
             on:input=move |ev| {

@@ -1,9 +1,10 @@
 use crate::domain::{Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{booking_path, teacher_path, StatusBadge};
+use crate::ui::components::{Field, StatusBadge, TextArea};
 use crate::ui::explain::explain;
 use crate::ui::labels::short;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -171,14 +172,14 @@ pub fn RequestQueue() -> impl IntoView {
                     />
                 </td>
                 <th scope="row">
-                    <A href=links.to(&booking_path(&row.id))>{title.clone()}</A>
+                    <A href=links.to(&routes::desk(&row.id))>{title.clone()}</A>
                     <span class="label-code">{row.id.clone()}</span>
                 </th>
                 <td>
                     {if row.teacher_id.is_empty() {
                         view! { <span>{i18n.t(Msg::QueueAnonymous)}</span> }.into_any()
                     } else {
-                        view! { <A href=links.to(&teacher_path(&row.teacher_id))>{row.teacher.clone()}</A> }.into_any()
+                        view! { <A href=links.to(&routes::teacher(&row.teacher_id))>{row.teacher.clone()}</A> }.into_any()
                     }}
                     <br />
                     {row.school.clone()}
@@ -238,17 +239,9 @@ pub fn RequestQueue() -> impl IntoView {
                 </div>
                 <Show when=move || refusing.get()>
                     <form class="form confirm-box" on:submit=refuse novalidate>
-                        <div class="field field--wide">
-                            <label for="queue-reason">{i18n.text(Msg::QueueReasonLabel)}</label>
-                            <textarea
-                                id="queue-reason"
-                                rows="2"
-                                maxlength="500"
-                                prop:value=move || reason.get()
-                                on:input=move |ev| reason.set(event_target_value(&ev))
-                            ></textarea>
-                            <p class="help">{i18n.text(Msg::QueueReasonHelp)}</p>
-                        </div>
+                        <Field label=Msg::QueueReasonLabel hint=Msg::QueueReasonHelp class="field--wide">
+                            <TextArea value=reason rows=2 maxlength=500 />
+                        </Field>
                         <button type="submit" class="button--danger">
                             {move || i18n.tf(Msg::QueueRefuseConfirm, &[("count", &chosen().len().to_string())])}
                         </button>

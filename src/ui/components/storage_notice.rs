@@ -3,6 +3,7 @@ use crate::platform::clock;
 use crate::storage::local::LocalStore;
 use crate::ui::labels::refusal;
 use crate::ui::persistence::{self, download_unreadable, export_backup, Handles};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_storage, SaveProblem, StorageMode};
 use leptos::prelude::*;
 
@@ -101,7 +102,7 @@ pub fn StorageNotice() -> impl IntoView {
         Some(view! {
             <div class="alert alert--banner" role="status">
                 <p>{i18n.tf(Msg::CatalogueOffered, &[("date", &date)])}</p>
-                <a href=links.to("/parametres")>{i18n.text(Msg::CatalogueOfferLink)}</a>
+                <a href=links.to(routes::SETTINGS)>{i18n.text(Msg::CatalogueOfferLink)}</a>
                 " "
                 <button type="button" on:click=move |_| set_offer_dismissed.set(true)>
                     {i18n.text(Msg::BackupLater)}

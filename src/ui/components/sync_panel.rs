@@ -1,8 +1,9 @@
 //! The sync server in the settings: its address, signing in and out, the status in words.
 
 use crate::i18n::Msg;
-use crate::ui::components::TextField;
+use crate::ui::components::{Field, TextField, TextInput};
 use crate::ui::persistence::Handles;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_role};
 use crate::ui::sync::{status_text, use_sync, SyncStatus};
 use crate::ui::sync_engine;
@@ -49,7 +50,7 @@ pub fn SyncPanel() -> impl IntoView {
         (status != SyncStatus::Off).then(|| status_text(&status, sync.waiting.get(), i18n.lang()))
     };
     view! {
-        <section class="sync-panel" id="synchronisation" aria-labelledby="sync-title">
+        <section class="sync-panel" id=routes::SYNC_SECTION_ID aria-labelledby="sync-title">
             <h2 id="sync-title">{i18n.text(Msg::SyncHeading)}</h2>
             <p class="help">{i18n.text(Msg::SyncIntro)}</p>
             <p class="sync-panel__status" role="status">{status}</p>
@@ -60,18 +61,9 @@ pub fn SyncPanel() -> impl IntoView {
                         <form class="sync-panel__form" on:submit=submit.clone()>
                             <TextField id="sync-server" label=Msg::SyncServerLabel value=server hint=Msg::SyncServerHint kind="url" autocomplete="url" />
                             <TextField id="sync-account" label=Msg::SyncAccountLabel value=account autocomplete="username" />
-                            <div class="field">
-                                <label for="sync-password">{i18n.text(Msg::SyncPasswordLabel)}</label>
-                                <p id="sync-password-hint" class="help">{i18n.text(Msg::SyncPasswordNote)}</p>
-                                <input
-                                    id="sync-password"
-                                    type="password"
-                                    autocomplete="current-password"
-                                    aria-describedby="sync-password-hint"
-                                    prop:value=move || password.get()
-                                    on:input=move |ev| password.set(event_target_value(&ev))
-                                />
-                            </div>
+                            <Field label=Msg::SyncPasswordLabel hint=Msg::SyncPasswordNote>
+                                <TextInput value=password kind="password" attr:autocomplete="current-password" />
+                            </Field>
                             <Show when=move || role.coordinator.get()>
                                 <p class="help">{i18n.text(Msg::SyncCoordinatorNote)}</p>
                             </Show>

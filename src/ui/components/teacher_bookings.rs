@@ -1,6 +1,7 @@
 use crate::i18n::Msg;
-use crate::ui::components::{booking_path, StatusBadge};
+use crate::ui::components::StatusBadge;
 use crate::ui::labels::short;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,7 +25,7 @@ pub fn TeacherBookings(
         let body = rows
             .into_iter()
             .map(|b| {
-                let href = links.to(&booking_path(&b.id));
+                let href = links.to(&routes::desk(&b.id));
                 let period = i18n.tf(Msg::TeacherBookingPeriod, &[("start", &short(b.start)), ("end", &short(b.end))]);
                 view! {
                     <tr>

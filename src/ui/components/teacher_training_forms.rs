@@ -1,7 +1,7 @@
 use crate::domain::{Actor, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::DateField;
+use crate::ui::components::{DateField, Field, Select};
 use crate::ui::explain::explain;
 use crate::ui::labels::long;
 use crate::ui::state::{use_i18n, use_pool};
@@ -126,12 +126,9 @@ pub fn TeacherTrainingForms(
             .collect_view();
         view! {
             <form class="form" on:submit=enrol.clone() novalidate>
-                <div class="field">
-                    <label for="teacher-enrol-session">{i18n.text(Msg::TeacherEnrolSession)}</label>
-                    <select id="teacher-enrol-session" on:change=move |ev| session.set(event_target_value(&ev))>
-                        {options}
-                    </select>
-                </div>
+                <Field label=Msg::TeacherEnrolSession>
+                    <Select on:change=move |ev| session.set(event_target_value(&ev))>{options}</Select>
+                </Field>
                 <div role="alert" class="field-errors">
                     {move || enrol_errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
                 </div>
@@ -146,12 +143,9 @@ pub fn TeacherTrainingForms(
         <section aria-labelledby="teacher-record-heading">
             <h2 id="teacher-record-heading">{i18n.text(Msg::TeacherRecordHeading)}</h2>
             <form class="form" on:submit=record novalidate>
-                <div class="field">
-                    <label for="teacher-record-training">{i18n.text(Msg::TeacherRecordTraining)}</label>
-                    <select id="teacher-record-training" on:change=move |ev| training.set(event_target_value(&ev))>
-                        {training_options}
-                    </select>
-                </div>
+                <Field label=Msg::TeacherRecordTraining id="teacher-record-training">
+                    <Select on:change=move |ev| training.set(event_target_value(&ev))>{training_options}</Select>
+                </Field>
                 <DateField label=Msg::TeacherRecordDate value=day max=Some(today) today=today id="teacher-record-date" />
                 <div role="alert" class="field-errors">
                     {move || record_errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}

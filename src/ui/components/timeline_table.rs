@@ -1,7 +1,8 @@
 use crate::domain::admin::Timeline;
 use crate::i18n::Msg;
-use crate::ui::components::{booking_path, StatusBadge};
+use crate::ui::components::StatusBadge;
 use crate::ui::labels::{long, short};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn TimelineTable(
                 let teacher = pool
                     .pool
                     .with_untracked(|p| p.teacher(&row.teacher).map_or(row.teacher.clone(), |t| t.name.clone()));
-                let href = links.to(&booking_path(&row.booking));
+                let href = links.to(&routes::desk(&row.booking));
                 let quantity = row.quantity;
                 let cells = row
                     .cells

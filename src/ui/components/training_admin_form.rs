@@ -2,6 +2,7 @@ use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{LocalizedText, PoolChange, Training};
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::ui::components::{Field, NumberInput, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
@@ -19,7 +20,6 @@ pub fn TrainingAdminForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
-    let key = existing.as_ref().map_or_else(|| "new".to_owned(), |t| t.id.clone());
     let name_fr = RwSignal::new(existing.as_ref().map(|t| t.name.fr.clone()).unwrap_or_default());
     let name_en = RwSignal::new(existing.as_ref().and_then(|t| t.name.en.clone()).unwrap_or_default());
     let validity =
@@ -57,50 +57,19 @@ pub fn TrainingAdminForm(
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
     };
-    let (fr_id, en_id, validity_id) =
-        (format!("training-{key}-fr"), format!("training-{key}-en"), format!("training-{key}-validity"));
-    let validity_hint = format!("{validity_id}-hint");
     let heading = if is_new { Msg::TrainingAdminNewHeading } else { Msg::TrainingAdminEditHeading };
     view! {
         <form class="form admin-form" on:submit=submit novalidate>
             <h3>{i18n.text(heading)}</h3>
-            <div class="field">
-                <label for=fr_id.clone()>{i18n.text(Msg::TrainingAdminNameFr)}</label>
-                <input
-                    id=fr_id
-                    type="text"
-                    maxlength="200"
-                    required
-                    prop:value=move || name_fr.get()
-                    on:input=move |ev| name_fr.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=en_id.clone()>{i18n.text(Msg::TrainingAdminNameEn)}</label>
-                <input
-                    id=en_id
-                    type="text"
-                    lang="en"
-                    maxlength="200"
-                    prop:value=move || name_en.get()
-                    on:input=move |ev| name_en.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=validity_id.clone()>{i18n.text(Msg::TrainingAdminValidity)}</label>
-                <p id=validity_hint.clone() class="help">{i18n.text(Msg::TrainingAdminValidityHint)}</p>
-                <input
-                    id=validity_id
-                    class="qty"
-                    type="number"
-                    min="1"
-                    max="50"
-                    inputmode="numeric"
-                    aria-describedby=validity_hint
-                    prop:value=move || validity.get()
-                    on:input=move |ev| validity.set(event_target_value(&ev))
-                />
-            </div>
+            <Field label=Msg::TrainingAdminNameFr>
+                <TextInput value=name_fr attr:required=true />
+            </Field>
+            <Field label=Msg::TrainingAdminNameEn>
+                <TextInput value=name_en attr:lang="en" />
+            </Field>
+            <Field label=Msg::TrainingAdminValidity hint=Msg::TrainingAdminValidityHint>
+                <NumberInput value=validity max=50 />
+            </Field>
             <div role="alert" class="field-errors">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>

@@ -2,7 +2,7 @@ use crate::domain::admin::CatalogueEdit;
 use crate::domain::{PoolChange, TrainingSession};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::DateField;
+use crate::ui::components::{DateField, Field, NumberInput, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::labels::long;
 use crate::ui::state::{use_i18n, use_pool};
@@ -69,37 +69,18 @@ pub fn TrainingAdminSessionForm(
     // The date field takes a static id; one short string per opened form is a bounded cost.
     let start_id: &'static str = format!("session-{key}-start").leak();
     let end_id: &'static str = format!("session-{key}-end").leak();
-    let (place_id, capacity_id) = (format!("session-{key}-place"), format!("session-{key}-capacity"));
     let heading = if is_new { Msg::SessionAdminNewHeading } else { Msg::SessionAdminEditHeading };
     view! {
         <form class="form admin-form" on:submit=submit novalidate>
             <h4>{i18n.text(heading)}</h4>
             <DateField label=Msg::SessionAdminStart value=start today=today id=start_id />
             <DateField label=Msg::SessionAdminEnd value=end min=Signal::derive(move || start.get()) today=today id=end_id />
-            <div class="field">
-                <label for=place_id.clone()>{i18n.text(Msg::SessionAdminPlace)}</label>
-                <input
-                    id=place_id
-                    type="text"
-                    maxlength="200"
-                    required
-                    prop:value=move || place.get()
-                    on:input=move |ev| place.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for=capacity_id.clone()>{i18n.text(Msg::SessionAdminCapacity)}</label>
-                <input
-                    id=capacity_id
-                    class="qty"
-                    type="number"
-                    min="1"
-                    max="500"
-                    inputmode="numeric"
-                    prop:value=move || capacity.get()
-                    on:input=move |ev| capacity.set(event_target_value(&ev))
-                />
-            </div>
+            <Field label=Msg::SessionAdminPlace>
+                <TextInput value=place attr:required=true />
+            </Field>
+            <Field label=Msg::SessionAdminCapacity>
+                <NumberInput value=capacity max=500 />
+            </Field>
             <div role="alert" class="field-errors">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>

@@ -1,8 +1,8 @@
 use crate::i18n::Msg;
 use crate::platform::files;
-use crate::ui::components::{booking_path, PageTitle};
+use crate::ui::components::PageTitle;
 use crate::ui::labels::{condition_msg, long};
-use crate::ui::pages::id_param;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,7 +17,7 @@ pub fn AgreementPage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let params = use_params_map();
-    let booking_id = move || params.with(id_param);
+    let booking_id = move || params.with(routes::page_id);
     let role = use_role();
     let body = move || {
         let lang = i18n.lang();
@@ -93,10 +93,10 @@ pub fn AgreementPage() -> impl IntoView {
         <p class="breadcrumb no-print">
             {move || {
                 if role.coordinator.get() {
-                    let href = links.to(&booking_path(&booking_id()));
+                    let href = links.to(&routes::desk(&booking_id()));
                     view! { <A href=href>{i18n.t(Msg::AgreementBackToDesk)}</A> }.into_any()
                 } else {
-                    view! { <A href=links.to("/mes-reservations")>{i18n.t(Msg::BackToMyBookings)}</A> }.into_any()
+                    view! { <A href=links.to(routes::MY_BOOKINGS)>{i18n.t(Msg::BackToMyBookings)}</A> }.into_any()
                 }
             }}
         </p>

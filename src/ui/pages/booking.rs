@@ -3,9 +3,11 @@ use crate::i18n::Msg;
 use crate::platform::{clock, document};
 use crate::ui::components::file_exchange::SendRequests;
 use crate::ui::components::{
-    BasketTable, BookingCheckPanel, PageTitle, PeriodFields, PlanCheck, ProfileNotice, TextField,
+    BasketTable, BookingCheckPanel, Field, PageTitle, PeriodFields, PlanCheck, ProfileNotice, Select, TextArea,
+    TextField,
 };
 use crate::ui::labels::{long, refusal, status_msg};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool, use_profile, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -182,7 +184,7 @@ pub fn BookingPage() -> impl IntoView {
                         <SendRequests id="confirmation-send" />
                     </Show>
                     <p class="form-actions">
-                        <A href=links.to("/mes-reservations")>{i18n.t(Msg::ConfirmSeeBookings)}</A>
+                        <A href=links.to(routes::MY_BOOKINGS)>{i18n.t(Msg::ConfirmSeeBookings)}</A>
                         <button type="button" on:click=move |_| recorded.set(None)>
                             {i18n.t(Msg::ConfirmNewBooking)}
                         </button>
@@ -201,7 +203,7 @@ pub fn BookingPage() -> impl IntoView {
                         <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                         <Show when=move || profile_missing.get()>
                             <p>
-                                <A href=links.to("/profil")>{i18n.text(Msg::ProfileComplete)}</A>
+                                <A href=links.to(routes::PROFILE)>{i18n.text(Msg::ProfileComplete)}</A>
                             </p>
                         </Show>
                     </div>
@@ -209,9 +211,8 @@ pub fn BookingPage() -> impl IntoView {
             </div>
             <form class="form form--wide" on:submit=on_submit novalidate>
                 <Show when=move || role.coordinator.get()>
-                    <div class="field">
-                        <label for="book-for">{i18n.text(Msg::BookFor)}</label>
-                        <select id="book-for" on:change=move |ev| on_behalf.set(event_target_value(&ev))>
+                    <Field label=Msg::BookFor hint=Msg::BookForHelp>
+                        <Select on:change=move |ev| on_behalf.set(event_target_value(&ev))>
                             <option value="">{i18n.text(Msg::BookForMe)}</option>
                             {move || {
                                 let mut teachers: Vec<(String, String)> = pool
@@ -229,9 +230,8 @@ pub fn BookingPage() -> impl IntoView {
                                     })
                                     .collect_view()
                             }}
-                        </select>
-                        <p class="help">{i18n.text(Msg::BookForHelp)}</p>
-                    </div>
+                        </Select>
+                    </Field>
                 </Show>
                 <fieldset>
                     <legend>{i18n.text(Msg::BookPeriodHeading)}</legend>
@@ -272,16 +272,9 @@ pub fn BookingPage() -> impl IntoView {
                             classes.into_iter().map(|c| view! { <option value=c></option> }).collect_view()
                         }}
                     </datalist>
-                    <div class="field">
-                        <label for="book-notes">{i18n.text(Msg::ProjectNotes)}</label>
-                        <textarea
-                            id="book-notes"
-                            rows="3"
-                            maxlength="2000"
-                            prop:value=move || notes.get()
-                            on:input=move |ev| notes.set(event_target_value(&ev))
-                        ></textarea>
-                    </div>
+                    <Field label=Msg::ProjectNotes>
+                        <TextArea value=notes />
+                    </Field>
                 </fieldset>
                 <fieldset>
                     <legend>{i18n.text(Msg::BookAgreementHeading)}</legend>

@@ -1,9 +1,9 @@
 use crate::domain::{Booking, BookingStatus};
 use crate::i18n::Msg;
-use crate::ui::components::{booking_path, teacher_path, BookingHistory, StatusBadge};
+use crate::ui::components::{BookingHistory, StatusBadge};
 use crate::ui::components::{CoordinatorGate, DecisionBox, HandOverForm, IncidentForm, PageTitle, ReturnForm};
 use crate::ui::labels::long;
-use crate::ui::pages::id_param;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +18,7 @@ pub fn BookingDeskPage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(id_param));
+    let id = Memo::new(move |_| params.with(routes::page_id));
     let booking = Memo::new(move |_| pool.pool.with(|p| p.booking(&id.get()).cloned()));
     let notice = RwSignal::new(None::<String>);
     let declaring = RwSignal::new(false);
@@ -76,7 +76,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <A href=links.to(&format!("/exemplaire/{}", u.label))>{text}</A>
+                        <A href=links.to(&routes::unit(&u.label))>{text}</A>
                     </li>
                 }
             })
@@ -94,7 +94,7 @@ pub fn BookingDeskPage() -> impl IntoView {
             <dl class="agreement__facts">
                 <dt>{i18n.t(Msg::AgreementBorrower)}</dt>
                 <dd>
-                    <A href=links.to(&teacher_path(&b.teacher))>{teacher}</A>
+                    <A href=links.to(&routes::teacher(&b.teacher))>{teacher}</A>
                     {(!email.is_empty()).then(|| format!(" <{email}>"))}
                 </dd>
                 <dt>{i18n.t(Msg::AgreementSchool)}</dt>
@@ -120,7 +120,7 @@ pub fn BookingDeskPage() -> impl IntoView {
         }
     };
     let actions = move |b: Booking| {
-        let agreement = links.to(&format!("{}/convention", booking_path(&b.id)));
+        let agreement = links.to(&routes::desk_agreement(&b.id));
         let step = match b.status {
             BookingStatus::Requested => view! { <DecisionBox booking=b.id.clone() notice=notice /> }.into_any(),
             // Trained since? The hand-over checks the records itself (R3) and says what is missing.
@@ -174,7 +174,7 @@ pub fn BookingDeskPage() -> impl IntoView {
         <PageTitle title=title />
         <CoordinatorGate>
             <p class="breadcrumb">
-                <A href=links.to("/gestion")>{i18n.text(Msg::DeskBack)}</A>
+                <A href=links.to(routes::WORKSPACE_HOME)>{i18n.text(Msg::DeskBack)}</A>
             </p>
             <h1>{move || title.get()}</h1>
             <p role="status" class="form-status">

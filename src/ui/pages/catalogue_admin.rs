@@ -1,8 +1,9 @@
 use crate::i18n::Msg;
 use crate::ui::components::{
     CatalogueAddUnits, CatalogueCategoryForm, CatalogueFeedback, CatalogueFeedbackLine, CatalogueModelForm,
-    CatalogueUnitTable, CoordinatorGate, PageTitle,
+    CatalogueUnitTable, CoordinatorGate, Field, PageTitle, Select,
 };
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +19,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
     let links = use_links();
     let query = use_query_map();
     let initial =
-        query.with_untracked(|q| q.get("modele")).filter(|id| pool.pool.with_untracked(|p| p.model(id).is_some()));
+        query.with_untracked(routes::model_query).filter(|id| pool.pool.with_untracked(|p| p.model(id).is_some()));
     let selected = RwSignal::new(initial);
     let model_feedback = CatalogueFeedback::new();
 
@@ -61,15 +62,14 @@ pub fn CatalogueAdminPage() -> impl IntoView {
         <CoordinatorGate>
             <h1>{i18n.text(Msg::CoordCatalogueTitle)}</h1>
             <p class="lead">{i18n.text(Msg::CatIntro)}</p>
-            <div class="field catalogue-pick">
-                <label for="cat-model-pick">{i18n.text(Msg::CatModelPick)}</label>
-                <select id="cat-model-pick" on:change=on_pick>
+            <Field label=Msg::CatModelPick id="cat-model-pick" class="catalogue-pick">
+                <Select on:change=on_pick>
                     <option value="" prop:selected=move || selected.with(Option::is_none)>
                         {i18n.text(Msg::CatNewModelOption)}
                     </option>
                     {model_options}
-                </select>
-            </div>
+                </Select>
+            </Field>
             {move || {
                 let model = selected.get();
                 view! { <CatalogueModelForm model=model selected=selected feedback=model_feedback /> }
@@ -80,7 +80,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
                     .get()
                     .map(|(id, name)| {
                         let heading = i18n.tf(Msg::CatUnitsHeading, &[("model", &name)]);
-                        let labels_href = links.to(&format!("/gestion/etiquettes?modele={id}"));
+                        let labels_href = links.to(&routes::labels(Some(&id)));
                         view! {
                             <section class="catalogue-section" aria-labelledby="cat-units-heading">
                                 <h2 id="cat-units-heading">{heading}</h2>

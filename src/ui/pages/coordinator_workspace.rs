@@ -1,9 +1,8 @@
-use crate::ui::components::unescape_segment;
 use crate::ui::pages::{AgreementPage, BookingDeskPage, CatalogueAdminPage, IncidentsPage, LabelSheetPage};
 use crate::ui::pages::{NotFoundPage, ReportsPage, RequestsQueuePage, TeacherPage, TimelinePage, TrainingsAdminPage};
+use crate::ui::routes::{self, WorkspacePage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use leptos_router::params::ParamsMap;
 
 /// The coordinator's pages under `/gestion/…`, as one route loaded on demand: the coordinator
 /// opens them all daily, and one chunk for the whole workspace keeps the teachers' pages in few,
@@ -11,34 +10,18 @@ use leptos_router::params::ParamsMap;
 #[component]
 pub fn CoordinatorWorkspace() -> impl IntoView {
     let params = use_params_map();
-    let path = Memo::new(move |_| params.with(|p| p.get("rest").unwrap_or_default()));
-    move || {
-        let rest = path.get();
-        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => view! { <RequestsQueuePage /> }.into_any(),
-            ["reservations", _] => view! { <BookingDeskPage /> }.into_any(),
-            ["reservations", _, "convention"] => view! { <AgreementPage /> }.into_any(),
-            ["planning"] => view! { <TimelinePage /> }.into_any(),
-            ["catalogue"] => view! { <CatalogueAdminPage /> }.into_any(),
-            ["etiquettes"] => view! { <LabelSheetPage /> }.into_any(),
-            ["formations"] => view! { <TrainingsAdminPage /> }.into_any(),
-            ["enseignants", _] => view! { <TeacherPage /> }.into_any(),
-            ["sinistres"] => view! { <IncidentsPage /> }.into_any(),
-            ["rapports"] => view! { <ReportsPage /> }.into_any(),
-            _ => view! { <NotFoundPage /> }.into_any(),
-        }
-    }
-}
-
-/// The id a page's address names: the route's `id` parameter, or inside the coordinator's
-/// workspace the segment after the section (`/gestion/reservations/<id>`), unescaped.
-pub fn id_param(params: &ParamsMap) -> String {
-    match params.get("id") {
-        Some(id) => unescape_segment(&id),
-        None => params
-            .get("rest")
-            .and_then(|rest| rest.split('/').filter(|s| !s.is_empty()).nth(1).map(unescape_segment))
-            .unwrap_or_default(),
+    let page = Memo::new(move |_| params.with(routes::workspace_page));
+    move || match page.get() {
+        Some(WorkspacePage::Queue) => view! { <RequestsQueuePage /> }.into_any(),
+        Some(WorkspacePage::Desk(_)) => view! { <BookingDeskPage /> }.into_any(),
+        Some(WorkspacePage::DeskAgreement(_)) => view! { <AgreementPage /> }.into_any(),
+        Some(WorkspacePage::Planning) => view! { <TimelinePage /> }.into_any(),
+        Some(WorkspacePage::Catalogue) => view! { <CatalogueAdminPage /> }.into_any(),
+        Some(WorkspacePage::Labels) => view! { <LabelSheetPage /> }.into_any(),
+        Some(WorkspacePage::Trainings) => view! { <TrainingsAdminPage /> }.into_any(),
+        Some(WorkspacePage::Teacher(_)) => view! { <TeacherPage /> }.into_any(),
+        Some(WorkspacePage::Incidents) => view! { <IncidentsPage /> }.into_any(),
+        Some(WorkspacePage::Reports) => view! { <ReportsPage /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
     }
 }

@@ -1,7 +1,7 @@
 use crate::domain::IncidentStatus;
 use crate::i18n::Msg;
 use crate::ui::components::{CoordinatorGate, IncidentAdminDeclare, IncidentAdminDocument, IncidentAdminRates};
-use crate::ui::components::{IncidentAdminRow, PageTitle};
+use crate::ui::components::{Field, IncidentAdminRow, PageTitle, Select};
 use crate::ui::labels::incident_status_msg;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
@@ -123,13 +123,12 @@ pub fn IncidentsPage() -> impl IntoView {
             <div role="alert" class="field-errors">
                 {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
             </div>
-            <div class="field field--inline">
-                <label for="incident-filter">{i18n.text(Msg::IncidentAdminFilter)}</label>
-                <select id="incident-filter" on:change=on_filter>
+            <Field label=Msg::IncidentAdminFilter class="field--inline">
+                <Select on:change=on_filter>
                     <option value="" selected=move || filter.get().is_none()>{i18n.text(Msg::IncidentAdminFilterAll)}</option>
                     {options}
-                </select>
-            </div>
+                </Select>
+            </Field>
             {table}
             {document_form}
             <IncidentAdminRates />

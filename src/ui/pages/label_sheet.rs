@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::platform::files;
-use crate::storage::qr::unit_url;
-use crate::ui::components::{CoordinatorGate, LabelCard, PageTitle};
+use crate::ui::components::{CoordinatorGate, Field, LabelCard, PageTitle, Select};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -23,7 +23,7 @@ pub fn LabelSheetPage() -> impl IntoView {
     let links = use_links();
     let query = use_query_map();
     // `m:<model>` or `c:<category>`; a link from the catalogue page chooses a model.
-    let choice = RwSignal::new(query.with_untracked(|q| q.get("modele")).map(|m| format!("m:{m}")).unwrap_or_default());
+    let choice = RwSignal::new(query.with_untracked(routes::model_query).map(|m| format!("m:{m}")).unwrap_or_default());
 
     let options = move || {
         let english = i18n.english();
@@ -98,7 +98,7 @@ pub fn LabelSheetPage() -> impl IntoView {
                 let cards = page
                     .iter()
                     .map(|(label, model)| {
-                        let url = unit_url(&origin, base, label);
+                        let url = routes::unit_url(&origin, base, label);
                         view! { <LabelCard label=label.clone() model_name=model.clone() url=url /> }
                     })
                     .collect_view();
@@ -125,15 +125,14 @@ pub fn LabelSheetPage() -> impl IntoView {
             <div class="no-print">
                 <h1>{i18n.text(Msg::CoordLabelsTitle)}</h1>
                 <p class="lead">{i18n.text(Msg::LblIntro)}</p>
-                <div class="field">
-                    <label for="labels-choice">{i18n.text(Msg::LblChoose)}</label>
-                    <select id="labels-choice" on:change=move |ev| choice.set(event_target_value(&ev))>
+                <Field label=Msg::LblChoose id="labels-choice">
+                    <Select on:change=move |ev| choice.set(event_target_value(&ev))>
                         <option value="" prop:selected=move || choice.with(String::is_empty)>
                             {i18n.text(Msg::LblChooseNothing)}
                         </option>
                         {options}
-                    </select>
-                </div>
+                    </Select>
+                </Field>
             </div>
             {sheet}
         </CoordinatorGate>

@@ -27,7 +27,7 @@ pub use booking::BookingPage;
 pub use booking_desk::BookingDeskPage;
 pub use catalogue::CataloguePage;
 pub use catalogue_admin::CatalogueAdminPage;
-pub use coordinator_workspace::{id_param, CoordinatorWorkspace};
+pub use coordinator_workspace::CoordinatorWorkspace;
 pub use incidents::IncidentsPage;
 pub use label_sheet::LabelSheetPage;
 pub use model::ModelPage;

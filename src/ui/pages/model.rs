@@ -3,6 +3,7 @@ use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{AddToBasket, AvailabilityTable, Icon, IconKind, PageTitle, TrainingStatus};
 use crate::ui::labels::condition_msg;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,7 +16,7 @@ pub fn ModelPage() -> impl IntoView {
     let state = use_pool();
     let plan = use_plan();
     let params = use_params_map();
-    let model_id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let model_id = move || params.with(routes::page_id);
     let model = Memo::new(move |_| state.with_catalogue(|c| c.model(&model_id()).cloned()));
     // Trainings are needed by the start of the loan: the planned one, else the earliest possible.
     let loan_start = Signal::derive(move || {
@@ -122,7 +123,7 @@ pub fn ModelPage() -> impl IntoView {
     view! {
         <PageTitle title=title />
         <p class="breadcrumb">
-            <A href=use_links().to("/")>{i18n.text(Msg::BackToCatalogue)}</A>
+            <A href=use_links().to(routes::CATALOGUE)>{i18n.text(Msg::BackToCatalogue)}</A>
         </p>
         {body}
     }

@@ -1,6 +1,7 @@
 use crate::i18n::Msg;
 use crate::ui::components::file_exchange::SendRequests;
 use crate::ui::components::{BookingCard, PageTitle, ProfileNotice};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool, use_profile};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,7 +25,7 @@ pub fn MyBookingsPage() -> impl IntoView {
             return view! {
                 <p>{i18n.t(Msg::MyBookingsNone)}</p>
                 <p>
-                    <A href=links.to("/reserver")>{i18n.t(Msg::ConfirmNewBooking)}</A>
+                    <A href=links.to(routes::BOOKING)>{i18n.t(Msg::ConfirmNewBooking)}</A>
                 </p>
             }
             .into_any();

@@ -1,5 +1,6 @@
 use crate::i18n::Msg;
 use crate::ui::components::PageTitle;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1>{i18n.text(Msg::NotFoundTitle)}</h1>
         <p>{i18n.text(Msg::NotFoundText)}</p>
         <p>
-            <A href=use_links().to("/")>{i18n.text(Msg::NotFoundBack)}</A>
+            <A href=use_links().to(routes::CATALOGUE)>{i18n.text(Msg::NotFoundBack)}</A>
         </p>
     }
 }

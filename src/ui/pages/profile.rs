@@ -2,7 +2,7 @@ use crate::domain::{validate_profile, ProfileProblem};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::document;
-use crate::ui::components::{PageTitle, TextField, TrainingStatus};
+use crate::ui::components::{Field, PageTitle, Select, TextField, TrainingStatus};
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use leptos::prelude::*;
 
@@ -51,21 +51,15 @@ pub fn ProfilePage() -> impl IntoView {
             }
         }
     };
+    // The sentence of the first problem `matches` finds, in the current language.
     let field_error = move |matches: fn(ProfileProblem) -> bool| {
-        Signal::derive(move || problems.with(|p| p.iter().copied().find(|p| matches(*p))))
+        Signal::derive(move || {
+            problems.with(|p| p.iter().copied().find(|p| matches(*p))).map(|p| i18n.t(problem_msg(p)).to_owned())
+        })
     };
     let name_error = field_error(|p| matches!(p, ProfileProblem::NameMissing | ProfileProblem::NameTooLong));
     let email_error = field_error(|p| p == ProfileProblem::EmailInvalid);
     let school_error = field_error(|p| p == ProfileProblem::SchoolUnknown);
-    let error_text = move |error: Signal<Option<ProfileProblem>>, id: &'static str| {
-        move || error.get().map(|p| view! { <p id=id class="field-error">{i18n.t(problem_msg(p))}</p> })
-    };
-    let described_by = |error: Signal<Option<ProfileProblem>>, hint: Option<&'static str>, id: &'static str| {
-        move || {
-            let ids: Vec<&str> = hint.into_iter().chain(error.get().map(|_| id)).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
 
     // Drawn again only when the trainings change, not at every change of the pool (an
     // enrolment would otherwise wipe its own confirmation).
@@ -115,38 +109,24 @@ pub fn ProfilePage() -> impl IntoView {
             </Show>
         </div>
         <form class="form" on:submit=on_submit novalidate>
-            <TextField
-                id="profile-name"
-                label=Msg::ProfileName
-                value=name
-                error=Signal::derive(move || name_error.get().map(problem_msg))
-                autocomplete="name"
-            />
+            <TextField id="profile-name" label=Msg::ProfileName value=name error=name_error autocomplete="name" />
             <TextField
                 id="profile-email"
                 label=Msg::ProfileEmail
                 value=email
                 hint=Msg::ProfileEmailHint
-                error=Signal::derive(move || email_error.get().map(problem_msg))
+                error=email_error
                 kind="email"
                 autocomplete="email"
             />
-            <div class="field">
-                <label for="profile-school">{i18n.text(Msg::ProfileSchool)}</label>
-                <select
-                    id="profile-school"
-                    autocomplete="organization"
-                    aria-invalid=move || school_error.get().map(|_| "true")
-                    aria-describedby=described_by(school_error, None, "profile-school-error")
-                    on:change=move |ev| school.set(event_target_value(&ev))
-                >
+            <Field label=Msg::ProfileSchool error=school_error id="profile-school">
+                <Select attr:autocomplete="organization" on:change=move |ev| school.set(event_target_value(&ev))>
                     <option value="" selected=move || school.with_untracked(String::is_empty)>
                         {i18n.text(Msg::ProfileChooseSchool)}
                     </option>
                     {school_options}
-                </select>
-                {error_text(school_error, "profile-school-error")}
-            </div>
+                </Select>
+            </Field>
             <div class="form-actions">
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::ProfileSave)}

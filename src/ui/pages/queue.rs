@@ -3,6 +3,7 @@ use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, LoanList, PageTitle, RequestQueue};
 use crate::ui::explain::overbooking;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,7 +64,7 @@ pub fn RequestsQueuePage() -> impl IntoView {
                 <div class="notice" role="region" aria-label=move || i18n.t(Msg::DemoNotice)>
                     <p>{i18n.text(Msg::DemoCoordinatorOffer)}</p>
                     <p>
-                        <A href=links.to("/parametres")>{i18n.text(Msg::NavSettings)}</A>
+                        <A href=links.to(routes::SETTINGS)>{i18n.text(Msg::NavSettings)}</A>
                         " "
                         <button type="button" on:click=move |_| start_empty()>
                             {i18n.text(Msg::DemoStartEmpty)}
@@ -73,7 +74,7 @@ pub fn RequestsQueuePage() -> impl IntoView {
             </Show>
             <Conflicts />
             <p>
-                <A href=links.to("/reserver")>{i18n.text(Msg::QueueBookForTeacher)}</A>
+                <A href=links.to(routes::BOOKING)>{i18n.text(Msg::QueueBookForTeacher)}</A>
             </p>
             <RequestQueue />
             <LoanList heading=Msg::QueueOverdue empty=Msg::QueueNothingOverdue ids=overdue today=today />

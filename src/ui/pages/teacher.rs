@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::ui::components::{CoordinatorGate, PageTitle};
 use crate::ui::components::{TeacherBookings, TeacherRecords, TeacherTrainingForms};
-use crate::ui::pages::id_param;
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,7 +15,7 @@ pub fn TeacherPage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(id_param));
+    let id = Memo::new(move |_| params.with(routes::page_id));
     // Name, e-mail, school and commune names.
     let teacher = Memo::new(move |_| {
         let id = id.get();
@@ -40,7 +40,7 @@ pub fn TeacherPage() -> impl IntoView {
             return view! {
                 <h1>{title}</h1>
                 <p>{i18n.tf(Msg::TeacherUnknown, &[("id", &id.get())])}</p>
-                <p><A href=links.to("/gestion/formations")>{i18n.text(Msg::TeacherBackToList)}</A></p>
+                <p><A href=links.to(&routes::WorkspacePage::Trainings.path())>{i18n.text(Msg::TeacherBackToList)}</A></p>
             }
             .into_any();
         };
@@ -58,7 +58,7 @@ pub fn TeacherPage() -> impl IntoView {
             <TeacherRecords id=teacher_id.clone() />
             <TeacherTrainingForms id=teacher_id.clone() />
             <TeacherBookings id=teacher_id />
-            <p><A href=links.to("/gestion/formations")>{i18n.text(Msg::TeacherBackToList)}</A></p>
+            <p><A href=links.to(&routes::WorkspacePage::Trainings.path())>{i18n.text(Msg::TeacherBackToList)}</A></p>
         }
         .into_any()
     };

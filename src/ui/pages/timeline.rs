@@ -2,7 +2,8 @@ use crate::domain::admin::Timeline;
 use crate::domain::monday_of;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{CoordinatorGate, DateField, PageTitle, TimelineTable};
+use crate::ui::components::{CoordinatorGate, DateField, Field, PageTitle, Select, TimelineTable};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_pool};
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn TimelinePage() -> impl IntoView {
     let today = clock::today();
     let query = use_query_map();
     let first_model = pool.with_catalogue(|c| c.models.first().map(|m| m.id.clone()).unwrap_or_default());
-    let model = RwSignal::new(query.with_untracked(|q| q.get("modele")).unwrap_or(first_model));
+    let model = RwSignal::new(query.with_untracked(routes::model_query).unwrap_or(first_model));
     let start = RwSignal::new(Some(monday_of(today)));
     let timeline = Memo::new(move |_| {
         let from = start.get().unwrap_or(today);
@@ -79,12 +80,9 @@ pub fn TimelinePage() -> impl IntoView {
             <h1>{i18n.text(Msg::CoordTimelineTitle)}</h1>
             <p class="lead">{i18n.text(Msg::TimelineIntro)}</p>
             <form class="timeline-controls" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="timeline-model">{i18n.text(Msg::TimelineModel)}</label>
-                    <select id="timeline-model" on:change=move |ev| model.set(event_target_value(&ev))>
-                        {options}
-                    </select>
-                </div>
+                <Field label=Msg::TimelineModel id="timeline-model">
+                    <Select on:change=move |ev| model.set(event_target_value(&ev))>{options}</Select>
+                </Field>
                 <DateField label=Msg::TimelineFrom value=start today=today id="timeline-from" />
                 <div class="timeline-controls__steps">
                     <button type="button" on:click=move |_| step(-(STEP as i64))>

@@ -2,8 +2,9 @@ use crate::domain::{Booking, BookingStatus, Incident, Unit};
 use crate::i18n::money::format_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{booking_path, condition_msg, PageTitle};
+use crate::ui::components::{condition_msg, PageTitle};
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, long, short, status_msg};
+use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -37,7 +38,7 @@ pub fn UnitPage() -> impl IntoView {
     let links = use_links();
     let role = use_role();
     let params = use_params_map();
-    let label = Memo::new(move |_| params.with(|p| p.get("label").unwrap_or_default()));
+    let label = Memo::new(move |_| params.with(routes::page_id));
     let facts = Memo::new(move |_| {
         let label = label.get();
         pool.pool.with(|p| {
@@ -73,7 +74,7 @@ pub fn UnitPage() -> impl IntoView {
     });
     let booking_link = move |id: String| {
         if role.coordinator.get() {
-            let href = links.to(&booking_path(&id));
+            let href = links.to(&routes::desk(&id));
             view! { <A href=href>{id}</A> }.into_any()
         } else {
             view! { <span>{id}</span> }.into_any()
@@ -93,7 +94,7 @@ pub fn UnitPage() -> impl IntoView {
         };
         let today = clock::today();
         let heading = i18n.tf(Msg::UnitTitle, &[("label", &unit.label)]);
-        let model_href = links.to(&format!("/modele/{}", unit.model));
+        let model_href = links.to(&routes::model(&unit.model));
         let value = coordinator.then(|| {
             let shown = unit
                 .replacement_value_cents
@@ -104,7 +105,7 @@ pub fn UnitPage() -> impl IntoView {
             }
         });
         let edit = coordinator.then(|| {
-            let href = links.to(&format!("/gestion/catalogue?modele={}", unit.model));
+            let href = links.to(&routes::catalogue_admin(Some(&unit.model)));
             view! {
                 <p class="no-print">
                     <A href=href>{i18n.t(Msg::UnitEditInCatalogue)}</A>
