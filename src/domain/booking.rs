@@ -48,6 +48,13 @@ impl BookingStatus {
         )
     }
 
+    /// Whether the booking was withdrawn (cancelled by the teacher or refused by the
+    /// coordinator): it leads to no loan, so no agreement to sign and nothing to put in a
+    /// calendar.
+    pub fn is_withdrawn(self) -> bool {
+        matches!(self, BookingStatus::Cancelled | BookingStatus::Refused)
+    }
+
     /// Whether the lifecycle allows going from `self` to `to` (rule R6).
     pub fn can_become(self, to: BookingStatus) -> bool {
         use BookingStatus::*;
@@ -194,6 +201,11 @@ impl Booking {
         self.status == BookingStatus::HandedOver && today > self.end
     }
 
+    /// Whether the booking's period shares at least one day with `[from, to]`.
+    pub fn meets(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start <= to && self.end >= from
+    }
+
     /// How many days before its first day a hand-over made on `today` would be (rule R6: the
     /// units go out for the project period): `None` on or after the first day.
     pub fn days_early(&self, today: NaiveDate) -> Option<u32> {
@@ -270,6 +282,16 @@ mod tests {
     }
 
     #[test]
+    fn only_cancelled_and_refused_bookings_are_withdrawn() {
+        let withdrawn: Vec<BookingStatus> =
+            [Requested, AwaitingTraining, Confirmed, HandedOver, Returned, Cancelled, Refused]
+                .into_iter()
+                .filter(|s| s.is_withdrawn())
+                .collect();
+        assert_eq!(withdrawn, [Cancelled, Refused]);
+    }
+
+    #[test]
     fn final_states_hold_nothing() {
         assert!(!Returned.holds_units() && !Cancelled.holds_units() && !Refused.holds_units());
         assert!(
@@ -306,6 +328,17 @@ mod tests {
         assert_eq!(b.days_early(d(2027, 1, 17)), Some(1));
         assert_eq!(b.days_early(d(2027, 1, 18)), None, "on the first day");
         assert_eq!(b.days_early(d(2027, 1, 20)), None);
+    }
+
+    #[test]
+    fn a_booking_meets_a_period_when_they_share_a_day() {
+        let d = crate::test_dates::d;
+        let b = booking(Confirmed); // 18 to 29 January 2027
+        assert!(b.meets(d(2027, 1, 29), d(2027, 2, 5)), "its last day");
+        assert!(b.meets(d(2027, 1, 11), d(2027, 1, 18)), "its first day");
+        assert!(b.meets(d(2027, 1, 20), d(2027, 1, 21)), "inside");
+        assert!(!b.meets(d(2027, 1, 30), d(2027, 2, 5)));
+        assert!(!b.meets(d(2027, 1, 4), d(2027, 1, 17)));
     }
 
     #[test]

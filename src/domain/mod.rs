@@ -13,14 +13,21 @@
 //! - [`text`]: lower case and letter tests for Latin text, without Unicode tables.
 //! - [`pool`]: the state and every operation on it; [`change`]: changes as data, replayed on
 //!   another tab's newer state; [`error`]: what refusals carry.
+//! - [`desk`]: the coordinator's lists (requests to decide, loans to hand over, out, overdue)
+//!   and a unit's loans; [`people::Borrower`]: who a booking is lent to, and where.
+//! - [`basket`]: the booking a teacher prepares, and how two tabs' plans merge; [`backup`]:
+//!   when to remind the user to export a backup.
 
 pub mod admin;
 pub mod agreement;
 pub mod availability;
+pub mod backup;
+pub mod basket;
 pub mod booking;
 pub mod calendar;
 pub mod catalogue;
 pub mod change;
+pub mod desk;
 pub mod error;
 pub mod exchange;
 pub mod ids;
@@ -50,7 +57,7 @@ pub use exchange::requests::{take_in_requests, RequestEntry, RequestOutcome, Req
 pub use exchange::{adopt_catalogue, publish, Adopted, ExchangeLog, Occupancy, PublicCatalogue};
 pub use ids::IdMinter;
 pub use incident::{Incident, IncidentAssessment, IncidentKind, IncidentStatus};
-pub use people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
+pub use people::{Borrower, Commune, RecordStanding, School, Teacher, TrainingRecord, TrainingSession};
 pub use planning::{monday_of, TrainingStanding, WeekAvailability};
 pub use pool::{
     BookingCheck, BookingRequest, IncidentDeclaration, LoanAgreement, Pool, PoolState, ReturnReport, ShortBooking,

@@ -3,7 +3,7 @@
 //!
 //! - **Version 1** is what the first releases stored: one local-storage key per item,
 //!   `materiotheque.profile` (a [`Teacher`]), `materiotheque.pool` (a [`PoolState`]) and
-//!   `materiotheque.plan` (a [`SavedPlan`]), each as serde JSON, with no version number. As a
+//!   `materiotheque.plan` (a [`BookingPlan`]), each as serde JSON, with no version number. As a
 //!   single text (a backup, a test fixture) it is the object
 //!   `{"schema_version":1,"profile":…,"pool":…,"plan":…}`.
 //! - **Version 2** is one document, `{"schema_version":2,"revision":…,"saved_at":…,
@@ -26,8 +26,9 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
-use crate::domain::{BookingLine, CatalogueError, Occupancy, PoolState, Teacher};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::basket::BookingPlan;
+use crate::domain::{CatalogueError, Occupancy, PoolState, Teacher};
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -38,47 +39,6 @@ pub const STORED_VERSION: u32 = 4;
 /// The keys where version 1 kept the profile, the pool and the plan.
 pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
 
-/// The booking being prepared, kept so a teacher finds their basket again.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedPlan {
-    /// First day of the project period.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub start: Option<NaiveDate>,
-    /// Last day.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub end: Option<NaiveDate>,
-    /// Models and quantities.
-    #[serde(default)]
-    pub basket: Vec<BookingLine>,
-    /// The form filled in so far, kept across pages and visits until the booking is sent.
-    #[serde(default, skip_serializing_if = "BookingDraft::is_empty")]
-    pub draft: BookingDraft,
-}
-
-/// What the teacher typed on the booking form before sending it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BookingDraft {
-    /// Project title.
-    #[serde(default)]
-    pub project: String,
-    /// Class or group.
-    #[serde(default)]
-    pub class: String,
-    /// Notes for the coordinator.
-    #[serde(default)]
-    pub notes: String,
-    /// The agreement version ticked, if any: a newer agreement needs a new tick.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accepted: Option<String>,
-}
-
-impl BookingDraft {
-    /// Whether nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        *self == BookingDraft::default()
-    }
-}
-
 /// Everything the document holds. Each part is absent until first saved (a first start shows
 /// the demo pool, which is not stored until it changes).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,7 +46,7 @@ pub struct StoredState {
     /// The teacher using this browser.
     pub profile: Option<Teacher>,
     /// The booking being prepared.
-    pub plan: Option<SavedPlan>,
+    pub plan: Option<BookingPlan>,
     /// The lending pool.
     pub pool: Option<PoolState>,
 }
@@ -97,7 +57,7 @@ pub struct StateRef<'a> {
     /// The teacher using this browser.
     pub profile: Option<&'a Teacher>,
     /// The booking being prepared.
-    pub plan: Option<&'a SavedPlan>,
+    pub plan: Option<&'a BookingPlan>,
     /// The lending pool.
     pub pool: Option<&'a PoolState>,
 }
@@ -171,7 +131,7 @@ pub struct StoredV1 {
     pub pool: Option<PoolState>,
     /// The `materiotheque.plan` value.
     #[serde(default)]
-    pub plan: Option<SavedPlan>,
+    pub plan: Option<BookingPlan>,
 }
 
 /// The first fields of any version: enough to order copies and to refuse newer ones without

@@ -1,8 +1,9 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
-use super::document::{check_pool, upgrade_pool, SavedPlan, StateRef, StoredState};
+use super::document::{check_pool, upgrade_pool, StateRef, StoredState};
 use super::json_path::path_at;
+use crate::domain::basket::BookingPlan;
 use crate::domain::{publish, Booking, CatalogueError, PoolState, PublicCatalogue, TeacherAnswer};
 use crate::domain::{Teacher, TeacherRequests, TrainingRecord};
 use chrono::NaiveDateTime;
@@ -154,7 +155,7 @@ struct BackupOut<'a> {
     #[serde(with = "crate::domain::iso::datetime")]
     exported_at: NaiveDateTime,
     profile: Option<&'a Teacher>,
-    plan: Option<&'a SavedPlan>,
+    plan: Option<&'a BookingPlan>,
     pool: Option<&'a PoolState>,
 }
 
@@ -164,7 +165,7 @@ struct BackupIn {
     #[serde(default)]
     profile: Option<Teacher>,
     #[serde(default)]
-    plan: Option<SavedPlan>,
+    plan: Option<BookingPlan>,
     #[serde(default)]
     pool: Option<PoolState>,
 }
@@ -332,7 +333,7 @@ mod tests {
         pool.bookings.clear();
         let profile = pool.teachers.first().cloned();
         let plan =
-            SavedPlan { basket: vec![BookingLine { model: "thymio".into(), quantity: 3 }], ..SavedPlan::default() };
+            BookingPlan { basket: vec![BookingLine { model: "thymio".into(), quantity: 3 }], ..BookingPlan::default() };
         let state = StoredState { profile, plan: Some(plan), pool: Some(pool) };
         let at = crate::test_dates::at(2026, 12, 1, 14, 30);
         let text = backup_file(state.as_ref(), at);

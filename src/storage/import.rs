@@ -311,9 +311,9 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::basket::BookingPlan;
     use crate::domain::testkit::{request, state};
     use crate::domain::{Actor, BookingStatus, Pool};
-    use crate::storage::document::SavedPlan;
     use crate::storage::files::backup_file;
     use crate::test_dates::{at, d};
 
@@ -329,7 +329,7 @@ mod tests {
         }
         StoredState {
             profile: pool.teacher("ana").cloned(),
-            plan: Some(SavedPlan::default()),
+            plan: Some(BookingPlan::default()),
             pool: Some(pool.into_state()),
         }
     }
@@ -387,9 +387,9 @@ mod tests {
             pool.bookings.clear();
             pool.catalogue.units.pop();
         }
-        other.plan = Some(SavedPlan {
+        other.plan = Some(BookingPlan {
             basket: vec![crate::domain::BookingLine { model: "thymio".into(), quantity: 2 }],
-            ..SavedPlan::default()
+            ..BookingPlan::default()
         });
         let file = read(&backup_file(other.as_ref(), at(2026, 9, 2, 8, 0)))?;
         let planned = plan_import(&current, file, at(2026, 9, 2, 8, 0))?;

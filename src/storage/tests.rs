@@ -3,13 +3,12 @@
 //! full scale.
 
 use super::document::StorageError;
-use super::document::{
-    check_pool, encode, migrate, BookingDraft, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
-};
+use super::document::{check_pool, encode, migrate, Document, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION};
 use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;
+use crate::domain::basket::{BookingDraft, BookingPlan};
 use crate::domain::booking::Refusal;
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
@@ -161,7 +160,7 @@ fn fixture_state() -> StoredState {
         vec![TrainingRecord { teacher: camille.id.clone(), training: "f-robotique".into(), completed: d(2025, 6, 12) }];
     pool.bookings.extend([returned, requested, refused, cancelled]);
     pool.incidents = vec![incident];
-    let plan = SavedPlan {
+    let plan = BookingPlan {
         start: Some(d(2027, 1, 11)),
         end: Some(d(2027, 1, 22)),
         basket: vec![line("bluebot", 2)],
@@ -911,11 +910,11 @@ mod round_trip {
             )
     }
 
-    fn plan() -> impl Strategy<Value = SavedPlan> {
+    fn plan() -> impl Strategy<Value = BookingPlan> {
         let draft = (text(), text(), text(), prop::option::of(id()))
             .prop_map(|(project, class, notes, accepted)| BookingDraft { project, class, notes, accepted });
         (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3), draft)
-            .prop_map(|(start, end, basket, draft)| SavedPlan {
+            .prop_map(|(start, end, basket, draft)| BookingPlan {
                 start,
                 end,
                 basket: basket.into_iter().map(|(model, quantity)| BookingLine { model, quantity }).collect(),
