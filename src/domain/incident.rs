@@ -1,8 +1,9 @@
 //! Rule R5, incidents: damage, loss or theft of a unit, the 48-hour deadlines, depreciation and
 //! the amount the commune reimburses (integer cents).
 
-use super::booking::Actor;
 use super::iso;
+use super::status::Actor;
+pub use super::status::IncidentStatus;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -30,18 +31,6 @@ impl IncidentKind {
     pub fn needs_police_report(self) -> bool {
         matches!(self, IncidentKind::Loss | IncidentKind::Theft)
     }
-}
-
-/// Where an incident stands: declared → documented → settled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentStatus {
-    /// Declared by the teacher or the coordinator.
-    Declared,
-    /// Report reference (for theft and loss) and quote attached.
-    Documented,
-    /// Reimbursed.
-    Settled,
 }
 
 /// One step of an incident's history.

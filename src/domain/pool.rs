@@ -4,12 +4,11 @@
 //! and is the only way to change bookings and incidents: every operation validates first and
 //! changes nothing on error, then applies the change and keeps the index in step.
 
-use super::availability::{AvailabilityIndex, FreeCount};
+use super::availability::{AvailabilityIndex, FreeCount, Occupancy};
 use super::booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
 use super::catalogue::{Catalogue, Condition, LocalizedText, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
-use super::exchange::{ExchangeLog, Occupancy};
 use super::ids::IdMinter;
 use super::incident::{assess, Incident, IncidentAssessment, IncidentHistoryEntry, IncidentKind, IncidentStatus};
 use super::iso;
@@ -21,6 +20,31 @@ use super::training::{MissingTraining, TrainingCheck, TrainingData};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What this browser exchanged with other people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExchangeLog {
+    /// The coordinator: per teacher, the fingerprint of the last answer produced for them (a
+    /// teacher has news when their answer would differ).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answered: Vec<(String, u64)>,
+    /// The coordinator: requests taken in under another id than the one their teacher's
+    /// browser gave them (ids of the first releases could collide): teacher, id sent, id kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(String, String, String)>,
+    /// The teacher: each booking as she last sent it, by id and the number of her own steps in
+    /// its history then (a count, not a time: two steps in the same second stay apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u16)>,
+    /// The teacher: sessions her last answer shows her enrolled in (the coordinator already
+    /// counts her seat in what it publishes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged_enrolments: Vec<String>,
+    /// The teacher: when the last answer she took in was produced (the coordinator's clock).
+    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
+    pub answer_at: Option<NaiveDateTime>,
+}
 
 /// Everything the coordinator's app knows. Plain data; load it into a [`Pool`] to operate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
