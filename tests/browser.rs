@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use materiotheque::i18n::Lang;
-use materiotheque::storage::kv::KeyValue;
-use materiotheque::storage::local::{BrowserKv, LocalStore};
+use materiotheque::storage::persist::kv::KeyValue;
+use materiotheque::storage::persist::local::{BrowserKv, LocalStore};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

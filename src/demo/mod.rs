@@ -1,7 +1,7 @@
 //! The embedded demo pool, loaded on first start so a newcomer sees a realistic catalogue.
 
 use crate::domain::PublicCatalogue;
-use crate::storage::files::{parse_catalogue_file, FileError};
+use crate::storage::exchange::files::{parse_catalogue_file, FileError};
 
 /// The demo catalogue file, in the same format the coordinator exports.
 pub const DEMO_CATALOGUE_FILE: &str = include_str!("catalogue.json");

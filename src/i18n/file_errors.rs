@@ -3,8 +3,8 @@
 
 use super::{fill, Lang, Msg};
 use crate::domain::CatalogueError;
-use crate::storage::calendar_files::CalendarProblem;
-use crate::storage::files::{FileError, ShapeProblem};
+use crate::storage::exchange::calendar_files::CalendarProblem;
+use crate::storage::exchange::files::{FileError, ShapeProblem};
 
 /// The name of a kind of item, as the validation reports it (`"unit"`, `"model"`...).
 fn kind_name(lang: Lang, kind: &str) -> String {
@@ -76,7 +76,7 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::files::parse_catalogue_file;
+    use crate::storage::exchange::files::parse_catalogue_file;
 
     fn refusal(lang: Lang, text: &str) -> String {
         match parse_catalogue_file(text) {

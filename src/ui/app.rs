@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
-use crate::storage::local::LocalStore;
+use crate::storage::persist::local::LocalStore;
 use crate::ui::components::{
     LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
 };

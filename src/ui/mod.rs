@@ -26,6 +26,7 @@ pub mod labels;
 mod lazy_pages;
 pub mod pages;
 pub mod persistence;
+pub mod qr;
 pub mod state;
 pub mod storage_engine;
 pub mod sync;

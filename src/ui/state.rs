@@ -8,8 +8,8 @@ use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, D
 use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
-use crate::storage::document::CorruptCopy;
-use crate::storage::files::FileError;
+use crate::storage::exchange::files::FileError;
+use crate::storage::persist::document::CorruptCopy;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 

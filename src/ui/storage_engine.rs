@@ -8,11 +8,11 @@
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolState};
 use crate::platform::{clock, document, files, tabs};
-use crate::storage::document::{StateRef, StorageError};
-use crate::storage::files::backup_file;
-use crate::storage::local::{BrowserKv, LocalStore};
-use crate::storage::store::{SaveError, Source, Store};
-use crate::storage::sync::{TabSync, Working};
+use crate::storage::exchange::files::backup_file;
+use crate::storage::persist::document::{StateRef, StorageError};
+use crate::storage::persist::local::{BrowserKv, LocalStore};
+use crate::storage::persist::store::{SaveError, Source, Store};
+use crate::storage::persist::tabs::{TabSync, Working};
 use crate::ui::persistence::{fallback, problem_of_write, Handles, Shared};
 use crate::ui::state::{SaveProblem, StorageMode};
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! The sync engine: the file exchange's messages carried by the sync server (see
-//! [`crate::storage::remote`] for the layout). A WebAssembly chunk of its own in release builds,
+//! [`crate::storage::exchange::remote`] for the layout). A WebAssembly chunk of its own in release builds,
 //! fetched only in a browser where a server is set.
 //!
 //! - **A teacher** pushes her requests file to her record when some requests are unsent (the
@@ -21,12 +21,12 @@ use crate::domain::exchange::answer::AnswerError;
 use crate::domain::exchange::{publish, unsent_requests};
 use crate::domain::{adopt_answer, adopt_catalogue, answers_with_news, Dropped, Pool, PoolChange, PoolState};
 use crate::platform::{clock, network, tabs};
-use crate::storage::document::StateRef;
-use crate::storage::files::{answer_file, backup_file, catalogue_file, parse_answer_file, parse_backup_file};
-use crate::storage::files::{parse_catalogue_file, parse_requests_file, requests_file};
-use crate::storage::local::LocalStore;
-use crate::storage::remote::{normalise_server, poll_delay, record_id, Client, Collection, Credentials};
-use crate::storage::remote::{Precondition, Read, RemoteError, CATALOGUE_RECORD, POOL_RECORD};
+use crate::storage::exchange::files::{answer_file, backup_file, catalogue_file, parse_answer_file, parse_backup_file};
+use crate::storage::exchange::files::{parse_catalogue_file, parse_requests_file, requests_file};
+use crate::storage::exchange::remote::{normalise_server, poll_delay, record_id, Client, Collection, Credentials};
+use crate::storage::exchange::remote::{Precondition, Read, RemoteError, CATALOGUE_RECORD, POOL_RECORD};
+use crate::storage::persist::document::StateRef;
+use crate::storage::persist::local::LocalStore;
 use crate::ui::persistence::Handles;
 use crate::ui::sync::{SyncHandle, SyncProblem, SyncStatus};
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};

@@ -2,7 +2,7 @@ use crate::domain::exchange::is_unsent;
 use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
-use crate::storage::ics::{calendar, IcsEvent};
+use crate::storage::exchange::ics::{calendar, IcsEvent};
 use crate::ui::components::{BookingHistory, IncidentForm, StatusBadge};
 use crate::ui::explain::explain;
 use crate::ui::labels::{long, refusal};

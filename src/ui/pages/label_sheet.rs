@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::platform::files;
-use crate::storage::qr::unit_url;
 use crate::ui::components::{CoordinatorGate, LabelCard, PageTitle};
+use crate::ui::qr::unit_url;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

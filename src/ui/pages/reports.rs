@@ -5,7 +5,7 @@ use crate::domain::{IncidentKind, IncidentStatus};
 use crate::i18n::money::format_euros;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
-use crate::storage::csv::{self, Cell};
+use crate::storage::exchange::csv::{self, Cell};
 use crate::ui::components::{Bar, CoordinatorGate, DateField, PageTitle, ReportChart, ReportDownload, ReportTable};
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short, status_msg};
 use crate::ui::state::{use_i18n, use_pool};

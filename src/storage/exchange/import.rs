@@ -11,14 +11,14 @@
 //! Importing the same file twice changes nothing the second time.
 
 use super::calendar_files;
-use super::document::{check_pool, StoredState};
 use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError};
 use super::files::{ANSWER_FORMAT, BACKUP_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
-use super::json_lite::Reader;
 use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{adopt_answer, adopt_catalogue, take_in_requests, Adopted, AnswerReport};
 use crate::domain::{Overbooking, Pool, PoolState, PublicCatalogue, RequestsReport, SchoolHoliday};
 use crate::domain::{TeacherAnswer, TeacherRequests, Zone};
+use crate::storage::persist::document::{check_pool, StoredState};
+use crate::storage::persist::json_lite::Reader;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -314,7 +314,7 @@ mod tests {
     use crate::domain::basket::BookingPlan;
     use crate::domain::testkit::{request, state};
     use crate::domain::{Actor, BookingStatus, Pool};
-    use crate::storage::files::backup_file;
+    use crate::storage::exchange::files::backup_file;
     use crate::test_dates::{at, d};
 
     fn read(text: &str) -> Result<DataFile, FileError> {
@@ -406,7 +406,7 @@ mod tests {
     /// coordinator's catalogue (no personal data) read back by the teacher, who sees it confirmed.
     #[test]
     fn requests_then_catalogue_carry_a_booking_and_its_status_without_personal_data() -> Result<(), FileError> {
-        use crate::storage::files::{catalogue_file, requests_file};
+        use crate::storage::exchange::files::{catalogue_file, requests_file};
         let t = at(2026, 9, 1, 9, 0);
         // The teacher's browser: an id of the first releases, with the e-mail in it.
         let mut teacher_pool = Pool::new(state());
@@ -456,7 +456,7 @@ mod tests {
         // Her answer brings the decision, with its history.
         let coordinator_state = coordinator_pool.state();
         let answer = crate::domain::answer_for(coordinator_state, "ana", t).unwrap_or_else(|| panic!("ana's answer"));
-        let text = crate::storage::files::answer_file(&answer, t);
+        let text = crate::storage::exchange::files::answer_file(&answer, t);
         assert!(!text.contains("ben@"), "her answer names no other teacher");
         let adopted = plan_import(&back.next, read(&text)?, t)?;
         let pool = adopted.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));

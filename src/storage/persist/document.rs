@@ -342,7 +342,8 @@ mod tests {
     }
 
     #[test]
-    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), crate::storage::files::FileError> {
+    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), crate::storage::exchange::files::FileError>
+    {
         let mut pool = crate::demo::demo_data()?.into_pool_state();
         for model in &mut pool.catalogue.models {
             model.name.en = None;

@@ -329,7 +329,7 @@ impl<'a> Writer<'a> {
                 p.u(strings.intern(tag));
                 p.u(n);
             }
-            (None, Some(n)) => p.u(2 + crate::storage::packed::zigzag(n as i64 - position as i64 - 1)),
+            (None, Some(n)) => p.u(2 + crate::storage::persist::packed::zigzag(n as i64 - position as i64 - 1)),
             (None, None) => {
                 p.u(0);
                 p.u(strings.intern(&b.id));
@@ -807,7 +807,7 @@ impl Tables {
         let id = match literal_id {
             Some(id) => id,
             None => {
-                let delta = crate::storage::packed::unzigzag(id_code - teacher_form);
+                let delta = crate::storage::persist::packed::unzigzag(id_code - teacher_form);
                 let n = delta
                     .checked_add(position as i64 + 1)
                     .filter(|n| (0..=MAX_ID_NUMBER as i64).contains(n))

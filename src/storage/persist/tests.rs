@@ -953,7 +953,7 @@ mod round_trip {
             // teacher become anonymous occupancy.
             let mut expected = v1.pool.clone().unwrap();
             expected.minter = None;
-            crate::storage::document::upgrade_pool(&mut expected);
+            crate::storage::persist::document::upgrade_pool(&mut expected);
             prop_assert_eq!(doc.state, StoredState { profile: v1.profile, plan: v1.plan, pool: Some(expected) });
         }
 

@@ -220,7 +220,7 @@ mod tests {
     use super::*;
     use crate::domain::testkit::{now, request, state};
     use crate::domain::{Actor, BookingStatus, ChangeOutcome};
-    use crate::storage::kv::SharedStore;
+    use crate::storage::persist::kv::SharedStore;
     use crate::test_dates::d;
 
     struct Tab {

@@ -1,11 +1,11 @@
 //! The JSON data files exchanged between people (spec section 5). Each starts with
 //! `format`, `schema_version` and `exported_at`.
 
-use super::document::{check_pool, upgrade_pool, StateRef, StoredState};
 use super::json_path::path_at;
 use crate::domain::basket::BookingPlan;
 use crate::domain::{publish, Booking, CatalogueError, PoolState, PublicCatalogue, TeacherAnswer};
 use crate::domain::{Teacher, TeacherRequests, TrainingRecord};
+use crate::storage::persist::document::{check_pool, upgrade_pool, StateRef, StoredState};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -485,7 +485,7 @@ mod fuzz {
     /// Every import goes through `read_data_file`, which tells the kinds apart (our files, the
     /// official calendar as ICS, CSV or JSON): the fuzzing targets it.
     fn import(text: &str) {
-        let _ = crate::storage::import::read_data_file(text, crate::domain::Zone::A);
+        let _ = crate::storage::exchange::import::read_data_file(text, crate::domain::Zone::A);
     }
 
     const CALENDARS: [&str; 2] = [

@@ -85,9 +85,9 @@ impl LocalStore {
     /// before showing anything.
     pub fn holds_document() -> bool {
         let kv = BrowserKv;
-        crate::storage::store::SLOT_KEYS
+        crate::storage::persist::store::SLOT_KEYS
             .iter()
-            .chain(crate::storage::document::LEGACY_KEYS.iter())
+            .chain(crate::storage::persist::document::LEGACY_KEYS.iter())
             .any(|k| kv.get(k).is_some())
     }
 
