@@ -9,8 +9,9 @@
 //! (`-- --quick` for a shorter run).
 
 use criterion::{black_box, Criterion};
-use materiotheque::storage::persist::document::{check_pool, migrate, Document, StoredState, StoredV1};
+use materiotheque::storage::persist::document::{check_pool, migrate, StoredV1};
 use materiotheque::storage::persist::kv::MemoryStore;
+use materiotheque::storage::persist::model::{Document, StoredState};
 use materiotheque::storage::persist::store::Store;
 // The scale builder names these through `crate::`.
 use materiotheque::{demo, domain};

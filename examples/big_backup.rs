@@ -2,8 +2,8 @@
 //! 5,000 units, as many bookings as fit) to standard output, for the in-browser import
 //! measurement (`node scripts/bench-import.mjs`).
 
-use materiotheque::storage::exchange::files::backup_file;
-use materiotheque::storage::persist::document::StoredState;
+use materiotheque::storage::exchange::backup::backup_file;
+use materiotheque::storage::persist::model::StoredState;
 use materiotheque::{demo, domain};
 
 #[path = "../src/storage/persist/scale.rs"]

@@ -293,8 +293,8 @@ fn valid_backup() -> serde_json::Value {
     booking("anne-b").apply(&mut pool).unwrap();
     let pool = pool.into_state();
     let state =
-        materiotheque::storage::persist::document::StoredState { profile: Some(anne()), plan: None, pool: Some(pool) };
-    let text = materiotheque::storage::exchange::files::backup_file(state.as_ref(), now());
+        materiotheque::storage::persist::model::StoredState { profile: Some(anne()), plan: None, pool: Some(pool) };
+    let text = materiotheque::storage::exchange::backup::backup_file(state.as_ref(), now());
     serde_json::from_str(&text).unwrap()
 }
 

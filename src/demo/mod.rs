@@ -45,6 +45,12 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_file_says_when_it_was_exported() {
+        let at = crate::test_dates::at(2026, 9, 1, 8, 0);
+        assert_eq!(crate::storage::exchange::files::exported_at_of(DEMO_CATALOGUE_FILE), Some(at));
+    }
+
+    #[test]
     fn the_demo_pool_is_labelled_and_never_overbooked() -> Result<(), FileError> {
         let state = demo_data()?.into_pool_state();
         assert!(state.demo, "shown as a demonstration");

@@ -5,7 +5,6 @@
 use std::fmt;
 
 pub mod dates;
-pub mod file_errors;
 pub mod money;
 
 /// A user interface language.

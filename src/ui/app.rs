@@ -2,7 +2,6 @@
 
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
-use crate::storage::persist::local::LocalStore;
 use crate::ui::components::{
     LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
 };
@@ -24,7 +23,7 @@ pub const MAIN_ID: &str = "contenu";
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::new(LocalStore::language().unwrap_or(Lang::Fr));
+    let i18n = I18n::new(persistence::stored_language().unwrap_or(Lang::Fr));
     // Read once: the deployment path does not change while the page lives.
     let links = Links::new(document::base_path().leak());
     provide_context(links);

@@ -10,7 +10,7 @@ use crate::storage::exchange::files::{
     answer_file, answer_file_name, catalogue_file, exported_at_of, requests_file, FileError,
 };
 use crate::storage::exchange::import::{plan_import, read_data_file, DataFile, PlannedImport};
-use crate::storage::persist::document::StoredState;
+use crate::storage::persist::model::StoredState;
 use crate::ui::explain::{explain, overbooking, training_name};
 use crate::ui::labels::status_msg;
 use chrono::NaiveDateTime;

@@ -21,6 +21,7 @@ macro_rules! split_fn {
 pub mod app;
 pub mod components;
 pub mod explain;
+pub mod explain_storage;
 pub mod import_engine;
 pub mod labels;
 mod lazy_pages;

@@ -13,11 +13,12 @@
 use crate::demo::demo_data;
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolState};
+use crate::i18n::Lang;
 use crate::platform::{clock, document, files, network, tabs};
 use crate::storage::exchange::files::exported_at_of;
-use crate::storage::persist::document::StoredState;
 use crate::storage::persist::kv::WriteError;
 use crate::storage::persist::local::{BrowserKv, LocalStore};
+use crate::storage::persist::model::StoredState;
 use crate::storage::persist::store::SLOT_KEYS;
 use crate::storage::persist::tabs::TabSync;
 use crate::ui::state::StorageStatus;
@@ -88,6 +89,16 @@ thread_local! {
     static SAVER: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
+/// The language the user chose in this browser, if any (an unknown stored code counts as none).
+pub fn stored_language() -> Option<Lang> {
+    LocalStore::language_code().and_then(|code| Lang::from_code(&code))
+}
+
+/// Remembers the chosen language.
+pub fn save_language(lang: Lang) -> Result<(), WriteError> {
+    LocalStore::save_language_code(lang.code())
+}
+
 /// The pool when none is stored: the embedded demo pool.
 pub(crate) fn fallback() -> PoolState {
     demo_data().map(|data| data.into_pool_state()).unwrap_or_default()
@@ -138,7 +149,7 @@ pub fn start(i18n: I18n) -> Handles {
         document::set_lang(lang.code());
         // The initial value came from storage (or is the default): only save real changes.
         if previous.is_some() {
-            if let Err(e) = LocalStore::save_language(lang) {
+            if let Err(e) = save_language(lang) {
                 storage.problem.set(Some(problem_of_write(e)));
             }
         }

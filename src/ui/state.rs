@@ -9,7 +9,7 @@ use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::exchange::files::FileError;
-use crate::storage::persist::document::CorruptCopy;
+use crate::storage::persist::model::CorruptCopy;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 

@@ -8,9 +8,9 @@
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolState};
 use crate::platform::{clock, document, files, tabs};
-use crate::storage::exchange::files::backup_file;
-use crate::storage::persist::document::{StateRef, StorageError};
+use crate::storage::exchange::backup::backup_file;
 use crate::storage::persist::local::{BrowserKv, LocalStore};
+use crate::storage::persist::model::{StateRef, StorageError};
 use crate::storage::persist::store::{SaveError, Source, Store};
 use crate::storage::persist::tabs::{TabSync, Working};
 use crate::ui::persistence::{fallback, problem_of_write, Handles, Shared};

@@ -10,15 +10,17 @@
 //!
 //! Importing the same file twice changes nothing the second time.
 
+use super::backup::{parse_backup_body, BACKUP_FORMAT};
 use super::calendar_files;
-use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError};
-use super::files::{ANSWER_FORMAT, BACKUP_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
+use super::files::{parse_answer_body, parse_catalogue_body, parse_requests_body, FileError};
+use super::files::{ANSWER_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
 use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{adopt_answer, adopt_catalogue, take_in_requests, Adopted, AnswerReport};
 use crate::domain::{Overbooking, Pool, PoolState, PublicCatalogue, RequestsReport, SchoolHoliday};
 use crate::domain::{TeacherAnswer, TeacherRequests, Zone};
-use crate::storage::persist::document::{check_pool, StoredState};
+use crate::storage::persist::document::check_pool;
 use crate::storage::persist::json_lite::Reader;
+use crate::storage::persist::model::StoredState;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -314,7 +316,7 @@ mod tests {
     use crate::domain::basket::BookingPlan;
     use crate::domain::testkit::{request, state};
     use crate::domain::{Actor, BookingStatus, Pool};
-    use crate::storage::exchange::files::backup_file;
+    use crate::storage::exchange::backup::backup_file;
     use crate::test_dates::{at, d};
 
     fn read(text: &str) -> Result<DataFile, FileError> {

@@ -56,8 +56,8 @@
 //! 20 when the model follows (when it is not the catalogue unit's); notes (0 or 1 + string).
 //! A reference is 1 + its index, or 0 then a string index for an id the table lacks.
 
-use super::document::{Document, StateRef, StoredState, STORED_VERSION};
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
+use super::model::{Document, StateRef, StoredState, STORED_VERSION};
 use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::basket::{BookingDraft, BookingPlan};
 use crate::domain::booking::Refusal;

@@ -26,97 +26,15 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
+use super::model::{CorruptCopy, Document, StorageError, StoredState, STORED_VERSION};
 use crate::domain::basket::BookingPlan;
 use crate::domain::{CatalogueError, Occupancy, PoolState, Teacher};
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The newest document version this build reads and writes.
-pub const STORED_VERSION: u32 = 4;
-
 /// The keys where version 1 kept the profile, the pool and the plan.
 pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
-
-/// Everything the document holds. Each part is absent until first saved (a first start shows
-/// the demo pool, which is not stored until it changes).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StoredState {
-    /// The teacher using this browser.
-    pub profile: Option<Teacher>,
-    /// The booking being prepared.
-    pub plan: Option<BookingPlan>,
-    /// The lending pool.
-    pub pool: Option<PoolState>,
-}
-
-/// A borrowed [`StoredState`], so that saving never copies the pool.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct StateRef<'a> {
-    /// The teacher using this browser.
-    pub profile: Option<&'a Teacher>,
-    /// The booking being prepared.
-    pub plan: Option<&'a BookingPlan>,
-    /// The lending pool.
-    pub pool: Option<&'a PoolState>,
-}
-
-impl StoredState {
-    /// The state, borrowed.
-    pub fn as_ref(&self) -> StateRef<'_> {
-        StateRef { profile: self.profile.as_ref(), plan: self.plan.as_ref(), pool: self.pool.as_ref() }
-    }
-}
-
-/// A stored state with its save counter.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
-    /// How many times the document was saved (0: never, e.g. just migrated or empty).
-    pub revision: u64,
-    /// When it was last saved (the caller's clock), if ever.
-    pub saved_at: Option<NaiveDateTime>,
-    /// The content.
-    pub state: StoredState,
-}
-
-/// Stored content that could not be read, kept whole so the user can download it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CorruptCopy {
-    /// Where it was found: a storage key, or `document` for a text given directly.
-    pub key: String,
-    /// The text as stored.
-    pub raw: String,
-    /// What is wrong, for a technical detail line (English; not for the main message).
-    pub detail: String,
-}
-
-/// Why the stored state cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// Written by a newer version of the app: show it read-only, never write over it.
-    Newer {
-        /// The document's version.
-        found: u32,
-        /// The newest version this build knows.
-        supported: u32,
-    },
-    /// Unreadable: offer the raw text for download before anything else.
-    Corrupt(CorruptCopy),
-}
-
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Newer { found, supported } => {
-                write!(f, "stored schema_version {found} is newer than {supported}")
-            }
-            StorageError::Corrupt(copy) => write!(f, "{} is unreadable: {}", copy.key, copy.detail),
-        }
-    }
-}
-
-impl std::error::Error for StorageError {}
 
 /// Version 1 as one text: the three keys' values side by side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -342,8 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), crate::storage::exchange::files::FileError>
-    {
+    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), Box<dyn std::error::Error>> {
         let mut pool = crate::demo::demo_data()?.into_pool_state();
         for model in &mut pool.catalogue.models {
             model.name.en = None;

@@ -8,8 +8,8 @@
 //!   a field this tab changed keeps its value, others take the stored one; basket quantities
 //!   add up both tabs' changes.
 
-use super::document::{Document, StateRef, StorageError};
 use super::kv::KeyValue;
+use super::model::{Document, StateRef, StorageError};
 use super::store::{Loaded, SaveError, Saved, Source, Store};
 use crate::domain::basket::{self, BookingPlan};
 use crate::domain::change::{replay, Dropped};

@@ -2,9 +2,10 @@
 //! protocol under failures and other tabs, the round trip of any state, and the stored size at
 //! full scale.
 
-use super::document::StorageError;
-use super::document::{check_pool, encode, migrate, Document, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION};
+use super::document::{check_pool, encode, migrate, StoredV1, LEGACY_KEYS};
 use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
+use super::model::StorageError;
+use super::model::{Document, StoredState, STORED_VERSION};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;

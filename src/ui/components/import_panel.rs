@@ -1,11 +1,12 @@
 use crate::domain::PoolChange;
-use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::exchange::files::FileError;
 use crate::storage::exchange::import::{Item, PlannedImport, MAX_IMPORT_BYTES};
-use crate::storage::persist::document::{encode, migrate, Document};
+use crate::storage::persist::document::{encode, migrate};
 use crate::storage::persist::local::LocalStore;
+use crate::storage::persist::model::Document;
+use crate::ui::explain_storage::describe;
 use crate::ui::import_engine::{self, FileKind};
 use crate::ui::labels::long;
 use crate::ui::persistence::{current_state, replace_state, Handles};

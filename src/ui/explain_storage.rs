@@ -1,8 +1,8 @@
 //! Why a data file was refused, in the interface language: which file, where (line and column,
 //! or the field path) and what is wrong.
 
-use super::{fill, Lang, Msg};
 use crate::domain::CatalogueError;
+use crate::i18n::{fill, Lang, Msg};
 use crate::storage::exchange::calendar_files::CalendarProblem;
 use crate::storage::exchange::files::{FileError, ShapeProblem};
 
