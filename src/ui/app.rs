@@ -5,7 +5,7 @@ use crate::platform::{document, service_worker};
 use crate::ui::components::{
     LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
 };
-use crate::ui::components::{StorageNotice, UpdateBanner};
+use crate::ui::components::{StorageNotice, UpdateBanner, MAIN_ID};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
@@ -16,9 +16,6 @@ use crate::ui::sync::{SyncBadge, SyncHandle, SyncNotice};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
-
-/// The id of the `<main>` landmark, target of the skip link.
-pub const MAIN_ID: &str = "contenu";
 
 /// The whole application.
 #[component]

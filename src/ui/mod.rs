@@ -28,6 +28,7 @@ mod lazy_pages;
 pub mod pages;
 pub mod persistence;
 pub mod qr;
+pub mod saver;
 pub mod state;
 pub mod storage_engine;
 pub mod sync;

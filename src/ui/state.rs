@@ -217,6 +217,33 @@ impl ProfileHandle {
     }
 }
 
+/// The state handles, filled from storage.
+#[derive(Clone, Copy)]
+pub struct Handles {
+    /// The pool.
+    pub pool: PoolHandle,
+    /// The teacher's profile.
+    pub profile: ProfileHandle,
+    /// The booking being prepared.
+    pub plan: PlanHandle,
+    /// What the user should know about storage.
+    pub storage: StorageStatus,
+    /// Teacher or coordinator mode.
+    pub role: RoleHandle,
+}
+
+impl Handles {
+    /// Provides every handle as context (the app, and tests that mount parts of it).
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(self.pool);
+        provide_context(self.profile);
+        provide_context(self.plan);
+        provide_context(self.storage);
+        provide_context(self.role);
+    }
+}
+
 /// The booking being prepared: the project period (shared with the catalogue's "free for my
 /// dates" filter), the basket of models and quantities, and the form typed so far.
 #[derive(Clone, Copy)]

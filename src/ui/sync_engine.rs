@@ -29,7 +29,7 @@ use crate::storage::exchange::remote::{Http, HttpReply, KEPT_HEADERS};
 use crate::storage::exchange::remote::{Precondition, Read, RemoteError, CATALOGUE_RECORD, POOL_RECORD};
 use crate::storage::persist::local::LocalStore;
 use crate::storage::persist::model::StateRef;
-use crate::ui::persistence::Handles;
+use crate::ui::state::Handles;
 use crate::ui::sync::{SyncHandle, SyncProblem, SyncStatus};
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
@@ -248,7 +248,7 @@ fn keep_outbox(handles: Handles) {
         serde_json::to_string(&e.kept).unwrap_or_default()
     });
     if let Err(error) = LocalStore::save_sync_state(&text) {
-        handles.storage.problem.set(Some(crate::ui::persistence::problem_of_write(error)));
+        handles.storage.problem.set(Some(crate::ui::saver::problem_of_write(error)));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::i18n::Msg;
 use crate::ui::components::TextField;
-use crate::ui::persistence::Handles;
+use crate::ui::state::Handles;
 use crate::ui::state::{use_i18n, use_role};
 use crate::ui::sync::{status_text, use_sync, SyncStatus};
 use crate::ui::sync_engine;

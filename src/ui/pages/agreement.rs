@@ -2,7 +2,7 @@ use crate::i18n::Msg;
 use crate::platform::files;
 use crate::ui::components::{booking_path, PageTitle};
 use crate::ui::labels::{condition_msg, long};
-use crate::ui::pages::id_param;
+use crate::ui::pages::params::id_param;
 use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
 use leptos::prelude::*;
 use leptos_router::components::A;

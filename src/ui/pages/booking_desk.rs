@@ -3,7 +3,7 @@ use crate::i18n::Msg;
 use crate::ui::components::{booking_path, teacher_path, BookingHistory, StatusBadge};
 use crate::ui::components::{CoordinatorGate, DecisionBox, HandOverForm, IncidentForm, PageTitle, ReturnForm};
 use crate::ui::labels::long;
-use crate::ui::pages::id_param;
+use crate::ui::pages::params::id_param;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,9 +1,7 @@
-use crate::ui::components::unescape_segment;
 use crate::ui::pages::{AgreementPage, BookingDeskPage, CatalogueAdminPage, IncidentsPage, LabelSheetPage};
 use crate::ui::pages::{NotFoundPage, ReportsPage, RequestsQueuePage, TeacherPage, TimelinePage, TrainingsAdminPage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use leptos_router::params::ParamsMap;
 
 /// The coordinator's pages under `/gestion/…`, as one route loaded on demand: the coordinator
 /// opens them all daily, and one chunk for the whole workspace keeps the teachers' pages in few,
@@ -28,17 +26,5 @@ pub fn CoordinatorWorkspace() -> impl IntoView {
             ["rapports"] => view! { <ReportsPage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
         }
-    }
-}
-
-/// The id a page's address names: the route's `id` parameter, or inside the coordinator's
-/// workspace the segment after the section (`/gestion/reservations/<id>`), unescaped.
-pub fn id_param(params: &ParamsMap) -> String {
-    match params.get("id") {
-        Some(id) => unescape_segment(&id),
-        None => params
-            .get("rest")
-            .and_then(|rest| rest.split('/').filter(|s| !s.is_empty()).nth(1).map(unescape_segment))
-            .unwrap_or_default(),
     }
 }

@@ -1,7 +1,7 @@
 use crate::i18n::Msg;
 use crate::ui::components::{CoordinatorGate, PageTitle};
 use crate::ui::components::{TeacherBookings, TeacherRecords, TeacherTrainingForms};
-use crate::ui::pages::id_param;
+use crate::ui::pages::params::id_param;
 use crate::ui::state::{use_i18n, use_links, use_pool};
 use leptos::prelude::*;
 use leptos_router::components::A;
