@@ -57,6 +57,9 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
             text(Msg::FileCalendarMissingColumn, &[("column", column)])
         }
         FileError::Calendar(CalendarProblem::NoHolidays) => text(Msg::FileCalendarEmpty, &[]),
+        FileError::Calendar(CalendarProblem::Malformed { line }) => {
+            text(Msg::FileCalendarMalformed, &[("line", &line.to_string())])
+        }
         FileError::Answer(crate::domain::AnswerError::NoProfile) => text(Msg::FileAnswerNoProfile, &[]),
         FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
             text(Msg::FileAnswerNotYours, &[("name", name)])

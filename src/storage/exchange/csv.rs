@@ -1,9 +1,16 @@
-//! CSV tables for a French spreadsheet (LibreOffice Calc, Excel): UTF-8 with a byte order mark,
-//! `;` between cells, CRLF line ends, RFC 4180 quoting, dates as JJ/MM/AAAA and decimals with a
-//! comma. Text cells come from people (teachers' notes, project titles): one that a spreadsheet
-//! would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
-//! written with a leading `'`, so it shows as text. Numbers the app writes itself are typed
-//! cells and are written as they are (`-3` is a number, not a formula).
+//! CSV tables, written for a French spreadsheet (LibreOffice Calc, Excel) and read back from
+//! anywhere with one RFC 4180 reader ([`read`]).
+//!
+//! Written: UTF-8 with a byte order mark, `;` between cells, CRLF line ends, RFC 4180 quoting,
+//! dates as JJ/MM/AAAA and decimals with a comma. Text cells come from people (teachers' notes,
+//! project titles): one that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) is written with a leading `'`, so it shows as text. Numbers
+//! the app writes itself are typed cells and are written as they are (`-3` is a number, not a
+//! formula).
+//!
+//! Read (the official school calendar's export, and the tests of what is written): a byte
+//! order mark is skipped, cells are separated by `;` or `,`, a quoted cell may hold the
+//! separator, doubled quotes and line breaks.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -103,60 +110,147 @@ pub fn write(header: &[&str], rows: &[Vec<Cell>]) -> String {
 /// The MIME type to offer the file with.
 pub const MIME: &str = "text/csv;charset=utf-8";
 
+/// Which line ends end a row when reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEnds {
+    /// CRLF only, as RFC 4180 writes it (and [`write`] does): a bare LF is an error.
+    Crlf,
+    /// CRLF or LF, as files from elsewhere may have them.
+    CrlfOrLf,
+}
+
+/// One row of a table read, with the line it starts on (1-based; a quoted line break makes a
+/// row span lines).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The line the row starts on.
+    pub line: usize,
+    /// Its cells, unquoted.
+    pub cells: Vec<String>,
+}
+
+/// What makes a text not a CSV table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// A quoted cell is not closed before the end of the text.
+    UnclosedQuote,
+    /// A quote inside a cell that does not start with one.
+    QuoteInUnquotedCell,
+    /// Something other than a separator or a line end after a closing quote.
+    TextAfterQuote,
+    /// A carriage return not followed by a line feed, or a line feed alone where only CRLF
+    /// ends a row.
+    BareLineEnd,
+}
+
+/// Where and why a text could not be read as a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// The line (1-based) where the problem is.
+    pub line: usize,
+    /// What is wrong.
+    pub problem: ReadProblem,
+}
+
+/// The separator of a table from its first line: `;` when it has one outside quotes (the
+/// French convention, which leaves the comma to decimals), else `,`.
+pub fn separator_of(text: &str) -> char {
+    let mut quoted = false;
+    for c in text.trim_start_matches(BOM).chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => return ';',
+            '\n' if !quoted => break,
+            _ => {}
+        }
+    }
+    ','
+}
+
+/// Reads `text` as an RFC 4180 table whose cells are separated by `separator`: a byte order
+/// mark is skipped; a cell in double quotes may hold the separator, line breaks and doubled
+/// quotes (`""` for `"`); the last row may end without a line end. An empty text has no row; an
+/// empty line is a row of one empty cell.
+pub fn read(text: &str, separator: char, line_ends: LineEnds) -> Result<Vec<Row>, ReadError> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    let mut rows = Vec::new();
+    let (mut cells, mut cell) = (Vec::new(), String::new());
+    let (mut line, mut row_line) = (1, 1);
+    // The cell being read started with a quote; `in_quotes`: that quote is still open.
+    let (mut quoted, mut in_quotes) = (false, false);
+    let error = |line, problem| ReadError { line, problem };
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => in_quotes = false,
+                other => {
+                    if other == '\n' {
+                        line += 1;
+                    }
+                    cell.push(other);
+                }
+            }
+            continue;
+        }
+        let row_ends = match c {
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                true
+            }
+            '\r' => return Err(error(line, ReadProblem::BareLineEnd)),
+            '\n' if line_ends == LineEnds::Crlf => return Err(error(line, ReadProblem::BareLineEnd)),
+            '\n' => true,
+            _ => false,
+        };
+        if row_ends || c == separator {
+            cells.push(std::mem::take(&mut cell));
+            quoted = false;
+            if row_ends {
+                rows.push(Row { line: row_line, cells: std::mem::take(&mut cells) });
+                line += 1;
+                row_line = line;
+            }
+        } else if quoted {
+            return Err(error(line, ReadProblem::TextAfterQuote));
+        } else if c == '"' && cell.is_empty() {
+            (quoted, in_quotes) = (true, true);
+        } else if c == '"' {
+            return Err(error(line, ReadProblem::QuoteInUnquotedCell));
+        } else {
+            cell.push(c);
+        }
+    }
+    if in_quotes {
+        return Err(error(row_line, ReadProblem::UnclosedQuote));
+    }
+    if quoted || !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        rows.push(Row { line: row_line, cells });
+    }
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_dates::d;
     use proptest::prelude::*;
 
-    /// A small RFC 4180 reader (`;`, CRLF) for the tests: the rows of `text` without its BOM.
-    fn read(text: &str) -> Result<Vec<Vec<String>>, String> {
-        let body = text.strip_prefix(BOM).ok_or("no BOM")?;
-        let mut rows = Vec::new();
-        let mut row = Vec::new();
-        let mut cell = String::new();
-        let mut chars = body.chars().peekable();
-        let mut in_quotes = false;
-        let mut was_quoted = false;
-        while let Some(c) = chars.next() {
-            if in_quotes {
-                match c {
-                    '"' if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        cell.push('"');
-                    }
-                    '"' => in_quotes = false,
-                    other => cell.push(other),
-                }
-                continue;
-            }
-            match c {
-                '"' if cell.is_empty() && !was_quoted => {
-                    in_quotes = true;
-                    was_quoted = true;
-                }
-                '"' => return Err("quote inside an unquoted cell".into()),
-                ';' => {
-                    row.push(std::mem::take(&mut cell));
-                    was_quoted = false;
-                }
-                '\r' => {
-                    if chars.next() != Some('\n') {
-                        return Err("CR without LF".into());
-                    }
-                    row.push(std::mem::take(&mut cell));
-                    rows.push(std::mem::take(&mut row));
-                    was_quoted = false;
-                }
-                '\n' => return Err("bare LF".into()),
-                _ if was_quoted => return Err("text after a closing quote".into()),
-                other => cell.push(other),
-            }
+    /// The cells of a table as [`write`] writes it: a BOM, `;`, CRLF after every row.
+    fn read_written(text: &str) -> Result<Vec<Vec<String>>, String> {
+        if !text.starts_with(BOM) {
+            return Err("no BOM".into());
         }
-        if in_quotes || !cell.is_empty() || !row.is_empty() {
+        if !text.ends_with("\r\n") {
             return Err("last line not ended by CRLF".into());
         }
-        Ok(rows)
+        let rows = read(text, ';', LineEnds::Crlf).map_err(|e| format!("{e:?}"))?;
+        Ok(rows.into_iter().map(|r| r.cells).collect())
     }
 
     #[test]
@@ -183,7 +277,35 @@ mod tests {
         assert_eq!(Cell::int(-3).value(), "-3");
         assert_eq!(Cell::Number { value: -5, decimals: 2 }.value(), "-0,05");
         let text = write(&["Note"], &[vec![Cell::text("=1+1;2")]]);
-        assert_eq!(read(&text).unwrap()[1], ["'=1+1;2"]);
+        assert_eq!(read_written(&text).unwrap()[1], ["'=1+1;2"]);
+    }
+
+    #[test]
+    fn the_reader_takes_quoted_separators_quotes_and_line_breaks_with_either_line_end() {
+        let text = "\u{feff}Nom,Note\r\n\"a,b\",\"dit \"\"oui\"\"\nsur deux lignes\"\nfin,\n";
+        assert_eq!(separator_of(text), ',');
+        let rows = read(text, ',', LineEnds::CrlfOrLf).unwrap_or_default();
+        let cells: Vec<(usize, Vec<&str>)> =
+            rows.iter().map(|r| (r.line, r.cells.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            cells,
+            vec![(1, vec!["Nom", "Note"]), (2, vec!["a,b", "dit \"oui\"\nsur deux lignes"]), (4, vec!["fin", ""]),]
+        );
+        assert_eq!(separator_of("\"a;b\",c\nd;e"), ',', "a quoted `;` does not count");
+        assert_eq!(separator_of("Description;Zones"), ';');
+        let last = read("a;b\r\nc;d", ';', LineEnds::Crlf).unwrap_or_default();
+        assert_eq!(last[1].cells, ["c", "d"], "the last row may end without a line end");
+        assert_eq!(read("", ';', LineEnds::Crlf), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn the_reader_says_where_a_table_is_malformed() {
+        let at = |line, problem| Err(ReadError { line, problem });
+        assert_eq!(read("a;\"b\n\nc", ';', LineEnds::CrlfOrLf), at(1, ReadProblem::UnclosedQuote));
+        assert_eq!(read("a\nb\"c", ';', LineEnds::CrlfOrLf), at(2, ReadProblem::QuoteInUnquotedCell));
+        assert_eq!(read("\"a\"b;c", ';', LineEnds::CrlfOrLf), at(1, ReadProblem::TextAfterQuote));
+        assert_eq!(read("a\rb", ';', LineEnds::CrlfOrLf), at(1, ReadProblem::BareLineEnd));
+        assert_eq!(read("a\r\nb\nc", ';', LineEnds::Crlf), at(2, ReadProblem::BareLineEnd));
     }
 
     #[test]
@@ -212,7 +334,7 @@ mod tests {
             let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
             let text = write(&header_refs, &rows);
             prop_assert!(text.starts_with(BOM));
-            let read_back = read(&text).map_err(TestCaseError::fail)?;
+            let read_back = read_written(&text).map_err(TestCaseError::fail)?;
             prop_assert_eq!(read_back.len(), rows.len() + 1);
             let header_cells: Vec<Cell> = header.iter().map(|h| Cell::text(h.clone())).collect();
             for (written, read_row) in std::iter::once(&header_cells).chain(&rows).zip(&read_back) {

@@ -82,7 +82,8 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
     if start.starts_with("BEGIN:VCALENDAR") {
         return calendar_files::parse_ics(text, zone).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
-    if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(|l| l.contains("Description;")) {
+    let csv_header = |line: &str| line.contains("Description;") || line.contains("Description,");
+    if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(csv_header) {
         return calendar_files::parse_csv(text).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
     let json_error = |e: serde_json::Error| super::files::json_error(text, &e);
@@ -483,6 +484,8 @@ Vacances de Noël;-;2026-12-18T23:00:00+00:00;2027-01-04T23:00:00+00:00;Lyon;Zon
             planned.preview.items.iter().find(|(i, _)| *i == Item::Holiday).map(|(_, c)| *c).unwrap_or_default();
         assert_eq!(count.added, 1);
         assert!(count.removed > 5);
+        let commas = csv.replace(';', ",");
+        assert!(matches!(read(&commas)?, DataFile::Calendar(ref h) if h.len() == 1), "a `,`-separated export too");
         Ok(())
     }
 
