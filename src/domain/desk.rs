@@ -6,57 +6,40 @@ use super::booking::{Booking, BookingStatus};
 use super::pool::Pool;
 use chrono::NaiveDate;
 
-/// `bookings` ordered by `day` (the first or the last day of the loan), then by id.
-fn by_day<'a>(mut bookings: Vec<&'a Booking>, day: fn(&Booking) -> NaiveDate) -> Vec<&'a Booking> {
-    bookings.sort_by(|a, b| (day(a), &a.id).cmp(&(day(b), &b.id)));
-    bookings
-}
-
 impl Pool {
+    /// The bookings `keep` selects, ordered by `day` (their first or last day), then by id.
+    fn listed(&self, keep: impl Fn(&Booking) -> bool, day: fn(&Booking) -> NaiveDate) -> Vec<&Booking> {
+        let mut bookings: Vec<&Booking> = self.state().bookings.iter().filter(|b| keep(b)).collect();
+        bookings.sort_by(|a, b| (day(a), &a.id).cmp(&(day(b), &b.id)));
+        bookings
+    }
+
     /// The requests waiting for the coordinator's decision (requested, or accepted while the
     /// teacher's training is pending), by first day then id.
     pub fn awaiting_decision(&self) -> Vec<&Booking> {
-        let waiting = self
-            .state()
-            .bookings
-            .iter()
-            .filter(|b| matches!(b.status, BookingStatus::Requested | BookingStatus::AwaitingTraining))
-            .collect();
-        by_day(waiting, |b| b.start)
+        self.listed(|b| matches!(b.status, BookingStatus::Requested | BookingStatus::AwaitingTraining), |b| b.start)
     }
 
     /// The confirmed bookings to hand over next: their first day has not passed (those are
     /// [`Pool::late_pick_ups`]), by first day then id.
     pub fn to_hand_over(&self, today: NaiveDate) -> Vec<&Booking> {
-        let next = self
-            .state()
-            .bookings
-            .iter()
-            .filter(|b| b.status == BookingStatus::Confirmed && !b.is_late_pick_up(today))
-            .collect();
-        by_day(next, |b| b.start)
+        self.listed(|b| b.status == BookingStatus::Confirmed && !b.is_late_pick_up(today), |b| b.start)
     }
 
     /// Confirmed bookings whose first day has passed without a hand-over (the teacher has not
     /// come for the units), by first day then id.
     pub fn late_pick_ups(&self, today: NaiveDate) -> Vec<&Booking> {
-        by_day(self.state().bookings.iter().filter(|b| b.is_late_pick_up(today)).collect(), |b| b.start)
+        self.listed(|b| b.is_late_pick_up(today), |b| b.start)
     }
 
     /// The loans out and not yet due (handed over, last day not passed), by last day then id.
     pub fn on_loan(&self, today: NaiveDate) -> Vec<&Booking> {
-        let out = self
-            .state()
-            .bookings
-            .iter()
-            .filter(|b| b.status == BookingStatus::HandedOver && !b.is_overdue(today))
-            .collect();
-        by_day(out, |b| b.end)
+        self.listed(|b| b.status == BookingStatus::HandedOver && !b.is_overdue(today), |b| b.end)
     }
 
     /// Bookings handed over and past their last day (rule R6), by last day then id.
     pub fn overdue(&self, today: NaiveDate) -> Vec<&Booking> {
-        by_day(self.state().bookings.iter().filter(|b| b.is_overdue(today)).collect(), |b| b.end)
+        self.listed(|b| b.is_overdue(today), |b| b.end)
     }
 
     /// The loans of the unit labelled `label`: the bookings it was handed over with, out now
