@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 // The seeded RNG of the storage scale builder (which names these through `crate::`).
 use materiotheque::{demo, domain};
-#[path = "../src/storage/scale.rs"]
+#[path = "../src/storage/persist/scale.rs"]
 #[allow(dead_code)]
 mod scale;
 use scale::Rng;

@@ -1,5 +1,5 @@
 //! The stored state at the scale of a metropolitan pool (1,000 models, 5,000 units, 20,000
-//! bookings with their history; see `src/storage/scale.rs`).
+//! bookings with their history; see `src/storage/persist/scale.rs`).
 //!
 //! - Import of a 5 MiB version 1 backup: parse, check every reference, migrate (budget 150 ms).
 //! - One save: encode, write to the in-memory store, read back and verify (budget 50 ms).
@@ -9,14 +9,15 @@
 //! (`-- --quick` for a shorter run).
 
 use criterion::{black_box, Criterion};
-use materiotheque::storage::document::{check_pool, migrate, Document, StoredState, StoredV1};
-use materiotheque::storage::kv::MemoryStore;
-use materiotheque::storage::store::Store;
+use materiotheque::storage::persist::document::{check_pool, migrate, StoredV1};
+use materiotheque::storage::persist::kv::MemoryStore;
+use materiotheque::storage::persist::model::{Document, StoredState};
+use materiotheque::storage::persist::store::Store;
 // The scale builder names these through `crate::`.
 use materiotheque::{demo, domain};
 use std::time::Duration;
 
-#[path = "../src/storage/scale.rs"]
+#[path = "../src/storage/persist/scale.rs"]
 #[allow(dead_code)]
 mod scale;
 
@@ -52,7 +53,7 @@ fn main() {
     );
 
     let document = Document { revision: 1, saved_at: None, state: full.clone() };
-    let text = materiotheque::storage::document::encode(&document);
+    let text = materiotheque::storage::persist::document::encode(&document);
     let units = text.encode_utf16().count();
     let bookings_units = text
         .find("\"bookings\":")
@@ -90,7 +91,7 @@ fn main() {
     });
     group.bench_function("load at full scale (read + decode)", |b| b.iter(|| black_box(store.load().is_ok())));
     group.bench_function("encode only at full scale", |b| {
-        b.iter(|| black_box(materiotheque::storage::document::encode(black_box(&document)).len()))
+        b.iter(|| black_box(materiotheque::storage::persist::document::encode(black_box(&document)).len()))
     });
     group.finish();
     // The benchmark's inputs must be what they claim.

@@ -2,11 +2,11 @@
 //! 5,000 units, as many bookings as fit) to standard output, for the in-browser import
 //! measurement (`node scripts/bench-import.mjs`).
 
-use materiotheque::storage::document::StoredState;
-use materiotheque::storage::files::backup_file;
+use materiotheque::storage::exchange::backup::backup_file;
+use materiotheque::storage::persist::model::StoredState;
 use materiotheque::{demo, domain};
 
-#[path = "../src/storage/scale.rs"]
+#[path = "../src/storage/persist/scale.rs"]
 #[allow(dead_code)]
 mod scale;
 

@@ -3,8 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use materiotheque::i18n::Lang;
-use materiotheque::storage::kv::KeyValue;
-use materiotheque::storage::local::{BrowserKv, LocalStore};
+use materiotheque::storage::persist::kv::KeyValue;
+use materiotheque::storage::persist::local::BrowserKv;
+use materiotheque::ui::persistence::{save_language, stored_language};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -29,10 +30,10 @@ fn the_key_value_adapter_reads_back_what_it_wrote() {
 
 #[wasm_bindgen_test]
 fn the_language_choice_is_remembered_and_garbage_is_ignored() {
-    LocalStore::save_language(Lang::En).unwrap();
-    assert_eq!(LocalStore::language(), Some(Lang::En));
+    save_language(Lang::En).unwrap();
+    assert_eq!(stored_language(), Some(Lang::En));
     raw_storage().set_item("materiotheque.lang", "klingon").unwrap();
-    assert_eq!(LocalStore::language(), None, "an unknown stored language falls back to the default");
+    assert_eq!(stored_language(), None, "an unknown stored language falls back to the default");
     raw_storage().remove_item("materiotheque.lang").unwrap();
 }
 
@@ -70,7 +71,7 @@ async fn the_mounted_app_shows_the_catalogue_and_switches_language() {
     assert_eq!(text_of(&host, "main h1"), "Equipment catalogue");
     assert_eq!(english.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(document.document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
-    assert_eq!(LocalStore::language(), Some(Lang::En), "the choice is saved");
+    assert_eq!(stored_language(), Some(Lang::En), "the choice is saved");
 
     drop(handle);
     host.remove();

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use materiotheque::demo::demo_data;
 use materiotheque::domain::{Actor, BookingLine, BookingRequest, PoolChange, PoolState, Teacher};
 use materiotheque::i18n::Lang;
-use materiotheque::storage::local::BrowserKv;
-use materiotheque::storage::sync::TabSync;
+use materiotheque::storage::persist::local::BrowserKv;
+use materiotheque::storage::persist::tabs::TabSync;
 use materiotheque::ui::components::StorageNotice;
-use materiotheque::ui::persistence::{self, Handles};
+use materiotheque::ui::persistence;
+use materiotheque::ui::state::Handles;
 use materiotheque::ui::state::{I18n, SaveProblem, StorageMode};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -295,8 +296,9 @@ fn valid_backup() -> serde_json::Value {
     pool.upsert_teacher(anne());
     booking("anne-b").apply(&mut pool).unwrap();
     let pool = pool.into_state();
-    let state = materiotheque::storage::document::StoredState { profile: Some(anne()), plan: None, pool: Some(pool) };
-    let text = materiotheque::storage::files::backup_file(state.as_ref(), now());
+    let state =
+        materiotheque::storage::persist::model::StoredState { profile: Some(anne()), plan: None, pool: Some(pool) };
+    let text = materiotheque::storage::exchange::backup::backup_file(state.as_ref(), now());
     serde_json::from_str(&text).unwrap()
 }
 

@@ -1,7 +1,7 @@
 //! The embedded demo pool, loaded on first start so a newcomer sees a realistic catalogue.
 
 use crate::domain::PublicCatalogue;
-use crate::storage::files::{parse_catalogue_file, FileError};
+use crate::storage::exchange::files::{parse_catalogue_file, FileError};
 
 /// The demo catalogue file, in the same format the coordinator exports.
 pub const DEMO_CATALOGUE_FILE: &str = include_str!("catalogue.json");
@@ -42,6 +42,12 @@ mod tests {
         }
         assert!(data.agreement.is_some_and(|a| a.clauses.len() >= 5));
         Ok(())
+    }
+
+    #[test]
+    fn the_demo_file_says_when_it_was_exported() {
+        let at = crate::test_dates::at(2026, 9, 1, 8, 0);
+        assert_eq!(crate::storage::exchange::files::exported_at_of(DEMO_CATALOGUE_FILE), Some(at));
     }
 
     #[test]

@@ -16,8 +16,9 @@
 use super::booking::{Booking, BookingLine, BookingStatus};
 use super::calendar::{date_of, day_num, SchoolCalendar, SEARCH_LIMIT_DAYS};
 use super::catalogue::Catalogue;
-use super::exchange::Occupancy;
+use super::iso;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One booking line's hold on a model: units busy over day numbers `[start, busy_end]`.
@@ -28,6 +29,27 @@ struct Hold {
     start: i32,
     busy_end: i32,
     quantity: u32,
+}
+
+/// One booking of the pool as everyone may see it: what is booked and when, never by whom.
+/// A teacher's browser counts these under rule R1 (the coordinator publishes them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occupancy {
+    /// The booking's id when it was minted by a browser (a random tag and a number: nothing
+    /// personal), so its teacher's browser recognises it; empty for ids of the first releases,
+    /// which held an e-mail address.
+    #[serde(default, alias = "booking", skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// Models and quantities.
+    pub lines: Vec<BookingLine>,
+    /// First day.
+    #[serde(with = "iso::date")]
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    #[serde(with = "iso::date")]
+    pub end: NaiveDate,
+    /// Current status.
+    pub status: BookingStatus,
 }
 
 /// Occupancy of one model.

@@ -3,66 +3,9 @@
 use super::catalogue::Condition;
 use super::error::DomainError;
 use super::iso;
+pub use super::status::{Actor, BookingStatus};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-
-/// Who did something.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    /// A teacher, by id.
-    Teacher(String),
-    /// The loan coordinator.
-    Coordinator,
-}
-
-/// Where a booking stands (rule R6).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BookingStatus {
-    /// Made by the teacher, waiting for the coordinator.
-    Requested,
-    /// Accepted on the strength of an enrolment in a training session not yet completed.
-    AwaitingTraining,
-    /// Confirmed by the coordinator.
-    Confirmed,
-    /// The units are with the teacher.
-    HandedOver,
-    /// The units came back.
-    Returned,
-    /// Withdrawn by the teacher.
-    Cancelled,
-    /// Refused by the coordinator, with a reason.
-    Refused,
-}
-
-impl BookingStatus {
-    /// Whether a booking in this status holds units of the pool (rule R1).
-    pub fn holds_units(self) -> bool {
-        matches!(
-            self,
-            BookingStatus::Requested
-                | BookingStatus::AwaitingTraining
-                | BookingStatus::Confirmed
-                | BookingStatus::HandedOver
-        )
-    }
-
-    /// Whether the lifecycle allows going from `self` to `to` (rule R6).
-    pub fn can_become(self, to: BookingStatus) -> bool {
-        use BookingStatus::*;
-        matches!(
-            (self, to),
-            (Requested, AwaitingTraining)
-                | (Requested, Confirmed)
-                | (AwaitingTraining, Confirmed)
-                | (Confirmed, HandedOver)
-                | (HandedOver, Returned)
-                | (Requested | AwaitingTraining | Confirmed, Cancelled)
-                | (Requested | AwaitingTraining | Confirmed, Refused)
-        )
-    }
-}
 
 /// One line of a booking: `quantity` units of a model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +137,11 @@ impl Booking {
         self.status == BookingStatus::HandedOver && today > self.end
     }
 
+    /// Whether the booking's period shares at least one day with `[from, to]`.
+    pub fn meets(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start <= to && self.end >= from
+    }
+
     /// How many days before its first day a hand-over made on `today` would be (rule R6: the
     /// units go out for the project period): `None` on or after the first day.
     pub fn days_early(&self, today: NaiveDate) -> Option<u32> {
@@ -245,41 +193,6 @@ mod tests {
     use super::BookingStatus::*;
     use super::*;
 
-    const ALL: [BookingStatus; 7] = [Requested, AwaitingTraining, Confirmed, HandedOver, Returned, Cancelled, Refused];
-
-    #[test]
-    fn only_the_lifecycle_transitions_are_allowed() {
-        let allowed: Vec<(BookingStatus, BookingStatus)> =
-            ALL.iter().flat_map(|a| ALL.iter().map(move |b| (*a, *b))).filter(|(a, b)| a.can_become(*b)).collect();
-        assert_eq!(
-            allowed,
-            vec![
-                (Requested, AwaitingTraining),
-                (Requested, Confirmed),
-                (Requested, Cancelled),
-                (Requested, Refused),
-                (AwaitingTraining, Confirmed),
-                (AwaitingTraining, Cancelled),
-                (AwaitingTraining, Refused),
-                (Confirmed, HandedOver),
-                (Confirmed, Cancelled),
-                (Confirmed, Refused),
-                (HandedOver, Returned),
-            ]
-        );
-    }
-
-    #[test]
-    fn final_states_hold_nothing() {
-        assert!(!Returned.holds_units() && !Cancelled.holds_units() && !Refused.holds_units());
-        assert!(
-            Requested.holds_units()
-                && AwaitingTraining.holds_units()
-                && Confirmed.holds_units()
-                && HandedOver.holds_units()
-        );
-    }
-
     fn booking(status: BookingStatus) -> Booking {
         let d = crate::test_dates::d;
         Booking {
@@ -309,6 +222,17 @@ mod tests {
     }
 
     #[test]
+    fn a_booking_meets_a_period_when_they_share_a_day() {
+        let d = crate::test_dates::d;
+        let b = booking(Confirmed); // 18 to 29 January 2027
+        assert!(b.meets(d(2027, 1, 29), d(2027, 2, 5)), "its last day");
+        assert!(b.meets(d(2027, 1, 11), d(2027, 1, 18)), "its first day");
+        assert!(b.meets(d(2027, 1, 20), d(2027, 1, 21)), "inside");
+        assert!(!b.meets(d(2027, 1, 30), d(2027, 2, 5)));
+        assert!(!b.meets(d(2027, 1, 4), d(2027, 1, 17)));
+    }
+
+    #[test]
     fn a_confirmed_booking_past_its_first_day_is_a_late_pick_up() {
         let d = crate::test_dates::d;
         let b = booking(Confirmed);
@@ -320,11 +244,5 @@ mod tests {
         let out = booking(HandedOver);
         assert_eq!(out.days_late(d(2027, 1, 21)), None, "out within its period");
         assert_eq!(out.days_late(d(2027, 2, 1)), Some(3), "overdue: counted from the last day");
-    }
-
-    #[test]
-    fn statuses_serialize_in_snake_case() {
-        assert_eq!(serde_json::to_string(&AwaitingTraining).unwrap(), "\"awaiting_training\"");
-        assert_eq!(serde_json::to_string(&Actor::Coordinator).unwrap(), "\"coordinator\"");
     }
 }

@@ -1,10 +1,9 @@
 //! The typed errors of the operations. Each carries what a person needs to act on it; the UI
 //! turns them into sentences in its language.
 
-use super::booking::{Actor, BookingStatus};
-use super::incident::IncidentStatus;
 use super::iso;
 use super::period::PeriodError;
+use super::status::{Actor, BookingStatus, IncidentStatus};
 use super::training::MissingTraining;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

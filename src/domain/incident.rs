@@ -1,8 +1,9 @@
 //! Rule R5, incidents: damage, loss or theft of a unit, the 48-hour deadlines, depreciation and
 //! the amount the commune reimburses (integer cents).
 
-use super::booking::Actor;
 use super::iso;
+use super::status::Actor;
+pub use super::status::IncidentStatus;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
@@ -30,18 +31,6 @@ impl IncidentKind {
     pub fn needs_police_report(self) -> bool {
         matches!(self, IncidentKind::Loss | IncidentKind::Theft)
     }
-}
-
-/// Where an incident stands: declared → documented → settled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentStatus {
-    /// Declared by the teacher or the coordinator.
-    Declared,
-    /// Report reference (for theft and loss) and quote attached.
-    Documented,
-    /// Reimbursed.
-    Settled,
 }
 
 /// One step of an incident's history.
@@ -122,9 +111,16 @@ impl Incident {
     }
 }
 
-/// Whether `at` is more than 48 hours after `discovered_at` (exactly 48 hours is on time).
+/// When the declaration (and, for theft and loss, the police report) of an incident
+/// discovered at `discovered_at` is due: [`DEADLINE_HOURS`] later.
+pub fn deadline(discovered_at: NaiveDateTime) -> NaiveDateTime {
+    discovered_at + TimeDelta::hours(DEADLINE_HOURS)
+}
+
+/// Whether `at` is past the [`deadline`] of an incident discovered at `discovered_at` (exactly
+/// 48 hours is on time).
 pub fn is_late(discovered_at: NaiveDateTime, at: NaiveDateTime) -> bool {
-    at.signed_duration_since(discovered_at) > TimeDelta::hours(DEADLINE_HOURS)
+    at > deadline(discovered_at)
 }
 
 /// A unit's age in whole years at an incident: incident year − acquisition year.
@@ -195,6 +191,7 @@ mod tests {
         assert!(!is_late(found, at(2026, 3, 4, 10, 0)));
         assert!(is_late(found, at(2026, 3, 4, 10, 1)));
         assert!(!is_late(found, found));
+        assert_eq!(deadline(found), at(2026, 3, 4, 10, 0), "due 48 hours after discovery");
     }
 
     #[test]

@@ -38,6 +38,64 @@ pub struct Teacher {
     pub school: String,
 }
 
+impl Teacher {
+    /// The teacher's school and the school's commune, each `None` when the lists do not know
+    /// it (a school or commune not in the published catalogue).
+    pub fn school_in<'a>(
+        &self,
+        schools: &'a [School],
+        communes: &'a [Commune],
+    ) -> (Option<&'a School>, Option<&'a Commune>) {
+        let school = schools.iter().find(|s| s.id == self.school);
+        let commune = school.and_then(|s| communes.iter().find(|c| c.id == s.commune));
+        (school, commune)
+    }
+}
+
+/// Who a booking is lent to, as far as the pool knows: the teacher, her school and the
+/// school's commune. Each part is `None` when unknown: a booking read from a published
+/// catalogue has no teacher, a teacher may name a school the pool does not list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Borrower<'a> {
+    /// The teacher's id as the booking records it (empty for anonymous occupancy).
+    pub id: &'a str,
+    /// The teacher, when the pool knows her.
+    pub teacher: Option<&'a Teacher>,
+    /// Her school, when the pool lists it.
+    pub school: Option<&'a School>,
+    /// The school's commune, when the pool lists it.
+    pub commune: Option<&'a Commune>,
+}
+
+impl<'a> Borrower<'a> {
+    /// The borrower whose id is `id` and who is `teacher` (when known), with her school and
+    /// commune found in `schools` and `communes`.
+    pub fn new(id: &'a str, teacher: Option<&'a Teacher>, schools: &'a [School], communes: &'a [Commune]) -> Self {
+        let (school, commune) = teacher.map_or((None, None), |t| t.school_in(schools, communes));
+        Borrower { id, teacher, school, commune }
+    }
+
+    /// The teacher's name, or her id when the pool does not know her.
+    pub fn name(&self) -> &'a str {
+        self.teacher.map_or(self.id, |t| t.name.as_str())
+    }
+
+    /// The teacher's e-mail address, empty when unknown.
+    pub fn email(&self) -> &'a str {
+        self.teacher.map_or("", |t| t.email.as_str())
+    }
+
+    /// The school's name, empty when unknown.
+    pub fn school_name(&self) -> &'a str {
+        self.school.map_or("", |s| s.name.as_str())
+    }
+
+    /// The commune's name, empty when unknown.
+    pub fn commune_name(&self) -> &'a str {
+        self.commune.map_or("", |c| c.name.as_str())
+    }
+}
+
 /// A dated occurrence of a training.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrainingSession {
@@ -80,6 +138,13 @@ impl TrainingSession {
     }
 }
 
+/// Whether an enrolment in a session ending on `session_end` counts for a loan starting on
+/// `loan_start` (rule R3): only a session that ends before the loan's first day does; a later
+/// one is too late for this loan.
+pub fn ends_in_time(session_end: NaiveDate, loan_start: NaiveDate) -> bool {
+    session_end < loan_start
+}
+
 /// Teacher T completed training F on date D, as recorded by the coordinator (authoritative).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrainingRecord {
@@ -110,6 +175,30 @@ impl TrainingRecord {
     }
 }
 
+/// Where a training record stands on a day (rule R3: an expired record counts as missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordStanding {
+    /// The training has no validity: the record never expires.
+    Forever,
+    /// Valid up to this day included.
+    Until(NaiveDate),
+    /// No longer valid since this day.
+    Expired(NaiveDate),
+}
+
+impl TrainingRecord {
+    /// Where this record stands on `today`, for a training valid `validity_years` (none: for
+    /// ever). The day shown as "valid until" is the last day of validity, the day before
+    /// [`expiry`].
+    pub fn standing(&self, validity_years: Option<u8>, today: NaiveDate) -> RecordStanding {
+        match validity_years.and_then(|years| expiry(self.completed, years)) {
+            None => RecordStanding::Forever,
+            Some(end) if today >= end => RecordStanding::Expired(end),
+            Some(end) => RecordStanding::Until(end.pred_opt().unwrap_or(end)),
+        }
+    }
+}
+
 /// The first day a record completed on `completed` is no longer valid. A completion on
 /// 29 February expires on 1 March of a non-leap year.
 pub fn expiry(completed: NaiveDate, years: u8) -> Option<NaiveDate> {
@@ -135,6 +224,49 @@ mod tests {
     #[test]
     fn a_leap_day_completion_expires_on_first_march() {
         assert_eq!(expiry(d(2024, 2, 29), 1), Some(d(2025, 3, 1)));
+    }
+
+    #[test]
+    fn only_a_session_ending_before_the_first_day_of_the_loan_is_in_time() {
+        assert!(ends_in_time(d(2026, 10, 5), d(2026, 10, 6)));
+        assert!(!ends_in_time(d(2026, 10, 5), d(2026, 10, 5)), "the loan's first day is too late");
+        assert!(!ends_in_time(d(2026, 10, 9), d(2026, 10, 5)));
+    }
+
+    #[test]
+    fn a_record_stands_valid_until_the_day_before_its_expiry() {
+        let r = TrainingRecord { teacher: "t".into(), training: "f".into(), completed: d(2024, 3, 10) };
+        assert_eq!(r.standing(None, d(2060, 1, 1)), RecordStanding::Forever);
+        assert_eq!(r.standing(Some(2), d(2026, 3, 9)), RecordStanding::Until(d(2026, 3, 9)));
+        assert_eq!(r.standing(Some(2), d(2026, 3, 10)), RecordStanding::Expired(d(2026, 3, 10)));
+        assert_eq!(r.standing(Some(2), d(2030, 1, 1)), RecordStanding::Expired(d(2026, 3, 10)));
+    }
+
+    #[test]
+    fn a_borrower_is_named_by_her_school_and_commune_or_by_her_id() {
+        let communes = vec![Commune { id: "c1".into(), name: "Montpellier".into() }];
+        let schools = vec![
+            School { id: "s1".into(), name: "École Jules Ferry".into(), commune: "c1".into() },
+            School { id: "s2".into(), name: "École sans commune".into(), commune: "c9".into() },
+        ];
+        let teacher = |school: &str| Teacher {
+            id: "ana".into(),
+            name: "Ana Martin".into(),
+            email: "ana@ac.fr".into(),
+            school: school.into(),
+        };
+        let ana = teacher("s1");
+        let known = Borrower::new("ana", Some(&ana), &schools, &communes);
+        assert_eq!(
+            (known.name(), known.email(), known.school_name(), known.commune_name()),
+            ("Ana Martin", "ana@ac.fr", "École Jules Ferry", "Montpellier")
+        );
+        let lost = teacher("s2");
+        let no_commune = Borrower::new("ana", Some(&lost), &schools, &communes);
+        assert_eq!((no_commune.school_name(), no_commune.commune_name()), ("École sans commune", ""));
+        let unknown = Borrower::new("bob", None, &schools, &communes);
+        assert_eq!((unknown.name(), unknown.email(), unknown.school_name()), ("bob", "", ""));
+        assert_eq!(Borrower::new("", None, &schools, &communes).name(), "", "anonymous occupancy");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::booking::{Booking, BookingLine};
 use super::calendar::{date_of, day_num, DayKind};
 use super::catalogue::Model;
 use super::error::DomainError;
-use super::people::Teacher;
+use super::people::{ends_in_time, Teacher, TrainingSession};
 use super::period::{check_period, earliest_start, latest_end};
 use super::pool::BookingRequest;
 use super::pool::Pool;
@@ -218,7 +218,7 @@ impl Pool {
         let enrolled = state
             .sessions
             .iter()
-            .filter(|s| s.training == training && s.end < start && s.enrolled.iter().any(|t| t == teacher))
+            .filter(|s| s.training == training && ends_in_time(s.end, start) && s.enrolled.iter().any(|t| t == teacher))
             .min_by_key(|s| s.end);
         match enrolled {
             Some(s) => TrainingStanding::Enrolled { session: s.id.clone(), end: s.end },
@@ -229,6 +229,19 @@ impl Pool {
     /// Whether `teacher` is enrolled in `session`.
     pub fn is_enrolled(&self, teacher: &str, session: &str) -> bool {
         self.state().sessions.iter().any(|s| s.id == session && s.enrolled.iter().any(|t| t == teacher))
+    }
+
+    /// The sessions `teacher` is enrolled in that are still to come or under way on `today`
+    /// (their last day not passed), soonest first.
+    pub fn enrolments_to_come(&self, teacher: &str, today: NaiveDate) -> Vec<&TrainingSession> {
+        let mut sessions: Vec<&TrainingSession> = self
+            .state()
+            .sessions
+            .iter()
+            .filter(|s| s.end >= today && s.enrolled.iter().any(|t| t == teacher))
+            .collect();
+        sessions.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+        sessions
     }
 
     /// The teacher's bookings, the latest period first.
@@ -352,6 +365,16 @@ mod tests {
         assert!(alternatives.iter().all(|(m, free)| m.id != "thymio" && m.category == "rob" && *free >= 1));
         assert!(!alternatives.is_empty());
         Ok(())
+    }
+
+    #[test]
+    fn enrolments_to_come_end_with_the_last_day_of_the_session() {
+        let pool = Pool::new(state());
+        let ids = |today| pool.enrolments_to_come("carl", today).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids(d(2026, 9, 1)), ["s-rob-1"]);
+        assert_eq!(ids(d(2026, 10, 5)), ["s-rob-1"], "on its day");
+        assert!(ids(d(2026, 10, 6)).is_empty(), "over");
+        assert!(pool.enrolments_to_come("dana", d(2026, 9, 1)).is_empty(), "enrolled nowhere");
     }
 
     #[test]

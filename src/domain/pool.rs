@@ -4,16 +4,15 @@
 //! and is the only way to change bookings and incidents: every operation validates first and
 //! changes nothing on error, then applies the change and keeps the index in step.
 
-use super::availability::{AvailabilityIndex, FreeCount};
+use super::availability::{AvailabilityIndex, FreeCount, Occupancy};
 use super::booking::{Actor, AssignedUnit, Booking, BookingLine, BookingStatus, HistoryEntry};
 use super::calendar::{bundled_holidays, SchoolCalendar, SchoolHoliday};
 use super::catalogue::{Catalogue, Condition, LocalizedText, Model};
 use super::error::{DomainError, Shortage, UnitProblem};
-use super::exchange::{ExchangeLog, Occupancy};
 use super::ids::IdMinter;
 use super::incident::{assess, Incident, IncidentAssessment, IncidentHistoryEntry, IncidentKind, IncidentStatus};
 use super::iso;
-use super::people::{Commune, School, Teacher, TrainingRecord, TrainingSession};
+use super::people::{Borrower, Commune, School, Teacher, TrainingRecord, TrainingSession};
 use super::period::check_period;
 use super::period::{PeriodError, PeriodProblem};
 use super::settings::Settings;
@@ -21,6 +20,31 @@ use super::training::{MissingTraining, TrainingCheck, TrainingData};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What this browser exchanged with other people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExchangeLog {
+    /// The coordinator: per teacher, the fingerprint of the last answer produced for them (a
+    /// teacher has news when their answer would differ).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answered: Vec<(String, u64)>,
+    /// The coordinator: requests taken in under another id than the one their teacher's
+    /// browser gave them (ids of the first releases could collide): teacher, id sent, id kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renamed: Vec<(String, String, String)>,
+    /// The teacher: each booking as she last sent it, by id and the number of her own steps in
+    /// its history then (a count, not a time: two steps in the same second stay apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u16)>,
+    /// The teacher: sessions her last answer shows her enrolled in (the coordinator already
+    /// counts her seat in what it publishes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged_enrolments: Vec<String>,
+    /// The teacher: when the last answer she took in was produced (the coordinator's clock).
+    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
+    pub answer_at: Option<NaiveDateTime>,
+}
 
 /// Everything the coordinator's app knows. Plain data; load it into a [`Pool`] to operate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,6 +102,16 @@ impl Default for PoolState {
             exchange: ExchangeLog::default(),
             minter: None,
         }
+    }
+}
+
+impl PoolState {
+    /// Who a booking whose teacher id is `teacher` is lent to: the teacher, her school and its
+    /// commune, as this state knows them (see [`Borrower`]). [`Pool::borrower`] is the same in
+    /// constant time.
+    pub fn borrower<'a>(&'a self, teacher: &'a str) -> Borrower<'a> {
+        let known = self.teachers.iter().find(|t| t.id == teacher);
+        Borrower::new(teacher, known, &self.schools, &self.communes)
     }
 }
 
@@ -291,6 +325,12 @@ impl Pool {
     /// The teacher with this id (constant time).
     pub fn teacher(&self, id: &str) -> Option<&Teacher> {
         self.teachers.get(id).and_then(|i| self.state.teachers.get(*i))
+    }
+
+    /// Who a booking whose teacher id is `teacher` is lent to (see [`PoolState::borrower`]),
+    /// the teacher found in constant time.
+    pub fn borrower<'a>(&'a self, teacher: &'a str) -> Borrower<'a> {
+        Borrower::new(teacher, self.teacher(teacher), &self.state.schools, &self.state.communes)
     }
 
     pub(crate) fn required_trainings(&self, lines: &[BookingLine]) -> Vec<String> {
@@ -819,40 +859,21 @@ impl Pool {
         short
     }
 
-    /// Confirmed bookings whose first day has passed without a hand-over (the teacher has not
-    /// come for the units), by first day.
-    pub fn late_pick_ups(&self, today: NaiveDate) -> Vec<&Booking> {
-        let mut late: Vec<&Booking> = self.state.bookings.iter().filter(|b| b.is_late_pick_up(today)).collect();
-        late.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-        late
-    }
-
-    /// Bookings handed over and past their last day (rule R6).
-    pub fn overdue(&self, today: NaiveDate) -> Vec<&Booking> {
-        self.state.bookings.iter().filter(|b| b.is_overdue(today)).collect()
-    }
-
     /// The printable loan agreement of a booking (rule R4): signed at hand-over, so it lists the
     /// units once they are handed over; a cancelled or refused booking has none.
     pub fn loan_agreement(&self, id: &str) -> Result<LoanAgreement, DomainError> {
         let booking = self.booking(id).ok_or_else(|| DomainError::UnknownBooking(id.to_owned()))?;
-        if matches!(booking.status, BookingStatus::Cancelled | BookingStatus::Refused) {
+        if booking.status.is_withdrawn() {
             return Err(DomainError::Transition { from: booking.status, to: BookingStatus::HandedOver });
         }
-        let teacher = self
-            .state
-            .teachers
-            .iter()
-            .find(|t| t.id == booking.teacher)
-            .ok_or_else(|| DomainError::UnknownTeacher(booking.teacher.clone()))?;
-        let school = self.state.schools.iter().find(|s| s.id == teacher.school);
-        let commune = school.and_then(|s| self.state.communes.iter().find(|c| c.id == s.commune));
+        let borrower = self.borrower(&booking.teacher);
+        let teacher = borrower.teacher.ok_or_else(|| DomainError::UnknownTeacher(booking.teacher.clone()))?;
         Ok(LoanAgreement {
             booking: booking.id.clone(),
             teacher_name: teacher.name.clone(),
             teacher_email: teacher.email.clone(),
-            school: school.map_or_else(|| teacher.school.clone(), |s| s.name.clone()),
-            commune: commune.map(|c| c.name.clone()).unwrap_or_default(),
+            school: borrower.school.map_or_else(|| teacher.school.clone(), |s| s.name.clone()),
+            commune: borrower.commune_name().to_owned(),
             project: booking.project.clone(),
             class: booking.class.clone(),
             start: booking.start,
@@ -977,10 +998,10 @@ impl Pool {
                 return Err(DomainError::NotAllowed { actor: by });
             }
         }
-        let teacher = booking.map(|b| b.teacher.clone());
-        let school = teacher.as_ref().and_then(|t| self.teacher(t)).map(|t| t.school.clone());
-        let commune =
-            school.as_ref().and_then(|s| self.state.schools.iter().find(|x| x.id == *s)).map(|s| s.commune.clone());
+        let borrower = booking.map(|b| self.borrower(&b.teacher));
+        let teacher = borrower.map(|b| b.id.to_owned());
+        let school = borrower.and_then(|b| b.teacher).map(|t| t.school.clone());
+        let commune = borrower.and_then(|b| b.school).map(|s| s.commune.clone());
         let police_report = non_empty(&declaration.police_report).map(str::to_owned);
         let incident = Incident {
             id: declaration.id,

@@ -4,7 +4,7 @@
 
 use super::catalogue::Catalogue;
 use super::iso;
-use super::people::{expiry, TrainingRecord, TrainingSession};
+use super::people::{ends_in_time, expiry, TrainingRecord, TrainingSession};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -139,7 +139,9 @@ impl TrainingData<'_> {
             let enrolled = self
                 .sessions
                 .iter()
-                .filter(|s| s.training == training && s.end < start && s.enrolled.iter().any(|t| t == teacher))
+                .filter(|s| {
+                    s.training == training && ends_in_time(s.end, start) && s.enrolled.iter().any(|t| t == teacher)
+                })
                 .min_by_key(|s| (s.end, s.id.clone()));
             match enrolled {
                 Some(session) => awaiting.push(session.id.clone()),

@@ -5,7 +5,6 @@
 use std::fmt;
 
 pub mod dates;
-pub mod file_errors;
 pub mod money;
 
 /// A user interface language.
@@ -329,6 +328,7 @@ messages! {
     ExchangeCatalogueDone => "Fichier catalogue prêt : publiez-le ou envoyez-le aux enseignants.", "Catalogue file ready: publish it or send it to teachers.";
     FileCalendarBadDate => "{file} : ligne {line}, la date « {value} » n'est pas lisible.", "{file}: line {line}, the date \"{value}\" cannot be read.";
     FileCalendarMissingColumn => "{file} : la colonne « {column} » du calendrier scolaire manque.", "{file}: the school calendar column \"{column}\" is missing.";
+    FileCalendarMalformed => "{file} : ligne {line}, le tableau CSV est mal formé (guillemets ou fins de ligne).", "{file}: line {line}, the CSV table is malformed (quotes or line ends).";
     FileCalendarEmpty => "{file} ne contient aucune période de vacances scolaires des zones A, B ou C.", "{file} holds no school holidays of zones A, B or C.";
     ImportCalendarEffect => "Le calendrier scolaire officiel remplace les vacances des zones qu'il couvre ; les disponibilités sont recalculées.", "The official school calendar replaces the holidays of the zones it covers; availability is worked out again.";
     ImportCalendarNeedsCoordinator => "{file} est un calendrier scolaire : c'est la personne qui gère le prêt qui l'importe, puis le publie avec le catalogue.", "{file} is a school calendar: the loan coordinator imports it, then publishes it with the catalogue.";

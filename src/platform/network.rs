@@ -31,24 +31,6 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(text).await.ok()?.as_string()
 }
 
-/// What an HTTP server answered: the status, the headers the sync client reads, the body.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpReply {
-    /// The status code.
-    pub status: u16,
-    /// `ETag`, `Backoff` and `Retry-After`, when present (lower-case names).
-    pub headers: Vec<(&'static str, String)>,
-    /// The body as text.
-    pub body: String,
-}
-
-impl HttpReply {
-    /// The value of one of the headers kept.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
-    }
-}
-
 /// The server could not be reached (offline, refused, or no answer within the time limit).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unreachable;
@@ -56,13 +38,15 @@ pub struct Unreachable;
 /// How long a request may take before it counts as unreachable.
 const REQUEST_TIMEOUT_MS: u32 = 15_000;
 
-/// Sends one HTTP request, bypassing every cache; `Err` when no answer came.
+/// Sends one HTTP request, bypassing every cache: the status, the headers named in `keep`
+/// (lower-case names) that the answer has, and the body; `Err` when no answer came.
 pub async fn request(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
     body: Option<&str>,
-) -> Result<HttpReply, Unreachable> {
+    keep: &[&'static str],
+) -> Result<(u16, Vec<(&'static str, String)>, String), Unreachable> {
     let window: JsValue = web_sys::window().ok_or(Unreachable)?.into();
     let set =
         |target: &JsValue, key: &str, value: JsValue| js_sys::Reflect::set(target, &key.into(), &value).map(|_| ());
@@ -91,14 +75,14 @@ pub async fn request(
         js_sys::Reflect::get(&response, &"status".into()).ok().and_then(|s| s.as_f64()).ok_or(Unreachable)? as u16;
     let response_headers = js_sys::Reflect::get(&response, &"headers".into()).map_err(|_| Unreachable)?;
     let mut kept = Vec::new();
-    for name in ["etag", "backoff", "retry-after"] {
+    for &name in keep {
         if let Some(value) = call(&response_headers, "get", &[name.into()]).and_then(|v| v.as_string()) {
             kept.push((name, value));
         }
     }
     let text: js_sys::Promise = call(&response, "text", &[]).ok_or(Unreachable)?.dyn_into().map_err(|_| Unreachable)?;
     let body = JsFuture::from(text).await.map_err(|_| Unreachable)?.as_string().unwrap_or_default();
-    Ok(HttpReply { status, headers: kept, body })
+    Ok((status, kept, body))
 }
 
 /// Calls `listener` each time the browser goes back online.

@@ -2,11 +2,10 @@
 
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
-use crate::storage::local::LocalStore;
 use crate::ui::components::{
     LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
 };
-use crate::ui::components::{StorageNotice, UpdateBanner};
+use crate::ui::components::{StorageNotice, UpdateBanner, MAIN_ID};
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
@@ -19,13 +18,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::Lazy;
 
-/// The id of the `<main>` landmark, target of the skip link.
-pub const MAIN_ID: &str = "contenu";
-
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::new(LocalStore::language().unwrap_or(Lang::Fr));
+    let i18n = I18n::new(persistence::stored_language().unwrap_or(Lang::Fr));
     // Read once: the deployment path does not change while the page lives.
     let links = Links::new(document::base_path().leak());
     provide_context(links);

@@ -6,9 +6,11 @@ use crate::domain::exchange::answer::answers_with_news;
 use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, PoolState, RequestOutcome, RequestsReport};
 use crate::domain::{Teacher, Zone};
 use crate::i18n::{fill, Lang, Msg};
-use crate::storage::document::StoredState;
-use crate::storage::files::{answer_file, answer_file_name, catalogue_file, exported_at_of, requests_file, FileError};
-use crate::storage::import::{plan_import, read_data_file, DataFile, PlannedImport};
+use crate::storage::exchange::files::{
+    answer_file, answer_file_name, catalogue_file, exported_at_of, requests_file, FileError,
+};
+use crate::storage::exchange::import::{plan_import, read_data_file, DataFile, PlannedImport};
+use crate::storage::persist::model::StoredState;
 use crate::ui::explain::{explain, overbooking, training_name};
 use crate::ui::labels::status_msg;
 use chrono::NaiveDateTime;

@@ -21,12 +21,15 @@ macro_rules! split_fn {
 pub mod app;
 pub mod components;
 pub mod explain;
+pub mod explain_storage;
 pub mod import_engine;
 pub mod labels;
 mod lazy_pages;
 pub mod pages;
 pub mod persistence;
 pub mod routes;
+pub mod qr;
+pub mod saver;
 pub mod state;
 pub mod storage_engine;
 pub mod sync;

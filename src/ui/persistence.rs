@@ -13,17 +13,19 @@
 use crate::demo::demo_data;
 use crate::domain::iso::format_date;
 use crate::domain::{Pool, PoolState};
+use crate::i18n::Lang;
 use crate::platform::{clock, document, files, network, tabs};
-use crate::storage::document::StoredState;
-use crate::storage::files::exported_at_of;
-use crate::storage::kv::WriteError;
-use crate::storage::local::{BrowserKv, LocalStore};
-use crate::storage::store::SLOT_KEYS;
-use crate::storage::sync::TabSync;
+use crate::storage::exchange::files::exported_at_of;
+use crate::storage::persist::kv::WriteError;
+use crate::storage::persist::local::{BrowserKv, LocalStore};
+use crate::storage::persist::model::StoredState;
+use crate::storage::persist::store::SLOT_KEYS;
+use crate::storage::persist::tabs::TabSync;
+use crate::ui::saver::{fallback, problem_of_write, Saver, Shared};
 use crate::ui::state::StorageStatus;
-use crate::ui::state::{I18n, PlanHandle, PoolHandle, ProfileHandle, RoleHandle, SaveProblem, StorageMode};
+use crate::ui::state::{Handles, I18n, PlanHandle, PoolHandle, ProfileHandle, RoleHandle, StorageMode};
 use crate::ui::storage_engine as engine;
-use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle, TimeoutHandle};
+use leptos::leptos_dom::helpers::{set_timeout, set_timeout_with_handle};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,62 +37,19 @@ pub const SAVE_DELAY_MS: u64 = 400;
 /// The Web Lock every tab takes to save.
 const LOCK_NAME: &str = "materiotheque-save";
 
-/// The state handles, filled from storage.
-#[derive(Clone, Copy)]
-pub struct Handles {
-    /// The pool.
-    pub pool: PoolHandle,
-    /// The teacher's profile.
-    pub profile: ProfileHandle,
-    /// The booking being prepared.
-    pub plan: PlanHandle,
-    /// What the user should know about storage.
-    pub storage: StorageStatus,
-    /// Teacher or coordinator mode.
-    pub role: RoleHandle,
-}
-
-impl Handles {
-    /// Provides every handle as context (the app, and tests that mount parts of it).
-    pub fn provide(self) {
-        provide_context(self);
-        provide_context(self.pool);
-        provide_context(self.profile);
-        provide_context(self.plan);
-        provide_context(self.storage);
-        provide_context(self.role);
-    }
-}
-
-/// The tab's saving state, shared by the listeners and the engine.
-pub struct Saver {
-    /// The link to the stored document, once read (or empty when nothing was stored).
-    pub sync: Option<TabSync<BrowserKv>>,
-    timer: Option<TimeoutHandle>,
-    /// A save is due and waits for the tab to be shown, or for the save lock.
-    pub waiting: bool,
-    /// Persistent storage was asked for already.
-    pub persistence_asked: bool,
-}
-
-impl Saver {
-    /// Whether changes wait for the delay, for the tab to be shown, or for the save lock.
-    pub fn is_due(&self) -> bool {
-        self.waiting || self.timer.is_some()
-    }
-}
-
-/// The saver, shared.
-pub type Shared = Rc<RefCell<Saver>>;
-
 thread_local! {
     /// The saver of this page, for the actions the storage notices offer.
     static SAVER: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
-/// The pool when none is stored: the embedded demo pool.
-pub(crate) fn fallback() -> PoolState {
-    demo_data().map(|data| data.into_pool_state()).unwrap_or_default()
+/// The language the user chose in this browser, if any (an unknown stored code counts as none).
+pub fn stored_language() -> Option<Lang> {
+    LocalStore::language_code().and_then(|code| Lang::from_code(&code))
+}
+
+/// Remembers the chosen language.
+pub fn save_language(lang: Lang) -> Result<(), WriteError> {
+    LocalStore::save_language_code(lang.code())
 }
 
 /// Opens the stored state and starts saving its changes. Call once, inside the app's reactive
@@ -138,7 +97,7 @@ pub fn start(i18n: I18n) -> Handles {
         document::set_lang(lang.code());
         // The initial value came from storage (or is the default): only save real changes.
         if previous.is_some() {
-            if let Err(e) = LocalStore::save_language(lang) {
+            if let Err(e) = save_language(lang) {
                 storage.problem.set(Some(problem_of_write(e)));
             }
         }
@@ -224,15 +183,6 @@ async fn offer_published_catalogue(storage: StorageStatus) {
     let known = LocalStore::catalogue_seen().or_else(|| exported_at_of(crate::demo::DEMO_CATALOGUE_FILE));
     if known.is_none_or(|known| published > known) {
         storage.offered_catalogue.set(Some((text, published)));
-    }
-}
-
-/// The save problem a failed write of a small key shows.
-pub(crate) fn problem_of_write(error: WriteError) -> SaveProblem {
-    match error {
-        WriteError::Quota(_) => SaveProblem::Full,
-        WriteError::Unavailable => SaveProblem::Unavailable,
-        WriteError::Refused(detail) => SaveProblem::Failed(detail),
     }
 }
 

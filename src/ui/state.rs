@@ -2,14 +2,14 @@
 //! its `use_*` function, so components never pass signals down by hand.
 
 use crate::demo::demo_data;
+use crate::domain::backup::backup_due;
+use crate::domain::basket::{self, BookingDraft, BookingPlan};
 use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, Dropped, Pool, PoolChange};
 use crate::domain::{PoolState, Teacher};
 use crate::i18n::{fill, Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
-use crate::storage::document::CorruptCopy;
-use crate::storage::document::{BookingDraft, SavedPlan};
-use crate::storage::files::FileError;
-use crate::storage::sync::backup_due;
+use crate::storage::exchange::files::FileError;
+use crate::storage::persist::model::CorruptCopy;
 use chrono::{NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 
@@ -217,6 +217,33 @@ impl ProfileHandle {
     }
 }
 
+/// The state handles, filled from storage.
+#[derive(Clone, Copy)]
+pub struct Handles {
+    /// The pool.
+    pub pool: PoolHandle,
+    /// The teacher's profile.
+    pub profile: ProfileHandle,
+    /// The booking being prepared.
+    pub plan: PlanHandle,
+    /// What the user should know about storage.
+    pub storage: StorageStatus,
+    /// Teacher or coordinator mode.
+    pub role: RoleHandle,
+}
+
+impl Handles {
+    /// Provides every handle as context (the app, and tests that mount parts of it).
+    pub fn provide(self) {
+        provide_context(self);
+        provide_context(self.pool);
+        provide_context(self.profile);
+        provide_context(self.plan);
+        provide_context(self.storage);
+        provide_context(self.role);
+    }
+}
+
 /// The booking being prepared: the project period (shared with the catalogue's "free for my
 /// dates" filter), the basket of models and quantities, and the form typed so far.
 #[derive(Clone, Copy)]
@@ -240,11 +267,11 @@ pub struct PlanHandle {
 impl PlanHandle {
     /// An empty plan.
     pub fn new() -> Self {
-        Self::from_saved(SavedPlan::default())
+        Self::from_saved(BookingPlan::default())
     }
 
     /// The plan saved earlier.
-    pub fn from_saved(saved: SavedPlan) -> Self {
+    pub fn from_saved(saved: BookingPlan) -> Self {
         let BookingDraft { project, class, notes, accepted } = saved.draft;
         Self {
             start: RwSignal::new(saved.start),
@@ -258,8 +285,8 @@ impl PlanHandle {
     }
 
     /// What to save (tracked).
-    pub fn to_saved(self) -> SavedPlan {
-        SavedPlan {
+    pub fn to_saved(self) -> BookingPlan {
+        BookingPlan {
             start: self.start.get(),
             end: self.end.get(),
             basket: self.basket.get(),
@@ -273,12 +300,12 @@ impl PlanHandle {
     }
 
     /// What to save, without tracking.
-    pub fn to_saved_untracked(self) -> SavedPlan {
+    pub fn to_saved_untracked(self) -> BookingPlan {
         untrack(|| self.to_saved())
     }
 
     /// Shows `saved` (merged with another tab's plan), changing only what differs.
-    pub fn show(self, saved: SavedPlan) {
+    pub fn show(self, saved: BookingPlan) {
         fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
             if signal.with_untracked(|v| *v != value) {
                 signal.set(value);
@@ -295,10 +322,10 @@ impl PlanHandle {
 
     /// Forgets the form once its booking is sent (the basket too).
     pub fn clear_sent(self) {
-        self.show(SavedPlan {
+        self.show(BookingPlan {
             start: self.start.get_untracked(),
             end: self.end.get_untracked(),
-            ..SavedPlan::default()
+            ..BookingPlan::default()
         });
     }
 
@@ -310,13 +337,7 @@ impl PlanHandle {
     /// Adds `quantity` units of `model` (to its line if it has one); returns the new quantity.
     pub fn add(self, model: &str, quantity: u32) -> u32 {
         let mut total = quantity;
-        self.basket.update(|lines| match lines.iter_mut().find(|l| l.model == model) {
-            Some(line) => {
-                line.quantity = line.quantity.saturating_add(quantity);
-                total = line.quantity;
-            }
-            None => lines.push(BookingLine { model: model.to_owned(), quantity }),
-        });
+        self.basket.update(|lines| total = basket::add(lines, model, quantity));
         total
     }
 }

@@ -60,7 +60,7 @@ pub enum SyncStatus {
 /// The sync settings and status, provided by the app.
 #[derive(Clone, Copy)]
 pub struct SyncHandle {
-    /// The server's address (as [`crate::storage::remote::normalise_server`] gives it), once set.
+    /// The server's address (as [`crate::storage::exchange::remote::normalise_server`] gives it), once set.
     pub server: RwSignal<Option<String>>,
     /// The account last signed in (not a credential: the password is never kept).
     pub account: RwSignal<Option<String>>,
@@ -79,11 +79,11 @@ pub struct SyncHandle {
 impl SyncHandle {
     /// Reads the server and account kept from an earlier visit.
     pub fn new() -> Self {
-        let server = crate::storage::local::LocalStore::sync_server();
+        let server = crate::storage::persist::local::LocalStore::sync_server();
         let status = if server.is_some() { SyncStatus::SignedOut } else { SyncStatus::Off };
         Self {
             server: RwSignal::new(server),
-            account: RwSignal::new(crate::storage::local::LocalStore::sync_account()),
+            account: RwSignal::new(crate::storage::persist::local::LocalStore::sync_account()),
             status: RwSignal::new(status),
             signed_in: RwSignal::new(false),
             waiting: RwSignal::new(0),

@@ -1,5 +1,5 @@
 //! The sync engine: the file exchange's messages carried by the sync server (see
-//! [`crate::storage::remote`] for the layout). A WebAssembly chunk of its own in release builds,
+//! [`crate::storage::exchange::remote`] for the layout). A WebAssembly chunk of its own in release builds,
 //! fetched only in a browser where a server is set.
 //!
 //! - **A teacher** pushes her requests file to her record when some requests are unsent (the
@@ -21,13 +21,15 @@ use crate::domain::exchange::answer::AnswerError;
 use crate::domain::exchange::{publish, unsent_requests};
 use crate::domain::{adopt_answer, adopt_catalogue, answers_with_news, Dropped, Pool, PoolChange, PoolState};
 use crate::platform::{clock, network, tabs};
-use crate::storage::document::StateRef;
-use crate::storage::files::{answer_file, backup_file, catalogue_file, parse_answer_file, parse_backup_file};
-use crate::storage::files::{parse_catalogue_file, parse_requests_file, requests_file};
-use crate::storage::local::LocalStore;
-use crate::storage::remote::{normalise_server, poll_delay, record_id, Client, Collection, Credentials};
-use crate::storage::remote::{Precondition, Read, RemoteError, CATALOGUE_RECORD, POOL_RECORD};
-use crate::ui::persistence::Handles;
+use crate::storage::exchange::backup::{backup_file, parse_backup_file};
+use crate::storage::exchange::files::{answer_file, catalogue_file, parse_answer_file};
+use crate::storage::exchange::files::{parse_catalogue_file, parse_requests_file, requests_file};
+use crate::storage::exchange::remote::{normalise_server, poll_delay, record_id, Client, Collection, Credentials};
+use crate::storage::exchange::remote::{Http, HttpReply, KEPT_HEADERS};
+use crate::storage::exchange::remote::{Precondition, Read, RemoteError, CATALOGUE_RECORD, POOL_RECORD};
+use crate::storage::persist::local::LocalStore;
+use crate::storage::persist::model::StateRef;
+use crate::ui::state::Handles;
 use crate::ui::sync::{SyncHandle, SyncProblem, SyncStatus};
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
@@ -68,9 +70,29 @@ struct Kept {
     outbox: Vec<PoolChange>,
 }
 
+/// The browser's `fetch`, as the sync client sends its requests.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fetch;
+
+impl Http for Fetch {
+    async fn request(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Option<HttpReply> {
+        let (status, headers, body) = network::request(method, url, headers, body, &KEPT_HEADERS).await.ok()?;
+        Some(HttpReply { status, headers, body })
+    }
+}
+
+/// The sync client, over the browser's `fetch`.
+type SyncClient = Client<Fetch>;
+
 #[derive(Default)]
 struct Engine {
-    client: Option<Client>,
+    client: Option<SyncClient>,
     kept: Kept,
     failures: u32,
     timer: Option<TimeoutHandle>,
@@ -161,7 +183,7 @@ split_fn! {
             e.generation
         });
         leptos::task::spawn_local(async move {
-            let mut client = Client::new(server.clone(), Credentials::new(&account, &password));
+            let mut client = Client::new(Fetch, server.clone(), Credentials::new(&account, &password));
             let result = client.sign_in().await;
             if with_engine(|e| e.generation) != generation {
                 return;
@@ -226,7 +248,7 @@ fn keep_outbox(handles: Handles) {
         serde_json::to_string(&e.kept).unwrap_or_default()
     });
     if let Err(error) = LocalStore::save_sync_state(&text) {
-        handles.storage.problem.set(Some(crate::ui::persistence::problem_of_write(error)));
+        handles.storage.problem.set(Some(crate::ui::saver::problem_of_write(error)));
     }
 }
 
@@ -332,7 +354,7 @@ fn unsent_ids(handles: Handles, teacher: &str) -> Vec<String> {
     handles.pool.pool.with_untracked(|p| unsent_requests(p.state(), teacher).iter().map(|b| b.id.clone()).collect())
 }
 
-async fn teacher_cycle(client: &mut Client, handles: Handles, kept: &mut Kept) -> Result<(), Stop> {
+async fn teacher_cycle(client: &mut SyncClient, handles: Handles, kept: &mut Kept) -> Result<(), Stop> {
     let Some(me) = handles.profile.teacher.get_untracked() else {
         return Err(Stop::Problem(SyncProblem::NoProfile));
     };
@@ -397,7 +419,7 @@ fn show(handles: Handles, state: PoolState) {
 const PUSH_ATTEMPTS: usize = 6;
 
 async fn coordinator_cycle(
-    client: &mut Client,
+    client: &mut SyncClient,
     handles: Handles,
     sync: SyncHandle,
     kept: &mut Kept,
@@ -417,7 +439,7 @@ async fn coordinator_cycle(
 
 /// Reads the shared pool unless still at `known`; plays the outbox again on a newer one.
 async fn pull_pool(
-    client: &mut Client,
+    client: &mut SyncClient,
     handles: Handles,
     sync: SyncHandle,
     kept: &mut Kept,
@@ -458,7 +480,7 @@ fn report(sync: SyncHandle, dropped: Vec<Dropped>) {
 /// server says wrote it (its history); returns the newest version seen (kept once the pool
 /// holding them is pushed).
 async fn take_in_requests(
-    client: &mut Client,
+    client: &mut SyncClient,
     handles: Handles,
     sync: SyncHandle,
     kept: &Kept,
@@ -484,7 +506,7 @@ async fn take_in_requests(
 
 /// Pushes the pool while the outbox holds changes, under `If-Match`; on 412 reads the newer
 /// pool, plays the outbox again and retries.
-async fn push_pool(client: &mut Client, handles: Handles, sync: SyncHandle, kept: &mut Kept) -> Result<(), Stop> {
+async fn push_pool(client: &mut SyncClient, handles: Handles, sync: SyncHandle, kept: &mut Kept) -> Result<(), Stop> {
     for _ in 0..PUSH_ATTEMPTS {
         let outbox_len = handles.pool.with_outbox(|o| o.as_ref().map_or(0, Vec::len)).unwrap_or(0);
         if outbox_len == 0 && kept.pool_version.is_some() {
@@ -522,7 +544,7 @@ async fn push_pool(client: &mut Client, handles: Handles, sync: SyncHandle, kept
 
 /// Writes each answer with news, unless another coordinator wrote one from a newer pool;
 /// records them as sent. Whether any was written.
-async fn write_answers(client: &mut Client, handles: Handles, kept: &Kept) -> Result<bool, Stop> {
+async fn write_answers(client: &mut SyncClient, handles: Handles, kept: &Kept) -> Result<bool, Stop> {
     let Some(pool_version) = kept.pool_version else { return Ok(false) };
     let now = clock::now();
     let news = handles.pool.pool.with_untracked(|p| answers_with_news(p.state(), now));
@@ -551,7 +573,7 @@ async fn write_answers(client: &mut Client, handles: Handles, kept: &Kept) -> Re
 }
 
 /// Publishes the public catalogue when it changed, unless a newer pool's is there already.
-async fn publish_catalogue(client: &mut Client, handles: Handles, kept: &mut Kept) -> Result<(), Stop> {
+async fn publish_catalogue(client: &mut SyncClient, handles: Handles, kept: &mut Kept) -> Result<(), Stop> {
     let Some(pool_version) = kept.pool_version else { return Ok(()) };
     let public = handles.pool.pool.with_untracked(|p| serde_json::to_string(&publish(p.state())).unwrap_or_default());
     let mut hasher = DefaultHasher::new();

@@ -10,62 +10,14 @@
 pub mod answer;
 pub mod requests;
 
-use super::availability::Overbooking;
-use super::booking::{BookingLine, BookingStatus};
+use super::availability::{Occupancy, Overbooking};
 use super::calendar::{bundled_holidays, SchoolHoliday};
 use super::catalogue::{Catalogue, CatalogueError};
 use super::ids::is_minted;
-use super::iso;
 use super::people::{Commune, School, TrainingSession};
 use super::pool::{Pool, PoolState};
 use super::{Agreement, Settings};
-use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-
-/// One booking of the pool as everyone may see it: what is booked and when, never by whom.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Occupancy {
-    /// The booking's id when it was minted by a browser (a random tag and a number: nothing
-    /// personal), so its teacher's browser recognises it; empty for ids of the first releases,
-    /// which held an e-mail address.
-    #[serde(default, alias = "booking", skip_serializing_if = "String::is_empty")]
-    pub id: String,
-    /// Models and quantities.
-    pub lines: Vec<BookingLine>,
-    /// First day.
-    #[serde(with = "iso::date")]
-    pub start: NaiveDate,
-    /// Last day, inclusive.
-    #[serde(with = "iso::date")]
-    pub end: NaiveDate,
-    /// Current status.
-    pub status: BookingStatus,
-}
-
-/// What this browser exchanged with other people.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExchangeLog {
-    /// The coordinator: per teacher, the fingerprint of the last answer produced for them (a
-    /// teacher has news when their answer would differ).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub answered: Vec<(String, u64)>,
-    /// The coordinator: requests taken in under another id than the one their teacher's
-    /// browser gave them (ids of the first releases could collide): teacher, id sent, id kept.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub renamed: Vec<(String, String, String)>,
-    /// The teacher: each booking as she last sent it, by id and the number of her own steps in
-    /// its history then (a count, not a time: two steps in the same second stay apart).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sent: Vec<(String, u16)>,
-    /// The teacher: sessions her last answer shows her enrolled in (the coordinator already
-    /// counts her seat in what it publishes).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub acknowledged_enrolments: Vec<String>,
-    /// The teacher: when the last answer she took in was produced (the coordinator's clock).
-    #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
-    pub answer_at: Option<NaiveDateTime>,
-}
 
 /// What the coordinator publishes for everyone (the `catalogue` file): everything a teacher
 /// needs to book, and no personal data — no name, e-mail, project, replacement value, training

@@ -2,7 +2,7 @@ use crate::domain::exchange::is_unsent;
 use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
-use crate::storage::ics::{calendar, IcsEvent};
+use crate::storage::exchange::ics::{calendar, IcsEvent};
 use crate::ui::components::{BookingHistory, IncidentForm, StatusBadge};
 use crate::ui::explain::explain;
 use crate::ui::labels::{long, refusal};
@@ -62,7 +62,7 @@ pub fn BookingCard(
     let can_cancel = booking.status.can_become(BookingStatus::Cancelled);
     let handed_over = booking.status == BookingStatus::HandedOver;
     // A refused or cancelled booking has no loan to put in a calendar nor an agreement to sign.
-    let goes_ahead = !matches!(booking.status, BookingStatus::Refused | BookingStatus::Cancelled);
+    let goes_ahead = !booking.status.is_withdrawn();
     let refusal_reason = booking.refusal().map(|entry| {
         let reason = match (&entry.reason, &entry.rule) {
             (Some(text), _) => text.clone(),

@@ -1,4 +1,4 @@
-use crate::domain::{Actor, BookingStatus, ChangeOutcome, IncidentDeclaration, IncidentKind, PoolChange};
+use crate::domain::{Actor, ChangeOutcome, IncidentDeclaration, IncidentKind, PoolChange};
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::Msg;
@@ -34,33 +34,31 @@ pub fn IncidentAdminDeclare(
     let errors = RwSignal::new(Vec::<String>::new());
     let labels =
         Memo::new(move |_| pool.with_catalogue(|c| c.units.iter().map(|u| u.label.clone()).collect::<Vec<_>>()));
+    // The typed unit's label as the catalogue spells it (typed in any case), or as typed.
+    let typed_label = move || {
+        let typed = unit.get().trim().to_owned();
+        labels.with(|all| all.iter().find(|l| l.eq_ignore_ascii_case(&typed)).cloned()).unwrap_or(typed)
+    };
     // Bookings the typed unit was handed over with, latest first.
     let bookings = Memo::new(move |_| {
-        let label = unit.get().trim().to_uppercase();
+        let label = typed_label();
         if label.is_empty() {
             return Vec::new();
         }
         pool.pool.with(|p| {
-            let mut list: Vec<(String, String)> = p
-                .state()
-                .bookings
-                .iter()
-                .filter(|b| matches!(b.status, BookingStatus::HandedOver | BookingStatus::Returned))
-                .filter(|b| b.units.iter().any(|u| u.label.to_uppercase() == label))
+            p.loans_of_unit(&label)
+                .into_iter()
                 .map(|b| {
-                    let who = p.teacher(&b.teacher).map_or_else(|| b.teacher.clone(), |t| t.name.clone());
+                    let who = p.borrower(&b.teacher).name();
                     (b.id.clone(), format!("{} — {} ({} – {})", b.id, who, short(b.start), short(b.end)))
                 })
-                .collect();
-            list.reverse();
-            list
+                .collect::<Vec<_>>()
         })
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let typed = unit.get_untracked().trim().to_owned();
-        let label = labels.get_untracked().into_iter().find(|l| l.eq_ignore_ascii_case(&typed)).unwrap_or(typed);
+        let label = untrack(typed_label);
         if label.is_empty() {
             errors.set(vec![i18n.t(Msg::IncidentAdminUnitMissing).to_owned()]);
             return;

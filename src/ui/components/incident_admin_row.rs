@@ -1,4 +1,4 @@
-use crate::domain::incident::DEADLINE_HOURS;
+use crate::domain::incident::deadline;
 use crate::domain::{Incident, IncidentAssessment, IncidentStatus, PoolChange};
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::{Lang, Msg};
@@ -8,7 +8,7 @@ use crate::ui::explain::explain;
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short};
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
-use chrono::{NaiveDateTime, TimeDelta, Timelike};
+use chrono::{NaiveDateTime, Timelike};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -73,10 +73,10 @@ pub fn IncidentAdminRow(
         view! { <span>{i18n.t(Msg::IncidentAdminPoliceNotNeeded)}</span> }.into_any()
     } else {
         let late = incident.police_report_late(now);
-        let deadline = incident.discovered_at + TimeDelta::hours(DEADLINE_HOURS);
+        let due = deadline(incident.discovered_at);
         let main = match &incident.police_report {
             Some(reference) => i18n.tf(Msg::IncidentAdminPoliceGiven, &[("reference", reference)]),
-            None => i18n.tf(Msg::IncidentAdminPoliceDue, &[("when", &day_and_time(lang, deadline))]),
+            None => i18n.tf(Msg::IncidentAdminPoliceDue, &[("when", &day_and_time(lang, due))]),
         };
         view! {
             {main}

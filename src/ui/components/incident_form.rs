@@ -1,4 +1,4 @@
-use crate::domain::incident::DEADLINE_HOURS;
+use crate::domain::incident::deadline;
 use crate::domain::{Actor, Booking, ChangeOutcome, DomainError, IncidentDeclaration, IncidentKind, PoolChange};
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::Msg;
@@ -7,7 +7,7 @@ use crate::platform::document::focus_by_id;
 use crate::ui::components::{DateField, Field, Select, TextArea, TextInput};
 use crate::ui::labels::{incident_kind_msg, long, refusal};
 use crate::ui::state::{use_i18n, use_pool};
-use chrono::{TimeDelta, Timelike};
+use chrono::Timelike;
 use leptos::prelude::*;
 
 const KINDS: [IncidentKind; 3] = [IncidentKind::Damage, IncidentKind::Loss, IncidentKind::Theft];
@@ -87,7 +87,7 @@ pub fn IncidentForm(
                 let lang = i18n.lang();
                 let mut text = i18n.t(if late { Msg::IncidentDeclaredLate } else { Msg::IncidentDeclared }).to_owned();
                 if kind.get_untracked().needs_police_report() && police_report.is_none() {
-                    let limit = discovered_at + TimeDelta::hours(DEADLINE_HOURS);
+                    let limit = deadline(discovered_at);
                     let reminder = i18n.tf(
                         Msg::IncidentPoliceReminder,
                         &[

@@ -1,5 +1,5 @@
 use crate::i18n::Msg;
-use crate::storage::qr::qr_svg;
+use crate::ui::qr::qr_svg;
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 

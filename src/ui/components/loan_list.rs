@@ -35,7 +35,7 @@ pub fn LoanList(
             list.iter()
                 .filter_map(|id| p.booking(id))
                 .map(|b| {
-                    let teacher = p.teacher(&b.teacher).map_or_else(|| b.teacher.clone(), |t| t.name.clone());
+                    let teacher = p.borrower(&b.teacher).name().to_owned();
                     let units = if b.units.is_empty() {
                         b.lines
                             .iter()

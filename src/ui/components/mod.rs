@@ -111,7 +111,7 @@ pub use request_queue::RequestQueue;
 pub use return_form::ReturnForm;
 pub use session_list::{EnrolmentStatus, SessionList, UnenrollButton};
 pub use site_footer::SiteFooter;
-pub use skip_link::SkipLink;
+pub use skip_link::{SkipLink, MAIN_ID};
 pub use status_badge::StatusBadge;
 pub use storage_notice::StorageNotice;
 pub use storage_panel::StoragePanel;

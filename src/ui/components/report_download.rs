@@ -1,6 +1,6 @@
 use crate::i18n::Msg;
 use crate::platform::files;
-use crate::storage::csv;
+use crate::storage::exchange::csv;
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
 

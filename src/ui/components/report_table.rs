@@ -1,5 +1,5 @@
 use crate::i18n::Lang;
-use crate::storage::csv::{decimal, Cell};
+use crate::storage::exchange::csv::{decimal, Cell};
 use crate::ui::labels::short;
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-use crate::domain::{Booking, BookingStatus, PoolChange};
+use crate::domain::{BookingStatus, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Field, StatusBadge, TextArea};
@@ -43,21 +43,10 @@ pub fn RequestQueue() -> impl IntoView {
     let today = clock::today();
     let rows = Memo::new(move |_| {
         pool.pool.with(|p| {
-            let name_of = |b: &Booking| {
-                let teacher = p.teacher(&b.teacher);
-                let school = teacher
-                    .and_then(|t| p.state().schools.iter().find(|s| s.id == t.school))
-                    .map(|s| s.name.clone())
-                    .unwrap_or_default();
-                (teacher.map_or_else(|| b.teacher.clone(), |t| t.name.clone()), school)
-            };
-            let mut rows: Vec<QueueRow> = p
-                .state()
-                .bookings
-                .iter()
-                .filter(|b| matches!(b.status, BookingStatus::Requested | BookingStatus::AwaitingTraining))
+            p.awaiting_decision()
+                .into_iter()
                 .map(|b| {
-                    let (teacher, school) = name_of(b);
+                    let borrower = p.borrower(&b.teacher);
                     let equipment = b
                         .lines
                         .iter()
@@ -71,8 +60,8 @@ pub fn RequestQueue() -> impl IntoView {
                         id: b.id.clone(),
                         project: b.project.clone(),
                         teacher_id: b.teacher.clone(),
-                        teacher,
-                        school,
+                        teacher: borrower.name().to_owned(),
+                        school: borrower.school_name().to_owned(),
                         equipment,
                         start: b.start,
                         end: b.end,
@@ -80,9 +69,7 @@ pub fn RequestQueue() -> impl IntoView {
                         training_to_verify: !p.training_to_verify(b, today).is_empty(),
                     }
                 })
-                .collect();
-            rows.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
-            rows
+                .collect::<Vec<QueueRow>>()
         })
     });
     // Only bookings still in the queue count as selected (another tab may have handled some).

@@ -18,12 +18,12 @@ fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
     }
     for gap in &report.short {
         let Some(b) = pool.booking(&gap.booking) else { continue };
-        let teacher = pool.teacher(&b.teacher).map_or_else(|| b.teacher.clone(), |t| t.name.clone());
+        let teacher = pool.borrower(&b.teacher).name();
         text.push(t(
             Msg::ReturnShort,
             &[
                 ("project", &b.project),
-                ("teacher", &teacher),
+                ("teacher", teacher),
                 ("start", &short(b.start)),
                 ("end", &short(b.end)),
                 ("requested", &gap.shortage.requested.to_string()),

@@ -1,3 +1,4 @@
+use crate::domain::people::ends_in_time;
 use crate::domain::training::SessionOffer;
 use crate::i18n::Msg;
 use crate::ui::labels::{long, refusal};
@@ -49,12 +50,8 @@ pub fn SessionList(
     let profile = use_profile();
     // Sessions she is already in are shown with their withdraw button elsewhere.
     let me = profile.id().unwrap_or_default();
-    let sessions: Vec<SessionOffer> = pool.pool.with_untracked(|p| {
-        sessions
-            .into_iter()
-            .filter(|o| !p.state().sessions.iter().any(|s| s.id == o.session && s.enrolled.contains(&me)))
-            .collect()
-    });
+    let sessions: Vec<SessionOffer> =
+        pool.pool.with_untracked(|p| sessions.into_iter().filter(|o| !p.is_enrolled(&me, &o.session)).collect());
     if sessions.is_empty() {
         return view! { <p>{i18n.text(Msg::TrainingNoSession)}</p> }.into_any();
     }
@@ -67,7 +64,7 @@ pub fn SessionList(
                 Msg::SessionLine,
                 &[("date", &date), ("place", &offer.place), ("seats", &offer.seats_left.to_string())],
             );
-            let too_late = loan_start.is_some_and(|start| offer.end >= start);
+            let too_late = loan_start.is_some_and(|start| !ends_in_time(offer.end, start));
             let late = too_late.then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
             let label = i18n.tf(Msg::SessionEnrollIn, &[("date", &date)]);
             let on_click = move |_| {

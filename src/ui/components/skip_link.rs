@@ -1,8 +1,10 @@
 use crate::i18n::Msg;
 use crate::platform::document;
-use crate::ui::app::MAIN_ID;
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
+
+/// The id of the `<main>` landmark, target of the skip link.
+pub const MAIN_ID: &str = "contenu";
 
 /// "Aller au contenu": the first focusable element, visible when focused.
 #[component]

@@ -1,8 +1,9 @@
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::storage::local::LocalStore;
+use crate::storage::persist::local::LocalStore;
 use crate::ui::labels::refusal;
-use crate::ui::persistence::{self, download_unreadable, export_backup, Handles};
+use crate::ui::persistence::{self, download_unreadable, export_backup};
+use crate::ui::state::Handles;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_storage, SaveProblem, StorageMode};
 use leptos::prelude::*;

@@ -1,7 +1,8 @@
 use crate::i18n::{format_count, Msg};
-use crate::storage::local::QUOTA_UNITS;
+use crate::storage::persist::local::QUOTA_UNITS;
 use crate::ui::labels::long;
-use crate::ui::persistence::{export_backup, Handles};
+use crate::ui::persistence::export_backup;
+use crate::ui::state::Handles;
 use crate::ui::state::{use_i18n, use_storage};
 use leptos::prelude::*;
 

@@ -2,8 +2,8 @@
 
 use crate::i18n::Msg;
 use crate::ui::components::{Field, TextField, TextInput};
-use crate::ui::persistence::Handles;
 use crate::ui::routes;
+use crate::ui::state::Handles;
 use crate::ui::state::{use_i18n, use_role};
 use crate::ui::sync::{status_text, use_sync, SyncStatus};
 use crate::ui::sync_engine;

@@ -1,4 +1,4 @@
-use crate::domain::people::expiry;
+use crate::domain::RecordStanding;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
@@ -6,17 +6,6 @@ use crate::ui::labels::{long, short};
 use crate::ui::state::{use_i18n, use_pool};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// Where a training record stands today.
-#[derive(Clone, Copy, PartialEq)]
-enum Standing {
-    /// No expiry.
-    Forever,
-    /// Valid up to this day included.
-    Until(NaiveDate),
-    /// No longer valid since this day.
-    Expired(NaiveDate),
-}
 
 /// A teacher's training records (training, completion date, valid until or expired, from the
 /// training's validity) and their enrolments in sessions still to come.
@@ -33,19 +22,14 @@ pub fn TeacherRecords(
         Memo::new(move |_| {
             let english = i18n.english();
             pool.with_state(|s| {
-                let mut rows: Vec<(String, NaiveDate, Standing)> = s
+                let mut rows: Vec<(String, NaiveDate, RecordStanding)> = s
                     .records
                     .iter()
                     .filter(|r| r.teacher == id)
                     .map(|r| {
                         let training = s.catalogue.training(&r.training);
                         let name = training.map_or_else(|| r.training.clone(), |t| t.name.pick(english).to_owned());
-                        let standing =
-                            match training.and_then(|t| t.validity_years).and_then(|y| expiry(r.completed, y)) {
-                                None => Standing::Forever,
-                                Some(end) if today >= end => Standing::Expired(end),
-                                Some(end) => Standing::Until(end.pred_opt().unwrap_or(end)),
-                            };
+                        let standing = r.standing(training.and_then(|t| t.validity_years), today);
                         (name, r.completed, standing)
                     })
                     .collect();
@@ -58,13 +42,13 @@ pub fn TeacherRecords(
         let id = id.clone();
         Memo::new(move |_| {
             let english = i18n.english();
-            pool.with_state(|s| {
-                let mut rows: Vec<(NaiveDate, String, String)> = s
-                    .sessions
-                    .iter()
-                    .filter(|x| x.end >= today && x.enrolled.contains(&id))
+            pool.pool.with(|p| {
+                let mut rows: Vec<(NaiveDate, String, String)> = p
+                    .enrolments_to_come(&id, today)
+                    .into_iter()
                     .map(|x| {
-                        let name = s
+                        let name = p
+                            .state()
                             .catalogue
                             .training(&x.training)
                             .map_or_else(|| x.training.clone(), |t| t.name.pick(english).to_owned());
@@ -86,11 +70,11 @@ pub fn TeacherRecords(
             .into_iter()
             .map(|(name, completed, standing)| {
                 let (icon, class, text) = match standing {
-                    Standing::Forever => (IconKind::Check, "ok", i18n.t(Msg::TeacherRecordForever).to_owned()),
-                    Standing::Until(day) => {
+                    RecordStanding::Forever => (IconKind::Check, "ok", i18n.t(Msg::TeacherRecordForever).to_owned()),
+                    RecordStanding::Until(day) => {
                         (IconKind::Check, "ok", i18n.tf(Msg::TeacherRecordUntil, &[("date", &long(lang, day))]))
                     }
-                    Standing::Expired(day) => (
+                    RecordStanding::Expired(day) => (
                         IconKind::Unavailable,
                         "closed",
                         i18n.tf(Msg::TeacherRecordExpired, &[("date", &long(lang, day))]),

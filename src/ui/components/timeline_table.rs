@@ -44,9 +44,7 @@ pub fn TimelineTable(
         t.rows
             .into_iter()
             .map(|row| {
-                let teacher = pool
-                    .pool
-                    .with_untracked(|p| p.teacher(&row.teacher).map_or(row.teacher.clone(), |t| t.name.clone()));
+                let teacher = pool.pool.with_untracked(|p| p.borrower(&row.teacher).name().to_owned());
                 let href = links.to(&routes::desk(&row.booking));
                 let quantity = row.quantity;
                 let cells = row

@@ -1,3 +1,4 @@
+use crate::domain::people::ends_in_time;
 use crate::domain::TrainingStanding;
 use crate::i18n::Msg;
 use crate::platform::clock;
@@ -27,10 +28,10 @@ pub fn TrainingStatus(
         Memo::new(move |_| {
             let teacher = profile.id()?;
             let today = clock::today();
-            Some(pool.with_state(|s| {
-                s.sessions
-                    .iter()
-                    .filter(|x| x.training == training && x.end >= today && x.enrolled.contains(&teacher))
+            Some(pool.pool.with(|p| {
+                p.enrolments_to_come(&teacher, today)
+                    .into_iter()
+                    .filter(|x| x.training == training)
                     .map(|x| (x.id.clone(), x.start, x.end, x.place.clone()))
                     .collect::<Vec<_>>()
             }))
@@ -48,8 +49,9 @@ pub fn TrainingStatus(
             .unwrap_or_default()
             .into_iter()
             .map(|(id, first, last, place)| {
-                let late = (last >= loan_start && matches!(standing.get(), Some(TrainingStanding::Missing { .. })))
-                    .then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
+                let late = (!ends_in_time(last, loan_start)
+                    && matches!(standing.get(), Some(TrainingStanding::Missing { .. })))
+                .then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
                 view! {
                     <p class="standing">
                         <Icon kind=IconKind::Training />

@@ -27,14 +27,11 @@ pub fn BookingDeskPage() -> impl IntoView {
         let Some(b) = booking.get() else { return i18n.t(Msg::AgreementNotFound).to_owned() };
         let project =
             if b.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &b.id)]) } else { b.project.clone() };
-        let teacher = pool.pool.with_untracked(|p| p.teacher(&b.teacher).map(|t| t.name.clone()));
-        let teacher = teacher.unwrap_or_else(|| {
-            if b.teacher.is_empty() {
-                i18n.t(Msg::QueueAnonymous).to_owned()
-            } else {
-                b.teacher.clone()
-            }
-        });
+        let teacher = if b.teacher.is_empty() {
+            i18n.t(Msg::QueueAnonymous).to_owned()
+        } else {
+            pool.pool.with_untracked(|p| p.borrower(&b.teacher).name().to_owned())
+        };
         i18n.tf(Msg::CoordBookingTitle, &[("project", &project), ("teacher", &teacher)])
     });
     // Read untracked: the section below is redrawn when the booking changes, not on every
@@ -42,19 +39,13 @@ pub fn BookingDeskPage() -> impl IntoView {
     let facts = move |b: Booking| {
         let lang = i18n.lang();
         let (teacher, email, school) = pool.pool.with_untracked(|p| {
-            let t = p.teacher(&b.teacher);
-            let school = t
-                .and_then(|t| p.state().schools.iter().find(|s| s.id == t.school))
-                .map(|s| {
-                    let commune = p.state().communes.iter().find(|c| c.id == s.commune).map(|c| c.name.clone());
-                    commune.map_or_else(|| s.name.clone(), |c| format!("{}, {c}", s.name))
-                })
-                .unwrap_or_default();
-            (
-                t.map_or_else(|| b.teacher.clone(), |t| t.name.clone()),
-                t.map(|t| t.email.clone()).unwrap_or_default(),
-                school,
-            )
+            let borrower = p.borrower(&b.teacher);
+            let school = match (borrower.school, borrower.commune) {
+                (Some(s), Some(c)) => format!("{}, {}", s.name, c.name),
+                (Some(s), None) => s.name.clone(),
+                (None, _) => String::new(),
+            };
+            (borrower.name().to_owned(), borrower.email().to_owned(), school)
         });
         let lines = pool.pool.with_untracked(|p| {
             b.lines

@@ -1,7 +1,7 @@
 use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
-use crate::i18n::file_errors::describe;
 use crate::i18n::Msg;
 use crate::ui::components::{CatalogueFilters, ModelCard, PageTitle};
+use crate::ui::explain_storage::describe;
 use crate::ui::labels::short;
 use crate::ui::state::{use_i18n, use_plan, use_pool};
 use leptos::prelude::*;

@@ -1,10 +1,11 @@
-use crate::domain::{BookingStatus, PoolState};
+use crate::domain::{Booking, Pool, PoolState};
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, LoanList, PageTitle, RequestQueue};
 use crate::ui::explain::overbooking;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,44 +18,21 @@ pub fn RequestsQueuePage() -> impl IntoView {
     let pool = use_pool();
     let links = use_links();
     let today = clock::today();
-    let to_hand_over = Memo::new(move |_| {
-        pool.with_state(|s| {
-            let mut ids: Vec<(chrono::NaiveDate, String)> = s
-                .bookings
-                .iter()
-                .filter(|b| b.status == BookingStatus::Confirmed && !b.is_late_pick_up(today))
-                .map(|b| (b.start, b.id.clone()))
-                .collect();
-            ids.sort();
-            ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
-        })
-    });
-    // Confirmed, first day passed, not handed over: the teacher has not come.
-    let late_pick_ups =
-        Memo::new(move |_| pool.pool.with(|p| p.late_pick_ups(today).iter().map(|b| b.id.clone()).collect::<Vec<_>>()));
-    // Loans out, by last day; `overdue` picks those past it (rule R6).
-    let out_by = move |overdue: bool| {
-        Memo::new(move |_| {
-            pool.with_state(|s| {
-                let mut ids: Vec<(chrono::NaiveDate, String)> = s
-                    .bookings
-                    .iter()
-                    .filter(|b| b.status == BookingStatus::HandedOver && b.is_overdue(today) == overdue)
-                    .map(|b| (b.end, b.id.clone()))
-                    .collect();
-                ids.sort();
-                ids.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
-            })
-        })
+    // The desk's lists, as the domain orders them (rule R6).
+    let list = move |of: fn(&Pool, NaiveDate) -> Vec<&Booking>| {
+        Memo::new(move |_| pool.pool.with(|p| of(p, today).into_iter().map(|b| b.id.clone()).collect::<Vec<_>>()))
     };
+    let to_hand_over = list(Pool::to_hand_over);
+    // Confirmed, first day passed, not handed over: the teacher has not come.
+    let late_pick_ups = list(Pool::late_pick_ups);
     // An empty pool of the coordinator's own: the demo's settings and calendar stay.
     let start_empty = move || {
         let mut state = pool.with_state(|s| PoolState { settings: s.settings.clone(), ..PoolState::default() });
         state.demo = false;
         pool.replace(state);
     };
-    let overdue = out_by(true);
-    let out = out_by(false);
+    let overdue = list(Pool::overdue);
+    let out = list(Pool::on_loan);
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::CoordQueueTitle).to_owned()) />
         <CoordinatorGate>

@@ -5,7 +5,7 @@ use crate::domain::{IncidentKind, IncidentStatus};
 use crate::i18n::money::format_euros;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
-use crate::storage::csv::{self, Cell};
+use crate::storage::exchange::csv::{self, Cell};
 use crate::ui::components::{Bar, CoordinatorGate, DateField, PageTitle, ReportChart, ReportDownload, ReportTable};
 use crate::ui::labels::{incident_kind_msg, incident_status_msg, short, status_msg};
 use crate::ui::state::{use_i18n, use_pool};
@@ -140,14 +140,12 @@ fn review_csv(lang: Lang, r: &IncidentReview) -> String {
 /// The bookings whose period meets `[from, to]`, one row each, in id order.
 fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) -> Vec<Vec<Cell>> {
     let english = lang == Lang::En;
-    let mut bookings: Vec<_> = state.bookings.iter().filter(|b| b.start <= to && b.end >= from).collect();
+    let mut bookings: Vec<_> = state.bookings.iter().filter(|b| b.meets(from, to)).collect();
     bookings.sort_by(|a, b| a.id.cmp(&b.id));
     bookings
         .into_iter()
         .map(|b| {
-            let teacher = state.teachers.iter().find(|t| t.id == b.teacher);
-            let school = teacher.and_then(|t| state.schools.iter().find(|s| s.id == t.school));
-            let commune = school.and_then(|s| state.communes.iter().find(|c| c.id == s.commune));
+            let borrower = state.borrower(&b.teacher);
             let lines: Vec<String> = b
                 .lines
                 .iter()
@@ -163,9 +161,9 @@ fn bookings_rows(lang: Lang, state: &PoolState, from: NaiveDate, to: NaiveDate) 
                 .collect();
             vec![
                 Cell::text(b.id.clone()),
-                Cell::text(teacher.map_or(b.teacher.clone(), |t| t.name.clone())),
-                Cell::text(school.map(|s| s.name.clone()).unwrap_or_default()),
-                Cell::text(commune.map(|c| c.name.clone()).unwrap_or_default()),
+                Cell::text(borrower.name()),
+                Cell::text(borrower.school_name()),
+                Cell::text(borrower.commune_name()),
                 Cell::text(lines.join(", ")),
                 Cell::Date(b.start),
                 Cell::Date(b.end),

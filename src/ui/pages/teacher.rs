@@ -21,8 +21,7 @@ pub fn TeacherPage() -> impl IntoView {
         let id = id.get();
         pool.pool.with(|p| {
             let t = p.teacher(&id)?;
-            let school = p.state().schools.iter().find(|s| s.id == t.school);
-            let commune = school.and_then(|s| p.state().communes.iter().find(|c| c.id == s.commune));
+            let (school, commune) = t.school_in(&p.state().schools, &p.state().communes);
             Some((
                 t.name.clone(),
                 t.email.clone(),

@@ -46,24 +46,18 @@ pub fn UnitPage() -> impl IntoView {
             let unit = state.catalogue.units.iter().find(|u| u.label == label)?.clone();
             let model_name =
                 p.model(&unit.model).map_or_else(|| unit.model.clone(), |m| m.name_in(i18n.english()).to_owned());
-            let mut loans: Vec<Loan> = state
-                .bookings
-                .iter()
-                .filter(|b| b.units.iter().any(|u| u.label == label))
+            let loans: Vec<Loan> = p
+                .loans_of_unit(&label)
+                .into_iter()
                 .map(|b| {
-                    let teacher = p.teacher(&b.teacher);
-                    let school = teacher
-                        .and_then(|t| state.schools.iter().find(|s| s.id == t.school))
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default();
+                    let borrower = p.borrower(&b.teacher);
                     Loan {
                         booking: b.clone(),
-                        teacher: teacher.map_or_else(|| b.teacher.clone(), |t| t.name.clone()),
-                        school,
+                        teacher: borrower.name().to_owned(),
+                        school: borrower.school_name().to_owned(),
                     }
                 })
                 .collect();
-            loans.sort_by_key(|l| std::cmp::Reverse(l.booking.start));
             let incidents = state.incidents.iter().filter(|i| i.unit == label).cloned().collect();
             Some(UnitFacts { unit, model_name, loans, incidents })
         })

@@ -8,12 +8,13 @@
 //!   a field this tab changed keeps its value, others take the stored one; basket quantities
 //!   add up both tabs' changes.
 
-use super::document::{BookingDraft, Document, SavedPlan, StateRef, StorageError};
 use super::kv::KeyValue;
+use super::model::{Document, StateRef, StorageError};
 use super::store::{Loaded, SaveError, Saved, Source, Store};
+use crate::domain::basket::{self, BookingPlan};
 use crate::domain::change::{replay, Dropped};
-use crate::domain::{BookingLine, Pool, PoolChange, PoolState, Teacher};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::{Pool, PoolChange, PoolState, Teacher};
+use chrono::NaiveDateTime;
 
 /// What the tab shows: the pool, the teacher's profile and the booking being prepared.
 #[derive(Clone, Debug)]
@@ -23,7 +24,7 @@ pub struct Working {
     /// The teacher using this browser.
     pub profile: Option<Teacher>,
     /// The booking being prepared.
-    pub plan: SavedPlan,
+    pub plan: BookingPlan,
 }
 
 impl Working {
@@ -65,7 +66,7 @@ pub struct TabSync<K> {
     store: Store<K>,
     /// The profile and plan as last read or saved: the base of the three-way merge.
     base_profile: Option<Teacher>,
-    base_plan: SavedPlan,
+    base_plan: BookingPlan,
     /// Pool changes made since the last read or save, in order.
     pending: Vec<PoolChange>,
 }
@@ -92,55 +93,6 @@ fn working_of(document: Document, fallback: impl FnOnce() -> PoolState) -> Worki
     }
 }
 
-/// After how many days without an export changed data calls for a backup.
-pub const BACKUP_REMINDER_DAYS: i64 = 14;
-
-/// Whether to remind the user to export a backup: the data was saved after `since` (the last
-/// export, else the first save) and `since` is more than [`BACKUP_REMINDER_DAYS`] days before
-/// `today`.
-pub fn backup_due(saved_at: Option<NaiveDateTime>, since: Option<NaiveDateTime>, today: NaiveDate) -> bool {
-    match (saved_at, since) {
-        (Some(saved), Some(since)) => saved > since && (today - since.date()).num_days() > BACKUP_REMINDER_DAYS,
-        _ => false,
-    }
-}
-
-/// Three-way merge of the plan: `mine` against `base`, onto `theirs`.
-pub fn merge_plan(base: &SavedPlan, mine: &SavedPlan, theirs: &SavedPlan) -> SavedPlan {
-    let pick = |b, m, t| if m != b { m } else { t };
-    let quantity = |plan: &SavedPlan, model: &str| {
-        plan.basket.iter().find(|l| l.model == model).map_or(0_i64, |l| i64::from(l.quantity))
-    };
-    let mut models: Vec<&str> = theirs.basket.iter().map(|l| l.model.as_str()).collect();
-    for line in &mine.basket {
-        if !models.contains(&line.model.as_str()) {
-            models.push(&line.model);
-        }
-    }
-    let basket = models
-        .into_iter()
-        .filter_map(|model| {
-            let q = quantity(theirs, model) + quantity(mine, model) - quantity(base, model);
-            let quantity = u32::try_from(q.min(i64::from(u32::MAX))).ok().filter(|q| *q > 0)?;
-            Some(BookingLine { model: model.to_owned(), quantity })
-        })
-        .collect();
-    let text = |b: &String, m: &String, t: &String| if m != b { m.clone() } else { t.clone() };
-    let (b, m, t) = (&base.draft, &mine.draft, &theirs.draft);
-    let draft = BookingDraft {
-        project: text(&b.project, &m.project, &t.project),
-        class: text(&b.class, &m.class, &t.class),
-        notes: text(&b.notes, &m.notes, &t.notes),
-        accepted: if m.accepted != b.accepted { m.accepted.clone() } else { t.accepted.clone() },
-    };
-    SavedPlan {
-        start: pick(base.start, mine.start, theirs.start),
-        end: pick(base.end, mine.end, theirs.end),
-        basket,
-        draft,
-    }
-}
-
 impl<K: KeyValue> TabSync<K> {
     /// Reads the stored document over `kv`; `fallback` gives the pool when none is stored
     /// (the embedded demo pool).
@@ -161,7 +113,7 @@ impl<K: KeyValue> TabSync<K> {
     /// A link to a store that holds nothing yet (first visit): the first save writes revision 1,
     /// or merges with what another tab wrote meanwhile.
     pub fn empty(kv: K) -> Self {
-        TabSync { store: Store::new(kv), base_profile: None, base_plan: SavedPlan::default(), pending: Vec::new() }
+        TabSync { store: Store::new(kv), base_profile: None, base_plan: BookingPlan::default(), pending: Vec::new() }
     }
 
     /// Notes a change already made on the working pool, to be saved.
@@ -219,7 +171,7 @@ impl<K: KeyValue> TabSync<K> {
         }
         let profile =
             if working.profile != self.base_profile { working.profile.take() } else { theirs.profile.clone() };
-        let plan = merge_plan(&self.base_plan, &working.plan, &theirs.plan);
+        let plan = basket::merge(&self.base_plan, &working.plan, &theirs.plan);
         // What is stored now is the base of the next merge.
         self.base_profile = theirs.profile;
         self.base_plan = theirs.plan;
@@ -268,55 +220,8 @@ mod tests {
     use super::*;
     use crate::domain::testkit::{now, request, state};
     use crate::domain::{Actor, BookingStatus, ChangeOutcome};
-    use crate::storage::kv::SharedStore;
+    use crate::storage::persist::kv::SharedStore;
     use crate::test_dates::d;
-
-    fn plan(lines: &[(&str, u32)]) -> SavedPlan {
-        SavedPlan {
-            start: None,
-            end: None,
-            basket: lines.iter().map(|(m, q)| BookingLine { model: (*m).into(), quantity: *q }).collect(),
-            ..SavedPlan::default()
-        }
-    }
-
-    #[test]
-    fn basket_quantities_add_up_both_tabs_changes() {
-        let base = plan(&[("thymio", 2), ("bluebot", 1)]);
-        let mine = plan(&[("thymio", 5), ("casque", 1)]); // +3 thymio, bluebot removed, casque added
-        let theirs = plan(&[("thymio", 3), ("bluebot", 2)]); // +1 thymio, +1 bluebot
-        let merged = merge_plan(&base, &mine, &theirs);
-        assert_eq!(merged.basket, plan(&[("thymio", 6), ("bluebot", 1), ("casque", 1)]).basket);
-        let dated = SavedPlan { start: Some(d(2026, 10, 5)), ..theirs.clone() };
-        assert_eq!(merge_plan(&base, &mine, &dated).start, Some(d(2026, 10, 5)), "their date is kept");
-        let mine_dated = SavedPlan { start: Some(d(2026, 11, 9)), ..mine };
-        assert_eq!(merge_plan(&base, &mine_dated, &dated).start, Some(d(2026, 11, 9)), "my change wins");
-    }
-
-    #[test]
-    fn the_booking_draft_keeps_each_tabs_own_edits() {
-        let base = plan(&[]);
-        let draft = |project: &str, notes: &str| BookingDraft {
-            project: project.into(),
-            notes: notes.into(),
-            ..BookingDraft::default()
-        };
-        let mine = SavedPlan { draft: draft("Robots en CM1", ""), ..base.clone() };
-        let theirs = SavedPlan { draft: draft("", "Salle 12"), ..base.clone() };
-        let merged = merge_plan(&base, &mine, &theirs);
-        assert_eq!(merged.draft, draft("Robots en CM1", "Salle 12"));
-    }
-
-    #[test]
-    fn a_backup_is_reminded_of_when_changed_data_is_more_than_14_days_from_the_last_export() {
-        let at = |day| Some(crate::test_dates::at(2026, 11, day, 10, 0));
-        let today = d(2026, 11, 20);
-        assert!(backup_due(at(19), at(5), today), "15 days, changed since");
-        assert!(!backup_due(at(19), at(6), today), "14 days is not more than 14");
-        assert!(!backup_due(at(4), at(5), today), "nothing changed since the export");
-        assert!(!backup_due(None, at(1), today), "never saved");
-        assert!(!backup_due(at(19), None, today), "nothing to count from");
-    }
 
     struct Tab {
         sync: TabSync<SharedStore>,
@@ -338,10 +243,7 @@ mod tests {
         }
 
         fn add(&mut self, model: &str) {
-            match self.working.plan.basket.iter_mut().find(|l| l.model == model) {
-                Some(line) => line.quantity += 1,
-                None => self.working.plan.basket.push(BookingLine { model: model.into(), quantity: 1 }),
-            }
+            basket::add(&mut self.working.plan.basket, model, 1);
         }
 
         fn save(&mut self) {

@@ -435,8 +435,7 @@ fn incidents(state: &mut PoolState, rng: &mut Rng) {
         let kind = *rng.pick(&[IncidentKind::Damage, IncidentKind::Damage, IncidentKind::Loss, IncidentKind::Theft]);
         let discovered = during(rng, booking.end, 8, 17);
         let declared = discovered + TimeDelta::hours(1 + rng.below(60) as i64);
-        let teacher = state.teachers.iter().find(|t| t.id == booking.teacher);
-        let school = teacher.and_then(|t| state.schools.iter().find(|s| s.id == t.school));
+        let school = state.borrower(&booking.teacher).school;
         incidents.push(Incident {
             id: format!("inc-{}", k + 1),
             unit: booking.units[0].label.clone(),

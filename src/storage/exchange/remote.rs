@@ -19,9 +19,46 @@
 //! 304), writes under optimistic concurrency (`If-Match`, 412), `_since` listings, and the
 //! `Backoff` and `Retry-After` headers.
 
-use crate::platform::network::{request, HttpReply};
 use serde_json::{json, Value};
 use std::fmt;
+use std::future::Future;
+
+/// The headers of an answer the client reads (lower-case names): `ETag`, `Backoff` and
+/// `Retry-After`.
+pub const KEPT_HEADERS: [&str; 3] = ["etag", "backoff", "retry-after"];
+
+/// What the server answered: the status, the headers the client reads ([`KEPT_HEADERS`]), the
+/// body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpReply {
+    /// The status code.
+    pub status: u16,
+    /// Those of [`KEPT_HEADERS`] the answer has.
+    pub headers: Vec<(&'static str, String)>,
+    /// The body as text.
+    pub body: String,
+}
+
+impl HttpReply {
+    /// The value of one of the headers kept.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// How the client reaches the server: one HTTP request with every cache bypassed, keeping the
+/// [`KEPT_HEADERS`] of the answer; `None` when no answer came (offline, refused, timed out).
+/// The app sends through the browser's `fetch`; this module never touches the browser.
+pub trait Http {
+    /// Sends `method url` with `headers` and `body`.
+    fn request(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> impl Future<Output = Option<HttpReply>>;
+}
 
 /// The bucket holding the pool's collections.
 pub const BUCKET: &str = "materiotheque";
@@ -291,20 +328,22 @@ pub fn history_of(body: &str) -> Result<Vec<Authored>, RemoteError> {
         .collect())
 }
 
-/// A connection to the sync server as one account. Remembers the wait the server last asked
-/// for, so that the caller honours it.
+/// A connection to the sync server as one account, through `H`. Remembers the wait the server
+/// last asked for, so that the caller honours it.
 #[derive(Clone, Debug)]
-pub struct Client {
+pub struct Client<H> {
+    http: H,
     server: String,
     credentials: Credentials,
     /// Seconds the server asked to wait before the next request (`Backoff`, `Retry-After`).
     pub wait: Option<u32>,
 }
 
-impl Client {
-    /// A client of `server` (as [`normalise_server`] gives it) signed in with `credentials`.
-    pub fn new(server: String, credentials: Credentials) -> Self {
-        Self { server, credentials, wait: None }
+impl<H: Http> Client<H> {
+    /// A client of `server` (as [`normalise_server`] gives it) signed in with `credentials`,
+    /// sending through `http`.
+    pub fn new(http: H, server: String, credentials: Credentials) -> Self {
+        Self { http, server, credentials, wait: None }
     }
 
     /// The account signed in.
@@ -329,7 +368,7 @@ impl Client {
             headers.push(("Content-Type", "application/json"));
         }
         headers.extend_from_slice(extra);
-        let reply = request(method, url, &headers, body).await.map_err(|_| RemoteError::Unreachable)?;
+        let reply = self.http.request(method, url, &headers, body).await.ok_or(RemoteError::Unreachable)?;
         self.wait = wait_asked(&reply);
         Ok(reply)
     }

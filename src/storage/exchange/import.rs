@@ -10,15 +10,17 @@
 //!
 //! Importing the same file twice changes nothing the second time.
 
+use super::backup::{parse_backup_body, BACKUP_FORMAT};
 use super::calendar_files;
-use super::document::{check_pool, StoredState};
-use super::files::{parse_answer_body, parse_backup_body, parse_catalogue_body, parse_requests_body, FileError, ShapeProblem};
-use super::files::{ANSWER_FORMAT, BACKUP_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
-use super::json_lite::Reader;
+use super::files::{parse_answer_body, parse_catalogue_body, parse_requests_body, FileError, ShapeProblem};
+use super::files::{ANSWER_FORMAT, CATALOGUE_FORMAT, REQUESTS_FORMAT, SCHEMA_VERSION};
 use crate::domain::calendar::replace_zone_holidays;
 use crate::domain::{adopt_answer, adopt_catalogue, take_in_requests, Adopted, AnswerReport};
 use crate::domain::{Overbooking, Pool, PoolState, PublicCatalogue, RequestsReport, SchoolHoliday};
 use crate::domain::{TeacherAnswer, TeacherRequests, Zone};
+use crate::storage::persist::document::check_pool;
+use crate::storage::persist::json_lite::Reader;
+use crate::storage::persist::model::StoredState;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -80,7 +82,8 @@ pub fn read_data_file(text: &str, zone: Zone) -> Result<DataFile, FileError> {
     if start.starts_with("BEGIN:VCALENDAR") {
         return calendar_files::parse_ics(text, zone).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
-    if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(|l| l.contains("Description;")) {
+    let csv_header = |line: &str| line.contains("Description;") || line.contains("Description,");
+    if !start.starts_with(['{', '[']) && start.lines().next().is_some_and(csv_header) {
         return calendar_files::parse_csv(text).map(DataFile::Calendar).map_err(FileError::Calendar);
     }
     let json_error = |e: serde_json::Error| super::files::json_error(text, &e);
@@ -320,10 +323,10 @@ pub fn plan_import(current: &StoredState, file: DataFile, at: NaiveDateTime) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::basket::BookingPlan;
     use crate::domain::testkit::{request, state};
     use crate::domain::{Actor, BookingStatus, Pool};
-    use crate::storage::document::SavedPlan;
-    use crate::storage::files::backup_file;
+    use crate::storage::exchange::backup::backup_file;
     use crate::test_dates::{at, d};
 
     fn read(text: &str) -> Result<DataFile, FileError> {
@@ -338,7 +341,7 @@ mod tests {
         }
         StoredState {
             profile: pool.teacher("ana").cloned(),
-            plan: Some(SavedPlan::default()),
+            plan: Some(BookingPlan::default()),
             pool: Some(pool.into_state()),
         }
     }
@@ -396,9 +399,9 @@ mod tests {
             pool.bookings.clear();
             pool.catalogue.units.pop();
         }
-        other.plan = Some(SavedPlan {
+        other.plan = Some(BookingPlan {
             basket: vec![crate::domain::BookingLine { model: "thymio".into(), quantity: 2 }],
-            ..SavedPlan::default()
+            ..BookingPlan::default()
         });
         let file = read(&backup_file(other.as_ref(), at(2026, 9, 2, 8, 0)))?;
         let planned = plan_import(&current, file, at(2026, 9, 2, 8, 0))?;
@@ -415,7 +418,7 @@ mod tests {
     /// coordinator's catalogue (no personal data) read back by the teacher, who sees it confirmed.
     #[test]
     fn requests_then_catalogue_carry_a_booking_and_its_status_without_personal_data() -> Result<(), FileError> {
-        use crate::storage::files::{catalogue_file, requests_file};
+        use crate::storage::exchange::files::{catalogue_file, requests_file};
         let t = at(2026, 9, 1, 9, 0);
         // The teacher's browser: an id of the first releases, with the e-mail in it.
         let mut teacher_pool = Pool::new(state());
@@ -465,7 +468,7 @@ mod tests {
         // Her answer brings the decision, with its history.
         let coordinator_state = coordinator_pool.state();
         let answer = crate::domain::answer_for(coordinator_state, "ana", t).unwrap_or_else(|| panic!("ana's answer"));
-        let text = crate::storage::files::answer_file(&answer, t);
+        let text = crate::storage::exchange::files::answer_file(&answer, t);
         assert!(!text.contains("ben@"), "her answer names no other teacher");
         let adopted = plan_import(&back.next, read(&text)?, t)?;
         let pool = adopted.next.pool.map(Pool::new).unwrap_or_else(|| Pool::new(PoolState::default()));
@@ -490,6 +493,8 @@ Vacances de Noël;-;2026-12-18T23:00:00+00:00;2027-01-04T23:00:00+00:00;Lyon;Zon
             planned.preview.items.iter().find(|(i, _)| *i == Item::Holiday).map(|(_, c)| *c).unwrap_or_default();
         assert_eq!(count.added, 1);
         assert!(count.removed > 5);
+        let commas = csv.replace(';', ",");
+        assert!(matches!(read(&commas)?, DataFile::Calendar(ref h) if h.len() == 1), "a `,`-separated export too");
         Ok(())
     }
 

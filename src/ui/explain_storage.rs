@@ -1,10 +1,10 @@
 //! Why a data file was refused, in the interface language: which file, where (line and column,
 //! or the field path) and what is wrong.
 
-use super::{fill, Lang, Msg};
 use crate::domain::CatalogueError;
-use crate::storage::calendar_files::CalendarProblem;
-use crate::storage::files::{FileError, ShapeProblem};
+use crate::i18n::{fill, Lang, Msg};
+use crate::storage::exchange::calendar_files::CalendarProblem;
+use crate::storage::exchange::files::{FileError, ShapeProblem};
 
 /// The name of a kind of item, as the validation reports it (`"unit"`, `"model"`...).
 fn kind_name(lang: Lang, kind: &str) -> String {
@@ -57,6 +57,9 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
             text(Msg::FileCalendarMissingColumn, &[("column", column)])
         }
         FileError::Calendar(CalendarProblem::NoHolidays) => text(Msg::FileCalendarEmpty, &[]),
+        FileError::Calendar(CalendarProblem::Malformed { line }) => {
+            text(Msg::FileCalendarMalformed, &[("line", &line.to_string())])
+        }
         FileError::Answer(crate::domain::AnswerError::NoProfile) => text(Msg::FileAnswerNoProfile, &[]),
         FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
             text(Msg::FileAnswerNotYours, &[("name", name)])
@@ -76,7 +79,7 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::files::parse_catalogue_file;
+    use crate::storage::exchange::files::parse_catalogue_file;
 
     fn refusal(lang: Lang, text: &str) -> String {
         match parse_catalogue_file(text) {

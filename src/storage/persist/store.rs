@@ -19,11 +19,9 @@
 //! - A document newer than this build is only read, never written.
 
 use super::compact;
-use super::document::{
-    migrate, read_header, read_legacy, CorruptCopy, Document, Header, StateRef, StorageError, LEGACY_KEYS,
-    STORED_VERSION,
-};
+use super::document::{migrate, read_header, read_legacy, Header, LEGACY_KEYS};
 use super::kv::{KeyValue, WriteError};
+use super::model::{CorruptCopy, Document, StateRef, StorageError, STORED_VERSION};
 use chrono::NaiveDateTime;
 use std::fmt;
 
@@ -354,7 +352,7 @@ fn written_as_meant(text: &str, revision: u64, state: StateRef<'_>, check: SaveC
 #[cfg(test)]
 mod save_check_tests {
     use super::*;
-    use crate::storage::document::StoredState;
+    use crate::storage::persist::model::StoredState;
 
     fn written(revision: u64) -> String {
         compact::encode_document(revision, None, StoredState::default().as_ref())

@@ -4,7 +4,6 @@
 //! policy) degrades to "nothing remembered", never a crash.
 
 use super::kv::{is_quota_error, KeyValue, WriteError};
-use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use wasm_bindgen::JsValue;
 
@@ -85,9 +84,9 @@ impl LocalStore {
     /// before showing anything.
     pub fn holds_document() -> bool {
         let kv = BrowserKv;
-        crate::storage::store::SLOT_KEYS
+        crate::storage::persist::store::SLOT_KEYS
             .iter()
-            .chain(crate::storage::document::LEGACY_KEYS.iter())
+            .chain(crate::storage::persist::document::LEGACY_KEYS.iter())
             .any(|k| kv.get(k).is_some())
     }
 
@@ -109,14 +108,14 @@ impl LocalStore {
         BrowserKv.set(&key(name), value)
     }
 
-    /// The language the user chose, if any.
-    pub fn language() -> Option<Lang> {
-        BrowserKv.get(&key(LANG_KEY)).and_then(|code| Lang::from_code(&code))
+    /// The code of the language the user chose (`fr`, `en`), if any.
+    pub fn language_code() -> Option<String> {
+        BrowserKv.get(&key(LANG_KEY))
     }
 
-    /// Remembers the chosen language.
-    pub fn save_language(lang: Lang) -> Result<(), WriteError> {
-        Self::write(LANG_KEY, lang.code())
+    /// Remembers the code of the chosen language.
+    pub fn save_language_code(code: &str) -> Result<(), WriteError> {
+        Self::write(LANG_KEY, code)
     }
 
     /// When the user last exported a backup from this browser, if ever.

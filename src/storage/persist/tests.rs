@@ -2,14 +2,14 @@
 //! protocol under failures and other tabs, the round trip of any state, and the stored size at
 //! full scale.
 
-use super::document::StorageError;
-use super::document::{
-    check_pool, encode, migrate, BookingDraft, Document, SavedPlan, StoredState, StoredV1, LEGACY_KEYS, STORED_VERSION,
-};
+use super::document::{check_pool, encode, migrate, StoredV1, LEGACY_KEYS};
 use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
+use super::model::StorageError;
+use super::model::{Document, StoredState, STORED_VERSION};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;
+use crate::domain::basket::{BookingDraft, BookingPlan};
 use crate::domain::booking::Refusal;
 use crate::domain::incident::IncidentHistoryEntry;
 use crate::domain::{
@@ -161,7 +161,7 @@ fn fixture_state() -> StoredState {
         vec![TrainingRecord { teacher: camille.id.clone(), training: "f-robotique".into(), completed: d(2025, 6, 12) }];
     pool.bookings.extend([returned, requested, refused, cancelled]);
     pool.incidents = vec![incident];
-    let plan = SavedPlan {
+    let plan = BookingPlan {
         start: Some(d(2027, 1, 11)),
         end: Some(d(2027, 1, 22)),
         basket: vec![line("bluebot", 2)],
@@ -901,11 +901,11 @@ mod round_trip {
             )
     }
 
-    fn plan() -> impl Strategy<Value = SavedPlan> {
+    fn plan() -> impl Strategy<Value = BookingPlan> {
         let draft = (text(), text(), text(), prop::option::of(id()))
             .prop_map(|(project, class, notes, accepted)| BookingDraft { project, class, notes, accepted });
         (prop::option::of(date()), prop::option::of(date()), prop::collection::vec((id(), any::<u32>()), 0..3), draft)
-            .prop_map(|(start, end, basket, draft)| SavedPlan {
+            .prop_map(|(start, end, basket, draft)| BookingPlan {
                 start,
                 end,
                 basket: basket.into_iter().map(|(model, quantity)| BookingLine { model, quantity }).collect(),
@@ -944,7 +944,7 @@ mod round_trip {
             // teacher become anonymous occupancy.
             let mut expected = v1.pool.clone().unwrap();
             expected.minter = None;
-            crate::storage::document::upgrade_pool(&mut expected);
+            crate::storage::persist::document::upgrade_pool(&mut expected);
             prop_assert_eq!(doc.state, StoredState { profile: v1.profile, plan: v1.plan, pool: Some(expected) });
         }
 

@@ -4,6 +4,7 @@
 //! resume), for zones A, B and C; other zones (Corse, overseas) and teachers-only rows are left
 //! out, and the per-académie rows of the export are merged.
 
+use super::csv::{self, LineEnds};
 use crate::domain::{SchoolHoliday, Zone};
 use chrono::{Duration, NaiveDate};
 use serde_json::Value;
@@ -17,6 +18,9 @@ pub enum CalendarProblem {
     MissingColumn(String),
     /// No school holidays of zone A, B or C in the file.
     NoHolidays,
+    /// The CSV export is not a well-formed table (a quote not closed or misplaced, a stray
+    /// line end), from this line (1-based).
+    Malformed { line: usize },
 }
 
 /// A date of the export: `2025-10-18`, or a UTC instant such as `2025-10-17T22:00:00+00:00`,
@@ -120,36 +124,19 @@ pub fn parse_ics(text: &str, zone: Zone) -> Result<Vec<SchoolHoliday>, CalendarP
     non_empty(holidays)
 }
 
-/// Splits one line of a `;`-separated export, with RFC 4180 quotes.
-fn csv_cells(line: &str) -> Vec<String> {
-    let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (';', false) => cells.push(std::mem::take(&mut cell)),
-            _ => cell.push(c),
-        }
-    }
-    cells.push(cell);
-    cells
-}
-
 /// Whether a row of the export applies to pupils (the school is closed), not to teachers only.
 fn for_pupils(population: &str) -> bool {
     let p = crate::domain::fold(population.trim());
     p.is_empty() || p == "-" || p.starts_with("el")
 }
 
-/// Reads the `fr-en-calendrier-scolaire` export as CSV (`;`-separated, with its header).
+/// Reads the `fr-en-calendrier-scolaire` export as CSV (`;`- or `,`-separated, with its
+/// header), with the one CSV reader ([`csv::read`]).
 pub fn parse_csv(text: &str) -> Result<Vec<SchoolHoliday>, CalendarProblem> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut rows = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let header = rows.next().map(|(_, l)| csv_cells(l)).unwrap_or_default();
+    let table = csv::read(text, csv::separator_of(text), LineEnds::CrlfOrLf)
+        .map_err(|e| CalendarProblem::Malformed { line: e.line })?;
+    let mut rows = table.into_iter().filter(|r| !r.cells.iter().all(|c| c.trim().is_empty()));
+    let header = rows.next().map(|r| r.cells).unwrap_or_default();
     let column = |name: &str| {
         header
             .iter()
@@ -164,15 +151,14 @@ pub fn parse_csv(text: &str) -> Result<Vec<SchoolHoliday>, CalendarProblem> {
         column("Zones")?,
     );
     let mut holidays = Vec::new();
-    for (i, line) in rows {
-        let cells = csv_cells(line);
-        let cell = |n: usize| cells.get(n).map_or("", String::as_str);
+    for row in rows {
+        let cell = |n: usize| row.cells.get(n).map_or("", String::as_str);
         let Some(zone) = zone_of(cell(zones)) else { continue };
         if !for_pupils(cell(population)) {
             continue;
         }
         let date = |n: usize| {
-            export_date(cell(n)).ok_or_else(|| CalendarProblem::BadDate { line: i + 1, value: cell(n).to_owned() })
+            export_date(cell(n)).ok_or_else(|| CalendarProblem::BadDate { line: row.line, value: cell(n).to_owned() })
         };
         add(&mut holidays, clean_name(cell(description)), zone, date(start)?, date(end)?);
     }
@@ -261,6 +247,22 @@ Vacances de la Toussaint;-;2026-10-16T22:00:00+00:00;2026-11-01T23:00:00+00:00;C
             parse_csv("Description;Zones\nx;Zone A\n"),
             Err(CalendarProblem::MissingColumn("Population".into()))
         );
+    }
+
+    #[test]
+    fn a_quoted_line_break_in_the_csv_export_stays_in_its_cell() {
+        let csv = "\u{feff}Description;Population;Date de début;Date de fin;Zones\r\n\
+\"Vacances de Noël\r\n(fin d'année)\";-;2026-12-18T23:00:00+00:00;2027-01-03T23:00:00+00:00;Zone A\r\n\
+Vacances d'Hiver;-;2027-02-05T23:00:00+00:00;2027-02-21;Zone A\r\n\
+Vacances de printemps;-;hier;2027-04-18T22:00:00+00:00;Zone A\r\n";
+        assert_eq!(parse_csv(csv), Err(CalendarProblem::BadDate { line: 5, value: "hier".into() }), "lines counted");
+        let holidays = parse_csv(&csv.replace("hier", "2027-04-02T22:00:00+00:00")).unwrap_or_default();
+        assert_eq!(holidays.len(), 3, "{holidays:?}");
+        assert_eq!(holidays[0].name, "Vacances de Noël\r\n(fin d'année)");
+        assert_eq!((holidays[0].start, holidays[0].end), (d(2026, 12, 19), d(2027, 1, 4)));
+        let commas = "Description,Population,Date de début,Date de fin,Zones\n\"Vacances d'Hiver, élèves\",-,2027-02-06,2027-02-22,Zone B\n";
+        assert_eq!(parse_csv(commas).map(|h| h[0].name.clone()), Ok("Vacances d'Hiver, élèves".into()));
+        assert_eq!(parse_csv("Description;Zones\n\"x;Zone A\n"), Err(CalendarProblem::Malformed { line: 2 }));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! - **Version 1** is what the first releases stored: one local-storage key per item,
 //!   `materiotheque.profile` (a [`Teacher`]), `materiotheque.pool` (a [`PoolState`]) and
-//!   `materiotheque.plan` (a [`SavedPlan`]), each as serde JSON, with no version number. As a
+//!   `materiotheque.plan` (a [`BookingPlan`]), each as serde JSON, with no version number. As a
 //!   single text (a backup, a test fixture) it is the object
 //!   `{"schema_version":1,"profile":…,"pool":…,"plan":…}`.
 //! - **Version 2** is one document, `{"schema_version":2,"revision":…,"saved_at":…,
@@ -26,137 +26,15 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
-use crate::domain::{BookingLine, CatalogueError, Occupancy, PoolState, Teacher};
-use chrono::{NaiveDate, NaiveDateTime};
+use super::model::{CorruptCopy, Document, StorageError, StoredState, STORED_VERSION};
+use crate::domain::basket::BookingPlan;
+use crate::domain::{CatalogueError, Occupancy, PoolState, Teacher};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
-/// The newest document version this build reads and writes.
-pub const STORED_VERSION: u32 = 4;
-
 /// The keys where version 1 kept the profile, the pool and the plan.
 pub const LEGACY_KEYS: [&str; 3] = ["materiotheque.profile", "materiotheque.pool", "materiotheque.plan"];
-
-/// The booking being prepared, kept so a teacher finds their basket again.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedPlan {
-    /// First day of the project period.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub start: Option<NaiveDate>,
-    /// Last day.
-    #[serde(default, with = "crate::domain::iso::date_opt")]
-    pub end: Option<NaiveDate>,
-    /// Models and quantities.
-    #[serde(default)]
-    pub basket: Vec<BookingLine>,
-    /// The form filled in so far, kept across pages and visits until the booking is sent.
-    #[serde(default, skip_serializing_if = "BookingDraft::is_empty")]
-    pub draft: BookingDraft,
-}
-
-/// What the teacher typed on the booking form before sending it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BookingDraft {
-    /// Project title.
-    #[serde(default)]
-    pub project: String,
-    /// Class or group.
-    #[serde(default)]
-    pub class: String,
-    /// Notes for the coordinator.
-    #[serde(default)]
-    pub notes: String,
-    /// The agreement version ticked, if any: a newer agreement needs a new tick.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accepted: Option<String>,
-}
-
-impl BookingDraft {
-    /// Whether nothing was typed.
-    pub fn is_empty(&self) -> bool {
-        *self == BookingDraft::default()
-    }
-}
-
-/// Everything the document holds. Each part is absent until first saved (a first start shows
-/// the demo pool, which is not stored until it changes).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StoredState {
-    /// The teacher using this browser.
-    pub profile: Option<Teacher>,
-    /// The booking being prepared.
-    pub plan: Option<SavedPlan>,
-    /// The lending pool.
-    pub pool: Option<PoolState>,
-}
-
-/// A borrowed [`StoredState`], so that saving never copies the pool.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct StateRef<'a> {
-    /// The teacher using this browser.
-    pub profile: Option<&'a Teacher>,
-    /// The booking being prepared.
-    pub plan: Option<&'a SavedPlan>,
-    /// The lending pool.
-    pub pool: Option<&'a PoolState>,
-}
-
-impl StoredState {
-    /// The state, borrowed.
-    pub fn as_ref(&self) -> StateRef<'_> {
-        StateRef { profile: self.profile.as_ref(), plan: self.plan.as_ref(), pool: self.pool.as_ref() }
-    }
-}
-
-/// A stored state with its save counter.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Document {
-    /// How many times the document was saved (0: never, e.g. just migrated or empty).
-    pub revision: u64,
-    /// When it was last saved (the caller's clock), if ever.
-    pub saved_at: Option<NaiveDateTime>,
-    /// The content.
-    pub state: StoredState,
-}
-
-/// Stored content that could not be read, kept whole so the user can download it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CorruptCopy {
-    /// Where it was found: a storage key, or `document` for a text given directly.
-    pub key: String,
-    /// The text as stored.
-    pub raw: String,
-    /// What is wrong, for a technical detail line (English; not for the main message).
-    pub detail: String,
-}
-
-/// Why the stored state cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// Written by a newer version of the app: show it read-only, never write over it.
-    Newer {
-        /// The document's version.
-        found: u32,
-        /// The newest version this build knows.
-        supported: u32,
-    },
-    /// Unreadable: offer the raw text for download before anything else.
-    Corrupt(CorruptCopy),
-}
-
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Newer { found, supported } => {
-                write!(f, "stored schema_version {found} is newer than {supported}")
-            }
-            StorageError::Corrupt(copy) => write!(f, "{} is unreadable: {}", copy.key, copy.detail),
-        }
-    }
-}
-
-impl std::error::Error for StorageError {}
 
 /// Version 1 as one text: the three keys' values side by side.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -171,7 +49,7 @@ pub struct StoredV1 {
     pub pool: Option<PoolState>,
     /// The `materiotheque.plan` value.
     #[serde(default)]
-    pub plan: Option<SavedPlan>,
+    pub plan: Option<BookingPlan>,
 }
 
 /// The first fields of any version: enough to order copies and to refuse newer ones without
@@ -382,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), crate::storage::files::FileError> {
+    fn only_untouched_demo_models_get_the_demo_english_names() -> Result<(), Box<dyn std::error::Error>> {
         let mut pool = crate::demo::demo_data()?.into_pool_state();
         for model in &mut pool.catalogue.models {
             model.name.en = None;

@@ -56,9 +56,10 @@
 //! 20 when the model follows (when it is not the catalogue unit's); notes (0 or 1 + string).
 //! A reference is 1 + its index, or 0 then a string index for an id the table lacks.
 
-use super::document::{BookingDraft, Document, SavedPlan, StateRef, StoredState, STORED_VERSION};
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
+use super::model::{Document, StateRef, StoredState, STORED_VERSION};
 use super::packed::{Packer, UnpackError, Unpacker};
+use crate::domain::basket::{BookingDraft, BookingPlan};
 use crate::domain::booking::Refusal;
 use crate::domain::calendar::day_num;
 use crate::domain::ids::{minted_parts, IdMinter};
@@ -328,7 +329,7 @@ impl<'a> Writer<'a> {
                 p.u(strings.intern(tag));
                 p.u(n);
             }
-            (None, Some(n)) => p.u(2 + crate::storage::packed::zigzag(n as i64 - position as i64 - 1)),
+            (None, Some(n)) => p.u(2 + crate::storage::persist::packed::zigzag(n as i64 - position as i64 - 1)),
             (None, None) => {
                 p.u(0);
                 p.u(strings.intern(&b.id));
@@ -600,7 +601,7 @@ fn settings(out: &mut String, s: &Settings) {
     row.close();
 }
 
-fn push_plan(out: &mut String, plan: &SavedPlan) {
+fn push_plan(out: &mut String, plan: &BookingPlan) {
     let mut row = Row::open(out);
     row.opt_string(plan.start.map(iso::format_date).as_deref());
     row.opt_string(plan.end.map(iso::format_date).as_deref());
@@ -806,7 +807,7 @@ impl Tables {
         let id = match literal_id {
             Some(id) => id,
             None => {
-                let delta = crate::storage::packed::unzigzag(id_code - teacher_form);
+                let delta = crate::storage::persist::packed::unzigzag(id_code - teacher_form);
                 let n = delta
                     .checked_add(position as i64 + 1)
                     .filter(|n| (0..=MAX_ID_NUMBER as i64).contains(n))
@@ -1240,7 +1241,7 @@ fn read_pool(r: &mut Reader<'_>, version: u32) -> Result<PoolState, ReadError> {
     })
 }
 
-fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
+fn read_plan(r: &mut Reader<'_>) -> Result<BookingPlan, ReadError> {
     let date = |r: &mut Reader<'_>| -> Result<Option<NaiveDate>, ReadError> {
         let at = r.offset();
         match r.opt_string()? {
@@ -1265,7 +1266,7 @@ fn read_plan(r: &mut Reader<'_>) -> Result<SavedPlan, ReadError> {
         let class = r.next_or(String::new(), Reader::string)?;
         let notes = r.next_or(String::new(), Reader::string)?;
         let accepted = r.next_or(None, Reader::opt_string)?;
-        Ok(SavedPlan { start, end, basket, draft: BookingDraft { project, class, notes, accepted } })
+        Ok(BookingPlan { start, end, basket, draft: BookingDraft { project, class, notes, accepted } })
     })
 }
 
