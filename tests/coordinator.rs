@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use materiotheque::domain::{Actor, BookingLine, BookingRequest, BookingStatus, Teacher};
 use materiotheque::i18n::Lang;
-use materiotheque::ui::components::{DecisionBox, IncidentForm};
+use materiotheque::ui::desk::DecisionBox;
+use materiotheque::ui::incidents::IncidentForm;
 use materiotheque::ui::state::{I18n, PoolHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

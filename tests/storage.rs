@@ -10,8 +10,8 @@ use materiotheque::domain::{Actor, BookingLine, BookingRequest, PoolChange, Pool
 use materiotheque::i18n::Lang;
 use materiotheque::storage::persist::local::BrowserKv;
 use materiotheque::storage::persist::tabs::TabSync;
-use materiotheque::ui::components::StorageNotice;
 use materiotheque::ui::persistence;
+use materiotheque::ui::shell::StorageNotice;
 use materiotheque::ui::state::Handles;
 use materiotheque::ui::state::{I18n, SaveProblem, StorageMode};
 use wasm_bindgen::JsCast;
@@ -108,7 +108,7 @@ async fn mount() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
 }
 
 async fn mount_import() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any>) {
-    mount_with(|| view! { <materiotheque::ui::components::ImportPanel /> }).await
+    mount_with(|| view! { <materiotheque::ui::settings::ImportPanel /> }).await
 }
 
 fn stored_bookings() -> Vec<String> {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use materiotheque::i18n::Lang;
-use materiotheque::ui::components::BasketTable;
+use materiotheque::ui::booking::BasketTable;
 use materiotheque::ui::state::{I18n, PlanHandle, PoolHandle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -2,16 +2,15 @@
 
 use crate::i18n::Lang;
 use crate::platform::{document, service_worker};
-use crate::ui::components::{
-    LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink,
-};
-use crate::ui::components::{StorageNotice, UpdateBanner, MAIN_ID};
+use crate::ui::catalogue::CataloguePage;
 use crate::ui::lazy_pages::{AboutRoute, AgreementRoute, BookingRoute, ModelRoute, MyBookingsRoute};
 use crate::ui::lazy_pages::{CoordinatorRoute, UnitRoute};
 use crate::ui::lazy_pages::{ProfileRoute, SettingsRoute};
-use crate::ui::pages::{CataloguePage, NotFoundPage};
 use crate::ui::persistence;
 use crate::ui::routes;
+use crate::ui::shell::NotFoundPage;
+use crate::ui::shell::{LangSwitch, MainNav, MenuButton, NavMenu, PageLoading, RecoveryScreen, SiteFooter, SkipLink};
+use crate::ui::shell::{StorageNotice, UpdateBanner, MAIN_ID};
 use crate::ui::state::{I18n, Links, PageReadiness, StorageMode, UpdateState};
 use crate::ui::sync::{SyncBadge, SyncHandle, SyncNotice};
 use leptos::prelude::*;

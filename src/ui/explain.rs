@@ -5,7 +5,7 @@
 use crate::domain::training::MissingReason;
 use crate::domain::{DomainError, Overbooking, Pool, UnitProblem};
 use crate::i18n::{fill, Lang, Msg};
-use crate::ui::labels::{incident_status_msg, long, refusal, status_msg};
+use crate::ui::wording::{incident_status_msg, long, refusal, status_msg};
 
 /// A training's name in the language shown, or its id when the catalogue lacks it.
 pub fn training_name(pool: &Pool, id: &str, english: bool) -> String {
@@ -103,7 +103,7 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
         )],
         DomainError::PoliceReportRequired => vec![t(Msg::ExplainPoliceReport, &[])],
         DomainError::MissingText { field: "description" } => vec![t(Msg::IncidentDescriptionMissing, &[])],
-        DomainError::LabelPattern(problem) => vec![t(crate::ui::labels::pattern_msg(problem), &[])],
+        DomainError::LabelPattern(problem) => vec![t(crate::ui::wording::pattern_msg(problem), &[])],
         DomainError::MissingText { field } => vec![t(Msg::ExplainRequired, &[("field", field_msg(field).get(lang))])],
         DomainError::InvalidValue { field } => vec![t(Msg::ExplainInvalid, &[("field", field_msg(field).get(lang))])],
         DomainError::DuplicateId(id) => vec![t(Msg::ExplainDuplicate, &[("id", id)])],

@@ -12,7 +12,7 @@ use crate::storage::exchange::files::{
 use crate::storage::exchange::import::{plan_import, read_data_file, DataFile, PlannedImport};
 use crate::storage::persist::model::StoredState;
 use crate::ui::explain::{explain, overbooking, training_name};
-use crate::ui::labels::status_msg;
+use crate::ui::wording::status_msg;
 use chrono::NaiveDateTime;
 
 /// What kind of file was read, with what the preview says of it.

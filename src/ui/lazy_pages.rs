@@ -4,9 +4,13 @@
 //! the same routes render directly. The catalogue stays in the main module: it is what a
 //! teacher sees first.
 
-use crate::ui::pages::{AboutPage, AgreementPage, BookingPage, ModelPage, MyBookingsPage};
-use crate::ui::pages::{CoordinatorWorkspace, UnitPage};
-use crate::ui::pages::{ProfilePage, SettingsPage};
+use crate::ui::booking::{AgreementPage, BookingPage, MyBookingsPage};
+use crate::ui::catalogue::ModelPage;
+use crate::ui::desk::CoordinatorWorkspace;
+use crate::ui::labels::UnitPage;
+use crate::ui::profile::ProfilePage;
+use crate::ui::settings::SettingsPage;
+use crate::ui::shell::AboutPage;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 

@@ -19,20 +19,30 @@ macro_rules! split_fn {
 }
 
 pub mod app;
+pub mod booking;
+pub mod catalogue;
+pub mod catalogue_admin;
 pub mod components;
+pub mod desk;
 pub mod explain;
 pub mod explain_storage;
 pub mod import_engine;
+pub mod incidents;
 pub mod labels;
 mod lazy_pages;
-pub mod pages;
 pub mod persistence;
+pub mod planning;
+pub mod profile;
+pub mod reports;
 pub mod routes;
-pub mod qr;
 pub mod saver;
+pub mod settings;
+pub mod shell;
 pub mod state;
 pub mod storage_engine;
 pub mod sync;
 pub mod sync_engine;
+pub mod trainings;
+pub mod wording;
 
 pub use app::App;

@@ -1,7 +1,7 @@
 use crate::domain::HistoryEntry;
 use crate::i18n::Msg;
-use crate::ui::labels::{short, status_msg};
 use crate::ui::state::use_i18n;
+use crate::ui::wording::{short, status_msg};
 use chrono::Timelike;
 use leptos::prelude::*;
 

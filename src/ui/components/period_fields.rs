@@ -2,8 +2,8 @@ use crate::domain::period::earliest_start;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::DateField;
-use crate::ui::labels::day_note;
 use crate::ui::state::{use_plan, use_pool};
+use crate::ui::wording::day_note;
 use leptos::prelude::*;
 
 /// The project period's first and last days, shared by the catalogue filter and the booking

@@ -1,7 +1,7 @@
 use crate::domain::BookingStatus;
 use crate::ui::components::{Icon, IconKind};
-use crate::ui::labels::status_msg;
 use crate::ui::state::use_i18n;
+use crate::ui::wording::status_msg;
 use leptos::prelude::*;
 
 /// A booking's status as an icon and its name (never colour alone).

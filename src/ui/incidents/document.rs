@@ -1,0 +1,92 @@
+use crate::domain::PoolChange;
+use crate::i18n::money::parse_euros;
+use crate::i18n::Msg;
+use crate::platform::clock;
+use crate::ui::components::{Field, TextInput};
+use crate::ui::explain::explain;
+use crate::ui::incidents::incident_name;
+use crate::ui::state::{use_i18n, use_pool};
+use leptos::prelude::*;
+
+/// Documenting an incident: the police report reference (theft and loss) and the quote, typed
+/// in euros with a decimal comma or point; declared → documented.
+#[component]
+pub fn IncidentAdminDocument(
+    /// The incident.
+    id: String,
+    /// The incident being documented; cleared when the form closes.
+    documenting: RwSignal<Option<String>>,
+    /// The page's status line.
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pool = use_pool();
+    let Some(incident) = pool.with_state(|s| s.incidents.iter().find(|i| i.id == id).cloned()) else {
+        return ().into_any();
+    };
+    let name = incident_name(i18n.lang(), &incident);
+    let needs_report = incident.kind.needs_police_report();
+    let report = RwSignal::new(incident.police_report.clone().unwrap_or_default());
+    let quote = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let first: NodeRef<leptos::html::Input> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(input) = first.get() {
+            let _ = input.focus();
+        }
+    });
+    let done = i18n.tf(Msg::IncidentAdminDocumented, &[("name", &name)]);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let quote_cents = match parse_euros(&quote.get_untracked()) {
+            Ok(cents) => cents,
+            Err(e) => {
+                errors.set(vec![i18n.t(e.message()).to_owned()]);
+                return;
+            }
+        };
+        let police_report = Some(report.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
+        let change = PoolChange::DocumentIncident { id: id.clone(), police_report, quote_cents, at: clock::now() };
+        match pool.apply(change) {
+            Ok(_) => {
+                errors.set(Vec::new());
+                notice.set(Some(done.clone()));
+                documenting.set(None);
+            }
+            Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
+        }
+    };
+    let heading = i18n.tf(Msg::IncidentAdminDocumentHeading, &[("name", &name)]);
+    let report_field = needs_report.then(|| {
+        view! {
+            <Field label=Msg::IncidentAdminPoliceReference>
+                <TextInput value=report maxlength=100 node_ref=first />
+            </Field>
+        }
+    });
+    let quote_ref: NodeRef<leptos::html::Input> = NodeRef::new();
+    if !needs_report {
+        Effect::new(move |_| {
+            if let Some(input) = quote_ref.get() {
+                let _ = input.focus();
+            }
+        });
+    }
+    view! {
+        <form class="form admin-form" on:submit=submit novalidate aria-labelledby="incident-document-heading">
+            <h2 id="incident-document-heading">{heading}</h2>
+            {report_field}
+            <Field label=Msg::IncidentAdminQuoteLabel hint=Msg::IncidentAdminQuoteHint id="incident-document-quote">
+                <TextInput value=quote maxlength=20 node_ref=quote_ref attr:inputmode="decimal" attr:autocomplete="off" />
+            </Field>
+            <div role="alert" class="field-errors">
+                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button--primary">{i18n.text(Msg::IncidentAdminDocumentSubmit)}</button>
+                <button type="button" on:click=move |_| documenting.set(None)>{i18n.text(Msg::IncidentAdminCancel)}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
