@@ -5,6 +5,7 @@ import {
   BASE,
   MESSAGES,
   appReady,
+  heading,
   expectNoAxeViolations,
   expectNoProblems,
   newPage,
@@ -33,9 +34,6 @@ function hasPhrase(text, phrase) {
   return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, "u").test(text);
 }
 
-async function heading(page) {
-  return (await page.locator("main h1").first().innerText()).trim();
-}
 
 
 describe(`Matériothèque served under ${BASE}`, () => {

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stampServiceWorker } from "../../scripts/post-build.mjs";
-import { BASE, DIST, appReady, decodeQr, expectNoAxeViolations, expectNoProblems, newPage, pageReady, saveProfile, serve, useApp } from "./support.mjs";
+import { BASE, DIST, appReady, heading, decodeQr, expectNoAxeViolations, expectNoProblems, newPage, pageReady, saveProfile, serve, useApp } from "./support.mjs";
 import { savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
@@ -35,9 +35,6 @@ async function waitForServiceWorkerControl(page) {
   });
 }
 
-async function heading(page) {
-  return (await page.locator("main h1").first().innerText()).trim();
-}
 
 /** A teacher page's address as the app writes it: the dots of the e-mail escaped twice, so a
  * static host sees no file extension ("anne.martin@ac-lyon.fr" would look like a ".fr" file). */

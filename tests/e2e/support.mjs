@@ -135,6 +135,11 @@ export async function allSaved(page) {
   await page.waitForFunction(() => document.documentElement.dataset.save !== "pending", null, { timeout: 30_000 });
 }
 
+/** The page's main heading, as shown. */
+export async function heading(page) {
+  return (await page.locator("main h1").first().innerText()).trim();
+}
+
 /** Visible text of the page, as a user sees it. */
 export function visibleText(page) {
   return page.evaluate(() => document.body.innerText);
