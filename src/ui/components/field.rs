@@ -300,3 +300,18 @@ pub fn FileInput(
         />
     }
 }
+
+/// A form's errors, announced when they appear: one line each, in the place the form keeps
+/// for them (the same block under every coordinator form).
+#[component]
+pub fn FormErrors(
+    /// The errors to show; empty shows nothing.
+    #[prop(into)]
+    errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <div role="alert" class="field-errors">
+            {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
+        </div>
+    }
+}

@@ -3,7 +3,7 @@ use crate::i18n::dates::parse_time_input;
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{DateField, Field, Select, TextArea, TextInput};
+use crate::ui::components::{DateField, Field, FormErrors, Select, TextArea, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use crate::ui::wording::{incident_kind_msg, short};
@@ -179,9 +179,7 @@ pub fn IncidentAdminDeclare(
             <Field label=Msg::IncidentAdminPoliceReference>
                 <TextInput value=police maxlength=100 />
             </Field>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <div class="form-actions">
                 <button type="submit" class="button--primary">{i18n.text(Msg::IncidentAdminDeclareSubmit)}</button>
                 <button type="button" on:click=move |_| open.set(false)>{i18n.text(Msg::IncidentAdminCancel)}</button>

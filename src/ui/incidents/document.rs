@@ -2,7 +2,7 @@ use crate::domain::PoolChange;
 use crate::i18n::money::parse_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{Field, TextInput};
+use crate::ui::components::{Field, FormErrors, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::incidents::incident_name;
 use crate::ui::state::{use_i18n, use_pool};
@@ -79,9 +79,7 @@ pub fn IncidentAdminDocument(
             <Field label=Msg::IncidentAdminQuoteLabel hint=Msg::IncidentAdminQuoteHint id="incident-document-quote">
                 <TextInput value=quote maxlength=20 node_ref=quote_ref attr:inputmode="decimal" attr:autocomplete="off" />
             </Field>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <div class="form-actions">
                 <button type="submit" class="button--primary">{i18n.text(Msg::IncidentAdminDocumentSubmit)}</button>
                 <button type="button" on:click=move |_| documenting.set(None)>{i18n.text(Msg::IncidentAdminCancel)}</button>

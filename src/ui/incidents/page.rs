@@ -1,7 +1,7 @@
 use crate::domain::IncidentStatus;
 use crate::i18n::Msg;
 use crate::ui::components::CoordinatorGate;
-use crate::ui::components::{Field, PageTitle, Select};
+use crate::ui::components::{Field, FormErrors, PageTitle, Select};
 use crate::ui::incidents::IncidentAdminRow;
 use crate::ui::incidents::{IncidentAdminDeclare, IncidentAdminDocument, IncidentAdminRates};
 use crate::ui::state::{use_i18n, use_pool};
@@ -122,9 +122,7 @@ pub fn IncidentsPage() -> impl IntoView {
             <p role="status" class="form-status">
                 {move || notice.get()}
             </p>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <Field label=Msg::IncidentAdminFilter class="field--inline">
                 <Select on:change=on_filter>
                     <option value="" selected=move || filter.get().is_none()>{i18n.text(Msg::IncidentAdminFilterAll)}</option>

@@ -1,6 +1,7 @@
 use crate::domain::{Actor, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::ui::components::FormErrors;
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use crate::ui::trainings::{TeacherLink, TrainingAdminSessionForm};
@@ -234,9 +235,7 @@ pub fn TrainingAdminSession(
             <p role="status" class="form-status">
                 {move || notice.get()}
             </p>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <button type="button" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|e| *e = !*e)>
                 {i18n.text(Msg::SessionAdminEdit)}
             </button>

@@ -2,7 +2,7 @@ use crate::domain::admin::CatalogueEdit;
 use crate::domain::{PoolChange, TrainingSession};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{DateField, Field, NumberInput, TextInput};
+use crate::ui::components::{DateField, Field, FormErrors, NumberInput, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use crate::ui::wording::long;
@@ -81,9 +81,7 @@ pub fn TrainingAdminSessionForm(
             <Field label=Msg::SessionAdminCapacity>
                 <NumberInput value=capacity max=500 />
             </Field>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <div class="form-actions">
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::SessionAdminSave)}

@@ -1,7 +1,7 @@
 use crate::domain::{Actor, PoolChange};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{DateField, Field, Select};
+use crate::ui::components::{DateField, Field, FormErrors, Select};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use crate::ui::wording::long;
@@ -129,9 +129,7 @@ pub fn TeacherTrainingForms(
                 <Field label=Msg::TeacherEnrolSession>
                     <Select on:change=move |ev| session.set(event_target_value(&ev))>{options}</Select>
                 </Field>
-                <div role="alert" class="field-errors">
-                    {move || enrol_errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-                </div>
+                <FormErrors errors=enrol_errors />
                 <div class="form-actions">
                     <button type="submit" class="button--primary">{i18n.text(Msg::TeacherEnrolSubmit)}</button>
                 </div>
@@ -147,9 +145,7 @@ pub fn TeacherTrainingForms(
                     <Select on:change=move |ev| training.set(event_target_value(&ev))>{training_options}</Select>
                 </Field>
                 <DateField label=Msg::TeacherRecordDate value=day max=Some(today) today=today id="teacher-record-date" />
-                <div role="alert" class="field-errors">
-                    {move || record_errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-                </div>
+                <FormErrors errors=record_errors />
                 <div class="form-actions">
                     <button type="submit" class="button--primary">{i18n.text(Msg::TeacherRecordSubmit)}</button>
                 </div>

@@ -2,7 +2,7 @@ use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{LocalizedText, PoolChange, Training};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::components::{Field, NumberInput, TextInput};
+use crate::ui::components::{Field, FormErrors, NumberInput, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
@@ -70,9 +70,7 @@ pub fn TrainingAdminForm(
             <Field label=Msg::TrainingAdminValidity hint=Msg::TrainingAdminValidityHint>
                 <NumberInput value=validity max=50 />
             </Field>
-            <div role="alert" class="field-errors">
-                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e}</p> }).collect_view()}
-            </div>
+            <FormErrors errors=errors />
             <div class="form-actions">
                 <button type="submit" class="button--primary">
                     {i18n.text(Msg::TrainingAdminSave)}
