@@ -11,7 +11,7 @@
 use criterion::{black_box, Criterion};
 use materiotheque::storage::persist::document::{check_pool, migrate, StoredV1};
 use materiotheque::storage::persist::kv::MemoryStore;
-use materiotheque::storage::persist::model::{Document, StoredState};
+use materiotheque::storage::persist::model::{Document, StoredState, TabId};
 use materiotheque::storage::persist::store::Store;
 // The scale builder names these through `crate::`.
 use materiotheque::{demo, domain};
@@ -52,7 +52,7 @@ fn main() {
         backup.len() as f64 / 1_048_576.0
     );
 
-    let document = Document { revision: 1, saved_at: None, state: full.clone() };
+    let document = Document { revision: 1, saved_at: None, state: full.clone(), ..Document::default() };
     let text = materiotheque::storage::persist::document::encode(&document);
     let units = text.encode_utf16().count();
     let bookings_units = text
@@ -68,7 +68,7 @@ fn main() {
     );
 
     // A store in its steady state: both slots hold a full-scale revision.
-    let mut store = Store::new(MemoryStore::new());
+    let mut store = Store::new(MemoryStore::new(), TabId(1));
     let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default();
     for _ in 0..2 {
         if let Err(e) = store.save(full.as_ref(), now) {

@@ -9,6 +9,7 @@ use materiotheque::demo::demo_data;
 use materiotheque::domain::{Actor, BookingLine, BookingRequest, PoolChange, PoolState, Teacher};
 use materiotheque::i18n::Lang;
 use materiotheque::storage::persist::local::BrowserKv;
+use materiotheque::storage::persist::model::TabId;
 use materiotheque::storage::persist::tabs::TabSync;
 use materiotheque::ui::persistence;
 use materiotheque::ui::shell::StorageNotice;
@@ -16,6 +17,11 @@ use materiotheque::ui::state::Handles;
 use materiotheque::ui::state::{I18n, SaveProblem, StorageMode};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+/// A tab id for each tab a test opens (a page would draw one at random).
+fn random_tab() -> u64 {
+    materiotheque::platform::files::random_u64()
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -112,7 +118,7 @@ async fn mount_import() -> (web_sys::HtmlElement, Handles, Box<dyn std::any::Any
 }
 
 fn stored_bookings() -> Vec<String> {
-    let opened = TabSync::open(BrowserKv, demo).unwrap_or_else(|e| panic!("{e}"));
+    let opened = TabSync::open(BrowserKv, TabId(random_tab()), demo).unwrap_or_else(|e| panic!("{e}"));
     opened.working.pool.state().bookings.iter().map(|b| b.id.clone()).collect()
 }
 
@@ -223,7 +229,7 @@ async fn data_from_a_newer_version_is_read_only_and_kept_as_it_is() {
 async fn a_copy_found_unreadable_beside_a_good_one_is_offered_then_replaced() {
     clear();
     {
-        let mut other = TabSync::open(BrowserKv, demo).unwrap();
+        let mut other = TabSync::open(BrowserKv, TabId(random_tab()), demo).unwrap();
         other.sync.save(&mut other.working, now(), demo).unwrap();
     }
     raw_storage().set_item("materiotheque.state.b", "garbage{").unwrap();
@@ -249,7 +255,7 @@ async fn another_tabs_save_is_taken_in_and_this_tabs_change_is_kept() {
     handles.pool.apply(booking("anne-a")).unwrap();
     save_ran().await;
     // Another tab saves a booking; this one makes a change before it hears of it.
-    let mut other = TabSync::open(BrowserKv, demo).unwrap();
+    let mut other = TabSync::open(BrowserKv, TabId(random_tab()), demo).unwrap();
     let mut change = booking("anne-other");
     change.apply(&mut other.working.pool).unwrap();
     other.sync.record(change);

@@ -18,7 +18,7 @@ use crate::platform::{clock, document, files, network, tabs};
 use crate::storage::exchange::files::exported_at_of;
 use crate::storage::persist::kv::WriteError;
 use crate::storage::persist::local::{BrowserKv, LocalStore};
-use crate::storage::persist::model::StoredState;
+use crate::storage::persist::model::{StoredState, TabId};
 use crate::storage::persist::store::SLOT_KEYS;
 use crate::storage::persist::tabs::TabSync;
 use crate::ui::saver::{fallback, problem_of_write, Saver, Shared};
@@ -78,8 +78,10 @@ pub fn start(i18n: I18n) -> Handles {
         role: RoleHandle { coordinator: RwSignal::new(LocalStore::coordinator()) },
     };
     // Nothing stored: saving starts from an empty store (revision 0) once there is a change.
-    let sync = (!stored).then(|| TabSync::empty(BrowserKv));
-    let shared: Shared = Rc::new(RefCell::new(Saver { sync, timer: None, waiting: false, persistence_asked: false }));
+    let tab = TabId(files::random_u64());
+    let sync = (!stored).then(|| TabSync::empty(BrowserKv, tab));
+    let shared: Shared =
+        Rc::new(RefCell::new(Saver { tab, sync, timer: None, waiting: false, persistence_asked: false }));
     SAVER.with(|saver| *saver.borrow_mut() = Some(shared.clone()));
     if stored {
         let opening = shared.clone();
@@ -148,7 +150,13 @@ pub fn start(i18n: I18n) -> Handles {
     let from_other_tab = shared.clone();
     tabs::on_storage_change(move |key| {
         if key.as_deref().is_none_or(|k| SLOT_KEYS.contains(&k)) {
-            engine::run_now(engine::refresh(from_other_tab.clone(), handles));
+            let shared = from_other_tab.clone();
+            engine::run_now(async move {
+                if engine::refresh(shared.clone(), handles).await {
+                    // A save of this tab was written over: its changes, made again, are due.
+                    schedule(&shared, handles);
+                }
+            });
         }
     });
     let on_visibility = shared;

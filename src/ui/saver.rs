@@ -7,6 +7,7 @@ use crate::demo::demo_data;
 use crate::domain::PoolState;
 use crate::storage::persist::kv::WriteError;
 use crate::storage::persist::local::BrowserKv;
+use crate::storage::persist::model::TabId;
 use crate::storage::persist::tabs::TabSync;
 use crate::ui::state::SaveProblem;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -15,6 +16,8 @@ use std::rc::Rc;
 
 /// The tab's saving state, shared by the listeners and the engine.
 pub struct Saver {
+    /// This tab, named in what it saves (drawn when the page opens).
+    pub tab: TabId,
     /// The link to the stored document, once read (or empty when nothing was stored).
     pub sync: Option<TabSync<BrowserKv>>,
     /// The pending save's timer, while the delay runs.

@@ -10,7 +10,7 @@ use crate::domain::{Pool, PoolState};
 use crate::platform::{clock, document, files, tabs};
 use crate::storage::exchange::backup::backup_file;
 use crate::storage::persist::local::{BrowserKv, LocalStore};
-use crate::storage::persist::model::{StateRef, StorageError};
+use crate::storage::persist::model::{StateRef, StorageError, TabId};
 use crate::storage::persist::store::{SaveError, Source, Store};
 use crate::storage::persist::tabs::{TabSync, Working};
 use crate::ui::saver::{fallback, problem_of_write, Shared};
@@ -39,7 +39,8 @@ split_fn! {
     /// Reads the stored document into the handles, then marks them loaded.
     fn open(shared: Shared, handles: Handles) {
         let storage = handles.storage;
-        match TabSync::open(BrowserKv, fallback) {
+        let tab = shared.borrow().tab;
+        match TabSync::open(BrowserKv, tab, fallback) {
             Ok(opened) => {
                 storage.saved_at.set(opened.saved_at);
                 if let Source::Recovered { lost } = opened.source {
@@ -76,25 +77,28 @@ split_fn! {
 
 split_fn! {
     storage_engine;
-    /// Takes in what another tab saved.
-    fn refresh(shared: Shared, handles: Handles) {
+    /// Takes in what another tab saved; `true` when a save of this tab had been written over
+    /// and its changes, made again, wait to be saved.
+    fn refresh(shared: Shared, handles: Handles) -> bool {
         if handles.pool.pool.is_disposed() {
-            return;
+            return false;
         }
         let mut saver = shared.borrow_mut();
-        let Some(sync) = saver.sync.as_mut() else { return };
+        let Some(sync) = saver.sync.as_mut() else { return false };
         for change in handles.pool.take_pending() {
             sync.record(change);
         }
         let mut working = take_working(handles);
         let result = sync.refresh(&mut working, fallback);
         drop(saver);
+        let mut redone = false;
         match result {
             Ok(Some(refreshed)) => {
                 put_back(handles, working, true, refreshed.pool_changed);
                 if !refreshed.dropped.is_empty() {
                     handles.storage.dropped.update(|d| d.extend(refreshed.dropped));
                 }
+                redone = refreshed.redone;
             }
             Ok(None) => put_back(handles, working, false, false),
             Err(StorageError::Newer { found, .. }) => {
@@ -105,6 +109,7 @@ split_fn! {
             Err(StorageError::Corrupt(_)) => put_back(handles, working, false, false),
         }
         handles.storage.used_units.set(LocalStore::used_units());
+        redone
     }
 }
 
@@ -227,7 +232,7 @@ split_fn! {
     storage_engine;
     /// Removes the unreadable stored content (after the user downloaded it) and reloads.
     fn discard_unreadable() {
-        let mut store = Store::new(BrowserKv);
+        let mut store = Store::new(BrowserKv, TabId(crate::platform::files::random_u64()));
         // Loading marks what is unreadable; only that is removed.
         let _ = store.load();
         store.discard_unreadable();

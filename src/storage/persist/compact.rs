@@ -57,7 +57,7 @@
 //! A reference is 1 + its index, or 0 then a string index for an id the table lacks.
 
 use super::json_lite::{push_int, push_string, push_uint, Kind, ReadError, Reader, Row};
-use super::model::{Document, StateRef, StoredState, STORED_VERSION};
+use super::model::{Document, Lineage, StateRef, StoredState, TabId, STORED_VERSION};
 use super::packed::{Packer, UnpackError, Unpacker};
 use crate::domain::basket::{BookingDraft, BookingPlan};
 use crate::domain::booking::Refusal;
@@ -621,14 +621,31 @@ fn push_plan(out: &mut String, plan: &BookingPlan) {
     row.close();
 }
 
-/// Writes a document in the current version (4).
-pub fn encode_document(revision: u64, saved_at: Option<NaiveDateTime>, state: StateRef<'_>) -> String {
+/// Writes a document in the current version (5).
+pub fn encode_document(
+    revision: u64,
+    lineage: &Lineage,
+    saved_at: Option<NaiveDateTime>,
+    state: StateRef<'_>,
+) -> String {
     let pool = state.pool.map(|pool| Writer::new(pool).pool(pool));
     let mut out = String::with_capacity(pool.as_ref().map_or(0, String::len) + 256);
     out.push_str("{\"schema_version\":");
     push_uint(&mut out, u64::from(STORED_VERSION));
     out.push_str(",\"revision\":");
     push_uint(&mut out, revision);
+    out.push_str(",\"lineage\":[");
+    for (i, (tab, saved)) in lineage.0.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        push_string(&mut out, &tab.to_string());
+        out.push(',');
+        push_uint(&mut out, *saved);
+        out.push(']');
+    }
+    out.push(']');
     out.push_str(",\"saved_at\":");
     match saved_at {
         Some(at) => push_string(&mut out, &iso::format_datetime(at)),
@@ -1270,7 +1287,7 @@ fn read_plan(r: &mut Reader<'_>) -> Result<BookingPlan, ReadError> {
     })
 }
 
-/// Reads a version 2, 3 or 4 document.
+/// Reads a version 2, 3, 4 or 5 document.
 pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let mut r = Reader::new(text);
     r.open_object()?;
@@ -1278,10 +1295,16 @@ pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let at = r.offset();
     let version = r.int_as::<u32>()?;
     if !(2..=STORED_VERSION).contains(&version) {
-        return Err(ReadError { offset: at, what: "not version 2, 3 or 4" });
+        return Err(ReadError { offset: at, what: "not version 2, 3, 4 or 5" });
     }
     r.expect_key("revision")?;
     let revision = r.uint()?;
+    let lineage = if version >= 5 {
+        r.expect_key("lineage")?;
+        read_lineage(&mut r)?
+    } else {
+        Lineage::default()
+    };
     r.expect_key("saved_at")?;
     let saved_at = if r.null()? { None } else { Some(iso_datetime(&mut r)?) };
     r.expect_key("profile")?;
@@ -1292,7 +1315,24 @@ pub fn decode_document(text: &str) -> Result<Document, ReadError> {
     let pool = if r.null()? { None } else { Some(read_pool(&mut r, version)?) };
     r.close_object()?;
     r.finish()?;
-    Ok(Document { revision, saved_at, state: StoredState { profile, plan, pool } })
+    Ok(Document { revision, lineage, saved_at, state: StoredState { profile, plan, pool } })
+}
+
+/// Reads a [`Lineage`]: `[["<tab>",revision],…]`.
+pub fn read_lineage(r: &mut Reader<'_>) -> Result<Lineage, ReadError> {
+    let mut lineage = Vec::new();
+    r.array(|r| {
+        let entry = r.row(|r| {
+            r.element()?;
+            let at = r.offset();
+            let tab = TabId::parse(&r.string()?).ok_or(ReadError { offset: at, what: "not a tab id" })?;
+            r.element()?;
+            Ok((tab, r.uint()?))
+        })?;
+        lineage.push(entry);
+        Ok(())
+    })?;
+    Ok(Lineage(lineage))
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@
 //! - **Version 4** is version 3 where a model's name may have an English version (`[fr, en]`
 //!   instead of the French string). Earlier versions are upgraded with [`translate_demo_names`]:
 //!   the demo catalogue's models, stored before their names were translated, get them.
+//! - **Version 5** is version 4 with the document's [`Lineage`] after its revision: which tabs'
+//!   saves it holds, so a tab whose save another tab wrote over can tell and make it again.
+//!   Earlier versions read with an empty lineage (unknown: taken as holding every save).
 //!
 //! The language (`materiotheque.lang`) stays a key of its own in every version: it is read
 //! before the document, so even the recovery screen for an unreadable document speaks the
@@ -26,7 +29,7 @@
 use super::compact;
 use super::json_lite::{ReadError, Reader};
 use super::kv::KeyValue;
-use super::model::{CorruptCopy, Document, StorageError, StoredState, STORED_VERSION};
+use super::model::{CorruptCopy, Document, Lineage, StorageError, StoredState, TabId, STORED_VERSION};
 use crate::domain::basket::BookingPlan;
 use crate::domain::{CatalogueError, Occupancy, PoolState, Teacher};
 use serde::{Deserialize, Serialize};
@@ -60,29 +63,37 @@ pub struct Header {
     pub schema_version: u32,
     /// Its save counter (0 in version 1, which had none).
     pub revision: u64,
+    /// The tab that wrote it (none before version 5).
+    pub writer: Option<TabId>,
 }
 
 fn corrupt(key: &str, raw: &str, detail: impl fmt::Display) -> StorageError {
     StorageError::Corrupt(CorruptCopy { key: key.to_owned(), raw: raw.to_owned(), detail: detail.to_string() })
 }
 
-/// Reads `schema_version` and `revision` from the top-level object, skipping anything else.
+/// Reads `schema_version`, `revision` and, from version 5, the writer of the document from the
+/// top-level object, skipping anything else.
 pub fn read_header(text: &str) -> Result<Header, ReadError> {
     let mut r = Reader::new(text);
     r.open_object()?;
-    let (mut version, mut revision) = (None, None);
+    let (mut version, mut revision, mut writer) = (None, None, None);
     while let Some(key) = r.key()? {
         match key.as_str() {
             "schema_version" => version = Some(r.int_as::<u32>()?),
             "revision" => revision = Some(r.uint()?),
+            "lineage" => writer = Some(compact::read_lineage(&mut r)?.writer()),
             _ => r.skip_value()?,
         }
         if let (Some(schema_version), Some(revision)) = (version, revision) {
-            return Ok(Header { schema_version, revision });
+            if schema_version < 5 || writer.is_some() {
+                return Ok(Header { schema_version, revision, writer: writer.flatten() });
+            }
         }
     }
     match version {
-        Some(schema_version) => Ok(Header { schema_version, revision: revision.unwrap_or(0) }),
+        Some(schema_version) => {
+            Ok(Header { schema_version, revision: revision.unwrap_or(0), writer: writer.flatten() })
+        }
         None => Err(r.error("no schema_version")),
     }
 }
@@ -92,7 +103,12 @@ pub fn migrate_v1(mut v1: StoredV1) -> Document {
     if let Some(pool) = &mut v1.pool {
         upgrade_pool(pool);
     }
-    Document { revision: 0, saved_at: None, state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool } }
+    Document {
+        revision: 0,
+        lineage: Lineage::default(),
+        saved_at: None,
+        state: StoredState { profile: v1.profile, plan: v1.plan, pool: v1.pool },
+    }
 }
 
 /// Brings a pool of an earlier version (stored, or in a backup file) to this one: bookings with
@@ -155,7 +171,7 @@ pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
                 document
             })
             .map_err(|e| corrupt(key, text, e)),
-        4 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
+        4 | 5 => compact::decode_document(text).map_err(|e| corrupt(key, text, e)),
         found if found > STORED_VERSION => Err(StorageError::Newer { found, supported: STORED_VERSION }),
         _ => Err(corrupt(key, text, "unknown schema_version")),
     }
@@ -163,7 +179,7 @@ pub fn migrate(key: &str, text: &str) -> Result<Document, StorageError> {
 
 /// Writes a document in the current version.
 pub fn encode(document: &Document) -> String {
-    compact::encode_document(document.revision, document.saved_at, document.state.as_ref())
+    compact::encode_document(document.revision, &document.lineage, document.saved_at, document.state.as_ref())
 }
 
 /// Checks that a whole pool read from a file holds together: the catalogue's own checks, then
@@ -252,7 +268,9 @@ mod tests {
     #[test]
     fn the_header_is_found_wherever_it_stands() -> Result<(), ReadError> {
         let h = read_header(r#"{"pool":{"a":[1,2]},"revision":7,"schema_version":2}"#)?;
-        assert_eq!(h, Header { schema_version: 2, revision: 7 });
+        assert_eq!(h, Header { schema_version: 2, revision: 7, writer: None });
+        let h = read_header(r#"{"schema_version":5,"revision":3,"lineage":[["00000000000000ab",3]],"pool":{}}"#)?;
+        assert_eq!(h, Header { schema_version: 5, revision: 3, writer: Some(TabId(0xab)) });
         assert_eq!(read_header(r#"{"schema_version":1,"pool":{}}"#)?.revision, 0);
         assert!(read_header(r#"{"pool":{}}"#).is_err());
         assert!(read_header("[1]").is_err());
@@ -276,8 +294,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_refused_as_such_and_garbage_as_corrupt() {
-        let newer = r#"{"schema_version":5,"revision":1,"anything":"we do not know"}"#;
-        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 5, supported: STORED_VERSION }));
+        let newer = r#"{"schema_version":6,"revision":1,"anything":"we do not know"}"#;
+        assert_eq!(migrate("k", newer), Err(StorageError::Newer { found: 6, supported: STORED_VERSION }));
         for garbage in ["", "{", "null", r#"{"schema_version":0}"#, r#"{"schema_version":1,"pool":5}"#] {
             match migrate("k", garbage) {
                 Err(StorageError::Corrupt(copy)) => assert_eq!((copy.key.as_str(), copy.raw.as_str()), ("k", garbage)),

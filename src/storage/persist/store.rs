@@ -11,8 +11,11 @@
 //! Two slots rather than a main, a staging and a backup key keep the peak at two copies: at the
 //! full scale a copy is about two million UTF-16 units, and browsers allow about five million.
 //!
-//! - Compare-and-set: a save names the revision this tab loaded (or last saved); if another
-//!   tab saved since, it is refused with [`SaveError::Conflict`] and nothing is written.
+//! - Compare-and-set: a save names the revision this tab loaded (or last saved) and the tab that
+//!   wrote it; if another tab saved since, it is refused with [`SaveError::Conflict`] and
+//!   nothing is written. Each document carries its [`Lineage`], because this check is not
+//!   enough across tabs: each reads local storage through its own copy, so two tabs can both
+//!   pass it and write the same revision (see [`super::tabs`] for how the loser finds out).
 //! - A refused or damaged write leaves every key as it was (a damaged one is put back).
 //! - Unreadable content is never written over or removed until the user has been offered it:
 //!   saves are refused until [`Store::discard_unreadable`].
@@ -21,7 +24,7 @@
 use super::compact;
 use super::document::{migrate, read_header, read_legacy, Header, LEGACY_KEYS};
 use super::kv::{KeyValue, WriteError};
-use super::model::{CorruptCopy, Document, StateRef, StorageError, STORED_VERSION};
+use super::model::{CorruptCopy, Document, Lineage, StateRef, StorageError, TabId, STORED_VERSION};
 use chrono::NaiveDateTime;
 use std::fmt;
 
@@ -120,8 +123,12 @@ pub struct Saved {
 #[derive(Debug)]
 pub struct Store<K> {
     kv: K,
+    /// This tab, named in the lineage of what it saves.
+    tab: TabId,
     /// The revision loaded or last saved by this tab.
     revision: u64,
+    /// The lineage of that revision (its first entry is the tab that wrote it).
+    lineage: Lineage,
     /// Keys holding unreadable content the user has not discarded.
     protected: Vec<String>,
 }
@@ -145,14 +152,24 @@ fn newer(copies: &[SlotCopy]) -> Option<u32> {
 }
 
 impl<K: KeyValue> Store<K> {
-    /// An adapter over `kv`; [`Store::load`] comes first.
-    pub fn new(kv: K) -> Self {
-        Store { kv, revision: 0, protected: Vec::new() }
+    /// An adapter over `kv` for the tab `tab`; [`Store::load`] comes first.
+    pub fn new(kv: K, tab: TabId) -> Self {
+        Store { kv, tab, revision: 0, lineage: Lineage::default(), protected: Vec::new() }
     }
 
     /// The revision this tab loaded or last saved.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The lineage of that revision.
+    pub fn lineage(&self) -> &Lineage {
+        &self.lineage
+    }
+
+    /// This tab.
+    pub fn tab(&self) -> TabId {
+        self.tab
     }
 
     /// The underlying storage.
@@ -199,6 +216,7 @@ impl<K: KeyValue> Store<K> {
         match (found, lost) {
             (Some(document), lost) => {
                 self.revision = document.revision;
+                self.lineage.clone_from(&document.lineage);
                 let source = lost.map_or(Source::Main, |lost| Source::Recovered { lost });
                 Ok(Loaded { document, source })
             }
@@ -213,6 +231,7 @@ impl<K: KeyValue> Store<K> {
 
     fn load_legacy(&mut self) -> Result<Loaded, StorageError> {
         self.revision = 0;
+        self.lineage = Lineage::default();
         match read_legacy(&self.kv) {
             None => Ok(Loaded { document: Document::default(), source: Source::Empty }),
             Some(Ok(document)) => Ok(Loaded { document, source: Source::Migrated { from: 1 } }),
@@ -244,7 +263,8 @@ impl<K: KeyValue> Store<K> {
         }
         let current = slots.iter().filter(|c| c.header.is_some()).max_by_key(|c| c.header.map(|h| h.revision));
         let found = current.and_then(|c| c.header).map_or(0, |h| h.revision);
-        if found != self.revision {
+        let writer = current.and_then(|c| c.header).and_then(|h| h.writer);
+        if found != self.revision || writer != self.lineage.writer() {
             return Err(SaveError::Conflict { expected: self.revision, found });
         }
         let target = match current {
@@ -258,7 +278,8 @@ impl<K: KeyValue> Store<K> {
             return Err(SaveError::Unreadable { key: target.to_owned() });
         }
         let revision = found + 1;
-        let text = compact::encode_document(revision, Some(saved_at), state);
+        let lineage = self.lineage.saved_by(self.tab, revision);
+        let text = compact::encode_document(revision, &lineage, Some(saved_at), state);
         match self.kv.set(target, &text) {
             Ok(()) => {}
             Err(WriteError::Quota(detail)) => return Err(SaveError::Quota { detail }),
@@ -279,6 +300,7 @@ impl<K: KeyValue> Store<K> {
             return Err(e);
         }
         self.revision = revision;
+        self.lineage = lineage;
         // The first version's keys are superseded once a verified document exists.
         for key in LEGACY_KEYS {
             if self.kv.get(key).is_some() {
@@ -312,7 +334,7 @@ impl<K: KeyValue> Store<K> {
             }
             None => return Err(SaveError::NotVerified),
         }
-        if written_as_meant(text, revision, state, SAVE_CHECK) {
+        if written_as_meant(text, revision, self.tab, state, SAVE_CHECK) {
             Ok(())
         } else {
             Err(SaveError::NotVerified)
@@ -325,7 +347,7 @@ impl<K: KeyValue> Store<K> {
 enum SaveCheck {
     /// Decoded whole, compared with the state meant.
     Whole,
-    /// The header only: the revision and the version written.
+    /// The header only: the revision, the tab and the version written.
     Header,
 }
 
@@ -335,16 +357,14 @@ enum SaveCheck {
 /// native test) the whole content.
 const SAVE_CHECK: SaveCheck = if cfg!(debug_assertions) { SaveCheck::Whole } else { SaveCheck::Header };
 
-/// Whether `text`, read back from a slot, is the document of `revision` holding `state`, as far
-/// as `check` looks.
-fn written_as_meant(text: &str, revision: u64, state: StateRef<'_>, check: SaveCheck) -> bool {
+/// Whether `text`, read back from a slot, is `tab`'s document of `revision` holding `state`, as
+/// far as `check` looks.
+fn written_as_meant(text: &str, revision: u64, tab: TabId, state: StateRef<'_>, check: SaveCheck) -> bool {
     match check {
-        SaveCheck::Whole => {
-            matches!(compact::decode_document(text), Ok(doc) if doc.revision == revision && doc.state.as_ref() == state)
-        }
-        SaveCheck::Header => {
-            matches!(read_header(text), Ok(h) if h.revision == revision && h.schema_version == STORED_VERSION)
-        }
+        SaveCheck::Whole => matches!(compact::decode_document(text),
+            Ok(doc) if doc.revision == revision && doc.lineage.writer() == Some(tab) && doc.state.as_ref() == state),
+        SaveCheck::Header => matches!(read_header(text),
+            Ok(h) if h.revision == revision && h.writer == Some(tab) && h.schema_version == STORED_VERSION),
     }
 }
 
@@ -354,29 +374,39 @@ mod save_check_tests {
     use super::*;
     use crate::storage::persist::model::StoredState;
 
-    fn written(revision: u64) -> String {
-        compact::encode_document(revision, None, StoredState::default().as_ref())
+    const TAB: TabId = TabId(7);
+
+    fn written(revision: u64, tab: TabId) -> String {
+        compact::encode_document(
+            revision,
+            &Lineage::default().saved_by(tab, revision),
+            None,
+            StoredState::default().as_ref(),
+        )
     }
 
     #[test]
     fn the_header_check_accepts_the_revision_written_and_refuses_any_other() {
         let empty = StoredState::default();
-        let text = written(7);
-        assert!(written_as_meant(&text, 7, empty.as_ref(), SaveCheck::Header));
-        assert!(!written_as_meant(&text, 8, empty.as_ref(), SaveCheck::Header), "another tab's revision");
-        assert!(!written_as_meant("garbage{", 7, empty.as_ref(), SaveCheck::Header), "damaged");
+        let text = written(7, TAB);
+        assert!(written_as_meant(&text, 7, TAB, empty.as_ref(), SaveCheck::Header));
+        assert!(!written_as_meant(&text, 8, TAB, empty.as_ref(), SaveCheck::Header), "another revision");
+        let other_tab = written(7, TabId(8));
+        assert!(!written_as_meant(&other_tab, 7, TAB, empty.as_ref(), SaveCheck::Header), "another tab's save");
+        assert!(!written_as_meant("garbage{", 7, TAB, empty.as_ref(), SaveCheck::Header), "damaged");
         let older = text.replacen(&format!("\"schema_version\":{STORED_VERSION}"), "\"schema_version\":3", 1);
         assert_ne!(older, text, "the header names its version");
-        assert!(!written_as_meant(&older, 7, empty.as_ref(), SaveCheck::Header), "another version");
+        assert!(!written_as_meant(&older, 7, TAB, empty.as_ref(), SaveCheck::Header), "another version");
     }
 
     #[test]
     fn the_whole_check_also_refuses_other_content_under_the_same_header() {
         let empty = StoredState::default();
-        let text = written(7);
-        assert!(written_as_meant(&text, 7, empty.as_ref(), SaveCheck::Whole));
+        let text = written(7, TAB);
+        assert!(written_as_meant(&text, 7, TAB, empty.as_ref(), SaveCheck::Whole));
+        assert!(!written_as_meant(&written(7, TabId(8)), 7, TAB, empty.as_ref(), SaveCheck::Whole));
         let other = StoredState { plan: Some(Default::default()), ..StoredState::default() };
-        assert!(!written_as_meant(&text, 7, other.as_ref(), SaveCheck::Whole));
-        assert!(written_as_meant(&text, 7, other.as_ref(), SaveCheck::Header), "the header alone cannot tell");
+        assert!(!written_as_meant(&text, 7, TAB, other.as_ref(), SaveCheck::Whole));
+        assert!(written_as_meant(&text, 7, TAB, other.as_ref(), SaveCheck::Header), "the header alone cannot tell");
     }
 }

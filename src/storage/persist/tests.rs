@@ -5,7 +5,7 @@
 use super::document::{check_pool, encode, migrate, StoredV1, LEGACY_KEYS};
 use super::kv::{Fault, KeyValue, MemoryStore, SharedStore};
 use super::model::StorageError;
-use super::model::{Document, StoredState, STORED_VERSION};
+use super::model::{Document, Lineage, StoredState, TabId, STORED_VERSION};
 use super::scale;
 use super::store::{SaveError, Source, Store, SLOT_KEYS};
 use crate::demo::demo_data;
@@ -190,7 +190,7 @@ fn loaded(store: &mut Store<impl KeyValue>) -> (Document, Source) {
 
 #[test]
 fn the_version_1_fixture_migrates_with_everything_a_user_sees() {
-    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")));
+    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")), TabId(1));
     let (doc, source) = loaded(&mut store);
     assert_eq!(source, Source::Migrated { from: 1 });
     assert_eq!(doc.revision, 0);
@@ -217,8 +217,8 @@ fn the_version_1_fixture_migrates_with_everything_a_user_sees() {
 
 #[test]
 fn both_released_versions_give_the_same_state() {
-    let mut v1 = Store::new(MemoryStore::from_items(read_fixture("v1.json")));
-    let mut v2 = Store::new(MemoryStore::from_items(read_fixture("v2.json")));
+    let mut v1 = Store::new(MemoryStore::from_items(read_fixture("v1.json")), TabId(1));
+    let mut v2 = Store::new(MemoryStore::from_items(read_fixture("v2.json")), TabId(1));
     let (from_v1, _) = loaded(&mut v1);
     let (from_v2, source) = loaded(&mut v2);
     assert_eq!(source, Source::Main);
@@ -232,20 +232,44 @@ fn both_released_versions_give_the_same_state() {
 #[test]
 fn the_current_version_is_written_exactly_as_released() {
     // A change here needs a new schema_version and a migration, not an edit of the fixture.
-    let v4 = read_fixture("v4.json");
-    let written = encode(&Document { revision: 1, saved_at: Some(v2_saved_at()), state: v3_state() });
-    assert_eq!(STORED_VERSION, 4);
-    assert!(written == v4[SLOT_KEYS[0]], "the version 4 encoding changed");
-    let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v4)));
+    let v5 = read_fixture("v5.json");
+    let lineage = Lineage(vec![(TabId(0x0123_4567_89ab_cdef), 1)]);
+    let written =
+        encode(&Document { revision: 1, lineage: lineage.clone(), saved_at: Some(v2_saved_at()), state: v3_state() });
+    assert_eq!(STORED_VERSION, 5);
+    assert!(written == v5[SLOT_KEYS[0]], "the version 5 encoding changed");
+    let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v5), TabId(1)));
     assert_eq!(source, Source::Main);
-    assert_eq!(read.state, v3_state(), "version 4 reads back whole");
+    assert_eq!((read.state, read.lineage), (v3_state(), lineage), "version 5 reads back whole");
+}
+
+/// Version 4 had no lineage: it reads back whole, as holding every tab's saves, and the first
+/// save writes version 5 on top of it.
+#[test]
+fn version_4_reads_back_whole_and_is_saved_as_version_5() {
+    let v4 = read_fixture("v4.json");
+    let mut store = Store::new(MemoryStore::from_items(v4), TabId(9));
+    let (read, source) = loaded(&mut store);
+    assert_eq!(source, Source::Main);
+    assert_eq!(
+        (read.state.clone(), read.lineage.clone()),
+        (v3_state(), Lineage::default()),
+        "version 4 reads back whole"
+    );
+    assert!(read.lineage.holds(TabId(9), 1), "an unknown lineage holds every save");
+    let saved = store.save(read.state.as_ref(), v2_saved_at()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.revision, 2);
+    let (again, _) = loaded(&mut store);
+    assert_eq!((again.state, again.lineage), (v3_state(), Lineage(vec![(TabId(9), 2)])));
+    assert!(store.kv().items()[SLOT_KEYS[1]]
+        .starts_with(r#"{"schema_version":5,"revision":2,"lineage":[["0000000000000009",2]],"#));
 }
 
 #[test]
 fn version_3_reads_back_whole_and_the_demo_models_get_their_english_names() {
     let v3 = read_fixture("v3.json");
     assert!(v3[SLOT_KEYS[0]].contains(r#""thymio",1,"Robot Thymio II","#), "version 3 names are plain strings");
-    let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v3)));
+    let (read, source) = loaded(&mut Store::new(MemoryStore::from_items(v3), TabId(1)));
     assert_eq!(source, Source::Main);
     assert_eq!(read.state, v3_state(), "version 3 reads back whole");
     let pool = read.state.pool.unwrap_or_else(|| panic!("no pool"));
@@ -258,7 +282,7 @@ fn version_3_reads_back_whole_and_the_demo_models_get_their_english_names() {
 /// request refused under rule R1 with its numbers, a session's seats taken by others, the
 /// coordinator's contact, the exchange log and the browser's minter.
 fn v3_state() -> StoredState {
-    let (mut state, _) = loaded(&mut Store::new(MemoryStore::from_items(read_fixture("v1.json"))));
+    let (mut state, _) = loaded(&mut Store::new(MemoryStore::from_items(read_fixture("v1.json")), TabId(1)));
     let pool = state.state.pool.as_mut().unwrap();
     let mut minted = pool.bookings[0].clone();
     minted.id = "k3f9q2xzm7ab-12".into();
@@ -284,7 +308,7 @@ fn v3_state() -> StoredState {
 
 #[test]
 fn saving_a_migrated_state_replaces_the_old_keys_but_keeps_the_language() {
-    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")));
+    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")), TabId(1));
     let (doc, _) = loaded(&mut store);
     let saved = store.save(doc.state.as_ref(), v2_saved_at()).unwrap();
     assert_eq!(saved.revision, 1);
@@ -327,7 +351,7 @@ fn small_state(project: &str) -> StoredState {
 }
 
 fn saved_twice() -> Store<MemoryStore> {
-    let mut store = Store::new(MemoryStore::new());
+    let mut store = Store::new(MemoryStore::new(), TabId(1));
     loaded(&mut store);
     store.save(small_state("first").as_ref(), at(2026, 11, 23, 9, 0)).unwrap();
     store.save(small_state("second").as_ref(), at(2026, 11, 23, 9, 1)).unwrap();
@@ -339,7 +363,7 @@ fn each_save_is_loaded_back_and_the_previous_one_is_kept() {
     let store = saved_twice();
     assert_eq!(store.revision(), 2);
     let items = store.kv().items().clone();
-    let (doc, source) = loaded(&mut Store::new(MemoryStore::from_items(items.clone())));
+    let (doc, source) = loaded(&mut Store::new(MemoryStore::from_items(items.clone()), TabId(1)));
     assert_eq!((doc.revision, doc.state, source), (2, small_state("second"), Source::Main));
     // The other slot still holds revision 1, complete.
     let previous = migrate("b", &items[SLOT_KEYS[0]]).unwrap();
@@ -379,7 +403,7 @@ fn a_damaged_or_lost_write_is_detected_and_undone() {
 
 #[test]
 fn a_damaged_first_save_leaves_nothing_behind() {
-    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")));
+    let mut store = Store::new(MemoryStore::from_items(read_fixture("v1.json")), TabId(1));
     let before = store.kv().items().clone();
     let (doc, _) = loaded(&mut store);
     store.kv_mut().fail_next(Fault::Garble);
@@ -390,7 +414,7 @@ fn a_damaged_first_save_leaves_nothing_behind() {
 #[test]
 fn a_tab_that_missed_another_tabs_save_is_refused_then_saves_after_reloading() {
     let shared = SharedStore::default();
-    let (mut first, mut second) = (Store::new(shared.clone()), Store::new(shared.clone()));
+    let (mut first, mut second) = (Store::new(shared.clone(), TabId(1)), Store::new(shared.clone(), TabId(2)));
     loaded(&mut first);
     first.save(small_state("first").as_ref(), at(2026, 11, 23, 9, 0)).unwrap();
     loaded(&mut second);
@@ -407,12 +431,12 @@ fn a_tab_that_missed_another_tabs_save_is_refused_then_saves_after_reloading() {
 #[test]
 fn a_newer_document_is_read_only() {
     let mut store = saved_twice();
-    let newer = r#"{"schema_version":5,"revision":9,"something":"new"}"#;
+    let newer = r#"{"schema_version":6,"revision":9,"something":"new"}"#;
     store.kv_mut().set(SLOT_KEYS[1], newer).unwrap();
     let before = store.kv().items().clone();
-    assert_eq!(store.load(), Err(StorageError::Newer { found: 5, supported: 4 }));
+    assert_eq!(store.load(), Err(StorageError::Newer { found: 6, supported: 5 }));
     let result = store.save(small_state("x").as_ref(), at(2026, 11, 23, 10, 0));
-    assert_eq!(result, Err(SaveError::Newer { found: 5, supported: 4 }));
+    assert_eq!(result, Err(SaveError::Newer { found: 6, supported: 5 }));
     assert_eq!(store.kv().items(), &before);
 }
 
@@ -438,7 +462,7 @@ fn a_corrupt_main_copy_is_recovered_from_the_previous_one_and_kept_for_download(
 
 #[test]
 fn unreadable_storage_is_reported_with_its_raw_text() {
-    let mut store = Store::new(MemoryStore::new());
+    let mut store = Store::new(MemoryStore::new(), TabId(1));
     store.kv_mut().set(SLOT_KEYS[0], "not json at all").unwrap();
     match store.load() {
         Err(StorageError::Corrupt(copy)) => assert_eq!(copy.raw, "not json at all"),
@@ -446,7 +470,7 @@ fn unreadable_storage_is_reported_with_its_raw_text() {
     }
     assert!(matches!(store.save(small_state("x").as_ref(), v2_saved_at()), Err(SaveError::Unreadable { .. })));
 
-    let mut legacy = Store::new(MemoryStore::new());
+    let mut legacy = Store::new(MemoryStore::new(), TabId(1));
     legacy.kv_mut().set(LEGACY_KEYS[1], "{\"catalogue\": 3}").unwrap();
     match legacy.load() {
         Err(StorageError::Corrupt(copy)) => {
@@ -477,7 +501,7 @@ fn the_full_scale_pool_takes_at_most_100_utf16_units_a_booking() {
     let pool = scale::pool(scale::FULL);
     assert_eq!((pool.catalogue.models.len(), pool.catalogue.units.len(), pool.bookings.len()), (1_000, 5_000, 20_000));
     let state = StoredState { profile: Some(pool.teachers[0].clone()), plan: None, pool: Some(pool) };
-    let doc = Document { revision: 12, saved_at: Some(v2_saved_at()), state };
+    let doc = Document { revision: 12, saved_at: Some(v2_saved_at()), state, ..Document::default() };
     let text = encode(&doc);
     let units = text.encode_utf16().count();
     let start = text.find("\"bookings\":").unwrap();
@@ -926,9 +950,11 @@ mod round_trip {
             profile in prop::option::of(teacher()),
             plan in prop::option::of(plan()),
             revision in 0u64..(1 << 53),
+            tabs in prop::collection::vec((any::<u64>(), 0u64..(1 << 53)), 0..4),
             saved_at in prop::option::of(datetime()),
         ) {
-            let doc = Document { revision, saved_at, state: StoredState { profile, plan, pool } };
+            let lineage = Lineage(tabs.into_iter().map(|(tab, saved)| (TabId(tab), saved)).collect());
+            let doc = Document { revision, lineage, saved_at, state: StoredState { profile, plan, pool } };
             let text = encode(&doc);
             prop_assert!(text.chars().all(|c| (c as u32) <= 0xFF));
             prop_assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "not JSON: {}", text);
@@ -950,7 +976,7 @@ mod round_trip {
 
         #[test]
         fn damaged_text_is_an_error_never_a_panic(cut in 0usize..4_000, byte in any::<u8>()) {
-            let doc = Document { revision: 3, saved_at: None, state: fixture_state() };
+            let doc = Document { revision: 3, saved_at: None, state: fixture_state(), ..Document::default() };
             let mut bytes = encode(&doc).into_bytes();
             let at = cut % bytes.len();
             bytes[at] = byte;

@@ -127,7 +127,7 @@ pub fn ImportPanel() -> impl IntoView {
     let confirm = move |_| {
         let taken = step.try_update_untracked(|s| std::mem::replace(s, Step::Idle));
         let Some(Step::Preview { planned, published, .. }) = taken else { return };
-        let before = encode(&Document { revision: 0, saved_at: None, state: current_state(handles) });
+        let before = encode(&Document { state: current_state(handles), ..Document::default() });
         if LocalStore::save_before_import(&before).is_err() {
             step.set(Step::Refused(i18n.t(Msg::ImportNoRoomForUndo).to_owned()));
             return;
