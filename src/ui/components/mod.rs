@@ -93,7 +93,7 @@ pub use label_card::LabelCard;
 pub use lang_switch::LangSwitch;
 pub use loan_list::LoanList;
 pub use main_nav::{MainNav, MenuButton, NavMenu};
-pub use model_card::ModelCard;
+pub use model_card::{ModelCard, ModelCardText};
 pub use page_loading::PageLoading;
 pub use page_title::PageTitle;
 pub use period_fields::PeriodFields;
