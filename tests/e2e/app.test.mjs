@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stampServiceWorker } from "../../scripts/post-build.mjs";
+import { startServer } from "./server.mjs";
 import {
   BASE,
   DIST,
@@ -34,13 +35,13 @@ const PAGES = [
 // other language's UI.
 const DISTINCT = MESSAGES.filter((m) => m.fr !== m.en && !m.fr.includes("{") && m.key !== "LangNameFr" && m.key !== "LangNameEn");
 
-async function waitForServiceWorkerControl(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
+/**
+ * Waits until the app says it works offline (`data-offline="ready"` on the root): its worker,
+ * registered once the first screen was idle, cached the build and controls the page.
+ */
+async function offlineReady(page) {
+  await page.locator('html[data-offline="ready"]').waitFor({ state: "attached", timeout: 60_000 });
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "a worker controls the page");
 }
 
 /** Whether `text` holds `phrase` as whole words ("Class" is not in "Classe"). */
@@ -181,7 +182,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
     const page = await newPage(context);
     await page.goto(server.url);
     await appReady(page);
-    await waitForServiceWorkerControl(page);
+    await offlineReady(page);
     await context.setOffline(true);
     await page.reload();
     await appReady(page);
@@ -197,6 +198,46 @@ describe(`Matériothèque served under ${BASE}`, () => {
     assert.equal(online, false);
     await expectNoProblems(page);
     await context.close();
+  });
+
+  test("a first visit asks for the first screen's files only; the worker comes once the catalogue is drawn, and caches the build", async () => {
+    const asked = [];
+    // Stamped on arrival, so never before the browser asked: a request stamped before the
+    // catalogue was drawn was asked for before it.
+    const local = await startServer({ root: DIST, base: BASE, onRequest: (path) => asked.push({ path, at: Date.now() }) });
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("[data-results-for]")) {
+          window.__drawnAt = performance.timeOrigin + performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    try {
+      await page.goto(local.url);
+      await appReady(page);
+      await offlineReady(page);
+      const drawnAt = await page.evaluate(() => window.__drawnAt);
+      const file = (r) => r.path.slice(BASE.length);
+      const before = asked.filter((r) => r.at <= drawnAt).map(file);
+      assert.ok(before.some((f) => f.endsWith("materiotheque_bg.wasm")), `the main module was asked for first: ${before}`);
+      const early = before.filter((f) => f === "sw.js" || /(chunk_\d+|split_[\w-]+)\.wasm$/.test(f));
+      assert.deepEqual(early, [], "neither the worker nor a chunk before the catalogue is drawn");
+      // Every file of the build is in the worker's cache (the precache list, as stamped).
+      const precache = JSON.parse(readFileSync(join(DIST, "sw.js"), "utf8").match(/const PRECACHE = (\[.*\]);/)[1]);
+      const cached = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((n) => n.startsWith("materiotheque-"));
+        const requests = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+        return requests.map((r) => new URL(r.url).pathname);
+      });
+      assert.deepEqual(precache.filter((f) => !cached.includes(BASE + f)), [], "files of the build missing from the cache");
+      await expectNoProblems(page);
+    } finally {
+      await context.close();
+      await local.close();
+    }
   });
 
   test("a new build on the same URL prompts 'Nouvelle version disponible' instead of switching", async () => {
@@ -219,7 +260,7 @@ describe(`Matériothèque served under ${BASE}`, () => {
     try {
       await page.goto(local.url);
       await appReady(page);
-      await waitForServiceWorkerControl(page);
+      await offlineReady(page);
       assert.equal(await page.locator(".update-banner").innerText(), "");
 
       local.setRoot(next);
