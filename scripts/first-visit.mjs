@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures how a release build feels on a first visit and at the scale of a metropolitan pool,
-// in headless Chromium under Lighthouse's mobile profile (150 ms RTT, 1.6 Mbit/s down,
-// 750 kbit/s up, CPU four times slower), beside a plain HTML page listing the same catalogue.
+// in headless Chromium under Lighthouse's mobile profile (a 412 × 823 screen, 150 ms RTT,
+// 1.6 Mbit/s down, 750 kbit/s up, CPU four times slower), beside a plain HTML page listing the
+// same catalogue.
 // A measuring tool, not a test: it prints a table and exits 0 whatever the figures.
 //
 //   node scripts/first-visit.mjs [dist] [--runs N] [--network host|cdp] [--no-pool | --only-pool] [--verbose]
@@ -62,6 +63,8 @@ if (!["host", "cdp"].includes(NETWORK)) throw new Error(`--network host|cdp, not
 
 // Lighthouse's mobile profile (its `mobileSlow4G` throttling settings).
 const PROFILE = { rttMs: 150, downKbps: 1638.4, upKbps: 750, cpuSlowdown: 4 };
+// Its screen: a phone (Moto G Power) held upright.
+const SCREEN = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 const GOALS = { ratio: 1.2, firstLoadBrotli: 200_000, poolStartMs: 1000, searchMs: 50 };
 // What the app signals: its result list, and the query it was last rendered for. A build from
 // before that signal (to measure where things stood) is read by its first model grid instead.
@@ -303,16 +306,19 @@ async function marksWhenOnScreen(page) {
   return page.evaluate(() => ({ ...window.__marks, timeOrigin: performance.timeOrigin }));
 }
 
-/** One cold visit of `url`: when its list is on screen, and what the host sent before then. */
-async function coldVisit(browser, host, url, ready) {
-  const context = await browser.newContext();
+/**
+ * One cold visit of `url`: when its list is on screen, and what was asked of the host before it
+ * was interactive: the app's ready signal, or for a page without script its first frame.
+ */
+async function coldVisit(browser, host, url, ready, { scripted }) {
+  const context = await browser.newContext(SCREEN);
   const page = await context.newPage();
   await page.addInitScript(watchReady, ready);
   await throttle(context, page, { cpu: true, network: NETWORK === "cdp" });
   const from = host.log.length;
   await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
   const marks = await marksWhenOnScreen(page);
-  const readyAt = marks.timeOrigin + marks.ready;
+  const readyAt = marks.timeOrigin + (scripted ? marks.ready : marks.onScreen);
   // Asked for before then (whole answers: in flight, they shared the link with the first screen).
   const before = host.log.slice(from).filter((entry) => entry.started <= readyAt);
   await context.close();
@@ -334,7 +340,7 @@ function bigPoolItems() {
  * start (navigation to catalogue on screen) and each keystroke of the searches, CPU slowed.
  */
 async function poolVisit(browser, host, items, profile) {
-  const context = await browser.newContext();
+  const context = await browser.newContext(SCREEN);
   const page = await context.newPage();
   // Seeded from a page of the origin that is not the app, before the app first runs.
   await page.goto(host.origin + BLANK_PATH);
@@ -466,8 +472,8 @@ try {
   for (let run = 0; run < RUNS; run++) {
     // Alternated, so that a busy machine weighs on both alike.
     if (!ONLY_POOL) {
-      app.push(await coldVisit(browser, host, host.url, READY));
-      reference.push(await coldVisit(browser, host, host.origin + REFERENCE_PATH, SIGNAL));
+      app.push(await coldVisit(browser, host, host.url, READY, { scripted: true }));
+      reference.push(await coldVisit(browser, host, host.origin + REFERENCE_PATH, SIGNAL, { scripted: false }));
     }
     if (items) pool.push(await poolVisit(browser, host, items, run === 0 ? PROFILE_TO : null));
     process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
@@ -504,7 +510,7 @@ if (pool.length) {
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[["measure", "app", "goal", "plain HTML"], ...rows].map((r) => r[i].length)));
 const line = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
 console.log(
-  `First visit of ${relative(process.cwd(), DIST) || "."} (base ${BASE}), median of ${RUNS} run(s); ${PROFILE.rttMs} ms RTT, ${PROFILE.downKbps} kbit/s down, ${PROFILE.upKbps} kbit/s up (${NETWORK === "host" ? "throttled by the host, service worker included" : "CDP on the page"}), CPU ${PROFILE.cpuSlowdown}× slower`,
+  `First visit of ${relative(process.cwd(), DIST) || "."} (base ${BASE}), median of ${RUNS} run(s); ${SCREEN.viewport.width} × ${SCREEN.viewport.height} screen, ${PROFILE.rttMs} ms RTT, ${PROFILE.downKbps} kbit/s down, ${PROFILE.upKbps} kbit/s up (${NETWORK === "host" ? "throttled by the host, service worker included" : "CDP on the page"}), CPU ${PROFILE.cpuSlowdown}× slower`,
 );
 console.log(line(["measure", "app", "goal", "plain HTML"]));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
