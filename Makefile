@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first (idempotent).
 # `make sync-server` starts a local sync server (Kinto on PostgreSQL) for development.
-.PHONY: serve test setup-serve setup-test bench sync-server setup-sync
+.PHONY: serve test setup-serve setup-test bench sync-server setup-sync first-visit
 
 serve: setup-serve
 	scripts/serve.sh
@@ -26,3 +26,11 @@ sync-server: setup-sync
 
 setup-sync:
 	scripts/setup.sh sync
+
+# Builds the release and measures a first visit and the metropolitan pool under Lighthouse's
+# mobile profile, beside a plain HTML page (scripts/first-visit.mjs; RUNS=N, default 5).
+first-visit: setup-test
+	PATH="$${CARGO_HOME:-$$HOME/.cargo}/bin:$$PWD/node_modules/.bin:$$PATH" \
+	  trunk build --release --offline --skip-version-check --locked --dist dist --public-url /
+	PATH="$${CARGO_HOME:-$$HOME/.cargo}/bin:$$PWD/node_modules/.bin:$$PATH" \
+	  node scripts/first-visit.mjs dist --runs $(or $(RUNS),5)

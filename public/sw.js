@@ -3,7 +3,8 @@
 //
 // Policy:
 // - install: precache the whole build; never skipWaiting on its own, so a new version waits
-//   until the page asks (the user pressed "Recharger").
+//   until the page asks (the user pressed "Recharger"). The app registers the worker once its
+//   first screen is drawn and idle: the precache never slows a first visit down.
 // - navigations: answered with the cached index.html of the active version (app shell), so
 //   deep links work offline and a new build never slips in on a plain reload.
 // - other same-origin GETs: cache first, then network (catalogue.json: network first).
@@ -11,10 +12,18 @@
 const CACHE = `materiotheque-${VERSION}`;
 const SHELL = new URL("index.html", self.location).href;
 
+// A name with its content's hash (app-<hash>/…, boot-<hash>.js, main-<hash>.css): any copy the
+// browser holds, such as the first screen's, is right. Others are fetched again.
+const CONTENT_HASHED = /(^|\/)[\w.]+-[0-9a-f]{16}(\/|\.[a-z]+$)/;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.location).href, { cache: "reload" }))),
+      cache.addAll(
+        PRECACHE.map(
+          (path) => new Request(new URL(path, self.location).href, { cache: CONTENT_HASHED.test(path) ? "force-cache" : "reload" }),
+        ),
+      ),
     ),
   );
 });
@@ -37,7 +46,8 @@ self.addEventListener("message", (event) => {
 
 async function fromCacheThenNetwork(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  // By key first: `ignoreSearch` reads every entry, for each of the dozens of chunks a start asks.
+  const cached = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
   return cached || fetch(request);
 }
 

@@ -33,10 +33,13 @@ const WASM_FEATURES = [
 // but the build must not depend on it.
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+// WASM_PROFILING=1 keeps the function names (`wasm-opt -g`), so that a browser profile names
+// the Rust functions; a few hundred kB larger, for measuring only.
+const KEEP_NAMES = process.env.WASM_PROFILING === "1" ? ["-g"] : [];
 // wasm-opt warns about the split tool's extended name section on every chunk; the warning is
 // harmless (names are dropped anyway), so it is filtered to keep real messages visible.
 function optimize(path) {
-  const result = spawnSync("wasm-opt", ["-Oz", ...WASM_FEATURES, path, "-o", path], { cwd: ROOT, encoding: "utf8" });
+  const result = spawnSync("wasm-opt", ["-Oz", ...KEEP_NAMES, ...WASM_FEATURES, path, "-o", path], { cwd: ROOT, encoding: "utf8" });
   const messages = (result.stderr || "").split("\n").filter((line) => line && !line.includes("unknown name subsection"));
   if (messages.length) console.error(messages.join("\n"));
   if (result.status !== 0) throw new Error(`wasm-opt failed on ${path}`);

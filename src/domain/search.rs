@@ -119,27 +119,68 @@ fn haystack(catalogue: &Catalogue, model: &Model) -> String {
     fold(&text)
 }
 
+/// Whether `model` passes the category and training parts of `filter`.
+fn passes_filters(model: &Model, filter: &CatalogueFilter) -> bool {
+    filter.category.as_deref().is_none_or(|c| model.category == c)
+        && match filter.training {
+            TrainingFilter::Any => true,
+            TrainingFilter::Required => !model.required_trainings.is_empty(),
+            TrainingFilter::NotRequired => model.required_trainings.is_empty(),
+        }
+}
+
+/// The words of a query, folded.
+fn query_words(query: &str) -> Vec<String> {
+    fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
 /// The models matching `filter`, in catalogue order.
 pub fn filter_models<'a>(catalogue: &'a Catalogue, filter: &CatalogueFilter) -> Vec<&'a Model> {
-    let query = fold(&filter.query);
-    let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = query_words(&filter.query);
     catalogue
         .models
         .iter()
-        .filter(|m| filter.category.as_deref().is_none_or(|c| m.category == c))
-        .filter(|m| match filter.training {
-            TrainingFilter::Any => true,
-            TrainingFilter::Required => !m.required_trainings.is_empty(),
-            TrainingFilter::NotRequired => m.required_trainings.is_empty(),
-        })
+        .filter(|m| passes_filters(m, filter))
         .filter(|m| {
             if words.is_empty() {
                 return true;
             }
             let text = haystack(catalogue, m);
-            words.iter().all(|w| text.contains(w))
+            words.iter().all(|w| text.contains(w.as_str()))
         })
         .collect()
+}
+
+/// A catalogue's searchable texts, folded once. [`filter_models`] folds every model's texts
+/// again at each search, which at the scale of a metropolitan pool (1,000 models) costs more
+/// than a keystroke may take; with the index a search only compares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// The folded text of each model, in catalogue order.
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Folds the texts of every model of `catalogue`.
+    pub fn new(catalogue: &Catalogue) -> Self {
+        SearchIndex { texts: catalogue.models.iter().map(|m| haystack(catalogue, m)).collect() }
+    }
+
+    /// The positions in `catalogue.models` of the models matching `filter`, in catalogue
+    /// order, as [`filter_models`] finds them; `catalogue` is the one the index was built from.
+    pub fn matching(&self, catalogue: &Catalogue, filter: &CatalogueFilter) -> Vec<usize> {
+        let words = query_words(&filter.query);
+        catalogue
+            .models
+            .iter()
+            .zip(&self.texts)
+            .enumerate()
+            .filter(|(_, (model, text))| {
+                passes_filters(model, filter) && words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .map(|(position, _)| position)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -300,6 +341,28 @@ mod tests {
         assert_eq!(names(&filter_models(&catalogue, &query("action camera"))), ["Caméra d'action"]);
         assert_eq!(names(&filter_models(&catalogue, &query("camera d'action"))), ["Caméra d'action"]);
         assert_eq!(names(&filter_models(&catalogue, &query("zoom recorder"))), ["Enregistreur Zoom H1n"]);
+        Ok(())
+    }
+
+    #[test]
+    fn the_index_finds_what_filtering_finds() -> TestResult {
+        let catalogue = demo_catalogue()?;
+        let index = SearchIndex::new(&catalogue);
+        let queries = ["", "ecran", "ÉCRAN interactif", "robot reperer", "action camera", "licorne", "  micro:bit "];
+        let filters = [
+            CatalogueFilter::default(),
+            CatalogueFilter { category: Some("robotique".into()), ..Default::default() },
+            CatalogueFilter { training: TrainingFilter::Required, ..Default::default() },
+            CatalogueFilter { training: TrainingFilter::NotRequired, ..Default::default() },
+        ];
+        for query in queries {
+            for filter in &filters {
+                let filter = CatalogueFilter { query: query.into(), ..filter.clone() };
+                let found: Vec<&Model> =
+                    index.matching(&catalogue, &filter).into_iter().map(|i| &catalogue.models[i]).collect();
+                assert_eq!(names(&found), names(&filter_models(&catalogue, &filter)), "{filter:?}");
+            }
+        }
         Ok(())
     }
 

@@ -230,6 +230,7 @@ messages! {
     ResultsNone => "Aucun modèle ne correspond à ces critères.", "No model matches these criteria.";
     ResultsOne => "1 modèle correspond.", "1 model matches.";
     ResultsMany => "{count} {count:modèle correspond|modèles correspondent}.", "{count} {count:model matches|models match}.";
+    CatalogueShowMore => "Afficher {count} {count:autre modèle|autres modèles}", "Show {count} more {count:model|models}";
     UnitsInService => "{count} en service", "{count} in service";
     TrainingRequired => "Formation requise : {training}", "Training required: {training}";
     NoTrainingRequired => "Sans formation préalable", "No prior training";

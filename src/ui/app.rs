@@ -40,8 +40,9 @@ pub fn App() -> impl IntoView {
     provide_context(update);
     let recovering = move || matches!(handles.storage.mode.get(), StorageMode::Recovery(_));
     // Offline support only for release builds: a debug build must always show fresh code.
+    // Registered when idle: its precache must not slow the first screen down.
     if !cfg!(debug_assertions) {
-        service_worker::register(move |waiting| update.waiting.set(Some(waiting)));
+        service_worker::register_when_idle(move |waiting| update.waiting.set(Some(waiting)));
     }
 
     // True while a page opened for the first time is being fetched (see lazy_pages). The root

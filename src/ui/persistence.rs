@@ -67,7 +67,9 @@ pub fn start(i18n: I18n) -> Handles {
             Err(e) => (PoolState::default(), Some(e)),
         }
     };
-    storage.used_units.set(LocalStore::used_units());
+    // Counted after the first screen: it reads every stored text (millions of units at the
+    // scale of a metropolitan pool) for a gauge the settings page shows.
+    set_timeout(move || storage.used_units.set(LocalStore::used_units()), Duration::ZERO);
     storage.exported_at.set(LocalStore::exported_at());
     storage.first_saved_at.set(LocalStore::first_saved_at());
     let handles = Handles {

@@ -1,14 +1,19 @@
 // End-to-end: the release build served like a static host, driven as a user would.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "./server.mjs";
 import {
   BASE,
+  DIST,
   MESSAGES,
   appReady,
   heading,
   expectNoAxeViolations,
   expectNoProblems,
   newPage,
+  offlineReady,
   useApp,
   interfaceText,
 } from "./support.mjs";
@@ -219,5 +224,45 @@ describe(`Matériothèque served under ${BASE}`, () => {
     await page.getByRole("heading", { name: "À propos", level: 1 }).waitFor();
     await expectNoProblems(page);
     await context.close();
+  });
+
+  test("a first visit asks for the first screen's files only; the worker comes once the catalogue is drawn, and caches the build", async () => {
+    const asked = [];
+    // Stamped on arrival, so never before the browser asked: a request stamped before the
+    // catalogue was drawn was asked for before it.
+    const local = await startServer({ root: DIST, base: BASE, onRequest: (path) => asked.push({ path, at: Date.now() }) });
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("[data-results-for]")) {
+          window.__drawnAt = performance.timeOrigin + performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    try {
+      await page.goto(local.url);
+      await appReady(page);
+      await offlineReady(page);
+      const drawnAt = await page.evaluate(() => window.__drawnAt);
+      const file = (r) => r.path.slice(BASE.length);
+      const before = asked.filter((r) => r.at <= drawnAt).map(file);
+      assert.ok(before.some((f) => f.endsWith("materiotheque_bg.wasm")), `the main module was asked for first: ${before}`);
+      const early = before.filter((f) => f === "sw.js" || /(chunk_\d+|split_[\w-]+)\.wasm$/.test(f));
+      assert.deepEqual(early, [], "neither the worker nor a chunk before the catalogue is drawn");
+      // Every file of the build is in the worker's cache (the precache list, as stamped).
+      const precache = JSON.parse(readFileSync(join(DIST, "sw.js"), "utf8").match(/const PRECACHE = (\[.*\]);/)[1]);
+      const cached = await page.evaluate(async () => {
+        const names = (await caches.keys()).filter((n) => n.startsWith("materiotheque-"));
+        const requests = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+        return requests.map((r) => new URL(r.url).pathname);
+      });
+      assert.deepEqual(precache.filter((f) => !cached.includes(BASE + f)), [], "files of the build missing from the cache");
+      await expectNoProblems(page);
+    } finally {
+      await context.close();
+      await local.close();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stampServiceWorker } from "../../scripts/post-build.mjs";
 import { BASE, DIST, appReady, heading, decodeQr, expectNoAxeViolations, expectNoProblems, newPage, pageReady, saveProfile, serve, useApp } from "./support.mjs";
-import { savedSince, storedSlots } from "./support.mjs";
+import { offlineReady, savedSince, storedSlots } from "./support.mjs";
 
 const TODAY = new Date("2026-11-23T09:00:00");
 
@@ -25,16 +25,6 @@ const PAGES = [
   { path: "a-propos", fr: "À propos" },
   { path: "nulle-part/ici", fr: "Page introuvable" },
 ];
-
-async function waitForServiceWorkerControl(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-  });
-}
-
 
 /** A teacher page's address as the app writes it: the dots of the e-mail escaped twice, so a
  * static host sees no file extension ("anne.martin@ac-lyon.fr" would look like a ".fr" file). */
@@ -80,7 +70,7 @@ describe(`Deployed under ${BASE}`, () => {
     const page = await newPage(context);
     await page.goto(server.url);
     await appReady(page);
-    await waitForServiceWorkerControl(page);
+    await offlineReady(page);
     await context.setOffline(true);
     await page.reload();
     await appReady(page);
@@ -119,7 +109,7 @@ describe(`Deployed under ${BASE}`, () => {
     try {
       await page.goto(local.url);
       await appReady(page);
-      await waitForServiceWorkerControl(page);
+      await offlineReady(page);
       assert.equal(await page.locator(".update-banner").innerText(), "");
 
       local.setRoot(next);

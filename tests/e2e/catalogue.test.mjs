@@ -2,6 +2,7 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE, appReady, expectNoAxeViolations, expectNoProblems, newPage, useApp } from "./support.mjs";
+import { exportBackup, saveProfile, seedLegacyState } from "./support.mjs";
 
 let browser;
 let server;
@@ -62,6 +63,51 @@ describe(`Catalogue search and filters under ${BASE}`, () => {
     assert.ok(trained.includes("Robot Thymio II") && !trained.includes("Robot Blue-Bot"));
     assert.equal(robotics.length, untrained.length + trained.length);
     await expectNoAxeViolations(page, "filtered catalogue");
+    await expectNoProblems(page);
+    await context.close();
+  });
+
+  test("a large catalogue shows its first 60 models and the next ones on demand; other filters start from their first page", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await newPage(context);
+    // A profile, as the first release's keys (seeded below) always hold one.
+    await saveProfile(page, server.url);
+    // The demo's models five times over: 155, the copies named « (lot n) ».
+    const state = await exportBackup(page);
+    const demo = state.pool.catalogue.models;
+    const renamed = (name, round) =>
+      typeof name === "string" ? `${name} (lot ${round})` : { fr: `${name.fr} (lot ${round})`, en: name.en && `${name.en} (batch ${round})` };
+    for (let round = 2; round <= 5; round++) {
+      state.pool.catalogue.models.push(...demo.slice(0, 31).map((m) => ({ ...m, id: `${m.id}-${round}`, name: renamed(m.name, round) })));
+    }
+    const total = state.pool.catalogue.models.length;
+    await seedLegacyState(page, state);
+    await page.goto(server.url);
+    await appReady(page);
+    const shown = () => page.locator(".model-card").count();
+    const more = page.getByRole("button", { name: /^Afficher \d+ autres modèles$/ });
+    assert.equal(await results(page), `${total} modèles correspondent.`);
+    assert.equal(await shown(), 60);
+    assert.equal(await more.innerText(), "Afficher 60 autres modèles");
+    await expectNoAxeViolations(page, "catalogue with more to show");
+    await more.click();
+    await page.locator(".model-card").nth(119).waitFor();
+    assert.equal(await shown(), 120);
+    assert.equal(await more.innerText(), `Afficher ${total - 120} autres modèles`);
+    await more.click();
+    await page.locator(".model-card").nth(total - 1).waitFor();
+    assert.equal(await more.count(), 0, "nothing more to show");
+    // Other filters start from their first page.
+    const search = page.getByLabel("Rechercher un matériel");
+    await search.fill("e");
+    assert.equal(await shown(), 60);
+    assert.equal(await more.count(), 1);
+    // Every copy of a model is found, and only it.
+    await search.fill("thymio");
+    assert.deepEqual(await cardNames(page), ["Robot Thymio II", ...[2, 3, 4, 5].map((n) => `Robot Thymio II (lot ${n})`)]);
+    // Back to the filters the whole list was asked for: as it was left.
+    await search.fill("");
+    assert.equal(await shown(), total);
     await expectNoProblems(page);
     await context.close();
   });

@@ -98,8 +98,9 @@ function forward(req, res, { target, publicPrefix, timeoutMs }, rest) {
 /**
  * Starts a server on 127.0.0.1 with a free port; resolves to { url, setRoot, close }.
  * `proxy` (optional): { prefix: "sync/", target: "http://127.0.0.1:PORT", timeoutMs }.
+ * `onRequest` (optional): called with each request's path as it arrives.
  */
-export async function startServer({ root, base = "/", proxy = null }) {
+export async function startServer({ root, base = "/", proxy = null, onRequest = null }) {
   let currentRoot = root;
   const proxyOptions = proxy && {
     prefix: proxy.prefix.replace(/^\/+/, "").replace(/\/*$/, "/"),
@@ -109,6 +110,7 @@ export async function startServer({ root, base = "/", proxy = null }) {
   };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
+    onRequest?.(url.pathname);
     if (proxyOptions && url.pathname.startsWith(proxyOptions.publicPrefix)) {
       // The encoded path, as received (an account id's %40 stays %40).
       forward(req, res, proxyOptions, "/" + url.pathname.slice(proxyOptions.publicPrefix.length) + url.search);

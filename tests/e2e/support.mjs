@@ -164,6 +164,15 @@ export function useApp() {
 }
 
 /**
+ * Waits until the app says it works offline (`data-offline="ready"` on the root): its worker,
+ * registered once the first screen was idle, cached the build and controls the page.
+ */
+export async function offlineReady(page) {
+  await page.locator('html[data-offline="ready"]').waitFor({ state: "attached", timeout: PAGE_LOAD_LIMIT });
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), "a worker controls the page");
+}
+
+/**
  * The whole local state as the app exports it (Paramètres → Exporter une sauvegarde), parsed.
  * Leaves the page on the settings page. The context must accept downloads.
  */

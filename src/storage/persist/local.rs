@@ -83,11 +83,14 @@ impl LocalStore {
     /// Whether a document is stored (any version), readable or not: then the app reads it
     /// before showing anything.
     pub fn holds_document() -> bool {
-        let kv = BrowserKv;
-        crate::storage::persist::store::SLOT_KEYS
-            .iter()
-            .chain(crate::storage::persist::document::LEGACY_KEYS.iter())
-            .any(|k| kv.get(k).is_some())
+        // The keys only: reading a slot copies its whole text (over a million units at the
+        // scale of a metropolitan pool) into the app, only to see that it is there.
+        let Some(storage) = storage() else { return false };
+        let count = storage.length().unwrap_or(0);
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).any(|k| {
+            crate::storage::persist::store::SLOT_KEYS.contains(&k.as_str())
+                || crate::storage::persist::document::LEGACY_KEYS.contains(&k.as_str())
+        })
     }
 
     /// How much of the storage this origin uses, in UTF-16 units (keys and values, as quotas

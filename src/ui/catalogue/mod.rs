@@ -10,6 +10,6 @@ mod page;
 pub use add_to_basket::AddToBasket;
 pub use availability_table::AvailabilityTable;
 pub use filters::CatalogueFilters;
-pub use model_card::ModelCard;
+pub use model_card::{ModelCard, ModelCardText};
 pub use model_page::ModelPage;
 pub use page::CataloguePage;

@@ -1,42 +1,44 @@
-use crate::domain::Model;
-use crate::i18n::Msg;
 use crate::ui::components::{Icon, IconKind};
-use crate::ui::routes;
-use crate::ui::state::{use_i18n, use_links};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-/// One model in the catalogue grid.
+/// What a model's card says, in the UI language: the catalogue computes it for the cards it
+/// shows, and keeps a card drawn as long as this stays the same.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ModelCardText {
+    /// The model page's address.
+    pub href: String,
+    /// The model's name.
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// How many of its units are in service, in words.
+    pub units: String,
+    /// Units free over "my dates", in words, when dates are chosen.
+    pub free: Option<String>,
+    /// Whether it requires a training.
+    pub needs_training: bool,
+    /// The training it requires, or that it requires none, in words.
+    pub training: String,
+}
+
+/// One model in the catalogue grid. Its link is a plain anchor, which the router follows like
+/// any other: a router link per card (it watches the location to mark itself current) made
+/// drawing a large catalogue slower, and a model's card is never the current page.
 #[component]
 pub fn ModelCard(
-    /// The model shown.
-    model: Model,
-    /// How many of its units are in service.
-    in_service: usize,
-    /// Names of the trainings it requires, in the UI language.
-    trainings: Vec<String>,
-    /// Units free over "my dates", in words, when dates are chosen.
-    free: Option<String>,
+    /// The card's text.
+    card: ModelCardText,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let english = i18n.english();
-    let href = use_links().to(&routes::model(&model.id));
-    let description = model.description.pick(english).to_owned();
-    let training_text = if trainings.is_empty() {
-        i18n.t(Msg::NoTrainingRequired).to_owned()
-    } else {
-        i18n.tf(Msg::TrainingRequired, &[("training", &trainings.join(", "))])
-    };
-    let needs_training = !trainings.is_empty();
+    let ModelCardText { href, name, description, units, free, needs_training, training } = card;
     view! {
         <li class="model-card">
             <h3>
-                <A href=href>{model.name_in(english).to_owned()}</A>
+                <a href=href>{name}</a>
             </h3>
             <p class="model-card__description">{description}</p>
             <p class="model-card__units">
                 <Icon kind=IconKind::Units />
-                {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
+                {units}
             </p>
             {free
                 .map(|text| {
@@ -49,7 +51,7 @@ pub fn ModelCard(
                 })}
             <p class="model-card__training" class:needs-training=needs_training>
                 <Icon kind=if needs_training { IconKind::Training } else { IconKind::Check } />
-                {training_text}
+                {training}
             </p>
         </li>
     }
