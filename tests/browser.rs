@@ -103,13 +103,13 @@ async fn a_field_names_describes_and_binds_its_control() {
                 <TextInput value=name attr:autocomplete="name" />
             </Field>
             <Field label=Msg::FilterCategory>
-                <Select on:change=move |ev| choice.set(event_target_value(&ev))>
+                <Select on_change=move |value| choice.set(value)>
                     <option value="">"—"</option>
                     <option value="robots">"Robots"</option>
                 </Select>
             </Field>
             <Field label=Msg::FilterTraining>
-                <Select>
+                <Select on_change=|_: String| ()>
                     <option value="any">"—"</option>
                 </Select>
             </Field>
@@ -159,7 +159,7 @@ async fn a_field_names_describes_and_binds_its_control() {
         assert_eq!(element::<web_sys::Element>(&host, &format!("#{id}")).get_attribute("aria-describedby"), None);
     }
 
-    // An event handler given to the control is attached to it.
+    // A choice reaches the form.
     let select: web_sys::Element = element(&host, &format!("#{}", ids[0]));
     js_sys::Reflect::set(&select, &"value".into(), &"robots".into()).unwrap();
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();

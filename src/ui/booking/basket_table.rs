@@ -113,7 +113,7 @@ pub fn BasketTable() -> impl IntoView {
             </table>
         </Show>
         <Field label=Msg::BasketAddLabel class="field--inline">
-            <Select on:change=move |ev| to_add.set(event_target_value(&ev))>
+            <Select on_change=move |value| to_add.set(value)>
                 <option value="">{i18n.text(Msg::BasketChoose)}</option>
                 {options}
             </Select>

@@ -210,7 +210,7 @@ pub fn BookingPage() -> impl IntoView {
             <form class="form form--wide" on:submit=on_submit novalidate>
                 <Show when=move || role.coordinator.get()>
                     <Field label=Msg::BookFor hint=Msg::BookForHelp>
-                        <Select on:change=move |ev| on_behalf.set(event_target_value(&ev))>
+                        <Select on_change=move |value| on_behalf.set(value)>
                             <option value="">{i18n.text(Msg::BookForMe)}</option>
                             {move || {
                                 let mut teachers: Vec<(String, String)> = pool

@@ -60,7 +60,7 @@ pub fn CatalogueFilters(
     view! {
         <form class="filters" role="search" aria-label=i18n.text(Msg::FiltersLabel) on:submit=|ev| ev.prevent_default()>
             <Field label=Msg::SearchLabel hint=Msg::SearchHelp class="field--wide">
-                <TextInput value=query kind="search" attr:autocomplete="off" />
+                <TextInput value=query kind="search" autocomplete="off" />
             </Field>
             // On a phone the other filters fold behind a button, so the results start on the
             // first screen; on wider screens they all show (the button is hidden).
@@ -78,8 +78,7 @@ pub fn CatalogueFilters(
             </button>
             <div id="catalogue-more-filters" class="filters__more" class:is-open=move || more.get()>
                 <Field label=Msg::FilterCategory id="catalogue-category">
-                    <Select on:change=move |ev| {
-                        let value = event_target_value(&ev);
+                    <Select on_change=move |value: String| {
                         category.set((!value.is_empty()).then_some(value));
                     }>
                         <option value="" selected=move || category.with(Option::is_none)>
@@ -89,8 +88,7 @@ pub fn CatalogueFilters(
                     </Select>
                 </Field>
                 <Field label=Msg::FilterTraining>
-                    <Select on:change=move |ev| {
-                        let value = event_target_value(&ev);
+                    <Select on_change=move |value: String| {
                         if let Some((choice, _, _)) = TRAINING_CHOICES.iter().find(|(_, v, _)| *v == value) {
                             training.set(*choice);
                         }

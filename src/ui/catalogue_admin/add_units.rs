@@ -106,8 +106,7 @@ pub fn CatalogueAddUnits(
             <DateField label=Msg::CatAcquired value=acquired max=Some(today) today=today id="cat-add-acquired" />
             <TextField id="cat-add-value" label=Msg::CatValue value=value hint=Msg::CatValueHint />
             <Field label=Msg::CatCondition>
-                <Select on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
+                <Select on_change=move |chosen: String| {
                     if let Some(c) = CONDITIONS.into_iter().find(|c| format!("{c:?}") == chosen) {
                         condition.set(c);
                     }

@@ -59,7 +59,7 @@ pub fn CatalogueCategoryForm() -> impl IntoView {
     view! {
         <form class="form form--wide" on:submit=submit novalidate>
             <Field label=Msg::CatCategoryPick>
-                <Select on:change=move |ev| pick(event_target_value(&ev))>
+                <Select on_change=move |value| pick(value)>
                     <option value="" prop:selected=move || chosen.with(String::is_empty)>
                         {i18n.text(Msg::CatNewCategoryOption)}
                     </option>

@@ -124,7 +124,7 @@ pub fn CatalogueModelForm(
             </h2>
             <form class="form form--wide" on:submit=submit novalidate>
                 <Field label=Msg::CatModelCategory>
-                    <Select on:change=move |ev| category.set(event_target_value(&ev))>{category_options}</Select>
+                    <Select on_change=move |value| category.set(value)>{category_options}</Select>
                 </Field>
                 <TextField id="cat-model-name" label=Msg::CatModelName value=name />
                 <TextField

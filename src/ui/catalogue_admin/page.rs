@@ -46,8 +46,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
+    let on_pick = move |id: String| {
         model_feedback.done(String::new());
         selected.set((!id.is_empty()).then_some(id));
     };
@@ -64,7 +63,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
             <h1>{i18n.text(Msg::CoordCatalogueTitle)}</h1>
             <p class="lead">{i18n.text(Msg::CatIntro)}</p>
             <Field label=Msg::CatModelPick id="cat-model-pick" class="catalogue-pick">
-                <Select on:change=on_pick>
+                <Select on_change=on_pick>
                     <option value="" prop:selected=move || selected.with(Option::is_none)>
                         {i18n.text(Msg::CatNewModelOption)}
                     </option>

@@ -4,15 +4,16 @@
 //! the ids that describe it; the control sets `id`, `aria-describedby` and `aria-invalid` from
 //! them, so no form writes that wiring by hand.
 //!
-//! A control is one element: any other attribute or event a form needs goes on it from the call
-//! site (`attr:autocomplete="email"`, `on:change=…`), and Leptos passes it to the element.
+//! A control is one element: an attribute the form needs beyond its props goes on it from the
+//! call site (`attr:lang="en"`), and Leptos passes it to the element.
+//!
+//! The catalogue's filters use these on the first screen, so the module is written for size:
+//! the choices the comments below explain were each measured on the release build's first load.
 
 use crate::i18n::Msg;
 use crate::ui::state::use_i18n;
-use leptos::context::Provider;
-use leptos::either::Either;
-use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The number of the next field that is not given an id (see [`Field`]'s `id`).
@@ -54,6 +55,19 @@ impl From<Msg> for Option<FieldText> {
     }
 }
 
+impl FieldText {
+    /// The text, following the language. One type for both kinds, so a field renders one view.
+    fn text(self) -> Signal<String> {
+        match self {
+            Self::Msg(msg) => {
+                let i18n = use_i18n();
+                Signal::derive(move || i18n.t(msg).to_owned())
+            }
+            Self::Computed(text) => text,
+        }
+    }
+}
+
 /// The id a form gives a field's control, if it gives one (`id="book-notes"`); else the field
 /// makes one up.
 #[derive(Clone, Default)]
@@ -71,81 +85,56 @@ impl From<String> for FieldId {
     }
 }
 
-impl FieldText {
-    /// The text as a view.
-    fn view(self) -> impl IntoView {
-        match self {
-            Self::Msg(msg) => Either::Left(use_i18n().text(msg)),
-            Self::Computed(text) => Either::Right(text),
-        }
-    }
-}
-
-/// The ids of one field: its control's, and the hint's and the error's derived from it.
-struct FieldIds {
-    control: String,
-    hint: String,
-    error: String,
-}
-
-/// What a control inside a [`Field`] wires itself with: its id and the ids of the hint and the
-/// error that describe it. Found in context; a control outside any field gets a fresh id and
-/// nothing describing it.
-#[derive(Clone, Copy)]
+/// What a control inside a [`Field`] wires itself with: its id, and the ids of the hint and of
+/// the error that describe it (the control's id followed by `-hint`, `-error`). Found in
+/// context; a control outside any field gets a fresh id and nothing describing it.
+#[derive(Clone)]
 pub struct FieldControl {
-    ids: StoredValue<FieldIds>,
+    id: String,
     has_hint: bool,
-    error: MaybeProp<String>,
+    error: Option<Signal<Option<String>>>,
 }
 
 impl FieldControl {
     /// The wiring of a field whose control has `id` (a fresh one when `None`).
-    fn new(id: Option<String>, has_hint: bool, error: MaybeProp<String>) -> Self {
-        let control = id.unwrap_or_else(|| format!("field-{}", NEXT_FIELD.fetch_add(1, Ordering::Relaxed)));
-        let ids = FieldIds { hint: format!("{control}-hint"), error: format!("{control}-error"), control };
-        Self { ids: StoredValue::new(ids), has_hint, error }
+    fn new(id: Option<String>, has_hint: bool, error: Option<Signal<Option<String>>>) -> Self {
+        let id = id.unwrap_or_else(|| format!("field-{}", NEXT_FIELD.fetch_add(1, Ordering::Relaxed)));
+        Self { id, has_hint, error }
     }
 
     /// The wiring of the field around the caller, or, outside any field, a fresh id alone.
     pub fn current() -> Self {
-        use_context::<Self>().unwrap_or_else(|| Self::new(None, false, MaybeProp::default()))
+        use_context::<Self>().unwrap_or_else(|| Self::new(None, false, None))
     }
 
     /// The wiring of a control outside any field, named `id` (a label elsewhere, a test).
     pub fn alone(id: String) -> Self {
-        Self::new(Some(id), false, MaybeProp::default())
+        Self::new(Some(id), false, None)
     }
 
     /// The control's id, which the label names.
-    fn id(self) -> String {
-        self.ids.with_value(|ids| ids.control.clone())
+    pub fn id(&self) -> String {
+        self.id.clone()
     }
 
-    /// Whether an error shows.
-    fn has_error(self) -> bool {
-        self.error.with(Option::is_some)
+    /// `aria-invalid`'s value as it changes: `"true"` while an error shows, else absent. (A
+    /// control wraps it in a closure of its own: written as a closure in the view, an attribute
+    /// value shares its rendering code with every other of the same type.)
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+        let error = self.error;
+        move || error.is_some_and(|error| error.with(Option::is_some)).then_some("true")
     }
 
-    /// The ids that describe the control now: the hint's, and the error's while one shows.
-    fn described_by(self) -> Option<String> {
-        let error = self.has_error();
-        self.ids.with_value(|ids| match (self.has_hint, error) {
-            (true, true) => Some(format!("{} {}", ids.hint, ids.error)),
-            (true, false) => Some(ids.hint.clone()),
-            (false, true) => Some(ids.error.clone()),
-            (false, false) => None,
-        })
-    }
-
-    /// `aria-invalid`'s value: `"true"` while an error shows, else absent.
-    fn invalid(self) -> Option<&'static str> {
-        self.has_error().then_some("true")
-    }
-
-    /// The attributes that tie a control's element to its field: its id, `aria-invalid` and
-    /// `aria-describedby`, spread onto the element (`<input {..control.wiring()} />`).
-    pub fn wiring(self) -> impl leptos::attr::Attribute {
-        view! { <{..} id=self.id() aria-invalid=move || self.invalid() aria-describedby=move || self.described_by() /> }
+    /// `aria-describedby`'s value as it changes: the hint's id, and the error's while one shows.
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (error, hint) = (self.error, self.has_hint.then(|| format!("{}-hint", self.id)));
+        let error_id = format!("{}-error", self.id);
+        move || match (&hint, error.is_some_and(|error| error.with(Option::is_some))) {
+            (Some(hint), true) => Some(format!("{hint} {error_id}")),
+            (Some(hint), false) => Some(hint.clone()),
+            (None, true) => Some(error_id.clone()),
+            (None, false) => None,
+        }
     }
 }
 
@@ -162,7 +151,7 @@ pub fn Field(
     hint: Option<FieldText>,
     /// The current error, if any: shown under the control, read with it, and marking it invalid.
     #[prop(optional, into)]
-    error: MaybeProp<String>,
+    error: Option<Signal<Option<String>>>,
     /// The control's id, when something else names it (a test, a focus, a link); else one is
     /// made up. The hint's and error's ids are this id followed by `-hint` and `-error`.
     #[prop(optional, into)]
@@ -170,8 +159,8 @@ pub fn Field(
     /// More classes on the field (`field--wide`, `field--inline`).
     #[prop(optional)]
     class: &'static str,
-    /// Whether an appearing error is announced (a live region stays in place for it): for an
-    /// error set by submitting, that the user did not just type into.
+    /// Whether an appearing error is announced (its container is then a live region, in place
+    /// before the error): for an error set by submitting, that the user did not just type into.
     #[prop(optional)]
     announce_error: bool,
     /// The control, and whatever sits beside it (a button, a datalist).
@@ -179,19 +168,28 @@ pub fn Field(
 ) -> impl IntoView {
     let control = FieldControl::new(id.0, hint.is_some(), error);
     let class = if class.is_empty() { "field".to_owned() } else { format!("field {class}") };
-    let (control_id, hint_id, error_id) =
-        control.ids.with_value(|ids| (ids.control.clone(), ids.hint.clone(), ids.error.clone()));
-    let error_text = move || error.get().map(|text| view! { <p id=error_id.clone() class="field-error">{text}</p> });
+    let control_id = control.id();
+    let (hint_id, error_id) = (format!("{control_id}-hint"), format!("{control_id}-error"));
+    // The control finds its wiring in a context of its own owner, as thaw's and Leptos's
+    // `Provider` do (written out: the component costs first-load bytes of its own).
+    let owner = Owner::current().map_or_else(Owner::new, |parent| parent.child());
+    let control_view = owner.with(|| {
+        provide_context(control);
+        children()
+    });
+    let control_view = OwnedView::new_with_owner(control_view, owner);
     view! {
         <div class=class>
-            <label for=control_id>{label.view()}</label>
-            {hint.map(|hint| view! { <p id=hint_id class="help">{hint.view()}</p> })}
-            <Provider value=control>{children()}</Provider>
-            {if announce_error {
-                Either::Left(view! { <div role="alert">{error_text}</div> })
-            } else {
-                Either::Right(error_text)
-            }}
+            <label for=control_id>{label.text()}</label>
+            {hint.map(|hint| view! { <p id=hint_id class="help">{hint.text()}</p> })}
+            {control_view}
+            // Hidden while empty (`.field-errors:empty`), so it takes no room in the field.
+            <div class="field-errors" role=announce_error.then_some("alert")>
+                {move || {
+                    let text = error.and_then(|error| error.get())?;
+                    Some(view! { <p id=error_id.clone() class="field-error">{text}</p> })
+                }}
+            </div>
         </div>
     }
 }
@@ -199,7 +197,15 @@ pub fn Field(
 /// The input types that take a `maxlength` (a time or a date has its own format).
 const TYPES_WITH_LENGTH: [&str; 6] = ["text", "search", "url", "tel", "email", "password"];
 
-/// A one-line input in a [`Field`], its text bound to `value` (`bind:value`).
+// Each control writes out its `id`, `aria-invalid` and `aria-describedby` rather than spreading
+// one shared attribute set, and takes as props what most forms give it (`on_change`,
+// `autocomplete`): an attribute spread or passed to a component is type-erased in this build
+// (`erase_components`), with code of its own for each call site; on the first load (the
+// catalogue's filters) that cost about 1.5 kB brotli, measured.
+
+/// A one-line input in a [`Field`]. Its text is bound to `value` by `prop:value` and `on:input`,
+/// as everywhere on the first screen: `bind:value` would bring its own event and memo code to the
+/// first load (about 1.5 kB brotli, measured) for the search box alone.
 #[component]
 pub fn TextInput(
     /// The text.
@@ -210,23 +216,27 @@ pub fn TextInput(
     /// The longest text accepted (text-like types only).
     #[prop(default = 200)]
     maxlength: u32,
-    /// A reference for a form that moves the focus to the input.
+    /// The autocomplete token, if any (`off`, `email`, `current-password`).
     #[prop(optional)]
-    node_ref: NodeRef<html::Input>,
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let control = FieldControl::current();
+    let (invalid, described_by) = (control.invalid(), control.described_by());
     view! {
         <input
-            {..control.wiring()}
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
             type=kind
+            autocomplete=autocomplete
             maxlength=TYPES_WITH_LENGTH.contains(&kind).then_some(maxlength)
-            node_ref=node_ref
-            bind:value=value
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
         />
     }
 }
 
-/// A multi-line text in a [`Field`], bound to `value`.
+/// A multi-line text in a [`Field`], bound to `value` (`bind:value`).
 #[component]
 pub fn TextArea(
     /// The text.
@@ -239,9 +249,12 @@ pub fn TextArea(
     maxlength: u32,
 ) -> impl IntoView {
     let control = FieldControl::current();
+    let (invalid, described_by) = (control.invalid(), control.described_by());
     view! {
         <textarea
-            {..control.wiring()}
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
             rows=rows
             maxlength=maxlength
             bind:value=value
@@ -249,14 +262,9 @@ pub fn TextArea(
     }
 }
 
-/// The attributes of an input of whole numbers from 1: the narrow `qty` look, a number pad on
-/// phones, the bounds suggested to the browser (`max`, when there is a sensible one).
-pub fn whole_number(max: Option<u32>) -> impl leptos::attr::Attribute {
-    view! { <{..} class="qty" type="number" inputmode="numeric" min="1" max=max /> }
-}
-
-/// A whole number from 1 typed in a [`Field`], bound to `value` as typed (the form reads it
-/// when it is submitted, and says what is wrong with it).
+/// A whole number from 1 typed in a [`Field`], bound to `value` as typed (`bind:value`; the
+/// form reads it when it is submitted, and says what is wrong with it). Looks and behaves as
+/// [`QuantityInput`](super::QuantityInput): the narrow `qty` look, a number pad on phones.
 #[component]
 pub fn NumberInput(
     /// The number as typed.
@@ -265,20 +273,40 @@ pub fn NumberInput(
     max: u32,
 ) -> impl IntoView {
     let control = FieldControl::current();
-    view! { <input {..control.wiring()} {..whole_number(Some(max))} bind:value=value /> }
+    let (invalid, described_by) = (control.invalid(), control.described_by());
+    view! {
+        <input
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
+            class="qty"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max=max
+            bind:value=value
+        />
+    }
 }
 
-/// A choice list in a [`Field`]. Its options mark themselves `selected` and the form listens
-/// with `on:change`: a bound value would be set before the options exist, and select nothing.
+/// A choice list in a [`Field`]. Its options mark themselves `selected`, and `on_change` hears
+/// each choice: a bound value would be set before the options exist, and select nothing.
 #[component]
 pub fn Select(
+    /// Receives the value of each option chosen.
+    #[prop(into)]
+    on_change: Callback<String>,
     /// The options.
     children: Children,
 ) -> impl IntoView {
     let control = FieldControl::current();
+    let (invalid, described_by) = (control.invalid(), control.described_by());
     view! {
         <select
-            {..control.wiring()}
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
+            on:change=move |ev| on_change.run(event_target_value(&ev))
         >
             {children()}
         </select>
@@ -292,9 +320,12 @@ pub fn FileInput(
     accept: &'static str,
 ) -> impl IntoView {
     let control = FieldControl::current();
+    let (invalid, described_by) = (control.invalid(), control.described_by());
     view! {
         <input
-            {..control.wiring()}
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
             type="file"
             accept=accept
         />

@@ -18,8 +18,7 @@ pub use coordinator_gate::CoordinatorGate;
 pub use coordinator_nav::CoordinatorNav;
 pub use date_field::DateField;
 pub use field::{
-    whole_number, Field, FieldControl, FieldId, FieldText, FileInput, FormErrors, NumberInput, Select, TextArea,
-    TextInput,
+    Field, FieldControl, FieldId, FieldText, FileInput, FormErrors, NumberInput, Select, TextArea, TextInput,
 };
 pub use icon::{Icon, IconKind};
 pub use page_title::PageTitle;

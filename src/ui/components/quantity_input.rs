@@ -1,4 +1,4 @@
-use crate::ui::components::{whole_number, FieldControl};
+use crate::ui::components::FieldControl;
 use leptos::prelude::*;
 
 /// A number of units typed by the user. Only whole numbers above zero reach `on_change`; other
@@ -22,10 +22,17 @@ pub fn QuantityInput(
     label: Option<Signal<String>>,
 ) -> impl IntoView {
     let control = id.map_or_else(FieldControl::current, FieldControl::alone);
+    let (invalid, described_by) = (control.invalid(), control.described_by());
     view! {
         <input
-            {..control.wiring()}
-            {..whole_number(max)}
+            id=control.id()
+            aria-invalid=move || invalid()
+            aria-describedby=move || described_by()
+            class="qty"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max=max
             aria-label=move || label.map(|l| l.get())
             prop:value=move || value.get().to_string()
             on:input=move |ev| {

@@ -18,7 +18,7 @@ pub fn TextField(
     hint: Option<Msg>,
     /// The current error, if any.
     #[prop(optional, into)]
-    error: MaybeProp<String>,
+    error: Signal<Option<String>>,
     /// The input type (`text`, `email`, `url`).
     #[prop(default = "text")]
     kind: &'static str,
@@ -37,7 +37,7 @@ pub fn TextField(
             <TextInput
                 value=value
                 kind=kind
-                attr:autocomplete=autocomplete
+                autocomplete=autocomplete
                 attr:list=list
                 attr:lang=lang
                 attr:spellcheck=(kind == "email").then_some("false")

@@ -128,8 +128,7 @@ pub fn HandOverForm(
                 .collect_view();
             view! {
                 <Field label=label class="field--inline">
-                    <Select on:change=move |ev| {
-                        let value = event_target_value(&ev);
+                    <Select on_change=move |value: String| {
                         picked.update(|p| {
                             if let Some(slot) = p.get_mut(i) {
                                 *slot = value;

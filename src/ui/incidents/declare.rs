@@ -141,7 +141,7 @@ pub fn IncidentAdminDeclare(
                 .collect_view();
             view! {
                 <Field label=Msg::IncidentAdminBooking>
-                    <Select on:change=move |ev| booking.set(event_target_value(&ev))>
+                    <Select on_change=move |value| booking.set(value)>
                         <option value="" selected=move || booking.get().is_empty()>{i18n.text(Msg::IncidentAdminNoBooking)}</option>
                         {options}
                     </Select>
@@ -157,7 +157,7 @@ pub fn IncidentAdminDeclare(
                     value=unit
                     maxlength=60
                     attr:list="incident-admin-units"
-                    attr:autocomplete="off"
+                    autocomplete="off"
                     attr:spellcheck="false"
                 />
                 <datalist id="incident-admin-units">

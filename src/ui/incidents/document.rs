@@ -2,11 +2,16 @@ use crate::domain::PoolChange;
 use crate::i18n::money::parse_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
+use crate::platform::document::focus_by_id;
 use crate::ui::components::{Field, FormErrors, TextInput};
 use crate::ui::explain::explain;
 use crate::ui::incidents::incident_name;
 use crate::ui::state::{use_i18n, use_pool};
 use leptos::prelude::*;
+
+/// The ids of the form's fields, which it focuses.
+const REPORT_ID: &str = "incident-document-report";
+const QUOTE_ID: &str = "incident-document-quote";
 
 /// Documenting an incident: the police report reference (theft and loss) and the quote, typed
 /// in euros with a decimal comma or point; declared → documented.
@@ -29,12 +34,9 @@ pub fn IncidentAdminDocument(
     let report = RwSignal::new(incident.police_report.clone().unwrap_or_default());
     let quote = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<String>::new());
-    let first: NodeRef<leptos::html::Input> = NodeRef::new();
-    Effect::new(move |_| {
-        if let Some(input) = first.get() {
-            let _ = input.focus();
-        }
-    });
+    // The form takes the focus on its first field, once drawn.
+    let first = if needs_report { REPORT_ID } else { QUOTE_ID };
+    Effect::new(move |_| focus_by_id(first));
     let done = i18n.tf(Msg::IncidentAdminDocumented, &[("name", &name)]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -59,25 +61,17 @@ pub fn IncidentAdminDocument(
     let heading = i18n.tf(Msg::IncidentAdminDocumentHeading, &[("name", &name)]);
     let report_field = needs_report.then(|| {
         view! {
-            <Field label=Msg::IncidentAdminPoliceReference>
-                <TextInput value=report maxlength=100 node_ref=first />
+            <Field label=Msg::IncidentAdminPoliceReference id=REPORT_ID>
+                <TextInput value=report maxlength=100 />
             </Field>
         }
     });
-    let quote_ref: NodeRef<leptos::html::Input> = NodeRef::new();
-    if !needs_report {
-        Effect::new(move |_| {
-            if let Some(input) = quote_ref.get() {
-                let _ = input.focus();
-            }
-        });
-    }
     view! {
         <form class="form admin-form" on:submit=submit novalidate aria-labelledby="incident-document-heading">
             <h2 id="incident-document-heading">{heading}</h2>
             {report_field}
-            <Field label=Msg::IncidentAdminQuoteLabel hint=Msg::IncidentAdminQuoteHint id="incident-document-quote">
-                <TextInput value=quote maxlength=20 node_ref=quote_ref attr:inputmode="decimal" attr:autocomplete="off" />
+            <Field label=Msg::IncidentAdminQuoteLabel hint=Msg::IncidentAdminQuoteHint id=QUOTE_ID>
+                <TextInput value=quote maxlength=20 attr:inputmode="decimal" autocomplete="off" />
             </Field>
             <FormErrors errors=errors />
             <div class="form-actions">

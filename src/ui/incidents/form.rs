@@ -136,7 +136,7 @@ pub fn IncidentForm(
             <h3>{i18n.text(Msg::DeclareIncident)}</h3>
             <p class="guidance">{i18n.text(Msg::IncidentGuidance)}</p>
             <Field label=Msg::IncidentUnit>
-                <Select on:change=move |ev| unit.set(event_target_value(&ev))>
+                <Select on_change=move |value| unit.set(value)>
                     {labels
                         .into_iter()
                         .map(|l| {

@@ -101,8 +101,7 @@ pub fn IncidentsPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let on_filter = move |ev| {
-        let value = event_target_value(&ev);
+    let on_filter = move |value: String| {
         filter.set(STATUSES.into_iter().find(|s| format!("{s:?}") == value));
     };
     let document_form = move || {
@@ -124,7 +123,7 @@ pub fn IncidentsPage() -> impl IntoView {
             </p>
             <FormErrors errors=errors />
             <Field label=Msg::IncidentAdminFilter class="field--inline">
-                <Select on:change=on_filter>
+                <Select on_change=on_filter>
                     <option value="" selected=move || filter.get().is_none()>{i18n.text(Msg::IncidentAdminFilterAll)}</option>
                     {options}
                 </Select>

@@ -127,7 +127,7 @@ pub fn LabelSheetPage() -> impl IntoView {
                 <h1>{i18n.text(Msg::CoordLabelsTitle)}</h1>
                 <p class="lead">{i18n.text(Msg::LblIntro)}</p>
                 <Field label=Msg::LblChoose id="labels-choice">
-                    <Select on:change=move |ev| choice.set(event_target_value(&ev))>
+                    <Select on_change=move |value| choice.set(value)>
                         <option value="" prop:selected=move || choice.with(String::is_empty)>
                             {i18n.text(Msg::LblChooseNothing)}
                         </option>

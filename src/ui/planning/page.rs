@@ -82,7 +82,7 @@ pub fn TimelinePage() -> impl IntoView {
             <p class="lead">{i18n.text(Msg::TimelineIntro)}</p>
             <form class="timeline-controls" on:submit=|ev| ev.prevent_default()>
                 <Field label=Msg::TimelineModel id="timeline-model">
-                    <Select on:change=move |ev| model.set(event_target_value(&ev))>{options}</Select>
+                    <Select on_change=move |value| model.set(value)>{options}</Select>
                 </Field>
                 <DateField label=Msg::TimelineFrom value=start today=today id="timeline-from" />
                 <div class="timeline-controls__steps">

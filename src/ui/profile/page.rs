@@ -121,7 +121,7 @@ pub fn ProfilePage() -> impl IntoView {
                 autocomplete="email"
             />
             <Field label=Msg::ProfileSchool error=school_error id="profile-school">
-                <Select attr:autocomplete="organization" on:change=move |ev| school.set(event_target_value(&ev))>
+                <Select attr:autocomplete="organization" on_change=move |value| school.set(value)>
                     <option value="" selected=move || school.with_untracked(String::is_empty)>
                         {i18n.text(Msg::ProfileChooseSchool)}
                     </option>

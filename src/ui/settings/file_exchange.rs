@@ -136,7 +136,7 @@ fn ContactField() -> impl IntoView {
     view! {
         <form class="form contact-form" on:submit=save>
             <Field label=Msg::ContactLabel hint=Msg::ContactHelp>
-                <TextInput value=contact kind="email" attr:autocomplete="email" />
+                <TextInput value=contact kind="email" autocomplete="email" />
             </Field>
             <button type="submit">{i18n.text(Msg::ContactSave)}</button>
             <p class="form-status" role="status">{move || status.get().map(|m| i18n.t(m))}</p>

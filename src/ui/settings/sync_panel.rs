@@ -62,7 +62,7 @@ pub fn SyncPanel() -> impl IntoView {
                             <TextField id="sync-server" label=Msg::SyncServerLabel value=server hint=Msg::SyncServerHint kind="url" autocomplete="url" />
                             <TextField id="sync-account" label=Msg::SyncAccountLabel value=account autocomplete="username" />
                             <Field label=Msg::SyncPasswordLabel hint=Msg::SyncPasswordNote>
-                                <TextInput value=password kind="password" attr:autocomplete="current-password" />
+                                <TextInput value=password kind="password" autocomplete="current-password" />
                             </Field>
                             <Show when=move || role.coordinator.get()>
                                 <p class="help">{i18n.text(Msg::SyncCoordinatorNote)}</p>

@@ -127,7 +127,7 @@ pub fn TeacherTrainingForms(
         view! {
             <form class="form" on:submit=enrol.clone() novalidate>
                 <Field label=Msg::TeacherEnrolSession>
-                    <Select on:change=move |ev| session.set(event_target_value(&ev))>{options}</Select>
+                    <Select on_change=move |value| session.set(value)>{options}</Select>
                 </Field>
                 <FormErrors errors=enrol_errors />
                 <div class="form-actions">
@@ -142,7 +142,7 @@ pub fn TeacherTrainingForms(
             <h2 id="teacher-record-heading">{i18n.text(Msg::TeacherRecordHeading)}</h2>
             <form class="form" on:submit=record novalidate>
                 <Field label=Msg::TeacherRecordTraining id="teacher-record-training">
-                    <Select on:change=move |ev| training.set(event_target_value(&ev))>{training_options}</Select>
+                    <Select on_change=move |value| training.set(value)>{training_options}</Select>
                 </Field>
                 <DateField label=Msg::TeacherRecordDate value=day max=Some(today) today=today id="teacher-record-date" />
                 <FormErrors errors=record_errors />
