@@ -181,7 +181,8 @@ pub fn DateField(
     /// Today, marked in the calendar and shown first when no date is chosen.
     today: NaiveDate,
     /// The input's id; other ids in the field derive from it.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// A note on a day (weekend, holidays...), shown as a marker and read with the date.
     #[prop(optional)]
     day_note: Option<Callback<NaiveDate, Option<Msg>>>,
@@ -201,6 +202,9 @@ pub fn DateField(
     let button_id = format!("{id}-button");
     let heading_id = format!("{id}-dialog-heading");
     let help_id = format!("{id}-dialog-help");
+    let input_id = id.clone();
+    // Kept once for the closures below, which must stay `Copy`.
+    let id = StoredValue::new(id);
 
     let status = Memo::new(move |_| text.with(|t| check(t, min.get(), max.get())));
     let shown_error = move || if touched.get() { status.get().err() } else { None };
@@ -236,7 +240,7 @@ pub fn DateField(
     };
     let move_focus = move |date: NaiveDate| {
         focused.set(date);
-        focus_later(cell_id(id, date));
+        focus_later(id.with_value(|id| cell_id(id, date)));
     };
     let open_dialog = move |_| {
         let start = clamp(value.get_untracked().unwrap_or(today), min.get_untracked(), max.get_untracked());
@@ -299,7 +303,7 @@ pub fn DateField(
         };
         view! {
             <td
-                id=cell_id(id, date)
+                id=id.with_value(|id| cell_id(id, date))
                 class=class
                 data-date=iso::format_date(date)
                 tabindex=move || if focused.get() == date { "0" } else { "-1" }
@@ -428,11 +432,11 @@ pub fn DateField(
 
     view! {
         <div class="field date-field">
-            <label for=id>{i18n.text(label)}</label>
+            <label for=input_id.clone()>{i18n.text(label)}</label>
             <p id=hint_id class="help">{i18n.text(Msg::DateHint)}</p>
             <div class="date-field__row">
                 <input
-                    id=id
+                    id=input_id
                     type="text"
                     autocomplete="off"
                     spellcheck="false"

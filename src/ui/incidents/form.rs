@@ -129,8 +129,7 @@ pub fn IncidentForm(
             }
         })
         .collect_view();
-    // The date field takes a static id; one short string per opened form is a bounded cost.
-    let day_field_id: &'static str = format!("{prefix}-day").leak();
+    let day_field_id = format!("{prefix}-day");
     view! {
         <form class="form incident-form" on:submit=submit novalidate>
             <h3>{i18n.text(Msg::DeclareIncident)}</h3>

@@ -66,9 +66,8 @@ pub fn TrainingAdminSessionForm(
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
     };
-    // The date field takes a static id; one short string per opened form is a bounded cost.
-    let start_id: &'static str = format!("session-{key}-start").leak();
-    let end_id: &'static str = format!("session-{key}-end").leak();
+    let start_id = format!("session-{key}-start");
+    let end_id = format!("session-{key}-end");
     let heading = if is_new { Msg::SessionAdminNewHeading } else { Msg::SessionAdminEditHeading };
     view! {
         <form class="form admin-form" on:submit=submit novalidate>
