@@ -184,6 +184,11 @@ describe("A teacher on a phone and a laptop", () => {
     const session = panel.getByRole("listitem").filter({ hasText: "mercredi 2 décembre 2026" });
     await session.getByText("trop tard pour ce prêt").waitFor();
     await panel.getByText(/^Aucune session ne se termine avant le début de ce prêt/).waitFor();
+    // Her profile is about no loan: the same session is offered there, too late for nothing.
+    await nav(page, "Mon profil");
+    const trainings = page.getByRole("region", { name: "Mes formations" });
+    await trainings.getByRole("button", { name: "M'inscrire à la session du mercredi 2 décembre 2026" }).waitFor();
+    assert.equal(await trainings.getByText("trop tard pour ce prêt").count(), 0);
     await context.close();
   });
 

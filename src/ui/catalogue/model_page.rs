@@ -70,7 +70,7 @@ pub fn ModelPage() -> impl IntoView {
                     view! {
                         <li>
                             <h3>{name}</h3>
-                            <TrainingStatus training=id.clone() start=loan_start />
+                            <TrainingStatus training=id.clone() start=Signal::derive(move || Some(loan_start.get())) />
                         </li>
                     }
                 })

@@ -1,6 +1,5 @@
 use crate::domain::{validate_profile, ProfileProblem};
 use crate::i18n::Msg;
-use crate::platform::clock;
 use crate::platform::document;
 use crate::ui::components::{Field, PageTitle, Select, TextField};
 use crate::ui::profile::TrainingStatus;
@@ -144,7 +143,8 @@ pub fn ProfilePage() -> impl IntoView {
                 <ul class="trainings">
                     {move || {
                         let english = i18n.english();
-                        let today = clock::today();
+                        // Her profile is about no loan: no session is too late for one.
+                        let no_loan = Signal::stored(None);
                         trainings
                             .get()
                             .into_iter()
@@ -152,7 +152,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 view! {
                                     <li>
                                         <h3>{name.pick(english).to_owned()}</h3>
-                                        <TrainingStatus training=id start=Signal::stored(today) />
+                                        <TrainingStatus training=id start=no_loan />
                                     </li>
                                 }
                             })

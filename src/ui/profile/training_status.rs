@@ -10,14 +10,15 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// Where the teacher stands on one training for a loan starting on `start`: completed,
-/// enrolled, or not yet, with the next sessions to enrol in.
+/// enrolled, or not yet, with the next sessions to enrol in. Without a loan (her profile), where
+/// she stands today, and no session is too late for anything.
 #[component]
 pub fn TrainingStatus(
     /// The training's id.
     training: String,
-    /// The first day of the loan the training is needed for.
+    /// The first day of the loan the training is needed for, if any.
     #[prop(into)]
-    start: Signal<NaiveDate>,
+    start: Signal<Option<NaiveDate>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pool = use_pool();
@@ -40,7 +41,8 @@ pub fn TrainingStatus(
     };
     let standing = Memo::new(move |_| {
         let teacher = profile.id()?;
-        Some(pool.pool.with(|p| p.training_standing(&teacher, &training, start.get(), clock::today())))
+        let today = clock::today();
+        Some(pool.pool.with(|p| p.training_standing(&teacher, &training, start.get().unwrap_or(today), today)))
     });
     let enrolments = move || {
         let lang = i18n.lang();
@@ -50,7 +52,7 @@ pub fn TrainingStatus(
             .unwrap_or_default()
             .into_iter()
             .map(|(id, first, last, place)| {
-                let late = (!ends_in_time(last, loan_start)
+                let late = (loan_start.is_some_and(|loan_start| !ends_in_time(last, loan_start))
                     && matches!(standing.get(), Some(TrainingStanding::Missing { .. })))
                 .then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
                 view! {
@@ -84,7 +86,7 @@ pub fn TrainingStatus(
                 <Icon kind=IconKind::Unavailable />
                 {i18n.t(Msg::YouLackTraining)}
             </p>
-            <SessionList sessions=next_sessions loan_start=Some(start.get_untracked()) status=status />
+            <SessionList sessions=next_sessions loan_start=start.get_untracked() status=status />
         }
         .into_any(),
     };
