@@ -36,6 +36,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from "node:
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { contentType } from "./content-types.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -74,16 +75,6 @@ const QUERIES = ["tablette", "robot"];
 const TIMEOUT = 120_000;
 
 // ---- the build, compressed as a static host keeps it ----
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".webmanifest": "application/manifest+json; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-};
 const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".json", ".webmanifest", ".svg"]);
 
 function walk(dir) {
@@ -97,7 +88,7 @@ function asset(body, ext) {
   const compress = COMPRESSIBLE.has(ext);
   return {
     body,
-    type: TYPES[ext] || "application/octet-stream",
+    type: contentType(ext),
     etag: `"${createHash("sha256").update(body).digest("hex").slice(0, 20)}"`,
     br: compress ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : null,
     gzip: compress ? gzipSync(body, { level: 9 }) : null,

@@ -8,19 +8,8 @@
 import { createServer, request as httpRequest } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { contentType } from "../../scripts/content-types.mjs";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".webmanifest": "application/manifest+json; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-};
 
 async function isFile(path) {
   try {
@@ -137,7 +126,7 @@ export async function startServer({ root, base = "/", proxy = null, onRequest = 
     }
     const body = await readFile(file);
     res.writeHead(200, {
-      "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+      "Content-Type": contentType(extname(file)),
       "Cache-Control": "no-cache",
     });
     res.end(body);
