@@ -1,4 +1,5 @@
 use crate::domain::Model;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{Icon, IconKind};
 use crate::ui::routes;
@@ -25,7 +26,7 @@ pub fn ModelCard(
     let training_text = if trainings.is_empty() {
         i18n.t(Msg::NoTrainingRequired).to_owned()
     } else {
-        i18n.tf(Msg::TrainingRequired, &[("training", &trainings.join(", "))])
+        teacher::training_required(i18n.lang(), &trainings.join(", "))
     };
     let needs_training = !trainings.is_empty();
     view! {
@@ -36,7 +37,7 @@ pub fn ModelCard(
             <p class="model-card__description">{description}</p>
             <p class="model-card__units">
                 <Icon kind=IconKind::Units />
-                {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
+                {teacher::units_in_service(i18n.lang(), &in_service.to_string())}
             </p>
             {free
                 .map(|text| {

@@ -1,4 +1,5 @@
 use crate::domain::{filter_models, CatalogueFilter, TrainingFilter};
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::catalogue::{CatalogueFilters, ModelCard};
 use crate::ui::components::PageTitle;
@@ -49,12 +50,11 @@ pub fn CataloguePage() -> impl IntoView {
     let summary = move || {
         let models = state.with_catalogue(|c| c.models.len());
         let units: usize = counts.with(|c| c.values().sum());
-        i18n.tf(Msg::CatalogueSummary, &[("models", &models.to_string()), ("units", &units.to_string())])
+        teacher::catalogue_summary(i18n.lang(), models, units)
     };
     let results = move || match matching.with(HashSet::len) {
         0 => i18n.t(Msg::ResultsNone).to_owned(),
-        1 => i18n.t(Msg::ResultsOne).to_owned(),
-        n => i18n.tf(Msg::ResultsMany, &[("count", &n.to_string())]),
+        n => teacher::results(i18n.lang(), n),
     };
     let sections = move || {
         let english = i18n.english();
@@ -75,14 +75,7 @@ pub fn CataloguePage() -> impl IntoView {
                                 let trainings = catalogue.required_training_names(model, english);
                                 let free_text = free.with(|f| {
                                     f.as_ref().map(|(s, e, f)| {
-                                        i18n.tf(
-                                            Msg::FreeForDates,
-                                            &[
-                                                ("free", &f.get(&model.id).copied().unwrap_or(0).to_string()),
-                                                ("start", &short(*s)),
-                                                ("end", &short(*e)),
-                                            ],
-                                        )
+                                        teacher::free_for_dates(i18n.lang(), (f.get(&model.id).copied().unwrap_or(0)) as usize, &short(*s), &short(*e))
                                     })
                                 });
                                 view! {
@@ -112,7 +105,7 @@ pub fn CataloguePage() -> impl IntoView {
                 .map(|e| {
                     view! {
                         <p class="alert" role="alert">
-                            {i18n.tf(Msg::CatalogueLoadError, &[("reason", &describe(i18n.lang(), "catalogue.json", &e))])}
+                            {teacher::catalogue_load_error(i18n.lang(), &describe(i18n.lang(), "catalogue.json", &e))}
                         </p>
                     }
                 })

@@ -1,4 +1,5 @@
 use crate::domain::PoolChange;
+use crate::i18n::coordinator;
 use crate::i18n::money::parse_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
@@ -35,7 +36,7 @@ pub fn IncidentAdminDocument(
             let _ = input.focus();
         }
     });
-    let done = i18n.tf(Msg::IncidentAdminDocumented, &[("name", &name)]);
+    let done = coordinator::incident_admin_documented(i18n.lang(), &name);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let quote_cents = match parse_euros(&quote.get_untracked()) {
@@ -56,7 +57,7 @@ pub fn IncidentAdminDocument(
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
     };
-    let heading = i18n.tf(Msg::IncidentAdminDocumentHeading, &[("name", &name)]);
+    let heading = coordinator::incident_admin_document_heading(i18n.lang(), &name);
     let report_field = needs_report.then(|| {
         view! {
             <Field label=Msg::IncidentAdminPoliceReference>
