@@ -47,6 +47,8 @@ struct Message {
     key: String,
     /// Declared arguments, in the function's order.
     params: Vec<String>,
+    /// Arguments declared `name: count`: numbers shown without choosing a form.
+    declared_counts: BTreeSet<String>,
     french_source: String,
     english_source: String,
     french: Vec<Piece>,
@@ -54,9 +56,15 @@ struct Message {
 }
 
 impl Message {
-    /// Whether argument `name` chooses a plural form in either language (so it is a count).
+    /// Whether argument `name` is a count: declared so, or choosing a plural form in either
+    /// language.
     fn is_count(&self, name: &str) -> bool {
-        self.french.iter().chain(&self.english).any(|piece| matches!(piece, Piece::Plural { name: n, .. } if n == name))
+        self.declared_counts.contains(name)
+            || self
+                .french
+                .iter()
+                .chain(&self.english)
+                .any(|piece| matches!(piece, Piece::Plural { name: n, .. } if n == name))
     }
 }
 
@@ -113,14 +121,25 @@ fn parse_table(path: &str, source: &str, keys: &mut BTreeSet<String>, errors: &m
 fn parse_line(line: &str) -> Result<Message, String> {
     let (head, texts) = line.split_once('=').ok_or("expected `Key = \"French\" | \"English\"`")?;
     let head = head.trim();
-    let (key, params) = match head.split_once('(') {
+    let (key, list_of_params): (&str, Vec<&str>) = match head.split_once('(') {
         Some((key, rest)) => {
             let list = rest.strip_suffix(')').ok_or("the argument list does not end with `)`")?;
-            let params: Vec<String> = list.split(',').map(|p| p.trim().to_owned()).collect();
-            (key.trim(), params)
+            (key.trim(), list.split(',').map(str::trim).collect())
         }
         None => (head, Vec::new()),
     };
+    let mut params = Vec::new();
+    let mut declared_counts = BTreeSet::new();
+    for param in list_of_params {
+        match param.split_once(':').map(|(name, kind)| (name.trim(), kind.trim())) {
+            Some((name, "count")) => {
+                params.push(name.to_owned());
+                declared_counts.insert(name.to_owned());
+            }
+            Some((name, kind)) => return Err(format!("`{name}: {kind}`: the only type to declare is `count`")),
+            None => params.push(param.to_owned()),
+        }
+    }
     if !key.starts_with(|c: char| c.is_ascii_uppercase()) || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(format!("the key `{key}` is not CamelCase"));
     }
@@ -133,7 +152,7 @@ fn parse_line(line: &str) -> Result<Message, String> {
     }
     let french = parse_template(&french_source).map_err(|e| format!("French text: {e}"))?;
     let english = parse_template(&english_source).map_err(|e| format!("English text: {e}"))?;
-    Ok(Message { key: key.to_owned(), params, french_source, english_source, french, english })
+    Ok(Message { key: key.to_owned(), params, declared_counts, french_source, english_source, french, english })
 }
 
 /// Reads a double-quoted text (escapes `\"` and `\\`); returns it and what follows it.

@@ -21,7 +21,7 @@ pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
         &long(lang, c.from),
         &long(lang, c.to),
         c.held as usize,
-        &c.in_service.to_string(),
+        c.in_service as usize,
     )
 }
 

@@ -25,12 +25,10 @@ fn kind_name(lang: Lang, kind: &str) -> String {
 /// The sentence explaining `error` in `file`.
 pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
     match error {
-        FileError::Syntax { line, column, .. } => {
-            teacher::file_syntax(lang, file, &line.to_string(), &column.to_string())
-        }
+        FileError::Syntax { line, column, .. } => teacher::file_syntax(lang, file, *line, *column),
         FileError::WrongKind { expected, found } => teacher::file_wrong_kind(lang, file, found, expected),
         FileError::TooNew { found, supported } => {
-            teacher::file_too_new(lang, file, &found.to_string(), &supported.to_string())
+            teacher::file_too_new(lang, file, *found as usize, *supported as usize)
         }
         FileError::Shape { path, problem, .. } => {
             let path = if path.is_empty() { Msg::FileTopLevel.get(lang) } else { path.as_str() };
@@ -45,15 +43,13 @@ pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
             teacher::file_too_large(lang, file, &mb(*bytes), &mb(*limit))
         }
         FileError::Calendar(CalendarProblem::BadDate { line, value }) => {
-            teacher::file_calendar_bad_date(lang, file, &line.to_string(), value)
+            teacher::file_calendar_bad_date(lang, file, *line, value)
         }
         FileError::Calendar(CalendarProblem::MissingColumn(column)) => {
             teacher::file_calendar_missing_column(lang, file, column)
         }
         FileError::Calendar(CalendarProblem::NoHolidays) => teacher::file_calendar_empty(lang, file),
-        FileError::Calendar(CalendarProblem::Malformed { line }) => {
-            teacher::file_calendar_malformed(lang, file, &line.to_string())
-        }
+        FileError::Calendar(CalendarProblem::Malformed { line }) => teacher::file_calendar_malformed(lang, file, *line),
         FileError::Answer(crate::domain::AnswerError::NoProfile) => teacher::file_answer_no_profile(lang, file),
         FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
             teacher::file_answer_not_yours(lang, file, name)

@@ -73,7 +73,7 @@ pub fn AgreementPage() -> impl IntoView {
                 {lines
                     .into_iter()
                     .map(|(q, name)| {
-                        view! { <li>{teacher::booking_line_text(i18n.lang(), &q.to_string(), &name)}</li> }
+                        view! { <li>{teacher::booking_line_text(i18n.lang(), q as usize, &name)}</li> }
                     })
                     .collect_view()}
             </ul>

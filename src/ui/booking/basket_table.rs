@@ -34,7 +34,7 @@ pub fn BasketTable() -> impl IntoView {
                 let enough = free >= quantity.get();
                 view! {
                     <Icon kind=if enough { IconKind::Check } else { IconKind::Unavailable } />
-                    {teacher::free_of(i18n.lang(), free as usize, &in_service.to_string())}
+                    {teacher::free_of(i18n.lang(), free as usize, in_service as usize)}
                 }
                 .into_any()
             }

@@ -20,7 +20,7 @@ pub fn booking_event(i18n: I18n, pool: PoolHandle, booking: &Booking) -> IcsEven
         .iter()
         .map(|l| {
             let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
-            teacher::booking_line_text(i18n.lang(), &l.quantity.to_string(), &name)
+            teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)
         })
         .collect();
     IcsEvent {
@@ -54,7 +54,7 @@ pub fn BookingCard(
         .iter()
         .map(|l| {
             let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
-            view! { <li>{teacher::booking_line_text(i18n.lang(), &l.quantity.to_string(), &name)}</li> }
+            view! { <li>{teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)}</li> }
         })
         .collect_view();
     let units = (!booking.units.is_empty()).then(|| {

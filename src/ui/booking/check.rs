@@ -130,8 +130,7 @@ pub fn BookingCheckPanel(
                 .into_iter()
                 .map(|s| {
                     let name = model_name(&s.model);
-                    let requested = s.requested.to_string();
-                    let text = teacher::shortage_text(i18n.lang(), &name, s.free as usize, &requested);
+                    let text = teacher::shortage_text(i18n.lang(), &name, s.free as usize, s.requested as usize);
                     // The dates that suit the whole basket are offered once, below.
                     let next = s.next_free.is_none().then(|| {
                         view! { <p>{teacher::shortage_no_next(i18n.lang(), s.requested as usize)}</p> }

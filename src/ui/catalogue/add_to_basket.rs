@@ -37,7 +37,7 @@ pub fn AddToBasket(
                         .get()
                         .map(|count| {
                             view! {
-                                {teacher::added_to_basket(i18n.lang(), &name, &count.to_string())}
+                                {teacher::added_to_basket(i18n.lang(), &name, count as usize)}
                                 " "
                                 <A href=links.to(routes::BOOKING)>{i18n.t(Msg::SeeBasket)}</A>
                             }

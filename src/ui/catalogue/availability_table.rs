@@ -29,7 +29,7 @@ pub fn AvailabilityTable(
                 } else if w.free == 0 {
                     (IconKind::Unavailable, i18n.t(Msg::NoneFree).to_owned())
                 } else {
-                    let text = teacher::free_of(i18n.lang(), w.free as usize, &w.in_service.to_string());
+                    let text = teacher::free_of(i18n.lang(), w.free as usize, w.in_service as usize);
                     (if w.free == w.in_service { IconKind::Check } else { IconKind::Units }, text)
                 };
                 view! {

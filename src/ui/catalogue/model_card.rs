@@ -37,7 +37,7 @@ pub fn ModelCard(
             <p class="model-card__description">{description}</p>
             <p class="model-card__units">
                 <Icon kind=IconKind::Units />
-                {teacher::units_in_service(i18n.lang(), &in_service.to_string())}
+                {teacher::units_in_service(i18n.lang(), in_service)}
             </p>
             {free
                 .map(|text| {

@@ -99,7 +99,7 @@ pub fn ModelPage() -> impl IntoView {
             <h1>{model.name_in(english).to_owned()}</h1>
             <p class="model-facts">
                 <Icon kind=IconKind::Units />
-                {teacher::units_in_service(i18n.lang(), &in_service.to_string())}
+                {teacher::units_in_service(i18n.lang(), in_service as usize)}
                 " · "
                 {teacher::max_loan(i18n.lang(), usize::from(model.max_loan_weeks))}
             </p>

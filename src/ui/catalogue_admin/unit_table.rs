@@ -24,7 +24,7 @@ pub fn CatalogueUnitTable(
     };
     let caption = move || {
         let (count, in_service) = units.with(|u| (u.len(), u.iter().filter(|u| u.in_service).count()));
-        coordinator::cat_units_caption(i18n.lang(), count, &model_name, &in_service.to_string())
+        coordinator::cat_units_caption(i18n.lang(), count, &model_name, in_service)
     };
     view! {
         <CatalogueFeedbackLine feedback=feedback />

@@ -56,7 +56,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                 .iter()
                 .map(|l| {
                     let name = p.model_name_in(&l.model, i18n.english());
-                    view! { <li>{teacher::booking_line_text(i18n.lang(), &l.quantity.to_string(), &name)}</li> }
+                    view! { <li>{teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)}</li> }
                 })
                 .collect_view()
         });

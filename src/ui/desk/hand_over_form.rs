@@ -111,12 +111,7 @@ pub fn HandOverForm(
         .zip(choices)
         .enumerate()
         .map(|(i, (slot, units))| {
-            let label = coordinator::hand_over_unit_label(
-                i18n.lang(),
-                &slot.model_name,
-                &slot.number.to_string(),
-                &slot.of.to_string(),
-            );
+            let label = coordinator::hand_over_unit_label(i18n.lang(), &slot.model_name, slot.number, slot.of);
             let options = units
                 .into_iter()
                 .map(|(value, text)| {

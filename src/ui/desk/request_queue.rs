@@ -91,7 +91,7 @@ pub fn RequestQueue() -> impl IntoView {
         }
     };
     // Applies one change per chosen booking; reports how many went through and why others not.
-    let run = move |make: &dyn Fn(String) -> PoolChange, success: fn(Lang, &str) -> String| {
+    let run = move |make: &dyn Fn(String) -> PoolChange, success: fn(Lang, usize) -> String| {
         let lang = i18n.lang();
         let mut ok = 0usize;
         let mut refused = Vec::new();
@@ -101,10 +101,10 @@ pub fn RequestQueue() -> impl IntoView {
                 Err(e) => refused.push((id, pool.pool.with_untracked(|p| explain(lang, p, &e)))),
             }
         }
-        let mut text = success(lang, &ok.to_string());
+        let mut text = success(lang, ok);
         if !refused.is_empty() {
             text.push(' ');
-            text.push_str(&coordinator::queue_not_done(i18n.lang(), &refused.len().to_string()));
+            text.push_str(&coordinator::queue_not_done(i18n.lang(), refused.len()));
         }
         done.set(Some(text));
         let kept: BTreeSet<String> = refused.iter().map(|(id, _)| id.clone()).collect();
@@ -211,7 +211,7 @@ pub fn RequestQueue() -> impl IntoView {
                 fallback=move || view! { <p>{i18n.text(Msg::QueueEmpty)}</p> }
             >
                 <div class="bulk-actions" role="group" aria-label=i18n.text(Msg::QueueBulkLabel)>
-                    <p>{move || coordinator::queue_selected_count(i18n.lang(), &chosen().len().to_string())}</p>
+                    <p>{move || coordinator::queue_selected_count(i18n.lang(), chosen().len())}</p>
                     <button
                         type="button"
                         class="button--primary"
@@ -235,7 +235,7 @@ pub fn RequestQueue() -> impl IntoView {
                             <TextArea value=reason rows=2 maxlength=500 />
                         </Field>
                         <button type="submit" class="button--danger">
-                            {move || coordinator::queue_refuse_confirm(i18n.lang(), &chosen().len().to_string())}
+                            {move || coordinator::queue_refuse_confirm(i18n.lang(), chosen().len())}
                         </button>
                     </form>
                 </Show>

@@ -27,7 +27,7 @@ fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
             teacher,
             &short(b.start),
             &short(b.end),
-            &gap.shortage.requested.to_string(),
+            gap.shortage.requested as usize,
             &pool.model_name_in(&gap.shortage.model, lang == Lang::En),
             gap.shortage.free as usize,
         ));

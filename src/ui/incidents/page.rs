@@ -50,7 +50,7 @@ pub fn IncidentsPage() -> impl IntoView {
             let msg = if total.get() == 0 { Msg::IncidentAdminNone } else { Msg::IncidentAdminNoneShown };
             return view! { <p>{i18n.text(msg)}</p> }.into_any();
         }
-        let caption = coordinator::incident_admin_caption(lang, rows.len(), &total.get().to_string());
+        let caption = coordinator::incident_admin_caption(lang, rows.len(), total.get());
         let body = rows
             .into_iter()
             .map(|(incident, assessment, model, value_cents)| {

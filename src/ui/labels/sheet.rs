@@ -93,7 +93,7 @@ pub fn LabelSheetPage() -> impl IntoView {
         let origin = origin();
         let base = links.base();
         let pages = all.len().div_ceil(PER_PAGE);
-        let summary = coordinator::lbl_count(i18n.lang(), all.len(), &pages.to_string());
+        let summary = coordinator::lbl_count(i18n.lang(), all.len(), pages);
         let sheets = all
             .chunks(PER_PAGE)
             .map(|page| {

@@ -362,12 +362,12 @@ pub fn ReportsPage() -> impl IntoView {
                 <section class="report" aria-labelledby="report-usage">
                     <h2 id="report-usage">{i18n.text(Msg::ReportUsageTitle)}</h2>
                     <p>
-                        {move || coordinator::report_usage_help(i18n.lang(), &threshold.get().to_string())}
+                        {move || coordinator::report_usage_help(i18n.lang(), usize::from(threshold.get()))}
                     </p>
                     <p>{move || coordinator::report_counted(i18n.lang(), MIN_JUDGING_SCHOOL_DAYS as usize)}</p>
                     <ReportChart title=with_period(coordinator::report_usage_chart) bars=usage_bars />
                     <ReportTable caption=with_period(coordinator::report_usage_caption) header=Signal::derive(move || usage_header(i18n.lang())) rows=usage_table />
-                    <h3>{move || coordinator::report_candidates_title(i18n.lang(), &threshold.get().to_string())}</h3>
+                    <h3>{move || coordinator::report_candidates_title(i18n.lang(), usize::from(threshold.get()))}</h3>
                     {candidates}
                     <h3>{i18n.text(Msg::ReportOftenRefusedTitle)}</h3>
                     {often_refused}

@@ -80,7 +80,7 @@ pub fn MainNav(
                                 <A href=paths.to(href) exact=exact>
                                     {move || match plan.basket.with(Vec::len) {
                                         n if n > 0 && label == Msg::NavBook => {
-                                            teacher::nav_book_count(i18n.lang(), &n.to_string())
+                                            teacher::nav_book_count(i18n.lang(), n)
                                         }
                                         _ => i18n.t(label).to_owned(),
                                     }}

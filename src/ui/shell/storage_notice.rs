@@ -50,7 +50,7 @@ pub fn StorageNotice() -> impl IntoView {
     let read_only = move || match storage.mode.get() {
         StorageMode::ReadOnly(version) => Some(view! {
             <p class="alert alert--banner" role="alert">
-                {move || teacher::stored_newer(i18n.lang(), &version.to_string())}
+                {move || teacher::stored_newer(i18n.lang(), version as usize)}
             </p>
         }),
         _ => None,
