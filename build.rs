@@ -377,9 +377,11 @@ fn generate(namespace: &str, messages: &[Message], errors: &mut Vec<String>) -> 
             .iter()
             .map(|p| format!("super::Arg::{}({p})", if message.is_count(p) { "Count" } else { "Text" }))
             .collect();
+        // A sentence may name more things than clippy likes a function to take.
+        let allow = if params.len() > 6 { "#[allow(clippy::too_many_arguments)]\n" } else { "" };
         let _ = writeln!(
             code,
-            "\n#[doc = {:?}]\npub fn {}(lang: super::Lang, {}) -> String {{\n    super::fill(lang, TABLE.template(lang, {index}), &[{}])\n}}",
+            "\n#[doc = {:?}]\n{allow}pub fn {}(lang: super::Lang, {}) -> String {{\n    super::fill(lang, TABLE.template(lang, {index}), &[{}])\n}}",
             format!("« {} » / “{}”", message.french_source, message.english_source),
             snake_case(&message.key),
             params.join(", "),

@@ -11,12 +11,11 @@ use leptos::prelude::*;
 /// incident to declare), and the bookings to come that they leave short (rule R1).
 fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
     let mut text = vec![Msg::ReturnDone.get(lang).to_owned()];
-    let sentences: [(fn(Lang, usize, &str) -> String, _); 2] =
-        [(coordinator::return_available, &report.available), (coordinator::return_damaged, &report.to_repair)];
-    for (sentence, labels) in sentences {
-        if !labels.is_empty() {
-            text.push(sentence(lang, labels.len(), &labels.join(", ")));
-        }
+    if !report.available.is_empty() {
+        text.push(coordinator::return_available(lang, report.available.len(), &report.available.join(", ")));
+    }
+    if !report.to_repair.is_empty() {
+        text.push(coordinator::return_damaged(lang, report.to_repair.len(), &report.to_repair.join(", ")));
     }
     for gap in &report.short {
         let Some(b) = pool.booking(&gap.booking) else { continue };
