@@ -185,11 +185,11 @@ fn fill(lang: Lang, template: &str, args: &[Arg<'_>]) -> String {
     let mut rest = template;
     while let Some(at) = rest.find(['\u{2}', '\u{3}']) {
         out.push_str(&rest[..at]);
-        let marker = rest.as_bytes()[at];
+        let shows_value = rest.as_bytes().get(at) == Some(&2);
         let arg = rest.as_bytes().get(at + 1).and_then(|digit| args.get(usize::from(digit.wrapping_sub(b'0'))));
         // The mark and the digit are one byte each.
         rest = rest.get(at + 2..).unwrap_or_default();
-        if marker == 2 {
+        if shows_value {
             match arg {
                 Some(Arg::Text(text)) => out.push_str(text),
                 Some(Arg::Count(n)) => out.push_str(&format_count(lang, *n)),
