@@ -546,4 +546,52 @@ mod tests {
         }
         assert!(checked_workspace_files > 40, "the workspace's file list is out of date");
     }
+
+    /// What code outside the workspace may take from the workspace's folders: the workspace
+    /// itself (its route) and the incident form a teacher's booking card shares.
+    const REACHABLE_FROM_OUTSIDE: &[&str] = &["CoordinatorWorkspace", "IncidentForm", "UnitPage"];
+
+    #[test]
+    fn the_workspace_is_reached_only_through_its_route() {
+        // Keeps the file list above true: a workspace file's function called from a teacher's
+        // page would bring the coordinator's table back into the first load.
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&src, &mut files);
+        let modules = ["desk", "planning", "catalogue_admin", "trainings", "incidents", "reports", "labels"];
+        for path in files {
+            let name = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+            let in_workspace = (WORKSPACE_FOLDERS.iter().any(|folder| name.starts_with(folder))
+                && !SHARED_IN_WORKSPACE_FOLDERS.contains(&name.as_str()))
+                || WORKSPACE_FILES.contains(&name.as_str());
+            if in_workspace || name.ends_with("/mod.rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).unwrap();
+            if SHARED_IN_WORKSPACE_FOLDERS.contains(&name.as_str()) {
+                assert!(!code.contains("super::"), "{name} is shared: it may not use the workspace files beside it");
+            }
+            for module in modules {
+                for (at, text) in code.match_indices(&format!("ui::{module}::")) {
+                    let rest = &code[at + text.len()..];
+                    let names: Vec<&str> = match rest.strip_prefix('{') {
+                        Some(list) => list[..list.find('}').unwrap()].split(',').map(str::trim).collect(),
+                        None => vec![rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap()],
+                    };
+                    for item in names.into_iter().filter(|item| !item.is_empty()) {
+                        assert!(
+                            REACHABLE_FROM_OUTSIDE.contains(&item),
+                            "{name} uses {module}::{item} from the coordinator's workspace"
+                        );
+                    }
+                }
+            }
+            for component in ["CoordinatorNav", "CoordinatorGate"] {
+                assert!(
+                    name.starts_with("ui/components/") || !code.contains(component),
+                    "{name} uses {component}, which belongs to the workspace"
+                );
+            }
+        }
+    }
 }
