@@ -306,6 +306,15 @@ fn stored(message: &Message, pieces: &[Piece]) -> String {
     out
 }
 
+/// A text as a Markdown code span, so rustdoc shows it as written (no links, no emphasis).
+fn code_span(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
 /// `CatalogueSummary` → `catalogue_summary`.
 fn snake_case(key: &str) -> String {
     let mut out = String::new();
@@ -354,7 +363,8 @@ fn generate(namespace: &str, messages: &[Message], errors: &mut Vec<String>) -> 
         let _ = writeln!(
             code,
             "    #[doc = {:?}]\n    pub const {}: super::Msg = super::Msg::new(&TABLE, {index});",
-            message.french_source, message.key
+            code_span(&message.french_source),
+            message.key
         );
     }
     code.push_str("}\n\n/// Every message of this namespace without arguments, with its key, for checks.\npub const ALL: &[(&str, super::Msg)] = &[\n");
@@ -382,7 +392,7 @@ fn generate(namespace: &str, messages: &[Message], errors: &mut Vec<String>) -> 
         let _ = writeln!(
             code,
             "\n#[doc = {:?}]\n{allow}pub fn {}(lang: super::Lang, {}) -> String {{\n    super::fill(lang, TABLE.template(lang, {index}), &[{}])\n}}",
-            format!("« {} » / “{}”", message.french_source, message.english_source),
+            format!("{} / {}", code_span(&message.french_source), code_span(&message.english_source)),
             snake_case(&message.key),
             params.join(", "),
             args.join(", ")

@@ -65,15 +65,17 @@ pub mod teacher {
 /// The messages only the coordinator's workspace uses, generated from
 /// `src/i18n/coordinator.msg` like [`teacher`]'s. Only the workspace's code may name them, so
 /// wasm-split moves this table into the workspace's chunk instead of the first load. Rust has
-/// no visibility for "these modules of `ui` and no other", so the rule is checked by a native
-/// test ([`tests::coordinator_messages_stay_in_the_workspace`]), which lists the workspace's
-/// files.
+/// no visibility for "these modules of `ui` and no other" (the workspace's folders are siblings
+/// of the teacher's), so native tests check the rule instead: no file outside the workspace
+/// names a coordinator message (`coordinator_messages_stay_in_the_workspace`), and none takes
+/// anything from the workspace's folders but its route and the shared incident form
+/// (`the_workspace_is_reached_only_through_its_route`).
 pub mod coordinator {
     include!(concat!(env!("OUT_DIR"), "/coordinator.rs"));
 }
 
 /// One namespace's texts: one string a language, each message ending at its offset.
-pub struct Table {
+struct Table {
     french: &'static str,
     english: &'static str,
     french_ends: &'static [u16],
