@@ -4,7 +4,8 @@
 
 use crate::domain::training::MissingReason;
 use crate::domain::{DomainError, Overbooking, Pool, UnitProblem};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::teacher;
+use crate::i18n::{Lang, Msg};
 use crate::ui::wording::{incident_status_msg, long, refusal, status_msg};
 
 /// A training's name in the language shown, or its id when the catalogue lacks it.
@@ -14,22 +15,18 @@ pub fn training_name(pool: &Pool, id: &str, english: bool) -> String {
 
 /// A stretch of days where a model holds more units than it has in service (rule R1), in words.
 pub fn overbooking(lang: Lang, pool: &Pool, c: &Overbooking) -> String {
-    fill(
+    teacher::import_conflict(
         lang,
-        Msg::ImportConflict.get(lang),
-        &[
-            ("model", &pool.model_name_in(&c.model, lang == Lang::En)),
-            ("start", &long(lang, c.from)),
-            ("end", &long(lang, c.to)),
-            ("held", &c.held.to_string()),
-            ("in_service", &c.in_service.to_string()),
-        ],
+        &pool.model_name_in(&c.model, lang == Lang::En),
+        &long(lang, c.from),
+        &long(lang, c.to),
+        c.held as usize,
+        c.in_service as usize,
     )
 }
 
 /// The sentences explaining why `error` refused the coordinator's action.
 pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
-    let t = |msg: Msg, args: &[(&str, &str)]| fill(lang, msg.get(lang), args);
     let english = lang == Lang::En;
     let model_name = |id: &str| pool.model(id).map_or_else(|| id.to_owned(), |m| m.name_in(english).to_owned());
     match error {
@@ -38,17 +35,16 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
             .flat_map(|m| {
                 let training = training_name(pool, &m.training, english);
                 let why = match m.reason {
-                    MissingReason::NeverCompleted => t(Msg::ExplainTrainingNever, &[("training", &training)]),
+                    MissingReason::NeverCompleted => teacher::explain_training_never(lang, &training),
                     MissingReason::Expired { expired_on } => {
-                        t(Msg::ExplainTrainingExpired, &[("training", &training), ("date", &long(lang, expired_on))])
+                        teacher::explain_training_expired(lang, &training, &long(lang, expired_on))
                     }
                 };
                 let next = match m.next_sessions.first() {
-                    Some(s) => t(
-                        Msg::ExplainNextSession,
-                        &[("date", &long(lang, s.start)), ("place", &s.place), ("seats", &s.seats_left.to_string())],
-                    ),
-                    None => t(Msg::ExplainNoSession, &[]),
+                    Some(s) => {
+                        teacher::explain_next_session(lang, &long(lang, s.start), &s.place, usize::from(s.seats_left))
+                    }
+                    None => Msg::ExplainNoSession.get(lang).to_owned(),
                 };
                 [why, next]
             })
@@ -56,20 +52,11 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
         DomainError::NotEnoughUnits(shortages) => shortages
             .iter()
             .map(|s| {
-                let mut text = t(
-                    Msg::ExplainShortage,
-                    &[
-                        ("model", &model_name(&s.model)),
-                        ("free", &s.free.to_string()),
-                        ("requested", &s.requested.to_string()),
-                    ],
-                );
+                let mut text =
+                    teacher::explain_shortage(lang, &model_name(&s.model), s.free as usize, s.requested as usize);
                 if let Some((a, b)) = s.next_free {
                     text.push(' ');
-                    text.push_str(&t(
-                        Msg::ShortageNext,
-                        &[("requested", &s.requested.to_string()), ("start", &long(lang, a)), ("end", &long(lang, b))],
-                    ));
+                    text.push_str(&teacher::shortage_next(lang, s.requested as usize, &long(lang, a), &long(lang, b)));
                 }
                 text
             })
@@ -77,42 +64,40 @@ pub fn explain(lang: Lang, pool: &Pool, error: &DomainError) -> Vec<String> {
         DomainError::Units(problems) => problems
             .iter()
             .map(|p| match p {
-                UnitProblem::Unknown { label } => t(Msg::ExplainUnitUnknown, &[("label", label)]),
+                UnitProblem::Unknown { label } => teacher::explain_unit_unknown(lang, label),
                 UnitProblem::WrongModel { label, model } => {
-                    t(Msg::ExplainUnitWrongModel, &[("label", label), ("model", &model_name(model))])
+                    teacher::explain_unit_wrong_model(lang, label, &model_name(model))
                 }
-                UnitProblem::OutOfService { label } => t(Msg::ExplainUnitOutOfService, &[("label", label)]),
-                UnitProblem::Duplicate { label } => t(Msg::ExplainUnitDuplicate, &[("label", label)]),
-                UnitProblem::AlreadyOut { label, booking } => {
-                    t(Msg::ExplainUnitAlreadyOut, &[("label", label), ("booking", booking)])
+                UnitProblem::OutOfService { label } => teacher::explain_unit_out_of_service(lang, label),
+                UnitProblem::Duplicate { label } => teacher::explain_unit_duplicate(lang, label),
+                UnitProblem::AlreadyOut { label, booking } => teacher::explain_unit_already_out(lang, label, booking),
+                UnitProblem::WrongCount { model, booked, given } => {
+                    teacher::explain_unit_count(lang, &model_name(model), *booked as usize, *given as usize)
                 }
-                UnitProblem::WrongCount { model, booked, given } => t(
-                    Msg::ExplainUnitCount,
-                    &[("model", &model_name(model)), ("booked", &booked.to_string()), ("given", &given.to_string())],
-                ),
-                UnitProblem::NotInBooking { label } => t(Msg::ExplainUnitNotInBooking, &[("label", label)]),
-                UnitProblem::NotReturned { label } => t(Msg::ExplainUnitNotReturned, &[("label", label)]),
+                UnitProblem::NotInBooking { label } => teacher::explain_unit_not_in_booking(lang, label),
+                UnitProblem::NotReturned { label } => teacher::explain_unit_not_returned(lang, label),
             })
             .collect(),
         DomainError::Transition { from, to } => {
-            vec![t(Msg::ExplainTransition, &[("from", status_msg(*from).get(lang)), ("to", status_msg(*to).get(lang))])]
+            vec![teacher::explain_transition(lang, status_msg(*from).get(lang), status_msg(*to).get(lang))]
         }
-        DomainError::IncidentTransition { from, to } => vec![t(
-            Msg::ExplainTransition,
-            &[("from", incident_status_msg(*from).get(lang)), ("to", incident_status_msg(*to).get(lang))],
+        DomainError::IncidentTransition { from, to } => vec![teacher::explain_transition(
+            lang,
+            incident_status_msg(*from).get(lang),
+            incident_status_msg(*to).get(lang),
         )],
-        DomainError::PoliceReportRequired => vec![t(Msg::ExplainPoliceReport, &[])],
-        DomainError::MissingText { field: "description" } => vec![t(Msg::IncidentDescriptionMissing, &[])],
-        DomainError::LabelPattern(problem) => vec![t(crate::ui::wording::pattern_msg(problem), &[])],
-        DomainError::MissingText { field } => vec![t(Msg::ExplainRequired, &[("field", field_msg(field).get(lang))])],
-        DomainError::InvalidValue { field } => vec![t(Msg::ExplainInvalid, &[("field", field_msg(field).get(lang))])],
-        DomainError::DuplicateId(id) => vec![t(Msg::ExplainDuplicate, &[("id", id)])],
+        DomainError::PoliceReportRequired => vec![Msg::ExplainPoliceReport.get(lang).to_owned()],
+        DomainError::MissingText { field: "description" } => vec![Msg::IncidentDescriptionMissing.get(lang).to_owned()],
+        DomainError::LabelPattern(problem) => vec![crate::ui::wording::pattern_msg(problem).get(lang).to_owned()],
+        DomainError::MissingText { field } => vec![teacher::explain_required(lang, field_msg(field).get(lang))],
+        DomainError::InvalidValue { field } => vec![teacher::explain_invalid(lang, field_msg(field).get(lang))],
+        DomainError::DuplicateId(id) => vec![teacher::explain_duplicate(lang, id)],
         DomainError::ForeignRequest { author, named } => {
-            vec![t(Msg::ExplainForeignRequest, &[("author", author), ("named", named)])]
+            vec![teacher::explain_foreign_request(lang, author, named)]
         }
-        DomainError::UnknownTraining(id) => vec![t(Msg::ExplainUnknownTraining, &[("id", id)])],
-        DomainError::UnknownModel(id) => vec![t(Msg::ExplainUnknownModel, &[("id", id)])],
-        DomainError::UnknownUnit(label) => vec![t(Msg::ExplainUnitUnknown, &[("label", label)])],
+        DomainError::UnknownTraining(id) => vec![teacher::explain_unknown_training(lang, id)],
+        DomainError::UnknownModel(id) => vec![teacher::explain_unknown_model(lang, id)],
+        DomainError::UnknownUnit(label) => vec![teacher::explain_unit_unknown(lang, label)],
         other => vec![refusal(lang, other)],
     }
 }

@@ -2,7 +2,8 @@
 //! or the field path) and what is wrong.
 
 use crate::domain::CatalogueError;
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::teacher;
+use crate::i18n::{Lang, Msg};
 use crate::storage::exchange::calendar_files::CalendarProblem;
 use crate::storage::exchange::files::{FileError, ShapeProblem};
 
@@ -23,55 +24,44 @@ fn kind_name(lang: Lang, kind: &str) -> String {
 
 /// The sentence explaining `error` in `file`.
 pub fn describe(lang: Lang, file: &str, error: &FileError) -> String {
-    let text = |msg: Msg, args: &[(&str, &str)]| {
-        let mut all = vec![("file", file)];
-        all.extend_from_slice(args);
-        fill(lang, msg.get(lang), &all)
-    };
     match error {
-        FileError::Syntax { line, column, .. } => {
-            text(Msg::FileSyntax, &[("line", &line.to_string()), ("column", &column.to_string())])
-        }
-        FileError::WrongKind { expected, found } => {
-            text(Msg::FileWrongKind, &[("found", found), ("expected", expected)])
-        }
+        FileError::Syntax { line, column, .. } => teacher::file_syntax(lang, file, *line, *column),
+        FileError::WrongKind { expected, found } => teacher::file_wrong_kind(lang, file, found, expected),
         FileError::TooNew { found, supported } => {
-            text(Msg::FileTooNew, &[("found", &found.to_string()), ("supported", &supported.to_string())])
+            teacher::file_too_new(lang, file, *found as usize, *supported as usize)
         }
         FileError::Shape { path, problem, .. } => {
             let path = if path.is_empty() { Msg::FileTopLevel.get(lang) } else { path.as_str() };
             match problem {
-                ShapeProblem::MissingField(field) => text(Msg::FileMissingField, &[("path", path), ("field", field)]),
-                ShapeProblem::UnknownValue(value) => text(Msg::FileUnknownValue, &[("path", path), ("value", value)]),
-                ShapeProblem::WrongValue => text(Msg::FileWrongValue, &[("path", path)]),
+                ShapeProblem::MissingField(field) => teacher::file_missing_field(lang, file, path, field),
+                ShapeProblem::UnknownValue(value) => teacher::file_unknown_value(lang, file, path, value),
+                ShapeProblem::WrongValue => teacher::file_wrong_value(lang, file, path),
             }
         }
         FileError::TooLarge { bytes, limit } => {
             let mb = |n: usize| format!("{}", n.div_ceil(1024 * 1024));
-            text(Msg::FileTooLarge, &[("size", &mb(*bytes)), ("limit", &mb(*limit))])
+            teacher::file_too_large(lang, file, &mb(*bytes), &mb(*limit))
         }
         FileError::Calendar(CalendarProblem::BadDate { line, value }) => {
-            text(Msg::FileCalendarBadDate, &[("line", &line.to_string()), ("value", value)])
+            teacher::file_calendar_bad_date(lang, file, *line, value)
         }
         FileError::Calendar(CalendarProblem::MissingColumn(column)) => {
-            text(Msg::FileCalendarMissingColumn, &[("column", column)])
+            teacher::file_calendar_missing_column(lang, file, column)
         }
-        FileError::Calendar(CalendarProblem::NoHolidays) => text(Msg::FileCalendarEmpty, &[]),
-        FileError::Calendar(CalendarProblem::Malformed { line }) => {
-            text(Msg::FileCalendarMalformed, &[("line", &line.to_string())])
-        }
-        FileError::Answer(crate::domain::AnswerError::NoProfile) => text(Msg::FileAnswerNoProfile, &[]),
+        FileError::Calendar(CalendarProblem::NoHolidays) => teacher::file_calendar_empty(lang, file),
+        FileError::Calendar(CalendarProblem::Malformed { line }) => teacher::file_calendar_malformed(lang, file, *line),
+        FileError::Answer(crate::domain::AnswerError::NoProfile) => teacher::file_answer_no_profile(lang, file),
         FileError::Answer(crate::domain::AnswerError::NotYours(name)) => {
-            text(Msg::FileAnswerNotYours, &[("name", name)])
+            teacher::file_answer_not_yours(lang, file, name)
         }
         FileError::Answer(crate::domain::AnswerError::Older(at)) => {
-            text(Msg::FileAnswerOlder, &[("date", &crate::i18n::dates::format_date_long(lang, at.date()))])
+            teacher::file_answer_older(lang, file, &crate::i18n::dates::format_date_long(lang, at.date()))
         }
         FileError::Inconsistent(CatalogueError::DuplicateId { kind, id }) => {
-            text(Msg::FileDuplicateId, &[("id", id), ("kind", &kind_name(lang, kind))])
+            teacher::file_duplicate_id(lang, file, id, &kind_name(lang, kind))
         }
         FileError::Inconsistent(CatalogueError::DanglingReference { kind, id, missing }) => {
-            text(Msg::FileDanglingReference, &[("id", id), ("kind", &kind_name(lang, kind)), ("missing", missing)])
+            teacher::file_dangling_reference(lang, file, id, &kind_name(lang, kind), missing)
         }
     }
 }

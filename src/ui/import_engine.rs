@@ -5,7 +5,8 @@
 use crate::domain::exchange::answer::answers_with_news;
 use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, PoolState, RequestOutcome, RequestsReport};
 use crate::domain::{Teacher, Zone};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::teacher;
+use crate::i18n::Lang;
 use crate::storage::exchange::files::{
     answer_file, answer_file_name, catalogue_file, exported_at_of, requests_file, FileError,
 };
@@ -42,51 +43,40 @@ pub struct Prepared {
     pub notes: Vec<String>,
 }
 
-fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
-    fill(lang, msg.get(lang), args)
-}
-
 /// What happened to each of a teacher's requests, naming her, the project and the rule with
 /// its numbers; then the training claims her records do not back.
 fn request_notes(lang: Lang, pool: &Pool, report: &RequestsReport) -> Vec<String> {
     let teacher = report.teacher.as_str();
     let mut notes: Vec<String> = Vec::new();
     for entry in &report.bookings {
-        let args = |reason: &str| -> Vec<(&str, String)> {
-            vec![("teacher", teacher.to_owned()), ("project", entry.project.clone()), ("reason", reason.to_owned())]
-        };
-        let say = |msg: Msg, reason: &str| {
-            let owned = args(reason);
-            let refs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            fill(lang, msg.get(lang), &refs)
-        };
+        let project = entry.project.as_str();
         let note = match &entry.outcome {
-            RequestOutcome::Added(BookingStatus::AwaitingTraining) => say(Msg::ImportRequestAwaiting, ""),
-            RequestOutcome::Added(_) => say(Msg::ImportRequestAdded, ""),
+            RequestOutcome::Added(BookingStatus::AwaitingTraining) => {
+                teacher::import_request_awaiting(lang, teacher, project)
+            }
+            RequestOutcome::Added(_) => teacher::import_request_added(lang, teacher, project),
             RequestOutcome::TrainingToVerify(missing) => {
                 let why = explain(lang, pool, &DomainError::TrainingMissing(missing.clone())).join(" ");
-                say(Msg::ImportRequestToVerify, &why)
+                teacher::import_request_to_verify(lang, teacher, project, &why)
             }
             RequestOutcome::RefusedByRule(error) => {
-                say(Msg::ImportRequestRefused, &explain(lang, pool, error).join(" "))
+                teacher::import_request_refused(lang, teacher, project, &explain(lang, pool, error).join(" "))
             }
-            RequestOutcome::Cancelled => say(Msg::ImportRequestCancelled, ""),
+            RequestOutcome::Cancelled => teacher::import_request_cancelled(lang, teacher, project),
             RequestOutcome::Unchanged => continue,
-            RequestOutcome::Rejected(error) => fill_msg(
-                lang,
-                Msg::ImportRequestRejected,
-                &[("project", &entry.project), ("reason", &explain(lang, pool, error).join(" "))],
-            ),
+            RequestOutcome::Rejected(error) => {
+                teacher::import_request_rejected(lang, &entry.project, &explain(lang, pool, error).join(" "))
+            }
         };
         notes.push(note);
         if entry.kept_as != entry.id && !matches!(entry.outcome, RequestOutcome::Unchanged) {
-            notes.push(say(Msg::ImportRequestRenamed, ""));
+            notes.push(teacher::import_request_renamed(lang, teacher, project));
         }
     }
     let english = lang == Lang::En;
     for training in &report.unbacked_claims {
         let name = training_name(pool, training, english);
-        notes.push(fill_msg(lang, Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
+        notes.push(teacher::import_claim_unbacked(lang, teacher, &name));
     }
     notes
 }
@@ -99,24 +89,15 @@ fn answer_notes(lang: Lang, pool: &Pool, report: &AnswerReport) -> Vec<String> {
         .status_changes
         .iter()
         .map(|(_, project, from, to)| {
-            fill_msg(
-                lang,
-                Msg::ImportAnswerStatus,
-                &[("project", project), ("from", status_msg(*from).get(lang)), ("to", status_msg(*to).get(lang))],
-            )
+            teacher::import_answer_status(lang, project, status_msg(*from).get(lang), status_msg(*to).get(lang))
         })
         .collect();
-    notes.extend(report.new_bookings.iter().map(|(_, p)| fill_msg(lang, Msg::ImportAnswerNew, &[("project", p)])));
+    notes.extend(report.new_bookings.iter().map(|(_, p)| teacher::import_answer_new(lang, p)));
     for training in &report.records_added {
         let name = training_name(pool, training, english);
-        notes.push(fill_msg(lang, Msg::ImportAnswerRecord, &[("training", &name)]));
+        notes.push(teacher::import_answer_record(lang, &name));
     }
-    notes.extend(
-        report
-            .kept_cancellations
-            .iter()
-            .map(|id| fill_msg(lang, Msg::ImportAnswerKeptCancel, &[("project", &project(id))])),
-    );
+    notes.extend(report.kept_cancellations.iter().map(|id| teacher::import_answer_kept_cancel(lang, &project(id))));
     notes
 }
 

@@ -6,7 +6,7 @@ use crate::domain::backup::backup_due;
 use crate::domain::basket::{self, BookingDraft, BookingPlan};
 use crate::domain::{Actor, BookingLine, Catalogue, ChangeOutcome, DomainError, Dropped, Pool, PoolChange};
 use crate::domain::{PoolState, Teacher};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::{Lang, Msg};
 use crate::platform::service_worker::WaitingVersion;
 use crate::storage::exchange::files::FileError;
 use crate::storage::persist::model::CorruptCopy;
@@ -45,11 +45,6 @@ impl I18n {
     /// message (each distinct closure type costs wasm size).
     pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(msg)
-    }
-
-    /// The text of `msg` with `{name}` placeholders filled (tracked).
-    pub fn tf(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        fill(self.lang.get(), self.t(msg), args)
     }
 
     /// Whether data with an English version should show it.

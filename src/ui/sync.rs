@@ -3,6 +3,7 @@
 //! in a browser where a sync server is set: without one, the app is exactly the file-based app.
 
 use crate::domain::Dropped;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::explain::explain;
 use crate::ui::routes;
@@ -110,12 +111,7 @@ fn clock_time(at: NaiveDateTime) -> String {
 /// The status in words, for the header and the settings page, with the changes waiting when
 /// the server cannot take them.
 pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::Lang) -> String {
-    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(lang, msg.get(lang), args);
-    let waiting = |n: usize| match n {
-        0 => None,
-        1 => Some(Msg::SyncWaitingOne.get(lang).to_owned()),
-        n => Some(fill(Msg::SyncWaitingMany, &[("n", &n.to_string())])),
-    };
+    let waiting = |n: usize| (n > 0).then(|| teacher::sync_waiting(lang, n));
     match status {
         SyncStatus::Off => String::new(),
         SyncStatus::SignedOut => match waiting(waiting_now) {
@@ -124,7 +120,7 @@ pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::L
         },
         SyncStatus::Connecting => Msg::SyncConnecting.get(lang).to_owned(),
         SyncStatus::Synced { at } => {
-            let synced = fill(Msg::SyncSynced, &[("time", &clock_time(*at))]);
+            let synced = teacher::sync_synced(lang, &clock_time(*at));
             match waiting(waiting_now) {
                 Some(w) => format!("{synced} · {w}"),
                 None => synced,
@@ -145,16 +141,13 @@ pub fn status_text(status: &SyncStatus, waiting_now: usize, lang: crate::i18n::L
 }
 
 fn problem_text(problem: &SyncProblem, lang: crate::i18n::Lang) -> String {
-    let fill = |msg: Msg, args: &[(&str, &str)]| crate::i18n::fill(lang, msg.get(lang), args);
     match problem {
         SyncProblem::SignInRefused => Msg::SyncProblemSignIn.get(lang).to_owned(),
         SyncProblem::NotAllowed => Msg::SyncProblemNotAllowed.get(lang).to_owned(),
-        SyncProblem::Server(status) => fill(Msg::SyncProblemServer, &[("status", &status.to_string())]),
-        SyncProblem::Unreadable(detail) => fill(Msg::SyncProblemUnreadable, &[("detail", detail)]),
+        SyncProblem::Server(status) => teacher::sync_problem_server(lang, &status.to_string()),
+        SyncProblem::Unreadable(detail) => teacher::sync_problem_unreadable(lang, detail),
         SyncProblem::NoProfile => Msg::SyncProblemNoProfile.get(lang).to_owned(),
-        SyncProblem::AccountMismatch { account, profile } => {
-            fill(Msg::SyncProblemMismatch, &[("account", account), ("profile", profile)])
-        }
+        SyncProblem::AccountMismatch { account, profile } => teacher::sync_problem_mismatch(lang, account, profile),
         SyncProblem::BadAddress => Msg::SyncProblemAddress.get(lang).to_owned(),
         SyncProblem::MissingFields => Msg::SyncProblemFields.get(lang).to_owned(),
     }
@@ -219,7 +212,7 @@ pub fn SyncNotice() -> impl IntoView {
                             let text = match &d.error {
                                 // Not a change of this browser: the report of a take-in.
                                 crate::domain::DomainError::ForeignRequest { .. } => why,
-                                _ => i18n.tf(Msg::SyncDropped, &[("reason", &why)]),
+                                _ => teacher::sync_dropped(i18n.lang(), &why),
                             };
                             view! { <p>{text}</p> }
                         })

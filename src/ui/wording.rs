@@ -4,7 +4,8 @@
 use crate::domain::calendar::DayKind;
 use crate::domain::{BookingStatus, Condition, DomainError, IncidentKind, IncidentStatus};
 use crate::i18n::dates::{format_date_input, format_date_long};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::teacher;
+use crate::i18n::{Lang, Msg};
 use chrono::NaiveDate;
 
 /// The name of a booking status.
@@ -41,6 +42,15 @@ pub fn condition_msg(condition: Condition) -> Msg {
 
 /// Every condition, best first (the order of choice lists).
 pub const CONDITIONS: [Condition; 4] = [Condition::New, Condition::Good, Condition::Worn, Condition::Damaged];
+
+/// Whether a unit is in service, out of it, or out being repaired (back damaged).
+pub fn service_msg(in_service: bool, condition: Condition) -> Msg {
+    match (in_service, condition) {
+        (true, _) => Msg::UnitInService,
+        (false, Condition::Damaged) => Msg::UnitInRepair,
+        (false, _) => Msg::UnitRetired,
+    }
+}
 
 /// The name of an incident status.
 pub fn incident_status_msg(status: IncidentStatus) -> Msg {
@@ -128,7 +138,7 @@ pub fn refusal(lang: Lang, error: &DomainError) -> String {
         DomainError::AlreadyEnrolled { .. } => Msg::RefusedAlreadyEnrolled,
         DomainError::NotEnrolled { .. } => Msg::RefusedNotEnrolled,
         DomainError::Transition { from, .. } => {
-            return fill(lang, Msg::RefusedTransition.get(lang), &[("status", status_msg(*from).get(lang))]);
+            return teacher::refused_transition(lang, status_msg(*from).get(lang));
         }
         DomainError::UnknownTeacher(_) => Msg::ProfileNeeded,
         DomainError::UnknownBooking(_) | DomainError::UnknownSession(_) | DomainError::UnknownUnit(_) => {

@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::files;
 use crate::ui::components::PageTitle;
@@ -64,8 +65,7 @@ pub fn AgreementPage() -> impl IntoView {
                 </dd>
                 <dt>{i18n.t(Msg::AgreementPeriod)}</dt>
                 <dd>
-                    {i18n
-                        .tf(Msg::BookingPeriod, &[("start", &long(lang, booking.start)), ("end", &long(lang, booking.end))])}
+                    {teacher::booking_period(lang, &long(lang, booking.start), &long(lang, booking.end))}
                 </dd>
             </dl>
             <h2>{i18n.t(Msg::AgreementEquipment)}</h2>
@@ -73,13 +73,13 @@ pub fn AgreementPage() -> impl IntoView {
                 {lines
                     .into_iter()
                     .map(|(q, name)| {
-                        view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &q.to_string()), ("model", &name)])}</li> }
+                        view! { <li>{teacher::booking_line_text(i18n.lang(), q as usize, &name)}</li> }
                     })
                     .collect_view()}
             </ul>
             {units}
             <h2>{i18n.t(Msg::AgreementClauses)}</h2>
-            <p>{i18n.tf(Msg::AgreementVersion, &[("version", &agreement.agreement_version)])}</p>
+            <p>{teacher::agreement_version(i18n.lang(), &agreement.agreement_version)}</p>
             <ol>{clauses.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ol>
             <div class="signatures">
                 <div class="signature">{i18n.t(Msg::AgreementSignBorrower)}</div>

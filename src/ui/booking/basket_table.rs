@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{Field, Icon, IconKind, QuantityInput, Select};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
@@ -21,8 +22,8 @@ pub fn BasketTable() -> impl IntoView {
         let name = move || if i18n.english() { names.1.clone() } else { names.0.clone() };
         let input_id = format!("qty-{model}");
         let (name2, name3) = (name.clone(), name.clone());
-        let label = move || i18n.tf(Msg::QuantityOf, &[("model", &name2())]);
-        let remove_label = move || i18n.tf(Msg::BasketRemove, &[("model", &name3())]);
+        let label = move || teacher::quantity_of(i18n.lang(), &name2());
+        let remove_label = move || teacher::basket_remove(i18n.lang(), &name3());
         let (m1, m2, m3) = (model.clone(), model.clone(), model);
         let quantity = Memo::new(move |_| {
             plan.basket.with(|lines| lines.iter().find(|l| l.model == m1).map_or(0, |l| l.quantity))
@@ -33,7 +34,7 @@ pub fn BasketTable() -> impl IntoView {
                 let enough = free >= quantity.get();
                 view! {
                     <Icon kind=if enough { IconKind::Check } else { IconKind::Unavailable } />
-                    {i18n.tf(Msg::FreeOf, &[("free", &free.to_string()), ("total", &in_service.to_string())])}
+                    {teacher::free_of(i18n.lang(), free as usize, in_service as usize)}
                 }
                 .into_any()
             }

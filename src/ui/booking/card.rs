@@ -1,5 +1,6 @@
 use crate::domain::exchange::is_unsent;
 use crate::domain::{Actor, Booking, BookingStatus, PoolChange};
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::exchange::ics::{calendar, IcsEvent};
@@ -19,14 +20,14 @@ pub fn booking_event(i18n: I18n, pool: PoolHandle, booking: &Booking) -> IcsEven
         .iter()
         .map(|l| {
             let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
-            i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])
+            teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)
         })
         .collect();
     IcsEvent {
         uid: format!("{}@materiotheque", booking.id),
         start: booking.start,
         end_inclusive: booking.end,
-        summary: i18n.tf(Msg::IcsSummary, &[("project", &booking.project)]),
+        summary: teacher::ics_summary(i18n.lang(), &booking.project),
         description: lines.join("\n"),
         location: None,
     }
@@ -53,12 +54,12 @@ pub fn BookingCard(
         .iter()
         .map(|l| {
             let name = pool.pool.with_untracked(|p| p.model_name_in(&l.model, i18n.english()));
-            view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
+            view! { <li>{teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)}</li> }
         })
         .collect_view();
     let units = (!booking.units.is_empty()).then(|| {
         let labels: Vec<&str> = booking.units.iter().map(|u| u.label.as_str()).collect();
-        view! { <p>{i18n.tf(Msg::BookingUnits, &[("labels", &labels.join(", "))])}</p> }
+        view! { <p>{teacher::booking_units(i18n.lang(), &labels.join(", "))}</p> }
     });
     let can_cancel = booking.status.can_become(BookingStatus::Cancelled);
     let handed_over = booking.status == BookingStatus::HandedOver;
@@ -72,7 +73,7 @@ pub fn BookingCard(
             }
             (None, None) => String::new(),
         };
-        view! { <p class="booking-card__refusal">{i18n.tf(Msg::BookingRefusedReason, &[("reason", &reason)])}</p> }
+        view! { <p class="booking-card__refusal">{teacher::booking_refused_reason(i18n.lang(), &reason)}</p> }
     });
     // Follows the "sent" time, which changes without the booking changing.
     let shown = booking.clone();
@@ -94,15 +95,15 @@ pub fn BookingCard(
     let cancel = move |_| {
         let change = PoolChange::Cancel { id: id.clone(), by: Actor::Teacher(teacher.clone()), at: clock::now() };
         notice.set(Some(match pool.apply(change) {
-            Ok(_) => i18n.tf(Msg::CancelledNotice, &[("project", &project)]),
+            Ok(_) => teacher::cancelled_notice(i18n.lang(), &project),
             Err(e) => refusal(i18n.lang(), &e),
         }));
     };
-    let cancel_text = i18n.tf(Msg::CancelConfirmText, &[("project", &booking.project)]);
+    let cancel_text = teacher::cancel_confirm_text(i18n.lang(), &booking.project);
     let agreement_href = links.to(&routes::agreement(&booking.id));
     let incident_booking = booking.clone();
-    let class = (!booking.class.is_empty())
-        .then(|| view! { <p>{i18n.tf(Msg::BookingClass, &[("class", &booking.class)])}</p> });
+    let class =
+        (!booking.class.is_empty()).then(|| view! { <p>{teacher::booking_class(i18n.lang(), &booking.class)}</p> });
     view! {
         <li class="booking-card">
             <article aria-labelledby=heading_id.clone()>
@@ -111,8 +112,7 @@ pub fn BookingCard(
                     <StatusBadge status=booking.status />
                 </p>
                 <p>
-                    {i18n
-                        .tf(Msg::BookingPeriod, &[("start", &long(lang, booking.start)), ("end", &long(lang, booking.end))])}
+                    {teacher::booking_period(lang, &long(lang, booking.start), &long(lang, booking.end))}
                 </p>
                 {refusal_reason}
                 {sent_state}

@@ -1,6 +1,7 @@
 use crate::domain::period::PeriodProblem;
 use crate::domain::training::MissingReason;
 use crate::domain::{BookingCheck, BookingStatus, DomainError};
+use crate::i18n::teacher;
 use crate::i18n::{Lang, Msg};
 use crate::ui::components::{Icon, IconKind};
 use crate::ui::profile::{EnrolmentStatus, SessionList, UnenrollButton};
@@ -19,18 +20,16 @@ fn period_problem(i18n: I18n, lang: Lang, problem: &PeriodProblem) -> String {
     match problem {
         PeriodProblem::EndBeforeStart => i18n.t(Msg::PeriodEndBeforeStart).to_owned(),
         PeriodProblem::StartNotSchoolDay { kind } => {
-            i18n.tf(Msg::PeriodStartNoClass, &[("reason", &day_reason(lang, kind))])
+            teacher::period_start_no_class(i18n.lang(), &day_reason(lang, kind))
         }
-        PeriodProblem::EndNotSchoolDay { kind } => {
-            i18n.tf(Msg::PeriodEndNoClass, &[("reason", &day_reason(lang, kind))])
-        }
+        PeriodProblem::EndNotSchoolDay { kind } => teacher::period_end_no_class(i18n.lang(), &day_reason(lang, kind)),
         PeriodProblem::NoticeTooShort { earliest_start, notice_days } => {
-            i18n.tf(Msg::PeriodNotice, &[("date", &long(lang, *earliest_start)), ("days", &notice_days.to_string())])
+            teacher::period_notice(i18n.lang(), &long(lang, *earliest_start), usize::from(*notice_days))
         }
         PeriodProblem::TooLong { max_weeks, latest_end } => {
-            i18n.tf(Msg::PeriodTooLong, &[("weeks", &max_weeks.to_string()), ("date", &long(lang, *latest_end))])
+            teacher::period_too_long(i18n.lang(), usize::from(*max_weeks), &long(lang, *latest_end))
         }
-        PeriodProblem::BeyondHorizon { horizon } => i18n.tf(Msg::PeriodBeyond, &[("date", &long(lang, *horizon))]),
+        PeriodProblem::BeyondHorizon { horizon } => teacher::period_beyond(i18n.lang(), &long(lang, *horizon)),
     }
 }
 
@@ -38,7 +37,7 @@ fn period_problem(i18n: I18n, lang: Lang, problem: &PeriodProblem) -> String {
 fn use_dates_button(i18n: I18n, (start, end): (NaiveDate, NaiveDate)) -> impl IntoView {
     let plan = use_plan();
     let lang = i18n.lang();
-    let label = i18n.tf(Msg::UseTheseDates, &[("start", &long(lang, start)), ("end", &long(lang, end))]);
+    let label = teacher::use_these_dates(i18n.lang(), &long(lang, start), &long(lang, end));
     view! {
         <button
             type="button"
@@ -99,24 +98,21 @@ pub fn BookingCheckPanel(
                     });
                     let why = match m.reason {
                         MissingReason::NeverCompleted => {
-                            i18n.tf(Msg::TrainingMissingText, &[("model", &models), ("training", &training)])
+                            teacher::training_missing_text(i18n.lang(), &models, &training)
                         }
-                        MissingReason::Expired { expired_on } => i18n.tf(
-                            Msg::TrainingExpiredText,
-                            &[("training", &training), ("date", &long(lang, expired_on))],
-                        ),
+                        MissingReason::Expired { expired_on } => {
+                            teacher::training_expired_text(i18n.lang(), &training, &long(lang, expired_on))
+                        }
                     };
                     // Only a session ending before the loan starts lets the booking await it.
                     let loan_start = plan.start.get_untracked();
                     let in_time = m.next_sessions.iter().find(|s| loan_start.is_none_or(|start| s.end < start));
                     let next = match in_time {
-                        Some(s) => i18n.tf(
-                            Msg::TrainingNextSession,
-                            &[
-                                ("date", &long(lang, s.start)),
-                                ("place", &s.place),
-                                ("seats", &s.seats_left.to_string()),
-                            ],
+                        Some(s) => teacher::training_next_session(
+                            i18n.lang(),
+                            &long(lang, s.start),
+                            &s.place,
+                            usize::from(s.seats_left),
                         ),
                         None => i18n.t(Msg::TrainingNoSessionInTime).to_owned(),
                     };
@@ -134,14 +130,10 @@ pub fn BookingCheckPanel(
                 .into_iter()
                 .map(|s| {
                     let name = model_name(&s.model);
-                    let requested = s.requested.to_string();
-                    let text = i18n.tf(
-                        Msg::ShortageText,
-                        &[("model", &name), ("free", &s.free.to_string()), ("requested", &requested)],
-                    );
+                    let text = teacher::shortage_text(i18n.lang(), &name, s.free as usize, s.requested as usize);
                     // The dates that suit the whole basket are offered once, below.
                     let next = s.next_free.is_none().then(|| {
-                        view! { <p>{i18n.tf(Msg::ShortageNoNext, &[("requested", &requested)])}</p> }
+                        view! { <p>{teacher::shortage_no_next(i18n.lang(), s.requested as usize)}</p> }
                     });
                     let alternatives = plan
                         .period()
@@ -167,10 +159,10 @@ pub fn BookingCheckPanel(
                             };
                             view! {
                                 <p>
-                                    {i18n.tf(Msg::AlternativeText, &[("model", &alt), ("free", &free.to_string())])}
+                                    {teacher::alternative_text(i18n.lang(), &alt, free as usize)}
                                 </p>
                                 <button type="button" class="suggestion" on:click=replace>
-                                    {i18n.tf(Msg::UseAlternative, &[("model", &alt)])}
+                                    {teacher::use_alternative(i18n.lang(), &alt)}
                                 </button>
                             }
                         })
@@ -212,7 +204,7 @@ pub fn BookingCheckPanel(
                 .map(|(id, start, place)| {
                     view! {
                         <p>
-                            {i18n.tf(Msg::YouAreEnrolledIn, &[("date", &long(lang, start)), ("place", &place)])}
+                            {teacher::you_are_enrolled_in(i18n.lang(), &long(lang, start), &place)}
                             " "
                             <UnenrollButton session=id start=start status=status />
                         </p>
@@ -236,7 +228,7 @@ pub fn BookingCheckPanel(
                 match suggestion.get() {
                     Some((a, b)) => view! {
                         <div class="check-item check-item--suggestion">
-                            <p>{i18n.tf(Msg::PeriodNearestAll, &[("start", &long(lang, a)), ("end", &long(lang, b))])}</p>
+                            <p>{teacher::period_nearest_all(i18n.lang(), &long(lang, a), &long(lang, b))}</p>
                             {use_dates_button(i18n, (a, b))}
                         </div>
                     }
@@ -248,7 +240,7 @@ pub fn BookingCheckPanel(
             view! {
                 <p class="check-problems">
                     <Icon kind=IconKind::Unavailable />
-                    {i18n.tf(Msg::CheckProblems, &[("count", &count.to_string())])}
+                    {teacher::check_problems(i18n.lang(), count)}
                 </p>
                 {errors.into_iter().map(problems).collect_view()}
                 {suggest}

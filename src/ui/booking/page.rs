@@ -1,4 +1,5 @@
 use crate::domain::{Actor, BookingRequest, BookingStatus, ChangeOutcome, DomainError, PoolChange};
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::{clock, document};
 use crate::ui::booking::{BasketTable, BookingCheckPanel, PlanCheck, ProfileNotice};
@@ -164,18 +165,10 @@ pub fn BookingPage() -> impl IntoView {
                         {i18n.t(Msg::ConfirmTitle)}
                     </h2>
                     <p>
-                        {i18n
-                            .tf(
-                                Msg::ConfirmText,
-                                &[
-                                    ("project", &r.project),
-                                    ("start", &long(lang, r.start)),
-                                    ("end", &long(lang, r.end)),
-                                ],
-                            )}
+                        {teacher::confirm_text(lang, &r.project, &long(lang, r.start), &long(lang, r.end))}
                     </p>
                     <p class="confirmation__status">
-                        {i18n.tf(Msg::ConfirmStatus, &[("status", i18n.t(status_msg(r.status)))])}
+                        {teacher::confirm_status(i18n.lang(), i18n.t(status_msg(r.status)))}
                     </p>
                     <p>{i18n.t(next)}</p>
                     <Show when=move || !role.coordinator.get()>
@@ -236,7 +229,7 @@ pub fn BookingPage() -> impl IntoView {
                     <p class="help">
                         {move || {
                             pool.with_state(|s| {
-                                i18n.tf(Msg::BookPeriodHelp, &[("days", &s.settings.min_notice_days.to_string())])
+                                teacher::book_period_help(i18n.lang(), usize::from(s.settings.min_notice_days))
                             })
                         }}
                     </p>
@@ -277,7 +270,7 @@ pub fn BookingPage() -> impl IntoView {
                 <fieldset>
                     <legend>{i18n.text(Msg::BookAgreementHeading)}</legend>
                     <p class="help">
-                        {move || agreement.with(|a| i18n.tf(Msg::AgreementVersion, &[("version", &a.version)]))}
+                        {move || agreement.with(|a| teacher::agreement_version(i18n.lang(), &a.version))}
                     </p>
                     <ol class="clauses">
                         {move || {
@@ -302,7 +295,7 @@ pub fn BookingPage() -> impl IntoView {
                             }
                         />
                         <label for="book-accept">
-                            {move || agreement.with(|a| i18n.tf(Msg::AgreementAccept, &[("version", &a.version)]))}
+                            {move || agreement.with(|a| teacher::agreement_accept(i18n.lang(), &a.version))}
                         </label>
                     </div>
                 </fieldset>

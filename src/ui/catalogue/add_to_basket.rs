@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{Field, QuantityInput};
 use crate::ui::routes;
@@ -36,7 +37,7 @@ pub fn AddToBasket(
                         .get()
                         .map(|count| {
                             view! {
-                                {i18n.tf(Msg::AddedToBasket, &[("model", &name), ("count", &count.to_string())])}
+                                {teacher::added_to_basket(i18n.lang(), &name, count as usize)}
                                 " "
                                 <A href=links.to(routes::BOOKING)>{i18n.t(Msg::SeeBasket)}</A>
                             }

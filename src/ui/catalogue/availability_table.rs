@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
@@ -28,13 +29,12 @@ pub fn AvailabilityTable(
                 } else if w.free == 0 {
                     (IconKind::Unavailable, i18n.t(Msg::NoneFree).to_owned())
                 } else {
-                    let text =
-                        i18n.tf(Msg::FreeOf, &[("free", &w.free.to_string()), ("total", &w.in_service.to_string())]);
+                    let text = teacher::free_of(i18n.lang(), w.free as usize, w.in_service as usize);
                     (if w.free == w.in_service { IconKind::Check } else { IconKind::Units }, text)
                 };
                 view! {
                     <tr class:week--closed=!w.has_class>
-                        <th scope="row">{i18n.tf(Msg::WeekOf, &[("date", &short(w.monday))])}</th>
+                        <th scope="row">{teacher::week_of(i18n.lang(), &short(w.monday))}</th>
                         <td>
                             <Icon kind=icon />
                             {free}

@@ -1,4 +1,5 @@
 use crate::domain::TrainingFilter;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{Field, PeriodFields, QuantityInput, Select, TextInput};
 use crate::ui::state::{use_i18n, use_plan, use_pool};
@@ -73,7 +74,7 @@ pub fn CatalogueFilters(
             >
                 {move || match active() {
                     0 => i18n.t(Msg::FiltersMore).to_owned(),
-                    n => i18n.tf(Msg::FiltersMoreActive, &[("count", &n.to_string())]),
+                    n => teacher::filters_more_active(i18n.lang(), n),
                 }}
             </button>
             <div id="catalogue-more-filters" class="filters__more" class:is-open=move || more.get()>

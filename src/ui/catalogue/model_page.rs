@@ -1,4 +1,5 @@
 use crate::domain::period::earliest_start;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::catalogue::{AddToBasket, AvailabilityTable};
@@ -98,9 +99,9 @@ pub fn ModelPage() -> impl IntoView {
             <h1>{model.name_in(english).to_owned()}</h1>
             <p class="model-facts">
                 <Icon kind=IconKind::Units />
-                {i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())])}
+                {teacher::units_in_service(i18n.lang(), in_service as usize)}
                 " · "
-                {i18n.tf(Msg::MaxLoan, &[("weeks", &model.max_loan_weeks.to_string())])}
+                {teacher::max_loan(i18n.lang(), usize::from(model.max_loan_weeks))}
             </p>
             <h2>{i18n.t(Msg::ModelDescriptionHeading)}</h2>
             <p>{model.description.pick(english).to_owned()}</p>

@@ -1,6 +1,6 @@
 use crate::domain::search::SearchIndex;
 use crate::domain::{CatalogueFilter, TrainingFilter};
-use crate::i18n::Msg;
+use crate::i18n::{teacher, Msg};
 use crate::ui::catalogue::{CatalogueFilters, ModelCard, ModelCardText};
 use crate::ui::components::PageTitle;
 use crate::ui::explain_storage::describe;
@@ -68,12 +68,11 @@ pub fn CataloguePage() -> impl IntoView {
     let summary = move || {
         let models = state.with_catalogue(|c| c.models.len());
         let units: usize = counts.with(|c| c.values().sum());
-        i18n.tf(Msg::CatalogueSummary, &[("models", &models.to_string()), ("units", &units.to_string())])
+        teacher::catalogue_summary(i18n.lang(), models, units)
     };
     let results = move || match matching.with(|(_, m)| m.len()) {
         0 => i18n.t(Msg::ResultsNone).to_owned(),
-        1 => i18n.t(Msg::ResultsOne).to_owned(),
-        n => i18n.tf(Msg::ResultsMany, &[("count", &n.to_string())]),
+        n => teacher::results(i18n.lang(), n),
     };
     // The first page of the matching models: the categories with a model on it, each with its
     // cards in catalogue order.
@@ -90,24 +89,18 @@ pub fn CataloguePage() -> impl IntoView {
                         href: links.to(&routes::model(&model.id)),
                         name: model.name_in(english).to_owned(),
                         description: model.description.pick(english).to_owned(),
-                        units: i18n.tf(Msg::UnitsInService, &[("count", &in_service.to_string())]),
+                        units: teacher::units_in_service(i18n.lang(), in_service),
                         free: free.with(|f| {
                             f.as_ref().map(|(s, e, f)| {
-                                i18n.tf(
-                                    Msg::FreeForDates,
-                                    &[
-                                        ("free", &f.get(&model.id).copied().unwrap_or(0).to_string()),
-                                        ("start", &short(*s)),
-                                        ("end", &short(*e)),
-                                    ],
-                                )
+                                let free = f.get(&model.id).copied().unwrap_or(0) as usize;
+                                teacher::free_for_dates(i18n.lang(), free, &short(*s), &short(*e))
                             })
                         }),
                         needs_training: !trainings.is_empty(),
                         training: if trainings.is_empty() {
                             i18n.t(Msg::NoTrainingRequired).to_owned()
                         } else {
-                            i18n.tf(Msg::TrainingRequired, &[("training", &trainings.join(", "))])
+                            teacher::training_required(i18n.lang(), &trainings.join(", "))
                         },
                     }
                 };
@@ -163,7 +156,7 @@ pub fn CataloguePage() -> impl IntoView {
             view! {
                 <p class="catalogue-more">
                     <button type="button" on:click=show_more>
-                        {i18n.tf(Msg::CatalogueShowMore, &[("count", &rest.min(PAGE).to_string())])}
+                        {teacher::catalogue_show_more(i18n.lang(), rest.min(PAGE))}
                     </button>
                 </p>
             }
@@ -180,7 +173,7 @@ pub fn CataloguePage() -> impl IntoView {
                 .map(|e| {
                     view! {
                         <p class="alert" role="alert">
-                            {i18n.tf(Msg::CatalogueLoadError, &[("reason", &describe(i18n.lang(), "catalogue.json", &e))])}
+                            {teacher::catalogue_load_error(i18n.lang(), &describe(i18n.lang(), "catalogue.json", &e))}
                         </p>
                     }
                 })

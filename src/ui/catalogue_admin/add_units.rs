@@ -1,12 +1,13 @@
 use crate::domain::admin::{CatalogueEdit, LabelPattern, NewUnits, MAX_UNITS_AT_ONCE};
 use crate::domain::{ChangeOutcome, Condition};
+use crate::i18n::coordinator;
 use crate::i18n::money::{parse_euros, AmountError};
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::catalogue_admin::{condition_msg, CatalogueFeedback, CatalogueFeedbackLine, CONDITIONS};
+use crate::ui::catalogue_admin::{CatalogueFeedback, CatalogueFeedbackLine};
 use crate::ui::components::{DateField, Field, NumberInput, Select, TextField};
 use crate::ui::state::{use_i18n, use_pool};
-use crate::ui::wording::pattern_msg;
+use crate::ui::wording::{condition_msg, pattern_msg, CONDITIONS};
 use leptos::prelude::*;
 
 /// A pattern continuing the labels a model already has: `SEM-TAB-0007` gives `SEM-TAB-{0001}`
@@ -74,9 +75,7 @@ pub fn CatalogueAddUnits(
             condition: condition.get_untracked(),
         });
         if let Some(ChangeOutcome::UnitsAdded(labels)) = feedback.apply(pool, lang, edit) {
-            feedback.done(
-                i18n.tf(Msg::CatUnitsAdded, &[("count", &labels.len().to_string()), ("labels", &labels.join(", "))]),
-            );
+            feedback.done(coordinator::cat_units_added(i18n.lang(), labels.len(), &labels.join(", ")));
         }
     };
     let conditions = move || {

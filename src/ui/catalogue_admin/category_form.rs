@@ -1,5 +1,6 @@
 use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{Category, LocalizedText};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::catalogue_admin::{CatalogueFeedback, CatalogueFeedbackLine};
 use crate::ui::components::{Field, Select, TextField};
@@ -36,7 +37,7 @@ pub fn CatalogueCategoryForm() -> impl IntoView {
         let category =
             Category { id: id.clone(), name: LocalizedText { fr: fr.clone(), en: (!en.is_empty()).then_some(en) } };
         if feedback.apply(pool, i18n.lang(), CatalogueEdit::Category(category)).is_some() {
-            feedback.done(i18n.tf(Msg::CatCategorySaved, &[("name", &fr)]));
+            feedback.done(coordinator::cat_category_saved(i18n.lang(), &fr));
             chosen.set(id);
         }
     };

@@ -73,22 +73,3 @@ pub fn CatalogueFeedbackLine(feedback: CatalogueFeedback) -> impl IntoView {
         </div>
     }
 }
-
-/// Every condition, best first, as the forms offer them.
-pub const CONDITIONS: [crate::domain::Condition; 4] = [
-    crate::domain::Condition::New,
-    crate::domain::Condition::Good,
-    crate::domain::Condition::Worn,
-    crate::domain::Condition::Damaged,
-];
-
-/// The name of a unit's condition.
-pub fn condition_msg(condition: crate::domain::Condition) -> Msg {
-    use crate::domain::Condition;
-    match condition {
-        Condition::New => Msg::ConditionNew,
-        Condition::Good => Msg::ConditionGood,
-        Condition::Worn => Msg::ConditionWorn,
-        Condition::Damaged => Msg::ConditionDamaged,
-    }
-}

@@ -10,8 +10,8 @@ mod unit_table;
 
 pub use add_units::CatalogueAddUnits;
 pub use category_form::CatalogueCategoryForm;
-pub use feedback::{condition_msg, CatalogueFeedback, CatalogueFeedbackLine, CONDITIONS};
+pub use feedback::{CatalogueFeedback, CatalogueFeedbackLine};
 pub use model_form::CatalogueModelForm;
 pub use page::CatalogueAdminPage;
-pub use unit_row::{service_msg, CatalogueUnitRow};
+pub use unit_row::CatalogueUnitRow;
 pub use unit_table::CatalogueUnitTable;

@@ -1,5 +1,7 @@
 use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{LocalizedText, Model};
+use crate::i18n::coordinator;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::ui::catalogue_admin::CatalogueFeedback;
 use crate::ui::components::{Field, NumberInput, Select, TextArea, TextField};
@@ -60,8 +62,9 @@ pub fn CatalogueModelForm(
         };
         let shown_name = edited.name_in(i18n.english()).to_owned();
         if feedback.apply(pool, lang, CatalogueEdit::Model(edited)).is_some() {
-            let msg = if model.is_none() { Msg::CatModelCreated } else { Msg::CatModelSaved };
-            feedback.done(i18n.tf(msg, &[("name", &shown_name)]));
+            let sentence: fn(Lang, &str) -> String =
+                if model.is_none() { coordinator::cat_model_created } else { coordinator::cat_model_saved };
+            feedback.done(sentence(i18n.lang(), &shown_name));
             if model.is_none() {
                 selected.set(Some(id));
             }

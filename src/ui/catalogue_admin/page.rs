@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::catalogue_admin::{
     CatalogueAddUnits, CatalogueCategoryForm, CatalogueFeedback, CatalogueFeedbackLine, CatalogueModelForm,
@@ -79,7 +80,7 @@ pub fn CatalogueAdminPage() -> impl IntoView {
                 chosen
                     .get()
                     .map(|(id, name)| {
-                        let heading = i18n.tf(Msg::CatUnitsHeading, &[("model", &name)]);
+                        let heading = coordinator::cat_units_heading(i18n.lang(), &name);
                         let labels_href = links.to(&routes::labels(Some(&id)));
                         view! {
                             <section class="catalogue-section" aria-labelledby="cat-units-heading">

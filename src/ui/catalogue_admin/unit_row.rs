@@ -1,28 +1,21 @@
 use crate::domain::admin::CatalogueEdit;
 use crate::domain::{Condition, Unit};
+use crate::i18n::coordinator;
 use crate::i18n::dates::parse_date_input;
 use crate::i18n::money::{format_euros, parse_euros, AmountError};
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::platform::document::focus_by_id;
-use crate::ui::catalogue_admin::{condition_msg, CatalogueFeedback, CONDITIONS};
+use crate::ui::catalogue_admin::CatalogueFeedback;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
-use crate::ui::wording::short;
+use crate::ui::wording::{condition_msg, service_msg, short, CONDITIONS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The id of an element of `label`'s row (labels may hold any character; ids may not hold spaces).
 pub fn unit_row_id(part: &str, label: &str) -> String {
     format!("unit-{part}-{}", routes::escape_segment(label))
-}
-
-/// Whether a unit is in service, out of it, or out being repaired (back damaged).
-pub fn service_msg(in_service: bool, condition: Condition) -> Msg {
-    match (in_service, condition) {
-        (true, _) => Msg::UnitInService,
-        (false, Condition::Damaged) => Msg::UnitInRepair,
-        (false, _) => Msg::UnitRetired,
-    }
 }
 
 /// One unit in the catalogue's table: its details, and in place editing of its acquisition
@@ -90,7 +83,7 @@ pub fn CatalogueUnitRow(
                 ..unit.clone()
             };
             if feedback.apply(pool, lang, CatalogueEdit::Unit(edited)).is_some() {
-                feedback.done(i18n.tf(Msg::CatUnitSaved, &[("label", &unit.label)]));
+                feedback.done(coordinator::cat_unit_saved(i18n.lang(), &unit.label));
                 stop_edit();
             }
         }
@@ -108,14 +101,14 @@ pub fn CatalogueUnitRow(
                 CatalogueEdit::InService { label: label.clone(), in_service: !in_service }
             };
             if feedback.apply(pool, lang, edit).is_some() {
-                let msg = if in_repair {
-                    Msg::CatUnitRepaired
+                let sentence: fn(Lang, &str) -> String = if in_repair {
+                    coordinator::cat_unit_repaired
                 } else if in_service {
-                    Msg::CatUnitRetired
+                    coordinator::cat_unit_retired
                 } else {
-                    Msg::CatUnitRestored
+                    coordinator::cat_unit_restored
                 };
-                feedback.done(i18n.tf(msg, &[("label", &label)]));
+                feedback.done(sentence(i18n.lang(), &label));
                 // The row is drawn again; the keyboard stays on its service button.
                 let id = service_id.clone();
                 request_animation_frame(move || focus_by_id(&id));
@@ -147,7 +140,7 @@ pub fn CatalogueUnitRow(
                     <button
                         type="button"
                         id=edit_id.clone()
-                        aria-label=move || i18n.tf(Msg::CatEditNamed, &[("label", &label)])
+                        aria-label=move || coordinator::cat_edit_named(i18n.lang(), &label)
                         on:click=start_edit.clone()
                     >
                         {i18n.text(Msg::CatEdit)}
@@ -177,7 +170,7 @@ pub fn CatalogueUnitRow(
                         type="text"
                         class="input--date"
                         inputmode="numeric"
-                        aria-label=move || i18n.tf(Msg::CatRowAcquired, &[("label", &l1)])
+                        aria-label=move || coordinator::cat_row_acquired(i18n.lang(), &l1)
                         prop:value=move || acquired.get()
                         on:input=move |ev| acquired.set(event_target_value(&ev))
                     />
@@ -187,14 +180,14 @@ pub fn CatalogueUnitRow(
                         type="text"
                         class="input--money"
                         inputmode="decimal"
-                        aria-label=move || i18n.tf(Msg::CatRowValue, &[("label", &l2)])
+                        aria-label=move || coordinator::cat_row_value(i18n.lang(), &l2)
                         prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev))
                     />
                 </td>
                 <td>
                     <select
-                        aria-label=move || i18n.tf(Msg::CatRowCondition, &[("label", &l3)])
+                        aria-label=move || coordinator::cat_row_condition(i18n.lang(), &l3)
                         on:change=move |ev| {
                             let chosen = event_target_value(&ev);
                             if let Some(c) = CONDITIONS.into_iter().find(|c| format!("{c:?}") == chosen) {
@@ -220,14 +213,14 @@ pub fn CatalogueUnitRow(
                     <button
                         type="button"
                         class="button--primary"
-                        aria-label=move || i18n.tf(Msg::CatSaveNamed, &[("label", &l4)])
+                        aria-label=move || coordinator::cat_save_named(i18n.lang(), &l4)
                         on:click=save
                     >
                         {i18n.text(Msg::CatSave)}
                     </button>
                     <button
                         type="button"
-                        aria-label=move || i18n.tf(Msg::CatCancelNamed, &[("label", &l5)])
+                        aria-label=move || coordinator::cat_cancel_named(i18n.lang(), &l5)
                         on:click=move |_| stop_edit()
                     >
                         {i18n.text(Msg::CatCancel)}
@@ -238,14 +231,14 @@ pub fn CatalogueUnitRow(
     let service_name = {
         let label = label.clone();
         move || {
-            let msg = if in_repair {
-                Msg::CatRepairedNamed
+            let sentence: fn(Lang, &str) -> String = if in_repair {
+                coordinator::cat_repaired_named
             } else if in_service {
-                Msg::CatRetireNamed
+                coordinator::cat_retire_named
             } else {
-                Msg::CatRestoreNamed
+                coordinator::cat_restore_named
             };
-            i18n.tf(msg, &[("label", &label)])
+            sentence(i18n.lang(), &label)
         }
     };
     view! {

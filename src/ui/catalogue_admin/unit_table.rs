@@ -1,4 +1,5 @@
 use crate::domain::Unit;
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::catalogue_admin::{CatalogueFeedback, CatalogueFeedbackLine, CatalogueUnitRow};
 use crate::ui::state::{use_i18n, use_pool};
@@ -23,10 +24,7 @@ pub fn CatalogueUnitTable(
     };
     let caption = move || {
         let (count, in_service) = units.with(|u| (u.len(), u.iter().filter(|u| u.in_service).count()));
-        i18n.tf(
-            Msg::CatUnitsCaption,
-            &[("count", &count.to_string()), ("model", &model_name), ("in_service", &in_service.to_string())],
-        )
+        coordinator::cat_units_caption(i18n.lang(), count, &model_name, in_service)
     };
     view! {
         <CatalogueFeedbackLine feedback=feedback />

@@ -1,4 +1,5 @@
 use crate::domain::HistoryEntry;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::state::use_i18n;
 use crate::ui::wording::{short, status_msg};
@@ -16,15 +17,13 @@ pub fn BookingHistory(
     let items = history
         .into_iter()
         .map(|h| {
-            let mut text = i18n.tf(
-                Msg::HistoryLine,
-                &[
-                    ("date", &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute())),
-                    ("status", i18n.t(status_msg(h.status))),
-                ],
+            let mut text = teacher::history_line(
+                i18n.lang(),
+                &format!("{} {:02}:{:02}", short(h.at.date()), h.at.hour(), h.at.minute()),
+                i18n.t(status_msg(h.status)),
             );
             if let Some(reason) = &h.reason {
-                text = format!("{text} ({})", i18n.tf(Msg::HistoryReason, &[("reason", reason)]));
+                text = format!("{text} ({})", teacher::history_reason(i18n.lang(), reason));
             }
             view! { <li>{text}</li> }
         })

@@ -5,6 +5,7 @@
 use crate::domain::iso;
 use crate::i18n::dates::{format_date_input, format_date_long, format_month_year, parse_date_input, weekday_name};
 use crate::i18n::dates::{weekday_short, DateInputError};
+use crate::i18n::teacher;
 use crate::i18n::{Lang, Msg};
 use crate::ui::state::use_i18n;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -44,12 +45,8 @@ fn check(text: &str, min: Option<NaiveDate>, max: Option<NaiveDate>) -> Result<O
 fn error_text(lang: Lang, error: FieldError) -> String {
     match error {
         FieldError::Input(e) => e.message().get(lang).to_owned(),
-        FieldError::BeforeMin(min) => {
-            crate::i18n::fill(lang, Msg::DateErrorBeforeMin.get(lang), &[("date", &format_date_long(lang, min))])
-        }
-        FieldError::AfterMax(max) => {
-            crate::i18n::fill(lang, Msg::DateErrorAfterMax.get(lang), &[("date", &format_date_long(lang, max))])
-        }
+        FieldError::BeforeMin(min) => teacher::date_error_before_min(lang, &format_date_long(lang, min)),
+        FieldError::AfterMax(max) => teacher::date_error_after_max(lang, &format_date_long(lang, max)),
     }
 }
 
@@ -453,7 +450,7 @@ pub fn DateField(
                     node_ref=button_ref
                     aria-haspopup="dialog"
                     aria-expanded=move || if open.get() { "true" } else { "false" }
-                    aria-label=move || i18n.tf(Msg::DatePickerOpenFor, &[("label", i18n.t(label))])
+                    aria-label=move || teacher::date_picker_open_for(i18n.lang(), i18n.t(label))
                     on:click=open_dialog
                 >
                     {i18n.text(Msg::DatePickerOpen)}

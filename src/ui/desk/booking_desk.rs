@@ -1,4 +1,6 @@
 use crate::domain::{Booking, BookingStatus};
+use crate::i18n::coordinator;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{BookingHistory, StatusBadge};
 use crate::ui::components::{CoordinatorGate, PageTitle};
@@ -28,13 +30,13 @@ pub fn BookingDeskPage() -> impl IntoView {
     let title = Signal::derive(move || {
         let Some(b) = booking.get() else { return i18n.t(Msg::AgreementNotFound).to_owned() };
         let project =
-            if b.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &b.id)]) } else { b.project.clone() };
+            if b.project.is_empty() { coordinator::queue_untitled(i18n.lang(), &b.id) } else { b.project.clone() };
         let teacher = if b.teacher.is_empty() {
             i18n.t(Msg::QueueAnonymous).to_owned()
         } else {
             pool.pool.with_untracked(|p| p.borrower(&b.teacher).name().to_owned())
         };
-        i18n.tf(Msg::CoordBookingTitle, &[("project", &project), ("teacher", &teacher)])
+        coordinator::coord_booking_title(i18n.lang(), &project, &teacher)
     });
     // Read untracked: the section below is redrawn when the booking changes, not on every
     // change of the pool (a redraw would drop what its forms hold, such as a refusal's reasons).
@@ -54,7 +56,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                 .iter()
                 .map(|l| {
                     let name = p.model_name_in(&l.model, i18n.english());
-                    view! { <li>{i18n.tf(Msg::BookingLineText, &[("quantity", &l.quantity.to_string()), ("model", &name)])}</li> }
+                    view! { <li>{teacher::booking_line_text(i18n.lang(), l.quantity as usize, &name)}</li> }
                 })
                 .collect_view()
         });
@@ -64,7 +66,7 @@ pub fn BookingDeskPage() -> impl IntoView {
             .map(|u| {
                 let back = u.condition_in.map(|c| i18n.t(crate::ui::wording::condition_msg(c)));
                 let text = match back {
-                    Some(c) => i18n.tf(Msg::DeskUnitBack, &[("label", &u.label), ("condition", c)]),
+                    Some(c) => coordinator::desk_unit_back(i18n.lang(), &u.label, c),
                     None => u.label.clone(),
                 };
                 view! {
@@ -97,7 +99,7 @@ pub fn BookingDeskPage() -> impl IntoView {
                     {if b.class.is_empty() { b.project.clone() } else { format!("{} ({})", b.project, b.class) }}
                 </dd>
                 <dt>{i18n.t(Msg::AgreementPeriod)}</dt>
-                <dd>{i18n.tf(Msg::BookingPeriod, &[("start", &long(lang, b.start)), ("end", &long(lang, b.end))])}</dd>
+                <dd>{teacher::booking_period(i18n.lang(), &long(lang, b.start), &long(lang, b.end))}</dd>
                 {notes}
             </dl>
             <h2>{i18n.t(Msg::AgreementEquipment)}</h2>

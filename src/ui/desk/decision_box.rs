@@ -1,4 +1,6 @@
 use crate::domain::PoolChange;
+use crate::i18n::coordinator;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Field, TextArea};
@@ -23,19 +25,20 @@ pub fn DecisionBox(
     let reason = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let id = StoredValue::new(booking);
-    let apply = move |change: PoolChange, done: Msg| match pool.apply(change) {
+    let apply = move |change: PoolChange, done: fn(Lang, &str) -> String| match pool.apply(change) {
         Ok(_) => {
             problems.set(Vec::new());
-            notice.set(Some(i18n.tf(done, &[("id", &id.get_value())])));
+            notice.set(Some(done(i18n.lang(), &id.get_value())));
         }
         Err(e) => problems.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
     };
-    let confirm = move |_| apply(PoolChange::Confirm { id: id.get_value(), at: clock::now() }, Msg::DeskConfirmed);
+    let confirm =
+        move |_| apply(PoolChange::Confirm { id: id.get_value(), at: clock::now() }, coordinator::desk_confirmed);
     let refuse = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         apply(
             PoolChange::Refuse { id: id.get_value(), reason: reason.get_untracked(), at: clock::now() },
-            Msg::DeskRefused,
+            coordinator::desk_refused,
         );
     };
     view! {

@@ -1,4 +1,5 @@
 use crate::domain::{Booking, DomainError, PoolChange};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Field, Select};
@@ -84,8 +85,7 @@ pub fn HandOverForm(
     // coordinator confirms.
     let start = booking.start;
     let early = booking.days_early(today).map(|days| {
-        let text =
-            move || i18n.tf(Msg::HandOverEarly, &[("days", &days.to_string()), ("date", &long(i18n.lang(), start))]);
+        let text = move || coordinator::hand_over_early(i18n.lang(), days as usize, &long(i18n.lang(), start));
         view! {
             <div class="alert" role="note">
                 <p>{text}</p>
@@ -101,7 +101,7 @@ pub fn HandOverForm(
         match pool.apply(change) {
             Ok(_) => {
                 problems.set(Vec::new());
-                notice.set(Some(i18n.tf(Msg::HandOverDone, &[("labels", &labels.join(", "))])));
+                notice.set(Some(coordinator::hand_over_done(i18n.lang(), &labels.join(", "))));
             }
             Err(e) => problems.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
@@ -111,10 +111,7 @@ pub fn HandOverForm(
         .zip(choices)
         .enumerate()
         .map(|(i, (slot, units))| {
-            let label = i18n.tf(
-                Msg::HandOverUnitLabel,
-                &[("model", &slot.model_name), ("number", &slot.number.to_string()), ("of", &slot.of.to_string())],
-            );
+            let label = coordinator::hand_over_unit_label(i18n.lang(), &slot.model_name, slot.number, slot.of);
             let options = units
                 .into_iter()
                 .map(|(value, text)| {

@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool};
@@ -48,15 +49,10 @@ pub fn LoanList(
                     } else {
                         b.units.iter().map(|u| u.label.as_str()).collect::<Vec<_>>().join(", ")
                     };
-                    let late = b.days_late(today).map(|days| {
-                        crate::i18n::fill(lang, Msg::LoanDaysLate.get(lang), &[("days", &days.to_string())])
-                    });
+                    let late = b.days_late(today).map(|days| coordinator::loan_days_late(lang, days as usize));
                     // Occupancy read from a published catalogue has no project or teacher.
-                    let project = if b.project.is_empty() {
-                        crate::i18n::fill(lang, Msg::QueueUntitled.get(lang), &[("id", &b.id)])
-                    } else {
-                        b.project.clone()
-                    };
+                    let project =
+                        if b.project.is_empty() { coordinator::queue_untitled(lang, &b.id) } else { b.project.clone() };
                     let teacher = if b.teacher.is_empty() { Msg::QueueAnonymous.get(lang).to_owned() } else { teacher };
                     (b.id.clone(), project, teacher, b.start, b.end, units, late)
                 })

@@ -1,4 +1,6 @@
 use crate::domain::{BookingStatus, PoolChange};
+use crate::i18n::coordinator;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Field, StatusBadge, TextArea};
@@ -89,7 +91,7 @@ pub fn RequestQueue() -> impl IntoView {
         }
     };
     // Applies one change per chosen booking; reports how many went through and why others not.
-    let run = move |make: &dyn Fn(String) -> PoolChange, success: Msg| {
+    let run = move |make: &dyn Fn(String) -> PoolChange, success: fn(Lang, usize) -> String| {
         let lang = i18n.lang();
         let mut ok = 0usize;
         let mut refused = Vec::new();
@@ -99,10 +101,10 @@ pub fn RequestQueue() -> impl IntoView {
                 Err(e) => refused.push((id, pool.pool.with_untracked(|p| explain(lang, p, &e)))),
             }
         }
-        let mut text = i18n.tf(success, &[("count", &ok.to_string())]);
+        let mut text = success(lang, ok);
         if !refused.is_empty() {
             text.push(' ');
-            text.push_str(&i18n.tf(Msg::QueueNotDone, &[("count", &refused.len().to_string())]));
+            text.push_str(&coordinator::queue_not_done(i18n.lang(), refused.len()));
         }
         done.set(Some(text));
         let kept: BTreeSet<String> = refused.iter().map(|(id, _)| id.clone()).collect();
@@ -112,7 +114,7 @@ pub fn RequestQueue() -> impl IntoView {
     let confirm = move |_| {
         refusing.set(false);
         let at = clock::now();
-        run(&|id| PoolChange::Confirm { id, at }, Msg::QueueConfirmedCount);
+        run(&|id| PoolChange::Confirm { id, at }, coordinator::queue_confirmed_count);
     };
     let refuse = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -123,7 +125,7 @@ pub fn RequestQueue() -> impl IntoView {
             return;
         }
         let at = clock::now();
-        run(&|id| PoolChange::Refuse { id, reason: text.clone(), at }, Msg::QueueRefusedCount);
+        run(&|id| PoolChange::Refuse { id, reason: text.clone(), at }, coordinator::queue_refused_count);
         refusing.set(false);
         reason.set(String::new());
     };
@@ -132,11 +134,14 @@ pub fn RequestQueue() -> impl IntoView {
         let check_id = format!("queue-{}", row.id);
         let checked_id = row.id.clone();
         // Occupancy read from a published catalogue has no project or teacher: named by its id.
-        let title =
-            if row.project.is_empty() { i18n.tf(Msg::QueueUntitled, &[("id", &row.id)]) } else { row.project.clone() };
+        let title = if row.project.is_empty() {
+            coordinator::queue_untitled(i18n.lang(), &row.id)
+        } else {
+            row.project.clone()
+        };
         let teacher =
             if row.teacher_id.is_empty() { i18n.t(Msg::QueueAnonymous).to_owned() } else { row.teacher.clone() };
-        let label = i18n.tf(Msg::QueueSelectOne, &[("project", &title), ("teacher", &teacher)]);
+        let label = coordinator::queue_select_one(i18n.lang(), &title, &teacher);
         view! {
             <tr>
                 <td>
@@ -206,7 +211,7 @@ pub fn RequestQueue() -> impl IntoView {
                 fallback=move || view! { <p>{i18n.text(Msg::QueueEmpty)}</p> }
             >
                 <div class="bulk-actions" role="group" aria-label=i18n.text(Msg::QueueBulkLabel)>
-                    <p>{move || i18n.tf(Msg::QueueSelectedCount, &[("count", &chosen().len().to_string())])}</p>
+                    <p>{move || coordinator::queue_selected_count(i18n.lang(), chosen().len())}</p>
                     <button
                         type="button"
                         class="button--primary"
@@ -230,12 +235,12 @@ pub fn RequestQueue() -> impl IntoView {
                             <TextArea value=reason rows=2 maxlength=500 />
                         </Field>
                         <button type="submit" class="button--danger">
-                            {move || i18n.tf(Msg::QueueRefuseConfirm, &[("count", &chosen().len().to_string())])}
+                            {move || coordinator::queue_refuse_confirm(i18n.lang(), chosen().len())}
                         </button>
                     </form>
                 </Show>
                 <table class="data-table queue-table">
-                    <caption>{move || i18n.tf(Msg::QueueCaption, &[("count", &rows.with(Vec::len).to_string())])}</caption>
+                    <caption>{move || coordinator::queue_caption(i18n.lang(), rows.with(Vec::len))}</caption>
                     <thead>
                         <tr>
                             <th scope="col">

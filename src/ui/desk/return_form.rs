@@ -1,5 +1,6 @@
 use crate::domain::{Booking, ChangeOutcome, Condition, Pool, PoolChange, ReturnReport};
-use crate::i18n::{fill, Lang, Msg};
+use crate::i18n::coordinator;
+use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
 use crate::ui::explain::explain;
 use crate::ui::state::{use_i18n, use_pool};
@@ -9,27 +10,25 @@ use leptos::prelude::*;
 /// What a return did, in words: the units available again, those gone for repair (and the
 /// incident to declare), and the bookings to come that they leave short (rule R1).
 fn return_notice(lang: Lang, pool: &Pool, report: &ReturnReport) -> String {
-    let t = |msg: Msg, args: &[(&str, &str)]| fill(lang, msg.get(lang), args);
-    let mut text = vec![t(Msg::ReturnDone, &[])];
-    for (msg, labels) in [(Msg::ReturnAvailable, &report.available), (Msg::ReturnDamaged, &report.to_repair)] {
-        if !labels.is_empty() {
-            text.push(t(msg, &[("count", &labels.len().to_string()), ("labels", &labels.join(", "))]));
-        }
+    let mut text = vec![Msg::ReturnDone.get(lang).to_owned()];
+    if !report.available.is_empty() {
+        text.push(coordinator::return_available(lang, report.available.len(), &report.available.join(", ")));
+    }
+    if !report.to_repair.is_empty() {
+        text.push(coordinator::return_damaged(lang, report.to_repair.len(), &report.to_repair.join(", ")));
     }
     for gap in &report.short {
         let Some(b) = pool.booking(&gap.booking) else { continue };
         let teacher = pool.borrower(&b.teacher).name();
-        text.push(t(
-            Msg::ReturnShort,
-            &[
-                ("project", &b.project),
-                ("teacher", teacher),
-                ("start", &short(b.start)),
-                ("end", &short(b.end)),
-                ("requested", &gap.shortage.requested.to_string()),
-                ("model", &pool.model_name_in(&gap.shortage.model, lang == Lang::En)),
-                ("free", &gap.shortage.free.to_string()),
-            ],
+        text.push(coordinator::return_short(
+            lang,
+            &b.project,
+            teacher,
+            &short(b.start),
+            &short(b.end),
+            gap.shortage.requested as usize,
+            &pool.model_name_in(&gap.shortage.model, lang == Lang::En),
+            gap.shortage.free as usize,
         ));
     }
     text.join(" ")
@@ -85,7 +84,7 @@ pub fn ReturnForm(
         .enumerate()
         .map(|(i, (label, model, out))| {
             let select_id = format!("return-{i}");
-            let aria = i18n.tf(Msg::ReturnConditionOf, &[("label", &label)]);
+            let aria = coordinator::return_condition_of(i18n.lang(), &label);
             let options = CONDITIONS
                 .into_iter()
                 .map(|c| {

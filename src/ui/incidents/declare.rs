@@ -1,4 +1,5 @@
 use crate::domain::{Actor, ChangeOutcome, IncidentDeclaration, IncidentKind, PoolChange};
+use crate::i18n::coordinator;
 use crate::i18n::dates::parse_time_input;
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::Msg;
@@ -93,15 +94,13 @@ pub fn IncidentAdminDeclare(
             Ok(outcome) => {
                 errors.set(Vec::new());
                 let lang = i18n.lang();
-                let mut text = i18n.tf(Msg::IncidentAdminDeclared, &[("label", &label)]);
+                let mut text = coordinator::incident_admin_declared(i18n.lang(), &label);
                 if let ChangeOutcome::Declared(a) = outcome {
                     let rate = format_percent(lang, a.rate_percent);
                     if let Some(cents) = a.reimbursable_cents {
                         let amount = format_euros(lang, cents);
                         text.push(' ');
-                        text.push_str(
-                            &i18n.tf(Msg::IncidentAdminDeclaredAmount, &[("rate", &rate), ("amount", &amount)]),
-                        );
+                        text.push_str(&coordinator::incident_admin_declared_amount(i18n.lang(), &amount, &rate));
                     }
                     if a.late {
                         text.push(' ');

@@ -1,4 +1,5 @@
 use crate::domain::PoolChange;
+use crate::i18n::coordinator;
 use crate::i18n::money::parse_euros;
 use crate::i18n::Msg;
 use crate::platform::clock;
@@ -37,7 +38,7 @@ pub fn IncidentAdminDocument(
     // The form takes the focus on its first field, once drawn.
     let first = if needs_report { REPORT_ID } else { QUOTE_ID };
     Effect::new(move |_| focus_by_id(first));
-    let done = i18n.tf(Msg::IncidentAdminDocumented, &[("name", &name)]);
+    let done = coordinator::incident_admin_documented(i18n.lang(), &name);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let quote_cents = match parse_euros(&quote.get_untracked()) {
@@ -58,7 +59,7 @@ pub fn IncidentAdminDocument(
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
     };
-    let heading = i18n.tf(Msg::IncidentAdminDocumentHeading, &[("name", &name)]);
+    let heading = coordinator::incident_admin_document_heading(i18n.lang(), &name);
     let report_field = needs_report.then(|| {
         view! {
             <Field label=Msg::IncidentAdminPoliceReference id=REPORT_ID>

@@ -1,6 +1,7 @@
 use crate::domain::incident::deadline;
 use crate::domain::{Actor, Booking, ChangeOutcome, DomainError, IncidentDeclaration, IncidentKind, PoolChange};
 use crate::i18n::dates::parse_time_input;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::document::focus_by_id;
@@ -88,12 +89,10 @@ pub fn IncidentForm(
                 let mut text = i18n.t(if late { Msg::IncidentDeclaredLate } else { Msg::IncidentDeclared }).to_owned();
                 if kind.get_untracked().needs_police_report() && police_report.is_none() {
                     let limit = deadline(discovered_at);
-                    let reminder = i18n.tf(
-                        Msg::IncidentPoliceReminder,
-                        &[
-                            ("date", &long(lang, limit.date())),
-                            ("time", &format!("{:02}:{:02}", limit.hour(), limit.minute())),
-                        ],
+                    let reminder = teacher::incident_police_reminder(
+                        i18n.lang(),
+                        &long(lang, limit.date()),
+                        &format!("{:02}:{:02}", limit.hour(), limit.minute()),
                     );
                     text = format!("{text} {reminder}");
                 }

@@ -1,4 +1,5 @@
 use crate::domain::IncidentStatus;
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::components::CoordinatorGate;
 use crate::ui::components::{Field, FormErrors, PageTitle, Select};
@@ -24,7 +25,7 @@ pub fn IncidentsPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let total = Memo::new(move |_| pool.with_state(|s| s.incidents.len()));
     let table = move || {
-        let _lang = i18n.lang();
+        let lang = i18n.lang();
         let wanted = filter.get();
         let rows = pool.pool.with(|p| {
             let mut list: Vec<_> = p
@@ -49,8 +50,7 @@ pub fn IncidentsPage() -> impl IntoView {
             let msg = if total.get() == 0 { Msg::IncidentAdminNone } else { Msg::IncidentAdminNoneShown };
             return view! { <p>{i18n.text(msg)}</p> }.into_any();
         }
-        let caption = i18n
-            .tf(Msg::IncidentAdminCaption, &[("shown", &rows.len().to_string()), ("total", &total.get().to_string())]);
+        let caption = coordinator::incident_admin_caption(lang, rows.len(), total.get());
         let body = rows
             .into_iter()
             .map(|(incident, assessment, model, value_cents)| {

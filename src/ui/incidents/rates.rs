@@ -1,4 +1,5 @@
 use crate::domain::incident::{depreciation_rate_percent, REPLACEMENT_AGE_LIMIT};
+use crate::i18n::coordinator;
 use crate::i18n::money::format_percent;
 use crate::i18n::Msg;
 use crate::ui::state::use_i18n;
@@ -14,8 +15,8 @@ pub fn IncidentAdminRates() -> impl IntoView {
             .map(|age: i32| {
                 let label = match age {
                     0 => i18n.t(Msg::RatesAgeNew).to_owned(),
-                    5 => i18n.tf(Msg::RatesAgeAndMore, &[("years", "5")]),
-                    n => i18n.tf(Msg::RatesAge, &[("years", &n.to_string())]),
+                    5 => coordinator::rates_age_and_more(i18n.lang(), 5),
+                    n => coordinator::rates_age(i18n.lang(), n.unsigned_abs() as usize),
                 };
                 view! {
                     <tr>
@@ -39,7 +40,7 @@ pub fn IncidentAdminRates() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p>{move || i18n.tf(Msg::RatesNotReplaced, &[("years", &REPLACEMENT_AGE_LIMIT.to_string())])}</p>
+            <p>{move || coordinator::rates_not_replaced(i18n.lang(), REPLACEMENT_AGE_LIMIT.unsigned_abs() as usize)}</p>
         </section>
     }
 }

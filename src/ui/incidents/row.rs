@@ -1,5 +1,6 @@
 use crate::domain::incident::deadline;
 use crate::domain::{Incident, IncidentAssessment, IncidentStatus, PoolChange};
+use crate::i18n::coordinator;
 use crate::i18n::money::{format_euros, format_percent};
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
@@ -15,16 +16,12 @@ use leptos_router::components::A;
 /// A day and time in a table: "30/11/2026 à 10:05".
 pub fn day_and_time(lang: Lang, at: NaiveDateTime) -> String {
     let time = format!("{:02}:{:02}", at.hour(), at.minute());
-    crate::i18n::fill(lang, Msg::IncidentAdminAt.get(lang), &[("date", &short(at.date())), ("time", &time)])
+    coordinator::incident_admin_at(lang, &short(at.date()), &time)
 }
 
 /// The name of an incident in the buttons that act on it: its unit and day of discovery.
 pub fn incident_name(lang: Lang, incident: &Incident) -> String {
-    crate::i18n::fill(
-        lang,
-        Msg::IncidentAdminName.get(lang),
-        &[("label", &incident.unit), ("date", &short(incident.discovered_at.date()))],
-    )
+    coordinator::incident_admin_name(lang, &incident.unit, &short(incident.discovered_at.date()))
 }
 
 /// One incident in the coordinator's list: unit and model, kind, discovery and declaration
@@ -75,8 +72,8 @@ pub fn IncidentAdminRow(
         let late = incident.police_report_late(now);
         let due = deadline(incident.discovered_at);
         let main = match &incident.police_report {
-            Some(reference) => i18n.tf(Msg::IncidentAdminPoliceGiven, &[("reference", reference)]),
-            None => i18n.tf(Msg::IncidentAdminPoliceDue, &[("when", &day_and_time(lang, due))]),
+            Some(reference) => coordinator::incident_admin_police_given(i18n.lang(), reference),
+            None => coordinator::incident_admin_police_due(i18n.lang(), &day_and_time(lang, due)),
         };
         view! {
             {main}
@@ -87,25 +84,22 @@ pub fn IncidentAdminRow(
     let amount = match &assessment {
         None => view! { <span>{i18n.t(Msg::IncidentAdminUnitUnknown)}</span> }.into_any(),
         Some(a) => {
-            let age = i18n.tf(Msg::IncidentAdminAge, &[("years", &a.age_years.max(0).to_string())]);
+            let age = coordinator::incident_admin_age(i18n.lang(), a.age_years.max(0).unsigned_abs() as usize);
             let detail = match value_cents {
-                Some(value) => i18n.tf(
-                    Msg::IncidentAdminRateOf,
-                    &[
-                        ("rate", &format_percent(lang, a.rate_percent)),
-                        ("value", &format_euros(lang, value)),
-                        ("age", &age),
-                    ],
+                Some(value) => coordinator::incident_admin_rate_of(
+                    i18n.lang(),
+                    &format_percent(lang, a.rate_percent),
+                    &format_euros(lang, value),
+                    &age,
                 ),
-                None => i18n
-                    .tf(Msg::IncidentAdminNoValue, &[("rate", &format_percent(lang, a.rate_percent)), ("age", &age)]),
+                None => coordinator::incident_admin_no_value(lang, &format_percent(lang, a.rate_percent), &age),
             };
             let total = a.reimbursable_cents.map(|c| format_euros(lang, c));
             view! {
                 {total.map(|t| view! { <strong>{t}</strong> <br /> })}
                 <span class="help">{detail}</span>
                 {a.not_replaced.then(|| view! { <br /> {flag(i18n.t(Msg::IncidentAdminNotReplaced).to_owned())} })}
-                {incident.quote_cents.map(|q| view! { <br /> <span>{i18n.tf(Msg::IncidentAdminQuote, &[("amount", &format_euros(lang, q))])}</span> })}
+                {incident.quote_cents.map(|q| view! { <br /> <span>{coordinator::incident_admin_quote(i18n.lang(), &format_euros(lang, q))}</span> })}
             }
             .into_any()
         }
@@ -118,7 +112,7 @@ pub fn IncidentAdminRow(
     let action = match incident.status {
         IncidentStatus::Declared => {
             let id = incident.id.clone();
-            let label = i18n.tf(Msg::IncidentAdminDocumentNamed, &[("name", &name)]);
+            let label = coordinator::incident_admin_document_named(i18n.lang(), &name);
             view! {
                 <button type="button" aria-label=label on:click=move |_| documenting.set(Some(id.clone()))>
                     {i18n.t(Msg::IncidentAdminDocument)}
@@ -128,8 +122,8 @@ pub fn IncidentAdminRow(
         }
         IncidentStatus::Documented => {
             let id = incident.id.clone();
-            let label = i18n.tf(Msg::IncidentAdminSettleNamed, &[("name", &name)]);
-            let settled = i18n.tf(Msg::IncidentAdminSettled, &[("name", &name)]);
+            let label = coordinator::incident_admin_settle_named(i18n.lang(), &name);
+            let settled = coordinator::incident_admin_settled(i18n.lang(), &name);
             let settle = move |_| match pool.apply(PoolChange::SettleIncident { id: id.clone(), at: clock::now() }) {
                 Ok(_) => {
                     errors.set(Vec::new());

@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::labels::qr::qr_svg;
 use crate::ui::state::use_i18n;
@@ -17,7 +18,7 @@ pub fn LabelCard(
     let i18n = use_i18n();
     let qr_name = {
         let label = label.clone();
-        move || i18n.tf(Msg::LblQrName, &[("label", &label)])
+        move || coordinator::lbl_qr_name(i18n.lang(), &label)
     };
     let code = match qr_svg(&url) {
         Some(qr) => {

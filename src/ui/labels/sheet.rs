@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::files;
 use crate::ui::components::{CoordinatorGate, Field, PageTitle, Select};
@@ -52,7 +53,7 @@ pub fn LabelSheetPage() -> impl IntoView {
                     view! {
                         <optgroup label=name.clone()>
                             <option value=whole prop:selected=whole_selected>
-                                {i18n.tf(Msg::LblWholeCategory, &[("category", &name)])}
+                                {coordinator::lbl_whole_category(i18n.lang(), &name)}
                             </option>
                             {models}
                         </optgroup>
@@ -92,7 +93,7 @@ pub fn LabelSheetPage() -> impl IntoView {
         let origin = origin();
         let base = links.base();
         let pages = all.len().div_ceil(PER_PAGE);
-        let summary = i18n.tf(Msg::LblCount, &[("count", &all.len().to_string()), ("pages", &pages.to_string())]);
+        let summary = coordinator::lbl_count(i18n.lang(), all.len(), pages);
         let sheets = all
             .chunks(PER_PAGE)
             .map(|page| {

@@ -1,12 +1,13 @@
 use crate::domain::{Booking, BookingStatus, Incident, Unit};
 use crate::i18n::money::format_euros;
+use crate::i18n::teacher;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::platform::clock;
-use crate::ui::catalogue_admin::condition_msg;
 use crate::ui::components::PageTitle;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_pool, use_role};
-use crate::ui::wording::{incident_kind_msg, incident_status_msg, long, short, status_msg};
+use crate::ui::wording::{condition_msg, incident_kind_msg, incident_status_msg, long, service_msg, short, status_msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -64,7 +65,7 @@ pub fn UnitPage() -> impl IntoView {
         })
     });
     let title = Signal::derive(move || match facts.with(Option::is_some) {
-        true => i18n.tf(Msg::UnitTitle, &[("label", &label.get())]),
+        true => teacher::unit_title(i18n.lang(), &label.get()),
         false => i18n.t(Msg::UnitNotFoundTitle).to_owned(),
     });
     let booking_link = move |id: String| {
@@ -80,7 +81,7 @@ pub fn UnitPage() -> impl IntoView {
         let lang = i18n.lang();
         let coordinator = role.coordinator.get();
         let Some(UnitFacts { unit, model_name, loans, incidents }) = facts.get() else {
-            let text = i18n.tf(Msg::UnitNotFoundText, &[("label", &label.get())]);
+            let text = teacher::unit_not_found_text(i18n.lang(), &label.get());
             return view! {
                 <h1>{i18n.t(Msg::UnitNotFoundTitle)}</h1>
                 <p>{text}</p>
@@ -88,7 +89,7 @@ pub fn UnitPage() -> impl IntoView {
             .into_any();
         };
         let today = clock::today();
-        let heading = i18n.tf(Msg::UnitTitle, &[("label", &unit.label)]);
+        let heading = teacher::unit_title(i18n.lang(), &unit.label);
         let model_href = links.to(&routes::model(&unit.model));
         let value = coordinator.then(|| {
             let shown = unit
@@ -109,11 +110,11 @@ pub fn UnitPage() -> impl IntoView {
         });
         let current = loans.iter().find(|l| l.booking.status == BookingStatus::HandedOver).map(|loan| {
             let b = &loan.booking;
-            let period =
-                i18n.tf(Msg::UnitLoanPeriodValue, &[("start", &long(lang, b.start)), ("end", &long(lang, b.end))]);
+            let period = teacher::unit_loan_period_value(i18n.lang(), &long(lang, b.start), &long(lang, b.end));
             let overdue = b.is_overdue(today);
-            let due =
-                i18n.tf(if overdue { Msg::UnitLoanOverdue } else { Msg::UnitLoanDue }, &[("date", &long(lang, b.end))]);
+            let due_sentence: fn(Lang, &str) -> String =
+                if overdue { teacher::unit_loan_overdue } else { teacher::unit_loan_due };
+            let due = due_sentence(lang, &long(lang, b.end));
             view! {
                 <dl class="facts">
                     <dt>{i18n.t(Msg::UnitLoanBooking)}</dt>
@@ -159,7 +160,7 @@ pub fn UnitPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <table class="data-table">
-                    <caption>{i18n.tf(Msg::UnitHistoryCaption, &[("label", &unit.label)])}</caption>
+                    <caption>{teacher::unit_history_caption(i18n.lang(), &unit.label)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{i18n.t(Msg::UnitLoanBooking)}</th>
@@ -193,7 +194,7 @@ pub fn UnitPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <table class="data-table">
-                    <caption>{i18n.tf(Msg::UnitIncidentsCaption, &[("label", &unit.label)])}</caption>
+                    <caption>{teacher::unit_incidents_caption(i18n.lang(), &unit.label)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{i18n.t(Msg::UnitColIncident)}</th>
@@ -219,7 +220,7 @@ pub fn UnitPage() -> impl IntoView {
                 <dt>{i18n.t(Msg::UnitCondition)}</dt>
                 <dd>{i18n.t(condition_msg(unit.condition))}</dd>
                 <dt>{i18n.t(Msg::CatColService)}</dt>
-                <dd>{i18n.t(crate::ui::catalogue_admin::service_msg(unit.in_service, unit.condition))}</dd>
+                <dd>{i18n.t(service_msg(unit.in_service, unit.condition))}</dd>
                 <dt>{i18n.t(Msg::UnitAcquired)}</dt>
                 <dd>{long(lang, unit.acquired)}</dd>
                 {value}

@@ -1,5 +1,6 @@
 use crate::domain::admin::Timeline;
 use crate::domain::monday_of;
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{CoordinatorGate, DateField, Field, PageTitle, Select};
@@ -63,15 +64,12 @@ pub fn TimelinePage() -> impl IntoView {
     let summary = move || {
         let t: Timeline = timeline.get();
         let conflicts = (0..t.weeks.len()).filter(|w| t.conflict(*w)).count();
-        let mut text = i18n.tf(
-            Msg::TimelineSummary,
-            &[("bookings", &t.rows.len().to_string()), ("capacity", &t.capacity.to_string())],
-        );
+        let mut text = coordinator::timeline_summary(i18n.lang(), t.rows.len(), t.capacity as usize);
         text.push(' ');
         if conflicts == 0 {
             text.push_str(i18n.t(Msg::TimelineNoConflict));
         } else {
-            text.push_str(&i18n.tf(Msg::TimelineConflicts, &[("weeks", &conflicts.to_string())]));
+            text.push_str(&coordinator::timeline_conflicts(i18n.lang(), conflicts));
         }
         text
     };

@@ -1,4 +1,5 @@
 use crate::domain::admin::Timeline;
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::components::StatusBadge;
 use crate::ui::routes;
@@ -31,7 +32,7 @@ pub fn TimelineTable(
                         <th scope="col" class="timeline__week">
                             <span aria-hidden="true">{format!("{:02}/{:02}", w.day(), w.month())}</span>
                             <span class="date-sr">
-                                {move || i18n.tf(Msg::TimelineWeekOf, &[("date", &long(i18n.lang(), w))])}
+                                {move || coordinator::timeline_week_of(i18n.lang(), &long(i18n.lang(), w))}
                             </span>
                         </th>
                     }
@@ -99,7 +100,7 @@ pub fn TimelineTable(
     let caption = move || {
         let first = timeline.with(|t| t.weeks.first().copied());
         let from = first.map(short).unwrap_or_default();
-        i18n.tf(Msg::TimelineCaption, &[("model", &model_name.get()), ("date", &from)])
+        coordinator::timeline_caption(i18n.lang(), &model_name.get(), &from)
     };
     view! {
         <div class="timeline-scroll" role="region" aria-labelledby="timeline-caption" tabindex="0">

@@ -1,5 +1,6 @@
 use crate::domain::people::ends_in_time;
 use crate::domain::training::SessionOffer;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::state::{use_i18n, use_pool, use_profile};
 use crate::ui::wording::{long, refusal};
@@ -60,17 +61,14 @@ pub fn SessionList(
         .map(|offer| {
             let lang = i18n.lang();
             let date = long(lang, offer.start);
-            let line = i18n.tf(
-                Msg::SessionLine,
-                &[("date", &date), ("place", &offer.place), ("seats", &offer.seats_left.to_string())],
-            );
+            let line = teacher::session_line(i18n.lang(), &date, &offer.place, usize::from(offer.seats_left));
             let too_late = loan_start.is_some_and(|start| !ends_in_time(offer.end, start));
             let late = too_late.then(|| view! { <strong class="session-late">{i18n.t(Msg::SessionTooLate)}</strong> });
-            let label = i18n.tf(Msg::SessionEnrollIn, &[("date", &date)]);
+            let label = teacher::session_enroll_in(i18n.lang(), &date);
             let on_click = move |_| {
                 let Some(teacher) = profile.id() else { return };
                 status.0.set(Some(match pool.enroll(&teacher, &offer.session) {
-                    Ok(()) => i18n.tf(Msg::SessionEnrolled, &[("date", &date)]),
+                    Ok(()) => teacher::session_enrolled(i18n.lang(), &date),
                     Err(e) => refusal(i18n.lang(), &e),
                 }));
             };
@@ -101,11 +99,11 @@ pub fn UnenrollButton(
     let pool = use_pool();
     let profile = use_profile();
     let date = long(i18n.lang(), start);
-    let label = i18n.tf(Msg::SessionUnenrollFrom, &[("date", &date)]);
+    let label = teacher::session_unenroll_from(i18n.lang(), &date);
     let on_click = move |_| {
         let Some(teacher) = profile.id() else { return };
         status.0.set(Some(match pool.unenroll(&teacher, &session) {
-            Ok(()) => i18n.tf(Msg::SessionUnenrolled, &[("date", &date)]),
+            Ok(()) => teacher::session_unenrolled(i18n.lang(), &date),
             Err(e) => refusal(i18n.lang(), &e),
         }));
     };

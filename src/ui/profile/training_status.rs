@@ -1,5 +1,6 @@
 use crate::domain::people::ends_in_time;
 use crate::domain::TrainingStanding;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
@@ -58,7 +59,7 @@ pub fn TrainingStatus(
                 view! {
                     <p class="standing">
                         <Icon kind=IconKind::Training />
-                        {i18n.tf(Msg::YouAreEnrolledIn, &[("date", &long(lang, first)), ("place", &place)])}
+                        {teacher::you_are_enrolled_in(i18n.lang(), &long(lang, first), &place)}
                         " "
                         {late}
                         " "

@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::files;
 use crate::storage::exchange::csv;
@@ -21,7 +22,7 @@ pub fn ReportDownload(
         let name = file_name.get_untracked();
         let text = content.run(());
         let message = if files::download(&name, csv::MIME, &text).is_ok() {
-            i18n.tf(Msg::ReportDownloaded, &[("file", &name)])
+            coordinator::report_downloaded(i18n.lang(), &name)
         } else {
             i18n.t(Msg::ReportDownloadRefused).to_owned()
         };

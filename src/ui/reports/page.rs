@@ -2,6 +2,7 @@ use crate::domain::review::{GroupTally, Tally};
 use crate::domain::usage::{default_window, ModelUsage, MIN_JUDGING_SCHOOL_DAYS};
 use crate::domain::{incident_review, reallocation_report, IncidentReview, Pool, PoolState};
 use crate::domain::{IncidentKind, IncidentStatus};
+use crate::i18n::coordinator;
 use crate::i18n::money::format_euros;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock;
@@ -201,7 +202,7 @@ fn count_bars(lang: Lang, rows: &[Vec<Cell>]) -> Vec<Bar> {
             (Some(Cell::Text(label)), Some(Cell::Number { value, .. })) => Some(Bar {
                 label: label.clone(),
                 value: value.unsigned_abs(),
-                text: crate::i18n::fill(lang, Msg::ReportBarCount.get(lang), &[("count", &value.to_string())]),
+                text: coordinator::report_bar_count(lang, value.unsigned_abs() as usize),
             }),
             _ => None,
         })
@@ -227,8 +228,7 @@ pub fn ReportsPage() -> impl IntoView {
         (Some(f), Some(t)) if f <= t => Some((f, t)),
         _ => None,
     });
-    let period_text =
-        move || period.get().map(|(f, t)| i18n.tf(Msg::ReportPeriod, &[("from", &short(f)), ("to", &short(t))]));
+    let period_text = move || period.get().map(|(f, t)| coordinator::report_period(i18n.lang(), &short(f), &short(t)));
     let threshold = Memo::new(move |_| pool.with_state(|s| s.settings.reallocation_threshold_percent));
 
     // R7
@@ -254,7 +254,7 @@ pub fn ReportsPage() -> impl IntoView {
             let none_judged = usage.with(|u| !u.iter().any(|r| r.row.judged));
             return match none_judged {
                 true => view! {
-                    <p>{i18n.tf(Msg::ReportNothingJudged, &[("days", &MIN_JUDGING_SCHOOL_DAYS.to_string())])}</p>
+                    <p>{coordinator::report_nothing_judged(i18n.lang(), MIN_JUDGING_SCHOOL_DAYS as usize)}</p>
                 }
                 .into_any(),
                 false => view! { <p>{i18n.text(Msg::ReportNoCandidate)}</p> }.into_any(),
@@ -275,10 +275,7 @@ pub fn ReportsPage() -> impl IntoView {
         let items = rows
             .into_iter()
             .map(|(name, n, q)| {
-                let text = i18n.tf(
-                    Msg::ReportRefusedLine,
-                    &[("model", &name), ("refusals", &n.to_string()), ("units", &q.to_string())],
-                );
+                let text = coordinator::report_refused_line(i18n.lang(), &name, n as usize, q as usize);
                 view! { <li>{text}</li> }
             })
             .collect_view();
@@ -304,12 +301,12 @@ pub fn ReportsPage() -> impl IntoView {
     let review_facts = move || {
         let r = review.get();
         let amount = format_euros(i18n.lang(), r.total.reimbursable_cents);
-        let total = i18n.tf(Msg::ReportIncidentTotal, &[("count", &r.total.count.to_string()), ("amount", &amount)]);
+        let total = coordinator::report_incident_total(i18n.lang(), r.total.count as usize, &amount);
         view! {
             <ul class="report-facts">
                 <li>{total}</li>
-                <li>{i18n.tf(Msg::ReportLateLine, &[("count", &r.late.to_string())])}</li>
-                <li>{i18n.tf(Msg::ReportNotReplacedLine, &[("count", &r.not_replaced.to_string())])}</li>
+                <li>{coordinator::report_late_line(i18n.lang(), r.late as usize)}</li>
+                <li>{coordinator::report_not_replaced_line(i18n.lang(), r.not_replaced as usize)}</li>
             </ul>
         }
     };
@@ -318,7 +315,7 @@ pub fn ReportsPage() -> impl IntoView {
     let bookings = Memo::new(move |_| {
         period.get().map(|(f, t)| pool.with_state(|s| bookings_rows(i18n.lang(), s, f, t))).unwrap_or_default()
     });
-    let bookings_count = move || i18n.tf(Msg::ReportBookingsCount, &[("count", &bookings.with(Vec::len).to_string())]);
+    let bookings_count = move || coordinator::report_bookings_count(i18n.lang(), bookings.with(Vec::len));
     let bookings_csv = Callback::new(move |()| {
         bookings.with_untracked(|rows| csv::write(&bookings_header(untrack(|| i18n.lang())), rows))
     });
@@ -330,10 +327,10 @@ pub fn ReportsPage() -> impl IntoView {
         })
     };
     let t = move |msg: Msg| Signal::derive(move || i18n.t(msg).to_owned());
-    let with_period = move |msg: Msg| {
+    let with_period = move |sentence: fn(Lang, &str, &str) -> String| {
         Signal::derive(move || {
             let (f, to) = period.get().unwrap_or((today, today));
-            i18n.tf(msg, &[("from", &short(f)), ("to", &short(to))])
+            sentence(i18n.lang(), &short(f), &short(to))
         })
     };
 
@@ -365,12 +362,12 @@ pub fn ReportsPage() -> impl IntoView {
                 <section class="report" aria-labelledby="report-usage">
                     <h2 id="report-usage">{i18n.text(Msg::ReportUsageTitle)}</h2>
                     <p>
-                        {move || i18n.tf(Msg::ReportUsageHelp, &[("threshold", &threshold.get().to_string())])}
+                        {move || coordinator::report_usage_help(i18n.lang(), usize::from(threshold.get()))}
                     </p>
-                    <p>{move || i18n.tf(Msg::ReportCounted, &[("days", &MIN_JUDGING_SCHOOL_DAYS.to_string())])}</p>
-                    <ReportChart title=with_period(Msg::ReportUsageChart) bars=usage_bars />
-                    <ReportTable caption=with_period(Msg::ReportUsageCaption) header=Signal::derive(move || usage_header(i18n.lang())) rows=usage_table />
-                    <h3>{move || i18n.tf(Msg::ReportCandidatesTitle, &[("threshold", &threshold.get().to_string())])}</h3>
+                    <p>{move || coordinator::report_counted(i18n.lang(), MIN_JUDGING_SCHOOL_DAYS as usize)}</p>
+                    <ReportChart title=with_period(coordinator::report_usage_chart) bars=usage_bars />
+                    <ReportTable caption=with_period(coordinator::report_usage_caption) header=Signal::derive(move || usage_header(i18n.lang())) rows=usage_table />
+                    <h3>{move || coordinator::report_candidates_title(i18n.lang(), usize::from(threshold.get()))}</h3>
                     {candidates}
                     <h3>{i18n.text(Msg::ReportOftenRefusedTitle)}</h3>
                     {often_refused}
@@ -379,12 +376,12 @@ pub fn ReportsPage() -> impl IntoView {
                 <section class="report" aria-labelledby="report-incidents">
                     <h2 id="report-incidents">{i18n.text(Msg::ReportIncidentsTitle)}</h2>
                     {review_facts}
-                    <ReportChart title=with_period(Msg::ReportKindChart) bars=Signal::derive(move || count_bars(i18n.lang(), &kind_rows.get())) />
+                    <ReportChart title=with_period(coordinator::report_kind_chart) bars=Signal::derive(move || count_bars(i18n.lang(), &kind_rows.get())) />
                     <ReportTable caption=t(Msg::ReportKindCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportKind)) rows=kind_rows />
                     <ReportTable caption=t(Msg::ReportSettlementCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportSettlement)) rows=status_rows />
-                    <ReportChart title=with_period(Msg::ReportCommuneChart) bars=Signal::derive(move || count_bars(i18n.lang(), &commune_rows.get())) />
+                    <ReportChart title=with_period(coordinator::report_commune_chart) bars=Signal::derive(move || count_bars(i18n.lang(), &commune_rows.get())) />
                     <ReportTable caption=t(Msg::ReportCommuneCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportCommune)) rows=commune_rows />
-                    <ReportChart title=with_period(Msg::ReportSchoolChart) bars=Signal::derive(move || count_bars(i18n.lang(), &school_rows.get())) />
+                    <ReportChart title=with_period(coordinator::report_school_chart) bars=Signal::derive(move || count_bars(i18n.lang(), &school_rows.get())) />
                     <ReportTable caption=t(Msg::ReportSchoolCaption) header=Signal::derive(move || tally_header(i18n.lang(), Msg::ReportSchool)) rows=school_rows />
                     <ReportDownload label=Msg::ReportIncidentsCsv file_name=file(Msg::ReportIncidentsFile) content=review_csv />
                 </section>

@@ -1,6 +1,7 @@
 use crate::domain::exchange::unsent_requests;
 use crate::domain::iso::format_date;
 use crate::domain::PoolChange;
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::platform::files::{self, Handed};
@@ -60,11 +61,9 @@ pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
             let message = match files::share_or_download(&name, "application/json", &text, title).await {
                 Ok(Handed::Shared) => i18n.t(Msg::SendRequestsShared).to_owned(),
                 Ok(Handed::Downloaded) if contact.is_empty() => {
-                    i18n.tf(Msg::SendRequestsDownloadedNoContact, &[("file", &name)])
+                    teacher::send_requests_downloaded_no_contact(i18n.lang(), &name)
                 }
-                Ok(Handed::Downloaded) => {
-                    i18n.tf(Msg::SendRequestsDownloaded, &[("file", &name), ("contact", &contact)])
-                }
+                Ok(Handed::Downloaded) => teacher::send_requests_downloaded(i18n.lang(), &name, &contact),
                 Ok(Handed::Cancelled) => {
                     status.set(Some(i18n.t(Msg::SendRequestsCancelled).to_owned()));
                     return;
@@ -81,8 +80,7 @@ pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
     let help_id = format!("{id}-help");
     let count = move || match unsent.get() {
         0 => i18n.t(Msg::RequestsUnsentNone).to_owned(),
-        1 => i18n.t(Msg::RequestsUnsentOne).to_owned(),
-        n => i18n.tf(Msg::RequestsUnsentMany, &[("n", &n.to_string())]),
+        n => teacher::requests_unsent(i18n.lang(), n),
     };
     view! {
         <div class="send-requests">
@@ -172,16 +170,14 @@ fn Answers() -> impl IntoView {
             }
             status.set(Some(match count {
                 0 => i18n.t(Msg::DownloadRefused).to_owned(),
-                1 => i18n.t(Msg::AnswersDoneOne).to_owned(),
-                n => i18n.tf(Msg::AnswersDoneMany, &[("n", &n.to_string())]),
+                n => teacher::answers_done(i18n.lang(), n),
             }));
         });
     };
     let summary = move || {
         news.with(|names| match names.len() {
             0 => i18n.t(Msg::AnswersNone).to_owned(),
-            1 => i18n.tf(Msg::AnswersNewsOne, &[("names", &names.join(", "))]),
-            n => i18n.tf(Msg::AnswersNewsMany, &[("n", &n.to_string()), ("names", &names.join(", "))]),
+            n => teacher::answers_news(i18n.lang(), n, &names.join(", ")),
         })
     };
     view! {

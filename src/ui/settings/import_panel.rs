@@ -1,4 +1,6 @@
 use crate::domain::PoolChange;
+use crate::i18n::teacher;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
 use crate::platform::{clock, files};
 use crate::storage::exchange::files::FileError;
@@ -79,15 +81,15 @@ pub fn ImportPanel() -> impl IntoView {
                 }
             };
             let coordinator = role.coordinator.get_untracked();
-            let refusal = match &prepared.kind {
-                FileKind::Requests { .. } if !coordinator => Some(Msg::ImportRequestsNeedCoordinator),
-                FileKind::Catalogue(_) if coordinator => Some(Msg::ImportCatalogueNeedsTeacher),
-                FileKind::Calendar if !coordinator => Some(Msg::ImportCalendarNeedsCoordinator),
-                FileKind::Answer if coordinator => Some(Msg::ImportAnswerNeedsTeacher),
+            let refusal: Option<fn(Lang, &str) -> String> = match &prepared.kind {
+                FileKind::Requests { .. } if !coordinator => Some(teacher::import_requests_need_coordinator),
+                FileKind::Catalogue(_) if coordinator => Some(teacher::import_catalogue_needs_teacher),
+                FileKind::Calendar if !coordinator => Some(teacher::import_calendar_needs_coordinator),
+                FileKind::Answer if coordinator => Some(teacher::import_answer_needs_teacher),
                 _ => None,
             };
-            if let Some(msg) = refusal {
-                step.set(Step::Refused(i18n.tf(msg, &[("file", &name)])));
+            if let Some(sentence) = refusal {
+                step.set(Step::Refused(sentence(i18n.lang(), &name)));
                 return;
             }
             let (planned, notes) = (prepared.planned, prepared.notes);
@@ -96,7 +98,7 @@ pub fn ImportPanel() -> impl IntoView {
                 // A published catalogue, once taken in, is no longer offered.
                 FileKind::Catalogue(at) => (i18n.t(Msg::ImportCatalogueEffect).to_owned(), at),
                 FileKind::Calendar => (i18n.t(Msg::ImportCalendarEffect).to_owned(), None),
-                FileKind::Requests { teacher } => (i18n.tf(Msg::ImportRequestsEffect, &[("teacher", &teacher)]), None),
+                FileKind::Requests { teacher } => (teacher::import_requests_effect(i18n.lang(), &teacher), None),
                 FileKind::Answer => (i18n.t(Msg::ImportAnswerEffect).to_owned(), None),
             };
             step.set(Step::Preview { file: name, effect, notes, planned, published });
@@ -119,7 +121,7 @@ pub fn ImportPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match files::read_text(&file).await {
                 Ok(text) => preview_text(name, text),
-                Err(_) => step.set(Step::Refused(i18n.tf(Msg::ImportUnreadable, &[("file", &name)]))),
+                Err(_) => step.set(Step::Refused(teacher::import_unreadable(i18n.lang(), &name))),
             }
         });
     };
@@ -172,7 +174,7 @@ pub fn ImportPanel() -> impl IntoView {
         Step::Refused(reason) => Some(view! { <p class="alert" role="alert">{reason.clone()}</p> }.into_any()),
         Step::Done(msg) => Some(view! { <p class="form-status" role="status">{i18n.text(*msg)}</p> }.into_any()),
         Step::Preview { file, effect, notes, planned, .. } => {
-            let intro = i18n.tf(Msg::ImportPreviewTitle, &[("file", file)]);
+            let intro = teacher::import_preview_title(i18n.lang(), file);
             let effect = effect.clone();
             let notes = (!notes.is_empty()).then(|| {
                 view! { <ul class="import-notes">{notes.iter().cloned().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
@@ -246,7 +248,7 @@ pub fn ImportPanel() -> impl IntoView {
             </Field>
             {move || {
                 handles.storage.offered_catalogue.get().map(|(text, at)| {
-                    let label = i18n.tf(Msg::ImportOffered, &[("date", &long(i18n.lang(), at.date()))]);
+                    let label = teacher::import_offered(i18n.lang(), &long(i18n.lang(), at.date()));
                     view! {
                         <p>
                             <button type="button" on:click=move |_| preview_text("catalogue.json".to_owned(), text.clone())>

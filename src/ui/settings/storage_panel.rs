@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::{format_count, Msg};
 use crate::storage::persist::local::QUOTA_UNITS;
 use crate::ui::persistence::export_backup;
@@ -20,13 +21,12 @@ pub fn StoragePanel() -> impl IntoView {
         let lang = i18n.lang();
         let separator = if lang == crate::i18n::Lang::Fr { ',' } else { '.' };
         let shown = format!("{}{separator}{}", tenths() / 10, tenths() % 10);
-        i18n.tf(
-            Msg::StorageUsage,
-            &[
-                ("percent", &shown),
-                ("used", &format_count(lang, storage.used_units.get())),
-                ("quota", &format_count(lang, QUOTA_UNITS)),
-            ],
+        teacher::storage_usage(
+            i18n.lang(),
+            &shown,
+            tenths() / 10,
+            storage.used_units.get(),
+            &format_count(lang, QUOTA_UNITS),
         )
     };
     let when = move |at: Option<chrono::NaiveDateTime>| {
@@ -42,8 +42,8 @@ pub fn StoragePanel() -> impl IntoView {
                 </meter>
             </p>
             <p id="storage-usage">{usage}</p>
-            <p>{move || i18n.tf(Msg::LastSaved, &[("date", &when(storage.saved_at.get()))])}</p>
-            <p>{move || i18n.tf(Msg::LastExport, &[("date", &when(storage.exported_at.get()))])}</p>
+            <p>{move || teacher::last_saved(i18n.lang(), &when(storage.saved_at.get()))}</p>
+            <p>{move || teacher::last_export(i18n.lang(), &when(storage.exported_at.get()))}</p>
             <p class="help" id="backup-help">{i18n.text(Msg::BackupHelp)}</p>
             <p>
                 <button

@@ -1,5 +1,6 @@
 //! The sync server in the settings: its address, signing in and out, the status in words.
 
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::{Field, TextField, TextInput};
 use crate::ui::routes;
@@ -75,7 +76,7 @@ pub fn SyncPanel() -> impl IntoView {
                     }
                 }
             >
-                <p>{move || i18n.tf(Msg::SyncSignedInAs, &[("account", &sync.account.get().unwrap_or_default())])}</p>
+                <p>{move || teacher::sync_signed_in_as(i18n.lang(), &sync.account.get().unwrap_or_default())}</p>
                 <div class="actions">
                     <button type="button" on:click=now>{i18n.text(Msg::SyncNow)}</button>
                     <button type="button" on:click=sign_out>{i18n.text(Msg::SyncSignOut)}</button>

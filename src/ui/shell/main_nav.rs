@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::routes;
 use crate::ui::state::{use_i18n, use_links, use_plan, use_role};
@@ -79,7 +80,7 @@ pub fn MainNav(
                                 <A href=paths.to(href) exact=exact>
                                     {move || match plan.basket.with(Vec::len) {
                                         n if n > 0 && label == Msg::NavBook => {
-                                            i18n.tf(Msg::NavBookCount, &[("count", &n.to_string())])
+                                            teacher::nav_book_count(i18n.lang(), n)
                                         }
                                         _ => i18n.t(label).to_owned(),
                                     }}

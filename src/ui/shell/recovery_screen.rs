@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::components::PageTitle;
 use crate::ui::persistence::{discard_unreadable_and_reload, download_unreadable};
@@ -20,7 +21,7 @@ pub fn RecoveryScreen() -> impl IntoView {
             set_downloaded.set(download_unreadable(&copy.raw));
         }
     };
-    let detail = move || copy().map(|c| i18n.tf(Msg::RecoveryDetail, &[("detail", &c.detail)]));
+    let detail = move || copy().map(|c| teacher::recovery_detail(i18n.lang(), &c.detail));
     view! {
         <PageTitle title=Signal::derive(move || i18n.t(Msg::RecoveryTitle).to_owned()) />
         <section class="recovery" aria-labelledby="recovery-title">

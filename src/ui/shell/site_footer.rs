@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::ui::state::use_i18n;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{i18n.text(Msg::FooterText)}</p>
-            <p>{move || i18n.tf(Msg::FooterVersion, &[("version", env!("CARGO_PKG_VERSION"))])}</p>
+            <p>{move || teacher::footer_version(i18n.lang(), env!("CARGO_PKG_VERSION"))}</p>
         </footer>
     }
 }

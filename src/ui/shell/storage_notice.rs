@@ -1,3 +1,4 @@
+use crate::i18n::teacher;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::storage::persist::local::LocalStore;
@@ -49,7 +50,7 @@ pub fn StorageNotice() -> impl IntoView {
     let read_only = move || match storage.mode.get() {
         StorageMode::ReadOnly(version) => Some(view! {
             <p class="alert alert--banner" role="alert">
-                {move || i18n.tf(Msg::StoredNewer, &[("version", &version.to_string())])}
+                {move || teacher::stored_newer(i18n.lang(), version as usize)}
             </p>
         }),
         _ => None,
@@ -81,7 +82,7 @@ pub fn StorageNotice() -> impl IntoView {
                     {dropped
                         .iter()
                         .map(|d| {
-                            let text = i18n.tf(Msg::ChangeDropped, &[("reason", &refusal(lang, &d.error))]);
+                            let text = teacher::change_dropped(i18n.lang(), &refusal(lang, &d.error));
                             view! { <p>{text}</p> }
                         })
                         .collect_view()}
@@ -102,7 +103,7 @@ pub fn StorageNotice() -> impl IntoView {
         let date = crate::ui::wording::long(i18n.lang(), published.date());
         Some(view! {
             <div class="alert alert--banner" role="status">
-                <p>{i18n.tf(Msg::CatalogueOffered, &[("date", &date)])}</p>
+                <p>{teacher::catalogue_offered(i18n.lang(), &date)}</p>
                 <a href=links.to(routes::SETTINGS)>{i18n.text(Msg::CatalogueOfferLink)}</a>
                 " "
                 <button type="button" on:click=move |_| set_offer_dismissed.set(true)>

@@ -1,4 +1,5 @@
 use crate::domain::{Actor, PoolChange};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::FormErrors;
@@ -78,7 +79,7 @@ pub fn TrainingAdminSession(
                 errors.set(Vec::new());
                 chosen.set(String::new());
                 let name = pool.pool.with_untracked(|p| p.teacher(&teacher).map(|t| t.name.clone())).unwrap_or(teacher);
-                notice.set(Some(i18n.tf(Msg::SessionAdminEnrolled, &[("name", &name)])));
+                notice.set(Some(coordinator::session_admin_enrolled(i18n.lang(), &name)));
             }
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
@@ -106,9 +107,11 @@ pub fn TrainingAdminSession(
         ticked.set(Vec::new());
         errors.set(problems);
         if !done.is_empty() {
-            notice.set(Some(i18n.tf(
-                Msg::SessionAdminRecorded,
-                &[("count", &done.len().to_string()), ("names", &done.join(", ")), ("date", &long(i18n.lang(), s.end))],
+            notice.set(Some(coordinator::session_admin_recorded(
+                i18n.lang(),
+                &long(i18n.lang(), s.end),
+                done.len(),
+                &done.join(", "),
             )));
         }
     };
@@ -121,12 +124,9 @@ pub fn TrainingAdminSession(
         let dates = if s.start == s.end {
             long(lang, s.start)
         } else {
-            i18n.tf(Msg::SessionAdminDates, &[("start", &long(lang, s.start)), ("end", &long(lang, s.end))])
+            coordinator::session_admin_dates(i18n.lang(), &long(lang, s.start), &long(lang, s.end))
         };
-        let seats = i18n.tf(
-            Msg::SessionAdminSeats,
-            &[("capacity", &s.capacity.to_string()), ("left", &s.seats_left().to_string())],
-        );
+        let seats = coordinator::session_admin_seats(i18n.lang(), usize::from(s.capacity), usize::from(s.seats_left()));
         let over = s.end <= today;
         let end_day = long(lang, s.end);
         let names = enrolled.get();
@@ -157,13 +157,13 @@ pub fn TrainingAdminSession(
                             />
                             <label for=box_id>{name.clone()}</label>
                             " "
-                            <TeacherLink id=teacher name=i18n.tf(Msg::SessionAdminTeacherPage, &[("name", &name)]) />
+                            <TeacherLink id=teacher name=coordinator::session_admin_teacher_page(i18n.lang(), &name) />
                             {recorded.then(|| view! { <span class="tag">{i18n.text(Msg::SessionAdminAlreadyRecorded)}</span> })}
                         </li>
                     }
                 })
                 .collect_view();
-            let legend = i18n.tf(Msg::SessionAdminAttendance, &[("date", &end_day)]);
+            let legend = coordinator::session_admin_attendance(i18n.lang(), &end_day);
             view! {
                 <form class="attendance" on:submit=record novalidate>
                     <fieldset class="choice-group">
@@ -184,7 +184,7 @@ pub fn TrainingAdminSession(
             view! {
                 <h5>{i18n.text(Msg::SessionAdminEnrolledHeading)}</h5>
                 <ul>{items}</ul>
-                <p class="help">{i18n.tf(Msg::SessionAdminRecordLater, &[("date", &end_day)])}</p>
+                <p class="help">{coordinator::session_admin_record_later(i18n.lang(), &end_day)}</p>
             }
             .into_any()
         };
@@ -214,7 +214,7 @@ pub fn TrainingAdminSession(
                 .into_any(),
             )
         };
-        let title = i18n.tf(Msg::SessionAdminHeading, &[("dates", &dates), ("place", &s.place)]);
+        let title = coordinator::session_admin_heading(i18n.lang(), &dates, &s.place);
         Some(view! {
             <h3 id=heading_id.clone()>{title}</h3>
             <p>{seats}</p>

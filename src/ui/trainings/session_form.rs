@@ -1,5 +1,6 @@
 use crate::domain::admin::CatalogueEdit;
 use crate::domain::{PoolChange, TrainingSession};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{DateField, Field, FormErrors, NumberInput, TextInput};
@@ -60,7 +61,7 @@ pub fn TrainingAdminSessionForm(
         match pool.apply(change) {
             Ok(_) => {
                 errors.set(Vec::new());
-                notice.set(Some(i18n.tf(Msg::SessionAdminSaved, &[("date", &long(i18n.lang(), first))])));
+                notice.set(Some(coordinator::session_admin_saved(i18n.lang(), &long(i18n.lang(), first))));
                 open.set(false);
             }
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),

@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::components::StatusBadge;
 use crate::ui::routes;
@@ -26,7 +27,7 @@ pub fn TeacherBookings(
             .into_iter()
             .map(|b| {
                 let href = links.to(&routes::desk(&b.id));
-                let period = i18n.tf(Msg::TeacherBookingPeriod, &[("start", &short(b.start)), ("end", &short(b.end))]);
+                let period = coordinator::teacher_booking_period(i18n.lang(), &short(b.start), &short(b.end));
                 view! {
                     <tr>
                         <th scope="row"><A href=href>{b.id.clone()}</A></th>

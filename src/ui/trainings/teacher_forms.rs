@@ -1,4 +1,5 @@
 use crate::domain::{Actor, PoolChange};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{DateField, Field, FormErrors, Select};
@@ -44,14 +45,12 @@ pub fn TeacherTrainingForms(
                             .catalogue
                             .training(&x.training)
                             .map_or_else(|| x.training.clone(), |t| t.name.pick(english).to_owned());
-                        let text = i18n.tf(
-                            Msg::TeacherSessionOption,
-                            &[
-                                ("training", &name),
-                                ("date", &long(lang, x.start)),
-                                ("place", &x.place),
-                                ("seats", &x.seats_left().to_string()),
-                            ],
+                        let text = coordinator::teacher_session_option(
+                            i18n.lang(),
+                            &name,
+                            &long(lang, x.start),
+                            &x.place,
+                            usize::from(x.seats_left()),
                         );
                         (x.id.clone(), text)
                     })
@@ -83,9 +82,11 @@ pub fn TeacherTrainingForms(
             Ok(_) => {
                 record_errors.set(Vec::new());
                 let name = trainings.get_untracked().into_iter().find(|t| t.0 == chosen).map_or(chosen, |t| t.1);
-                record_notice.set(Some(
-                    i18n.tf(Msg::TeacherRecordSaved, &[("training", &name), ("date", &long(i18n.lang(), completed))]),
-                ));
+                record_notice.set(Some(coordinator::teacher_record_saved(
+                    i18n.lang(),
+                    &name,
+                    &long(i18n.lang(), completed),
+                )));
             }
             Err(e) => record_errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }
@@ -103,7 +104,7 @@ pub fn TeacherTrainingForms(
             Ok(_) => {
                 enrol_errors.set(Vec::new());
                 session.set(String::new());
-                enrol_notice.set(Some(i18n.tf(Msg::TeacherEnrolled, &[("session", &text)])));
+                enrol_notice.set(Some(coordinator::teacher_enrolled(i18n.lang(), &text)));
             }
             Err(e) => enrol_errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
         }

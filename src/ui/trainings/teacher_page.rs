@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::components::{CoordinatorGate, PageTitle};
 use crate::ui::routes;
@@ -31,14 +32,14 @@ pub fn TeacherPage() -> impl IntoView {
         })
     });
     let title = Signal::derive(move || match teacher.get() {
-        Some((name, ..)) => i18n.tf(Msg::CoordTeacherTitle, &[("name", &name)]),
+        Some((name, ..)) => coordinator::coord_teacher_title(i18n.lang(), &name),
         None => i18n.t(Msg::TeacherUnknownTitle).to_owned(),
     });
     let content = move || {
         let Some((_, email, school, commune)) = teacher.get() else {
             return view! {
                 <h1>{title}</h1>
-                <p>{i18n.tf(Msg::TeacherUnknown, &[("id", &id.get())])}</p>
+                <p>{coordinator::teacher_unknown(i18n.lang(), &id.get())}</p>
                 <p><A href=links.to(&routes::WorkspacePage::Trainings.path())>{i18n.text(Msg::TeacherBackToList)}</A></p>
             }
             .into_any();

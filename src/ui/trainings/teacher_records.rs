@@ -1,4 +1,5 @@
 use crate::domain::RecordStanding;
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Icon, IconKind};
@@ -72,12 +73,12 @@ pub fn TeacherRecords(
                 let (icon, class, text) = match standing {
                     RecordStanding::Forever => (IconKind::Check, "ok", i18n.t(Msg::TeacherRecordForever).to_owned()),
                     RecordStanding::Until(day) => {
-                        (IconKind::Check, "ok", i18n.tf(Msg::TeacherRecordUntil, &[("date", &long(lang, day))]))
+                        (IconKind::Check, "ok", coordinator::teacher_record_until(i18n.lang(), &long(lang, day)))
                     }
                     RecordStanding::Expired(day) => (
                         IconKind::Unavailable,
                         "closed",
-                        i18n.tf(Msg::TeacherRecordExpired, &[("date", &long(lang, day))]),
+                        coordinator::teacher_record_expired(i18n.lang(), &long(lang, day)),
                     ),
                 };
                 view! {
@@ -118,7 +119,7 @@ pub fn TeacherRecords(
         let items = rows
             .into_iter()
             .map(|(start, name, place)| {
-                view! { <li>{i18n.tf(Msg::TeacherEnrolmentLine, &[("training", &name), ("date", &long(lang, start)), ("place", &place)])}</li> }
+                view! { <li>{coordinator::teacher_enrolment_line(i18n.lang(), &name, &long(lang, start), &place)}</li> }
             })
             .collect_view();
         view! { <ul>{items}</ul> }.into_any()

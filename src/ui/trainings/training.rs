@@ -1,3 +1,4 @@
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::ui::state::{use_i18n, use_pool};
 use crate::ui::trainings::{TrainingAdminForm, TrainingAdminSession, TrainingAdminSessionForm};
@@ -33,7 +34,7 @@ pub fn TrainingAdminTraining(
     let heading_id = format!("training-{id}-heading");
     let name = move || training.get().map(|t| t.name.pick(i18n.english()).to_owned()).unwrap_or_default();
     let validity = move || match training.get().and_then(|t| t.validity_years) {
-        Some(years) => i18n.tf(Msg::TrainingAdminValidFor, &[("years", &years.to_string())]),
+        Some(years) => coordinator::training_admin_valid_for(i18n.lang(), usize::from(years)),
         None => i18n.t(Msg::TrainingAdminNoExpiry).to_owned(),
     };
     let edit_form = move || {
@@ -46,8 +47,8 @@ pub fn TrainingAdminTraining(
             view! { <TrainingAdminSessionForm training=training_id.clone() existing=None open=adding notice=notice /> }
         })
     };
-    let edit_label = move || i18n.tf(Msg::TrainingAdminEditNamed, &[("name", &name())]);
-    let add_label = move || i18n.tf(Msg::SessionAdminAddNamed, &[("name", &name())]);
+    let edit_label = move || coordinator::training_admin_edit_named(i18n.lang(), &name());
+    let add_label = move || coordinator::session_admin_add_named(i18n.lang(), &name());
     view! {
         <section class="admin-training" aria-labelledby=heading_id>
             <h2 id=heading_id.clone()>{name}</h2>

@@ -1,5 +1,6 @@
 use crate::domain::admin::{slug_id, CatalogueEdit};
 use crate::domain::{LocalizedText, PoolChange, Training};
+use crate::i18n::coordinator;
 use crate::i18n::Msg;
 use crate::platform::clock;
 use crate::ui::components::{Field, FormErrors, NumberInput, TextInput};
@@ -51,7 +52,7 @@ pub fn TrainingAdminForm(
         match pool.apply(change) {
             Ok(_) => {
                 errors.set(Vec::new());
-                notice.set(Some(i18n.tf(Msg::TrainingAdminSaved, &[("name", &fr)])));
+                notice.set(Some(coordinator::training_admin_saved(i18n.lang(), &fr)));
                 open.set(false);
             }
             Err(e) => errors.set(pool.pool.with_untracked(|p| explain(i18n.lang(), p, &e))),
