@@ -199,10 +199,19 @@ pub fn is_unsent(state: &PoolState, booking: &super::booking::Booking) -> bool {
     steps > 0 && !state.exchange.sent.iter().any(|(id, n)| *id == booking.id && *n == steps)
 }
 
-/// Records that the teacher's requests were sent as they stand now.
+/// Records that the teacher's requests were sent as they stand now, in the file numbered
+/// [`requests::next_sequence`]: the next file gets a higher number, and the sessions the file
+/// stated her enrolled in stay ones to withdraw from if she leaves them, until an answer
+/// reflecting all her files tells where she stands.
 pub fn mark_sent(state: &mut PoolState, teacher: &str) {
     let sent = state.bookings.iter().filter(|b| b.teacher == teacher).map(|b| (b.id.clone(), own_steps(b))).collect();
     state.exchange.sent = sent;
+    state.exchange.requests_sequence = requests::next_sequence(state);
+    for session in state.sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)) {
+        if !state.exchange.stated_enrolments.contains(&session.id) {
+            state.exchange.stated_enrolments.push(session.id.clone());
+        }
+    }
 }
 
 /// The teacher's bookings not yet sent as they stand (see [`is_unsent`]).

@@ -12,7 +12,13 @@ use std::fmt;
 /// answers): occupancy entries carry `id` (a minted id, or none) instead of `booking`, sessions
 /// count the seats taken in `others`, and the catalogue carries the coordinator's `contact`;
 /// version 1 files read as they are (their occupancy ids and reduced capacities still count).
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 (files arriving in any order): a `requests` file carries its `sequence` (the
+/// teacher's browser numbers her files 1, 2, 3…) and lists as `withdrawals` every session she
+/// left that a file of hers said she was in; an `answer` carries `requests_taken`, the number
+/// of the latest of her files taken in. Version 2 files read with 0 for both: a requests file
+/// without a number counts as older than any numbered one of the same teacher, an answer
+/// without one as reflecting none of her numbered files.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why a data file was refused. Carries where (a field path or line/column) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,6 +161,7 @@ struct RequestsOut<'a> {
     enrolments: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     withdrawals: Vec<&'a str>,
+    sequence: u64,
 }
 
 /// A `materiotheque/requests` file as read.
@@ -169,9 +176,12 @@ struct RequestsIn {
     enrolments: Vec<String>,
     #[serde(default)]
     withdrawals: Vec<String>,
+    #[serde(default)]
+    sequence: u64,
 }
 
-/// Writes `teacher`'s requests from this browser's pool.
+/// Writes `teacher`'s requests from this browser's pool, numbered one more than the last file
+/// she sent ([`crate::domain::exchange::requests::next_sequence`]).
 pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDateTime) -> String {
     let out = RequestsOut {
         teacher,
@@ -179,6 +189,7 @@ pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDate
         trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
         enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
         withdrawals: crate::domain::exchange::requests::withdrawals(pool, &teacher.id),
+        sequence: crate::domain::exchange::requests::next_sequence(pool),
     };
     write_file(REQUESTS_FORMAT, exported_at, &out)
 }
@@ -198,6 +209,7 @@ pub(crate) fn parse_requests_body(text: &str) -> Result<TeacherRequests, FileErr
         claimed_trainings: data.trainings,
         enrolments: data.enrolments,
         withdrawals: data.withdrawals,
+        sequence: data.sequence,
     })
 }
 
