@@ -54,6 +54,10 @@ pub struct ExchangeLog {
     /// count her in them, so leaving one is a withdrawal to send.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stated_enrolments: Vec<String>,
+    /// The teacher: the sessions her last requests file stated her enrolled in (what she
+    /// changed since is not sent yet).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub enrolments_sent: Vec<String>,
     /// The coordinator: per teacher, the number of the latest requests file of hers taken in
     /// (an older one arriving late does not change her enrolments).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -3,6 +3,7 @@
 //! file is first chosen or exported, so the settings page opens without these parsers.
 
 use crate::domain::exchange::answer::answers_with_news;
+use crate::domain::exchange::requests::FileOrder;
 use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, PoolState, RequestOutcome, RequestsReport};
 use crate::domain::{Teacher, Zone};
 use crate::i18n::{fill, Lang, Msg};
@@ -12,7 +13,7 @@ use crate::storage::exchange::files::{
 use crate::storage::exchange::import::{plan_import, read_data_file, DataFile, PlannedImport};
 use crate::storage::persist::model::StoredState;
 use crate::ui::explain::{explain, overbooking, training_name};
-use crate::ui::wording::status_msg;
+use crate::ui::wording::{long, status_msg};
 use chrono::NaiveDateTime;
 
 /// What kind of file was read, with what the preview says of it.
@@ -44,6 +45,17 @@ pub struct Prepared {
 
 fn fill_msg(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
     fill(lang, msg.get(lang), args)
+}
+
+/// `msg` about the session `id`, named by its training and first day (its id when unknown),
+/// with `more` arguments.
+fn session_msg(lang: Lang, pool: &Pool, msg: Msg, id: &str, more: &[(&str, &str)]) -> String {
+    let session = pool.state().sessions.iter().find(|s| s.id == id);
+    let training = session.map_or_else(|| id.to_owned(), |s| training_name(pool, &s.training, lang == Lang::En));
+    let date = session.map(|s| long(lang, s.start)).unwrap_or_default();
+    let mut args = vec![("training", training.as_str()), ("date", date.as_str())];
+    args.extend_from_slice(more);
+    fill_msg(lang, msg, &args)
 }
 
 /// What happened to each of a teacher's requests, naming her, the project and the rule with
@@ -88,6 +100,27 @@ fn request_notes(lang: Lang, pool: &Pool, report: &RequestsReport) -> Vec<String
         let name = training_name(pool, training, english);
         notes.push(fill_msg(lang, Msg::ImportClaimUnbacked, &[("teacher", teacher), ("training", &name)]));
     }
+    let who = [("teacher", teacher)];
+    notes.extend(report.enrolled.iter().map(|id| session_msg(lang, pool, Msg::ImportRequestEnrolled, id, &who)));
+    notes.extend(report.withdrawn.iter().map(|id| session_msg(lang, pool, Msg::ImportRequestWithdrawn, id, &who)));
+    match report.order {
+        FileOrder::Older { sequence: 0, latest } => notes.push(fill_msg(
+            lang,
+            Msg::ImportRequestsOlderUnnumbered,
+            &[("teacher", teacher), ("latest", &latest.to_string())],
+        )),
+        FileOrder::Older { sequence, latest } => notes.push(fill_msg(
+            lang,
+            Msg::ImportRequestsOlder,
+            &[("teacher", teacher), ("sequence", &sequence.to_string()), ("latest", &latest.to_string())],
+        )),
+        FileOrder::Newer { sequence } if notes.is_empty() && !report.teacher_changed => notes.push(fill_msg(
+            lang,
+            Msg::ImportRequestsNewer,
+            &[("teacher", teacher), ("sequence", &sequence.to_string())],
+        )),
+        _ => {}
+    }
     notes
 }
 
@@ -117,6 +150,15 @@ fn answer_notes(lang: Lang, pool: &Pool, report: &AnswerReport) -> Vec<String> {
             .iter()
             .map(|id| fill_msg(lang, Msg::ImportAnswerKeptCancel, &[("project", &project(id))])),
     );
+    let sessions = [
+        (&report.seats_counted, Msg::ImportAnswerSeatCounted),
+        (&report.withdrawals_taken, Msg::ImportAnswerWithdrawalTaken),
+        (&report.enrolled_by_coordinator, Msg::ImportAnswerEnrolledByCoordinator),
+        (&report.withdrawn_by_coordinator, Msg::ImportAnswerWithdrawnByCoordinator),
+    ];
+    for (ids, msg) in sessions {
+        notes.extend(ids.iter().map(|id| session_msg(lang, pool, msg, id, &[])));
+    }
     notes
 }
 

@@ -780,3 +780,22 @@ fn a_session_the_coordinator_could_not_seat_her_in_is_settled_by_an_answer_refle
     assert!(!round.enrolled_in_her_browser());
     assert!(requests_of(round.ana.state(), "ana").withdrawals.is_empty());
 }
+
+#[test]
+fn an_enrolment_or_a_withdrawal_not_yet_sent_counts_as_unsent() {
+    let mut round = Round::new();
+    let unsent = |round: &Round| super::unsent_enrolment_changes(round.ana.state(), "ana").len();
+    assert_eq!(unsent(&round), 0);
+    round.enrol();
+    assert_eq!(unsent(&round), 1, "her enrolment");
+    let file = round.send();
+    assert_eq!(unsent(&round), 0);
+    round.take_in(&file);
+    let answer = round.answer();
+    round.adopt(answer);
+    assert_eq!(unsent(&round), 0, "counted by the coordinator");
+    round.withdraw();
+    assert_eq!(unsent(&round), 1, "her withdrawal");
+    round.send();
+    assert_eq!(unsent(&round), 0, "sent, though still to confirm");
+}

@@ -326,6 +326,36 @@ mod tests {
     }
 
     #[test]
+    fn a_requests_file_carries_its_number_and_one_of_version_2_reads_as_unnumbered() {
+        use crate::domain::testkit::state;
+        let mut pool = state();
+        let teacher = pool.teachers.iter().find(|t| t.id == "ana").cloned().unwrap_or_else(|| panic!("ana"));
+        pool.exchange.requests_sequence = 4;
+        let text = requests_file(&pool, &teacher, crate::test_dates::at(2026, 9, 1, 8, 0));
+        assert!(text.starts_with(r#"{"format":"materiotheque/requests","schema_version":3,"#), "{text}");
+        let read = parse_requests_file(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.sequence, 5, "one more than the last sent");
+        let old = r#"{"format":"materiotheque/requests","schema_version":2,"exported_at":"2026-09-01T08:00:00",
+            "teacher":{"id":"ana","name":"Ana","email":"ana@example.org","school":"s"},"enrolments":["s-rob-2"]}"#;
+        let read = parse_requests_file(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((read.sequence, read.enrolments), (0, vec!["s-rob-2".to_owned()]));
+    }
+
+    #[test]
+    fn an_answer_of_version_2_reads_as_reflecting_no_numbered_file() {
+        let pool = crate::domain::testkit::state();
+        let at = crate::test_dates::at(2026, 9, 1, 8, 0);
+        let answer = crate::domain::answer_for(&pool, "ana", at).unwrap_or_else(|| panic!("ana"));
+        let text = answer_file(&answer, at);
+        assert!(!text.contains("requests_taken"), "left out when zero: {text}");
+        let old = text.replace(r#""schema_version":3"#, r#""schema_version":2"#);
+        assert_eq!(parse_answer_file(&old).map(|a| a.requests_taken), Ok(0));
+        let mut numbered = answer;
+        numbered.requests_taken = 3;
+        assert_eq!(parse_answer_file(&answer_file(&numbered, at)).map(|a| a.requests_taken), Ok(3));
+    }
+
+    #[test]
     fn a_missing_catalogue_is_a_shape_error() {
         let err = parse_catalogue_file(r#"{"format":"materiotheque/catalogue","schema_version":1}"#).unwrap_err();
         assert!(matches!(err, FileError::Shape { .. }));

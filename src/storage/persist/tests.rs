@@ -906,6 +906,7 @@ mod round_trip {
                         requests_sequence: bookings.len() as u64,
                         stated_enrolments: sessions.iter().take(1).map(|s: &TrainingSession| s.id.clone()).collect(),
                         requests_taken: teachers.iter().map(|t| (t.id.clone(), 7)).collect(),
+                        enrolments_sent: sessions.iter().skip(1).map(|s: &TrainingSession| s.id.clone()).collect(),
                     };
                     let minter = (!demo).then(|| crate::domain::IdMinter { tag: "abcdefghijkl".into(), next: 7 });
                     PoolState {
