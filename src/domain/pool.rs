@@ -58,6 +58,10 @@ pub struct ExchangeLog {
     /// changed since is not sent yet).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub enrolments_sent: Vec<String>,
+    /// The teacher: how many of her files the last answer she took in reflected (its
+    /// `requests_taken`): an answer reflecting fewer is older, whatever its time says.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub answer_requests_taken: u64,
     /// The coordinator: per teacher, the number of the latest requests file of hers taken in
     /// (an older one arriving late does not change her enrolments).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -134,7 +134,8 @@ pub enum AnswerError {
     NoProfile,
     /// The answer is another teacher's (her name).
     NotYours(String),
-    /// An answer produced before the one already taken in (when it was produced).
+    /// An answer produced before the one already taken in (when that one was produced): by
+    /// the coordinator's clock, or because it reflects fewer of her requests files.
     Older(NaiveDateTime),
 }
 
@@ -181,8 +182,14 @@ pub fn adopt_answer(
     if let Some(last) = current.exchange.answer_at.filter(|last| answer.at < *last) {
         return Err(AnswerError::Older(last));
     }
+    if answer.requests_taken < current.exchange.answer_requests_taken {
+        // Produced before the coordinator took in a file of hers that the last one reflected
+        // (the coordinators' clocks need not agree).
+        return Err(AnswerError::Older(current.exchange.answer_at.unwrap_or(answer.at)));
+    }
     let mut next = current.clone();
     next.exchange.answer_at = Some(answer.at);
+    next.exchange.answer_requests_taken = answer.requests_taken;
     let mut report = AnswerReport::default();
     for (sent, kept) in &answer.renamed {
         if next.bookings.iter().any(|b| b.id == *kept) {

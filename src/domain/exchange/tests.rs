@@ -799,3 +799,22 @@ fn an_enrolment_or_a_withdrawal_not_yet_sent_counts_as_unsent() {
     round.send();
     assert_eq!(unsent(&round), 0, "sent, though still to confirm");
 }
+
+#[test]
+fn an_answer_reflecting_fewer_of_her_files_than_the_last_taken_in_is_older_whatever_its_time() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    let counting_her = round.answer();
+    round.withdraw();
+    let withdrawing = round.send();
+    round.take_in(&withdrawing);
+    let mut freeing = round.answer();
+    // Another coordinator's browser, its clock behind: the newer answer says an earlier time.
+    freeing.at = counting_her.at - Duration::minutes(5);
+    round.adopt(freeing);
+    let late = adopt_answer(round.ana.state(), counting_her, Some("ana"));
+    assert!(matches!(late, Err(super::answer::AnswerError::Older(_))), "{late:?}");
+    assert!(!round.enrolled_in_her_browser(), "not put back");
+}

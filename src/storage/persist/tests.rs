@@ -907,6 +907,7 @@ mod round_trip {
                         stated_enrolments: sessions.iter().take(1).map(|s: &TrainingSession| s.id.clone()).collect(),
                         requests_taken: teachers.iter().map(|t| (t.id.clone(), 7)).collect(),
                         enrolments_sent: sessions.iter().skip(1).map(|s: &TrainingSession| s.id.clone()).collect(),
+                        answer_requests_taken: 3,
                     };
                     let minter = (!demo).then(|| crate::domain::IdMinter { tag: "abcdefghijkl".into(), next: 7 });
                     PoolState {
