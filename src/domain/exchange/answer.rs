@@ -236,17 +236,16 @@ pub fn adopt_answer(
     // answer no longer counts her.
     let left: Vec<String> = super::requests::withdrawals(&next, me).into_iter().map(str::to_owned).collect();
     let counted_before: Vec<String> = next.exchange.acknowledged_enrolments.clone();
-    let stated_before = &current.exchange.stated_enrolments;
     let reflects_all = answer.requests_taken >= current.exchange.requests_sequence;
     next.exchange.acknowledged_enrolments.clear();
     for seats in &answer.sessions {
         let Some(session) = next.sessions.iter_mut().find(|s| s.id == seats.session) else { continue };
         let id = &seats.session;
         let pending = session.enrolled.iter().any(|t| t == me);
-        let known = counted_before.contains(id) || stated_before.contains(id);
-        // The coordinator had every file saying she was in, and does not count her: it
-        // withdrew her (or the session was full).
-        let settled_out = pending && !seats.enrolled && known && reflects_all;
+        // Her last file said she was in, the coordinator had it and does not count her: it
+        // withdrew her (or the session was full). An enrolment made since is not sent yet.
+        let sent_in = current.exchange.enrolments_sent.contains(id);
+        let settled_out = pending && !seats.enrolled && sent_in && reflects_all;
         let now_in = (seats.enrolled && !left.contains(id)) || (pending && !settled_out);
         session.enrolled.retain(|t| t != me);
         if now_in {

@@ -818,3 +818,24 @@ fn an_answer_reflecting_fewer_of_her_files_than_the_last_taken_in_is_older_whate
     assert!(matches!(late, Err(super::answer::AnswerError::Older(_))), "{late:?}");
     assert!(!round.enrolled_in_her_browser(), "not put back");
 }
+
+#[test]
+fn an_enrolment_made_again_after_her_withdrawal_was_sent_survives_the_answer_taking_the_withdrawal_in() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    round.withdraw();
+    let withdrawing = round.send();
+    round.take_in(&withdrawing);
+    // She enrols again, not sent yet; the answer reflecting both files frees her seat.
+    round.enrol();
+    let answer = round.answer();
+    let told = round.adopt(answer);
+    assert!(told.withdrawn_by_coordinator.is_empty(), "{told:?}");
+    assert!(round.enrolled_in_her_browser(), "her new enrolment stays, to send");
+    assert_eq!(super::unsent_enrolment_changes(round.ana.state(), "ana"), ["s-rob-2"]);
+    let again = round.send();
+    round.take_in(&again);
+    assert!(round.enrolled_at_coordinator());
+}
