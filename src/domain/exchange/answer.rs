@@ -94,11 +94,15 @@ pub fn fingerprint(answer: &TeacherAnswer) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Whether a teacher has something to be told: a booking, a record or an enrolment.
+/// Whether a teacher has something to be told: a booking, a record or an enrolment, a
+/// numbered requests file of hers taken in, or an answer produced before (her withdrawal from
+/// her only session is news for her: her browser learns it was taken in).
 fn has_dealings(state: &PoolState, teacher: &str) -> bool {
     state.bookings.iter().any(|b| b.teacher == teacher)
         || state.records.iter().any(|r| r.teacher == teacher)
         || state.sessions.iter().any(|s| s.enrolled.iter().any(|t| t == teacher))
+        || state.exchange.requests_taken_from(teacher) > 0
+        || state.exchange.answered.iter().any(|(t, _)| t == teacher)
 }
 
 /// The teachers whose answer differs from the last one produced for them (or who never got

@@ -676,8 +676,11 @@ fn a_withdrawal_made_before_any_answer_counted_her_reaches_the_coordinator_and_s
     assert!(!report.changes_nothing());
     assert!(!round.enrolled_at_coordinator(), "her seat is free");
     assert!(round.take_in(&withdrawing).changes_nothing(), "the same file twice");
-    // The coordinator's answer confirms it; she is not put back, and nothing is left to send.
+    // The coordinator's answer confirms it, news though she has nothing else with the pool;
+    // she is not put back, and nothing is left to send.
     let answer = round.answer();
+    let news = answers_with_news(round.coordinator.state(), now());
+    assert!(news.iter().any(|(a, _)| a.teacher.id == "ana"), "news for her");
     assert_eq!(answer.requests_taken, withdrawing.sequence);
     let told = round.adopt(answer);
     assert_eq!(told.withdrawals_taken, ["s-rob-2"]);
