@@ -185,7 +185,7 @@ fn refused_by_rule(error: &DomainError) -> bool {
 /// The sessions the coordinator counts or may count a teacher in, as her browser knows: those
 /// her last answer counted her in (acknowledged), and those a file she sent since the last
 /// answer reflecting all her files stated her enrolled in.
-pub fn counted_or_stated<'a>(state: &'a PoolState) -> impl Iterator<Item = &'a String> {
+pub fn counted_or_stated(state: &PoolState) -> impl Iterator<Item = &String> {
     let log = &state.exchange;
     let stated = log.stated_enrolments.iter().filter(|id| !log.acknowledged_enrolments.contains(id));
     log.acknowledged_enrolments.iter().chain(stated)
