@@ -44,6 +44,41 @@ pub struct ExchangeLog {
     /// The teacher: when the last answer she took in was produced (the coordinator's clock).
     #[serde(default, with = "iso::datetime_opt", skip_serializing_if = "Option::is_none")]
     pub answer_at: Option<NaiveDateTime>,
+    /// The teacher: the number of the last requests file she sent (her browser numbers them
+    /// 1, 2, 3…, so the coordinator can tell a newer file from an older one without a shared
+    /// clock); 0 before the first.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub requests_sequence: u64,
+    /// The teacher: sessions a requests file she sent stated her enrolled in, since the last
+    /// answer that reflected every file she sent. Until such an answer, the coordinator may
+    /// count her in them, so leaving one is a withdrawal to send.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stated_enrolments: Vec<String>,
+    /// The teacher: the sessions her last requests file stated her enrolled in (what she
+    /// changed since is not sent yet).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub enrolments_sent: Vec<String>,
+    /// The teacher: how many of her files the last answer she took in reflected (its
+    /// `requests_taken`): an answer reflecting fewer is older, whatever its time says.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub answer_requests_taken: u64,
+    /// The coordinator: per teacher, the number of the latest requests file of hers taken in
+    /// (an older one arriving late does not change her enrolments).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests_taken: Vec<(String, u64)>,
+}
+
+/// Whether a counter is zero (left out of the stored form).
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl ExchangeLog {
+    /// The coordinator: the number of the latest requests file of `teacher` taken in (0: none,
+    /// or only files of earlier versions, which carry no number).
+    pub fn requests_taken_from(&self, teacher: &str) -> u64 {
+        self.requests_taken.iter().find(|(t, _)| t == teacher).map_or(0, |(_, n)| *n)
+    }
 }
 
 /// Everything the coordinator's app knows. Plain data; load it into a [`Pool`] to operate.

@@ -3,6 +3,7 @@
 //! file is first chosen or exported, so the settings page opens without these parsers.
 
 use crate::domain::exchange::answer::answers_with_news;
+use crate::domain::exchange::requests::FileOrder;
 use crate::domain::{AnswerReport, BookingStatus, DomainError, Pool, PoolState, RequestOutcome, RequestsReport};
 use crate::domain::{Teacher, Zone};
 use crate::i18n::teacher;
@@ -13,7 +14,7 @@ use crate::storage::exchange::files::{
 use crate::storage::exchange::import::{plan_import, read_data_file, DataFile, PlannedImport};
 use crate::storage::persist::model::StoredState;
 use crate::ui::explain::{explain, overbooking, training_name};
-use crate::ui::wording::status_msg;
+use crate::ui::wording::{long, status_msg};
 use chrono::NaiveDateTime;
 
 /// What kind of file was read, with what the preview says of it.
@@ -41,6 +42,14 @@ pub struct Prepared {
     /// What the preview says of it, in words: each request's outcome, what an answer changes,
     /// the days rule R1 would see overbooked.
     pub notes: Vec<String>,
+}
+
+/// The session `id` in words: its training's name and its first day (its id when unknown).
+fn session_words(lang: Lang, pool: &Pool, id: &str) -> (String, String) {
+    let session = pool.state().sessions.iter().find(|s| s.id == id);
+    let training = session.map_or_else(|| id.to_owned(), |s| training_name(pool, &s.training, lang == Lang::En));
+    let date = session.map(|s| long(lang, s.start)).unwrap_or_default();
+    (training, date)
 }
 
 /// What happened to each of a teacher's requests, naming her, the project and the rule with
@@ -78,6 +87,26 @@ fn request_notes(lang: Lang, pool: &Pool, report: &RequestsReport) -> Vec<String
         let name = training_name(pool, training, english);
         notes.push(teacher::import_claim_unbacked(lang, teacher, &name));
     }
+    for id in &report.enrolled {
+        let (training, date) = session_words(lang, pool, id);
+        notes.push(teacher::import_request_enrolled(lang, teacher, &training, &date));
+    }
+    for id in &report.withdrawn {
+        let (training, date) = session_words(lang, pool, id);
+        notes.push(teacher::import_request_withdrawn(lang, teacher, &training, &date));
+    }
+    match report.order {
+        FileOrder::Older { sequence: 0, latest } => {
+            notes.push(teacher::import_requests_older_unnumbered(lang, teacher, &latest.to_string()));
+        }
+        FileOrder::Older { sequence, latest } => {
+            notes.push(teacher::import_requests_older(lang, teacher, &sequence.to_string(), &latest.to_string()));
+        }
+        FileOrder::Newer { sequence } if notes.is_empty() && !report.teacher_changed => {
+            notes.push(teacher::import_requests_newer(lang, teacher, &sequence.to_string()));
+        }
+        _ => {}
+    }
     notes
 }
 
@@ -98,6 +127,18 @@ fn answer_notes(lang: Lang, pool: &Pool, report: &AnswerReport) -> Vec<String> {
         notes.push(teacher::import_answer_record(lang, &name));
     }
     notes.extend(report.kept_cancellations.iter().map(|id| teacher::import_answer_kept_cancel(lang, &project(id))));
+    let sessions: [(&Vec<String>, fn(Lang, &str, &str) -> String); 4] = [
+        (&report.seats_counted, teacher::import_answer_seat_counted),
+        (&report.withdrawals_taken, teacher::import_answer_withdrawal_taken),
+        (&report.enrolled_by_coordinator, teacher::import_answer_enrolled_by_coordinator),
+        (&report.withdrawn_by_coordinator, teacher::import_answer_withdrawn_by_coordinator),
+    ];
+    for (ids, message) in sessions {
+        notes.extend(ids.iter().map(|id| {
+            let (training, date) = session_words(lang, pool, id);
+            message(lang, &training, &date)
+        }));
+    }
     notes
 }
 

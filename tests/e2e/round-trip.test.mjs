@@ -3,6 +3,8 @@
 // order and one twice; the coordinator books on a teacher's behalf, records trainings, confirms,
 // refuses with a reason, hands over and takes back; each teacher imports her answer and sees
 // the truth. The coordinator's exported backup is then checked with an independent count.
+// Then a teacher who withdraws from a training session: her next requests give the seat back
+// at the coordinator, whatever arrives twice or late.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -71,6 +73,20 @@ async function recordTraining(page, url, teacherId, training, day) {
   await page.getByRole("textbox", { name: "Date de la formation" }).fill(day);
   await page.getByRole("button", { name: "Enregistrer la formation suivie" }).click();
   await status(page, `Formation « ${training} » enregistrée`);
+}
+
+/** The rows of an import preview's table: item, added, changed, removed. */
+async function previewRows(preview) {
+  const rows = await preview.getByRole("table").getByRole("row").allInnerTexts();
+  return rows.slice(1).map((row) => row.split("\t").map((cell) => cell.trim()));
+}
+
+/** The coordinator's card of a session, on the trainings page. */
+async function sessionCard(page, url, date) {
+  await page.goto(url + "gestion/formations");
+  const session = page.getByRole("region", { name: new RegExp(`^Session du ${date} — `) });
+  await session.waitFor();
+  return session;
 }
 
 function card(page, project) {
@@ -152,7 +168,8 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       });
       await nav(chloe.page, "Mes réservations");
       await card(chloe.page, "Petites bêtes").getByText("Pas encore envoyée au gestionnaire").waitFor();
-      await chloe.page.getByText("1 demande n'a pas encore été envoyée au gestionnaire.").waitFor();
+      // Her weather stations and her seat in March: two requests not sent yet.
+      await chloe.page.getByText("2 demandes n'ont pas encore été envoyées au gestionnaire.").waitFor();
       const chloeSecond = await sendRequests(chloe.page, workdir, "demandes-chloe-2.json");
       await chloe.page.getByText("Toutes vos demandes ont été envoyées.").waitFor();
 
@@ -323,6 +340,242 @@ describe(`The round trip between three teachers and the coordinator under ${BASE
       assert.deepEqual(overbookedDays(backup.pool), []);
       for (const page of [anne.page, bruno.page, chloe.page, desk]) await expectNoProblems(page);
       for (const { context } of [anne, bruno, chloe, coordinator]) await context.close();
+    } finally {
+      rmSync(workdir, { recursive: true, force: true });
+    }
+  });
+
+  test("a teacher withdraws from a session the coordinator counted her in: her next requests free the seat, a file twice or an old answer late change nothing", async () => {
+    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-withdrawal-"));
+    const url = app.server().url;
+    const date = "mercredi 13 janvier 2027";
+    const { capacity } = demo.sessions.find((s) => s.start === "2027-01-13" && s.training === "f-robotique");
+    const seats = (n) => new RegExp(`\\(${n} places? libres?\\)`);
+    const nothing = (page) => page.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
+    try {
+      // Anne enrols from her profile in the robotics session of 13 January, books recorders
+      // for another project, and sends her requests.
+      const anne = await browserAt(app, MONDAY);
+      await saveProfile(anne.page, url, { name: "Anne Martin", email: "anne.martin@ac-lyon.fr", school: demo.schools[0].name });
+      const robotics = anne.page.getByRole("listitem").filter({ has: anne.page.getByRole("heading", { name: "Robotique pédagogique" }) });
+      const offer = robotics.getByRole("listitem").filter({ hasText: `Session du ${date}, ` });
+      assert.match(await offer.innerText(), seats(capacity));
+      await robotics.getByRole("button", { name: `M'inscrire à la session du ${date}` }).click();
+      await robotics.getByRole("status").filter({ hasText: `Vous êtes inscrit à la session du ${date}.` }).waitFor();
+      await book(anne.page, { model: "Enregistreur Zoom H1n", quantity: 2, start: "01/02/2027", end: "05/02/2027", project: "Interviews" });
+      await nav(anne.page, "Paramètres");
+      const enrolment = await sendRequests(anne.page, workdir, "demandes-anne-1.json");
+
+      // The coordinator takes the file in, twice (the second time changes nothing): one seat
+      // is taken, Anne is listed on the session and on her page.
+      const coordinator = await browserAt(app, MONDAY);
+      const desk = coordinator.page;
+      await desk.goto(url + "parametres");
+      await appReady(desk);
+      await desk.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
+      let preview = await importFile(desk, enrolment, "demandes-anne-1.json");
+      await preview.getByText("Anne Martin, « Interviews » : demande enregistrée, à confirmer.").waitFor();
+      assert.deepEqual(await previewRows(preview), [["Sessions de formation", "0", "1", "0"], ["Réservations", "1", "0", "0"]]);
+      await confirmImport(desk, preview);
+      await importFile(desk, enrolment, "demandes-anne-1.json");
+      await nothing(desk);
+      await desk.getByRole("button", { name: "Ne pas importer" }).click();
+      let session = await sessionCard(desk, url, date);
+      await session.getByText(`${capacity} places, ${capacity - 1} libres.`).waitFor();
+      assert.equal(await session.getByRole("link", { name: "Anne Martin", exact: true }).count(), 1);
+      await desk.goto(url + teacherPath("anne.martin@ac-lyon.fr"));
+      await desk.getByRole("heading", { name: "Enseignant : Anne Martin", level: 1 }).waitFor();
+      const enrolments = desk.getByRole("region", { name: "Inscriptions aux sessions à venir" });
+      await enrolments.getByText(`Robotique pédagogique : ${date}, `).waitFor();
+
+      // The recorders are confirmed; her answer says so and counts her in the session. She takes it in.
+      await nav(desk, "Gestion");
+      const queue = desk.getByRole("table", { name: /demandes? à confirmer ou refuser/ });
+      await queue.getByRole("row", { name: /Interviews/ }).getByRole("checkbox").check();
+      await desk.getByRole("button", { name: "Confirmer la sélection" }).click();
+      await status(desk, "Réservations confirmées : 1.");
+      await nav(desk, "Paramètres");
+      await desk.getByText("1 enseignant a des nouvelles : Anne Martin.").waitFor();
+      const [download] = await Promise.all([
+        desk.waitForEvent("download"),
+        desk.getByRole("button", { name: "Produire les réponses" }).click(),
+      ]);
+      const answerName = download.suggestedFilename();
+      const answer = join(workdir, answerName);
+      writeFileSync(answer, await readFile(await download.path(), "utf8"));
+      preview = await importFile(anne.page, answer, answerName);
+      await preview.getByText("« Interviews » : Demandée → Confirmée.").waitFor();
+      await confirmImport(anne.page, preview);
+
+      // She withdraws on her profile: the seat is free again in her browser. She sends her requests.
+      await nav(anne.page, "Mon profil");
+      await robotics.getByText(new RegExp(`^Vous êtes inscrit à la session du ${date}, `)).waitFor();
+      await robotics.getByRole("button", { name: `Me désinscrire de la session du ${date}` }).click();
+      await robotics.getByRole("status").filter({ hasText: `Vous êtes désinscrit de la session du ${date} : votre place est libérée.` }).waitFor();
+      assert.match(await offer.innerText(), seats(capacity));
+      await nav(anne.page, "Paramètres");
+      const withdrawal = await sendRequests(anne.page, workdir, "demandes-anne-2.json");
+
+      // The coordinator takes the withdrawal in: only the session changes. The seat is back,
+      // nobody is enrolled, Anne is among those who can be, her page has no enrolment left,
+      // and her recorders stay confirmed.
+      await nav(desk, "Paramètres");
+      preview = await importFile(desk, withdrawal, "demandes-anne-2.json");
+      assert.deepEqual(await previewRows(preview), [["Sessions de formation", "0", "1", "0"]]);
+      await confirmImport(desk, preview);
+      session = await sessionCard(desk, url, date);
+      await session.getByText(`${capacity} places, ${capacity} libres.`).waitFor();
+      await session.getByText("Personne n'est inscrit.").waitFor();
+      assert.equal(await session.getByRole("link", { name: "Anne Martin", exact: true }).count(), 0);
+      await session.getByLabel("Enseignant à inscrire").getByRole("option", { name: "Anne Martin" }).waitFor({ state: "attached" });
+      await desk.goto(url + teacherPath("anne.martin@ac-lyon.fr"));
+      await enrolments.getByText("Aucune inscription à venir.").waitFor();
+
+      // The withdrawal arriving a second time changes nothing.
+      await nav(desk, "Paramètres");
+      await importFile(desk, withdrawal, "demandes-anne-2.json");
+      await nothing(desk);
+      await desk.getByRole("button", { name: "Ne pas importer" }).click();
+      session = await sessionCard(desk, url, date);
+      await session.getByText(`${capacity} places, ${capacity} libres.`).waitFor();
+      const backup = await exportBackup(desk);
+      assert.deepEqual(backup.pool.sessions.find((s) => s.start === "2027-01-13" && s.training === "f-robotique").enrolled ?? [], []);
+      assert.deepEqual(backup.pool.bookings.map((b) => `${b.project}: ${b.status}`), ["Interviews: confirmed"]);
+
+      // The old answer, which still counts her, arrives again late in her browser: it changes
+      // nothing, she stays withdrawn, the session is offered to her with every seat free.
+      await importFile(anne.page, answer, answerName);
+      await nothing(anne.page);
+      await anne.page.getByRole("button", { name: "Ne pas importer" }).click();
+      await nav(anne.page, "Mon profil");
+      await robotics.getByRole("button", { name: `M'inscrire à la session du ${date}` }).waitFor();
+      assert.match(await offer.innerText(), seats(capacity));
+      assert.equal(await robotics.getByText(new RegExp(`^Vous êtes inscrit à la session du ${date}`)).count(), 0);
+      assert.equal(await robotics.getByRole("button", { name: `Me désinscrire de la session du ${date}` }).count(), 0);
+
+      for (const page of [anne.page, desk]) await expectNoProblems(page);
+      for (const { context } of [anne, coordinator]) await context.close();
+    } finally {
+      rmSync(workdir, { recursive: true, force: true });
+    }
+  });
+
+  test("a teacher withdraws before any answer counted her: the withdrawal travels, an older file arriving late does not enrol her again, and each answer says where she stands", async () => {
+    const workdir = mkdtempSync(join(tmpdir(), "materiotheque-withdrawal-order-"));
+    const url = app.server().url;
+    const date = "mercredi 13 janvier 2027";
+    const session = demo.sessions.find((s) => s.start === "2027-01-13" && s.training === "f-robotique");
+    const { capacity } = session;
+    const words = `la session « Robotique pédagogique » du ${date}`;
+    const nothing = (page) => page.getByText("Ce fichier ne change rien : les données sont déjà à jour.").waitFor();
+    const unsent = (page, text) => page.locator(".send-requests__count").filter({ hasText: text }).waitFor();
+    const enrolledAtDesk = async (desk) => {
+      const backup = await exportBackup(desk);
+      return backup.pool.sessions.find((s) => s.id === session.id).enrolled ?? [];
+    };
+    /** The coordinator produces the answers: one file, Anne's. */
+    const produceAnswer = async (desk, name) => {
+      await nav(desk, "Paramètres");
+      await desk.getByText("1 enseignant a des nouvelles : Anne Martin.").waitFor();
+      const [download] = await Promise.all([
+        desk.waitForEvent("download"),
+        desk.getByRole("button", { name: "Produire les réponses" }).click(),
+      ]);
+      const path = join(workdir, name);
+      writeFileSync(path, await readFile(await download.path(), "utf8"));
+      return path;
+    };
+    try {
+      // Anne enrols in the robotics session of 13 January: one request not sent yet. She sends it.
+      const anne = await browserAt(app, MONDAY);
+      await saveProfile(anne.page, url, { name: "Anne Martin", email: "anne.martin@ac-lyon.fr", school: demo.schools[0].name });
+      const robotics = anne.page.getByRole("listitem").filter({ has: anne.page.getByRole("heading", { name: "Robotique pédagogique" }) });
+      await robotics.getByRole("button", { name: `M'inscrire à la session du ${date}` }).click();
+      await robotics.getByRole("status").filter({ hasText: `Vous êtes inscrit à la session du ${date}.` }).waitFor();
+      await nav(anne.page, "Paramètres");
+      await unsent(anne.page, "1 demande n'a pas encore été envoyée au gestionnaire.");
+      const enrolling = await sendRequests(anne.page, workdir, "demandes-anne-1.json");
+      await unsent(anne.page, "Toutes vos demandes ont été envoyées.");
+
+      // The coordinator takes it in: the preview says the enrolment in words.
+      const coordinator = await browserAt(app, MONDAY);
+      const desk = coordinator.page;
+      await desk.goto(url + "parametres");
+      await appReady(desk);
+      await desk.getByRole("radio", { name: "Gestionnaire du prêt" }).check();
+      let preview = await importFile(desk, enrolling, "demandes-anne-1.json");
+      await preview.getByText(`Anne Martin s'inscrit à ${words}.`).waitFor();
+      await confirmImport(desk, preview);
+      assert.deepEqual(await enrolledAtDesk(desk), ["anne.martin@ac-lyon.fr"]);
+      const countingHer = await produceAnswer(desk, "reponse-anne-1.json");
+
+      // Before any answer, she withdraws: the send panel counts it, and her file carries it.
+      await nav(anne.page, "Mon profil");
+      await robotics.getByRole("button", { name: `Me désinscrire de la session du ${date}` }).click();
+      await robotics.getByRole("status").filter({ hasText: `Vous êtes désinscrit de la session du ${date} : votre place est libérée.` }).waitFor();
+      await nav(anne.page, "Paramètres");
+      await unsent(anne.page, "1 demande n'a pas encore été envoyée au gestionnaire.");
+      const withdrawing = await sendRequests(anne.page, workdir, "demandes-anne-2.json");
+      await unsent(anne.page, "Toutes vos demandes ont été envoyées.");
+      const [first, second] = await Promise.all([enrolling, withdrawing].map(async (p) => JSON.parse(await readFile(p, "utf8"))));
+      assert.equal(second.schema_version, 3);
+      assert.ok(second.sequence > first.sequence, `${second.sequence} > ${first.sequence}`);
+      assert.deepEqual([second.enrolments, second.withdrawals], [[], [session.id]]);
+
+      // The coordinator takes the withdrawal in: in words, and the seat is free.
+      await nav(desk, "Paramètres");
+      preview = await importFile(desk, withdrawing, "demandes-anne-2.json");
+      await preview.getByText(`Anne Martin se désinscrit de ${words} : sa place est libérée.`).waitFor();
+      assert.deepEqual(await previewRows(preview), [["Sessions de formation", "0", "1", "0"]]);
+      await confirmImport(desk, preview);
+      let card = await sessionCard(desk, url, date);
+      await card.getByText(`${capacity} places, ${capacity} libres.`).waitFor();
+      await card.getByText("Personne n'est inscrit.").waitFor();
+
+      // The older file arrives again, after the newer one: it enrols nobody.
+      await nav(desk, "Paramètres");
+      await importFile(desk, enrolling, "demandes-anne-1.json");
+      await desk.getByText(`Anne Martin : ce fichier (n° ${first.sequence}) est plus ancien que le dernier pris en compte (n° ${second.sequence}) ; ses inscriptions et désinscriptions sont ignorées.`).waitFor();
+      await nothing(desk);
+      await desk.getByRole("button", { name: "Ne pas importer" }).click();
+      card = await sessionCard(desk, url, date);
+      await card.getByText(`${capacity} places, ${capacity} libres.`).waitFor();
+      assert.deepEqual(await enrolledAtDesk(desk), []);
+
+      // The coordinator's next answer says her withdrawal was taken in; she stays withdrawn,
+      // with nothing left to send.
+      const freeingHer = await produceAnswer(desk, "reponse-anne-2.json");
+      preview = await importFile(anne.page, freeingHer, "reponse-anne-2.json");
+      await preview.getByText(`Le gestionnaire a pris en compte votre désinscription de ${words}.`).waitFor();
+      await confirmImport(anne.page, preview);
+      await unsent(anne.page, "Toutes vos demandes ont été envoyées.");
+      // The first answer, which counted her, arriving late is older: refused, she stays withdrawn.
+      await anne.page.getByLabel("Fichier de données", { exact: true }).setInputFiles(countingHer);
+      await anne.page.getByText(/reponse-anne-1\.json est une réponse plus ancienne que celle déjà importée/).waitFor();
+      await nav(anne.page, "Mon profil");
+      await robotics.getByRole("button", { name: `M'inscrire à la session du ${date}` }).waitFor();
+      assert.equal(await robotics.getByRole("button", { name: `Me désinscrire de la session du ${date}` }).count(), 0);
+
+      // She enrols again and sends; the coordinator's answer has only her seat as news: it can
+      // be taken in, and says so.
+      await robotics.getByRole("button", { name: `M'inscrire à la session du ${date}` }).click();
+      await robotics.getByRole("status").filter({ hasText: `Vous êtes inscrit à la session du ${date}.` }).waitFor();
+      await nav(anne.page, "Paramètres");
+      const again = await sendRequests(anne.page, workdir, "demandes-anne-3.json");
+      await nav(desk, "Paramètres");
+      preview = await importFile(desk, again, "demandes-anne-3.json");
+      await preview.getByText(`Anne Martin s'inscrit à ${words}.`).waitFor();
+      await confirmImport(desk, preview);
+      const seatOnly = await produceAnswer(desk, "reponse-anne-3.json");
+      preview = await importFile(anne.page, seatOnly, "reponse-anne-3.json");
+      await preview.getByText(`Le gestionnaire compte votre place à ${words}.`).waitFor();
+      await confirmImport(anne.page, preview);
+      assert.deepEqual(await enrolledAtDesk(desk), ["anne.martin@ac-lyon.fr"]);
+      card = await sessionCard(desk, url, date);
+      await card.getByText(`${capacity} places, ${capacity - 1} libres.`).waitFor();
+
+      for (const page of [anne.page, desk]) await expectNoProblems(page);
+      for (const { context } of [anne, coordinator]) await context.close();
     } finally {
       rmSync(workdir, { recursive: true, force: true });
     }

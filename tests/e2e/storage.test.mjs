@@ -74,7 +74,7 @@ describe(`Saving under ${BASE}`, () => {
     assert.match(download.suggestedFilename(), /^materiotheque-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(await readFile(await download.path(), "utf8"));
     assert.equal(backup.format, "materiotheque/backup");
-    assert.equal(backup.schema_version, 2);
+    assert.equal(backup.schema_version, 3);
     assert.ok(backup.exported_at);
     assert.deepEqual(backup.plan.basket, [{ model: "bluebot", quantity: 1 }]);
     assert.ok(backup.pool.catalogue.models.length >= 30);

@@ -44,6 +44,16 @@ pub struct TeacherAnswer {
     /// Every session's seats.
     #[serde(default)]
     pub sessions: Vec<SessionSeats>,
+    /// The number of the latest requests file of hers the coordinator had taken in (0: none
+    /// numbered, or an answer of an earlier version): her browser knows which of the files
+    /// it sent the answer reflects.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub requests_taken: u64,
+}
+
+/// Whether a number is zero (left out of the file).
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The answer for teacher `teacher` from the coordinator's state at `at`, or `None` for an
@@ -70,23 +80,29 @@ pub fn answer_for(state: &PoolState, teacher: &str, at: NaiveDateTime) -> Option
                 SessionSeats { session: s.id.clone(), enrolled, others: s.taken() - u16::from(enrolled) }
             })
             .collect(),
+        requests_taken: state.exchange.requests_taken_from(teacher),
     })
 }
 
 /// A fingerprint of an answer's content, whenever produced (FNV-1a over its JSON form): equal
-/// answers, equal fingerprints, on every platform and build.
+/// answers, equal fingerprints, on every platform and build. The number of the latest file
+/// taken in is left out: a file that changed nothing is no news for her.
 pub fn fingerprint(answer: &TeacherAnswer) -> u64 {
-    let timeless = TeacherAnswer { at: NaiveDateTime::default(), ..answer.clone() };
+    let timeless = TeacherAnswer { at: NaiveDateTime::default(), requests_taken: 0, ..answer.clone() };
     // Plain data with string keys: serialising it cannot fail.
     let text = serde_json::to_string(&timeless).unwrap_or_default();
     text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Whether a teacher has something to be told: a booking, a record or an enrolment.
+/// Whether a teacher has something to be told: a booking, a record or an enrolment, a
+/// numbered requests file of hers taken in, or an answer produced before (her withdrawal from
+/// her only session is news for her: her browser learns it was taken in).
 fn has_dealings(state: &PoolState, teacher: &str) -> bool {
     state.bookings.iter().any(|b| b.teacher == teacher)
         || state.records.iter().any(|r| r.teacher == teacher)
         || state.sessions.iter().any(|s| s.enrolled.iter().any(|t| t == teacher))
+        || state.exchange.requests_taken_from(teacher) > 0
+        || state.exchange.answered.iter().any(|(t, _)| t == teacher)
 }
 
 /// The teachers whose answer differs from the last one produced for them (or who never got
@@ -122,7 +138,8 @@ pub enum AnswerError {
     NoProfile,
     /// The answer is another teacher's (her name).
     NotYours(String),
-    /// An answer produced before the one already taken in (when it was produced).
+    /// An answer produced before the one already taken in (when that one was produced): by
+    /// the coordinator's clock, or because it reflects fewer of her requests files.
     Older(NaiveDateTime),
 }
 
@@ -137,13 +154,26 @@ pub struct AnswerReport {
     pub records_added: Vec<String>,
     /// Her cancellations not yet known to the coordinator, kept (ids).
     pub kept_cancellations: Vec<String>,
+    /// Sessions the coordinator now counts her seat in, where her browser did not know it yet
+    /// (session ids): her enrolment was taken in.
+    pub seats_counted: Vec<String>,
+    /// Sessions she left which the coordinator no longer counts her in (session ids): her
+    /// withdrawal was taken in.
+    pub withdrawals_taken: Vec<String>,
+    /// Sessions the coordinator enrolled her in (session ids).
+    pub enrolled_by_coordinator: Vec<String>,
+    /// Sessions the coordinator withdrew her from, where she was enrolled (session ids).
+    pub withdrawn_by_coordinator: Vec<String>,
 }
 
 /// The teacher's state after adopting her answer: each of her bookings as the coordinator has
 /// it, with the renamed ones renamed first; bookings new to her browser added; a cancellation
 /// she made since, which the coordinator has not seen, played again on top; her requests not
 /// yet taken in kept; her records as the coordinator's; seats as the coordinator counts them,
-/// her own enrolments not yet sent kept. Adopting the same answer twice gives the same state.
+/// her own enrolments not yet sent kept, and the sessions she left since the coordinator last
+/// counted her (or since a file of hers said she was in) kept left. An answer reflecting every
+/// file she sent ([`TeacherAnswer::requests_taken`]) tells where she stands: the enrolments her
+/// files stated are then settled. Adopting the same answer twice gives the same state.
 pub fn adopt_answer(
     current: &PoolState,
     answer: TeacherAnswer,
@@ -156,8 +186,14 @@ pub fn adopt_answer(
     if let Some(last) = current.exchange.answer_at.filter(|last| answer.at < *last) {
         return Err(AnswerError::Older(last));
     }
+    if answer.requests_taken < current.exchange.answer_requests_taken {
+        // Produced before the coordinator took in a file of hers that the last one reflected
+        // (the coordinators' clocks need not agree).
+        return Err(AnswerError::Older(current.exchange.answer_at.unwrap_or(answer.at)));
+    }
     let mut next = current.clone();
     next.exchange.answer_at = Some(answer.at);
+    next.exchange.answer_requests_taken = answer.requests_taken;
     let mut report = AnswerReport::default();
     for (sent, kept) in &answer.renamed {
         if next.bookings.iter().any(|b| b.id == *kept) {
@@ -199,27 +235,45 @@ pub fn adopt_answer(
     }
     next.records.retain(|r| r.teacher != me);
     next.records.extend(answer.records);
-    // Sessions she left since the coordinator last counted her: the withdrawal stays pending
-    // (acknowledged, not enrolled) until an answer no longer counts her.
-    let left: Vec<String> = next
-        .exchange
-        .acknowledged_enrolments
-        .iter()
-        .filter(|id| next.sessions.iter().any(|s| s.id == **id && !s.enrolled.iter().any(|t| t == me)))
-        .cloned()
-        .collect();
+    // Sessions she left since the coordinator last counted her, or since a file of hers said
+    // she was in: the withdrawal stays pending (counted or stated, not enrolled) until an
+    // answer no longer counts her.
+    let left: Vec<String> = super::requests::withdrawals(&next, me).into_iter().map(str::to_owned).collect();
+    let counted_before: Vec<String> = next.exchange.acknowledged_enrolments.clone();
+    let reflects_all = answer.requests_taken >= current.exchange.requests_sequence;
     next.exchange.acknowledged_enrolments.clear();
     for seats in &answer.sessions {
         let Some(session) = next.sessions.iter_mut().find(|s| s.id == seats.session) else { continue };
+        let id = &seats.session;
         let pending = session.enrolled.iter().any(|t| t == me);
+        // Her last file said she was in, the coordinator had it and does not count her: it
+        // withdrew her (or the session was full). An enrolment made since is not sent yet.
+        let sent_in = current.exchange.enrolments_sent.contains(id);
+        let settled_out = pending && !seats.enrolled && sent_in && reflects_all;
+        let now_in = (seats.enrolled && !left.contains(id)) || (pending && !settled_out);
         session.enrolled.retain(|t| t != me);
-        if (seats.enrolled && !left.contains(&seats.session)) || pending {
+        if now_in {
             session.enrolled.push(me.to_owned());
         }
         if seats.enrolled {
-            next.exchange.acknowledged_enrolments.push(seats.session.clone());
+            next.exchange.acknowledged_enrolments.push(id.clone());
+            if pending && !counted_before.contains(id) {
+                report.seats_counted.push(id.clone());
+            }
+        } else if left.contains(id) && (counted_before.contains(id) || reflects_all) {
+            report.withdrawals_taken.push(id.clone());
+        }
+        if settled_out {
+            report.withdrawn_by_coordinator.push(id.clone());
+        }
+        if now_in && !pending {
+            report.enrolled_by_coordinator.push(id.clone());
         }
         session.others = seats.others;
+    }
+    if reflects_all {
+        // It reflects every file she sent: what they stated is settled.
+        next.exchange.stated_enrolments.clear();
     }
     let ids: Vec<&str> = next.bookings.iter().map(|b| b.id.as_str()).collect();
     let occupancy =

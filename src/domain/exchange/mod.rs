@@ -199,10 +199,39 @@ pub fn is_unsent(state: &PoolState, booking: &super::booking::Booking) -> bool {
     steps > 0 && !state.exchange.sent.iter().any(|(id, n)| *id == booking.id && *n == steps)
 }
 
-/// Records that the teacher's requests were sent as they stand now.
+/// Records that the teacher's requests were sent as they stand now, in the file numbered
+/// [`requests::next_sequence`]: the next file gets a higher number, and the sessions the file
+/// stated her enrolled in stay ones to withdraw from if she leaves them, until an answer
+/// reflecting all her files tells where she stands.
 pub fn mark_sent(state: &mut PoolState, teacher: &str) {
     let sent = state.bookings.iter().filter(|b| b.teacher == teacher).map(|b| (b.id.clone(), own_steps(b))).collect();
     state.exchange.sent = sent;
+    state.exchange.requests_sequence = requests::next_sequence(state);
+    let enrolled: Vec<String> = enrolled_in(state, teacher).map(str::to_owned).collect();
+    for session in &enrolled {
+        if !state.exchange.stated_enrolments.contains(session) {
+            state.exchange.stated_enrolments.push(session.clone());
+        }
+    }
+    state.exchange.enrolments_sent = enrolled;
+}
+
+/// The sessions `teacher` is enrolled in, as this browser knows.
+fn enrolled_in<'a>(state: &'a PoolState, teacher: &'a str) -> impl Iterator<Item = &'a str> {
+    state.sessions.iter().filter(move |s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.as_str())
+}
+
+/// The teacher's changes to her enrolments not sent yet (session ids): sessions she enrolled
+/// in that neither her last file nor an answer knows of, and sessions her last file stated
+/// her in that she left since (withdrawals still to send).
+pub fn unsent_enrolment_changes<'a>(state: &'a PoolState, teacher: &'a str) -> Vec<&'a str> {
+    let log = &state.exchange;
+    let known =
+        |id: &str| log.enrolments_sent.iter().any(|s| s == id) || log.acknowledged_enrolments.iter().any(|s| s == id);
+    let joined = enrolled_in(state, teacher).filter(|id| !known(id));
+    let left =
+        requests::withdrawals(state, teacher).into_iter().filter(|id| log.enrolments_sent.iter().any(|s| s == id));
+    joined.chain(left).collect()
 }
 
 /// The teacher's bookings not yet sent as they stand (see [`is_unsent`]).

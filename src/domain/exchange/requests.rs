@@ -24,10 +24,15 @@ pub struct TeacherRequests {
     pub claimed_trainings: Vec<TrainingRecord>,
     /// Sessions they enrolled in.
     pub enrolments: Vec<String>,
-    /// Sessions the coordinator counted them in and they left since (absent from the
-    /// outboxes of earlier versions).
+    /// Sessions the coordinator counts or may count them in and they left since (absent from
+    /// the outboxes of earlier versions).
     #[serde(default)]
     pub withdrawals: Vec<String>,
+    /// The number her browser gave this file (1, 2, 3…: each requests file she sends has a
+    /// higher one); 0 in files of earlier versions. The enrolments and withdrawals of a file
+    /// older than one already taken in are out of date and ignored.
+    #[serde(default)]
+    pub sequence: u64,
 }
 
 /// What happened to one request of the file.
@@ -76,8 +81,35 @@ pub struct RequestsReport {
     pub unbacked_claims: Vec<String>,
     /// Enrolments added.
     pub enrolled: Vec<String>,
+    /// Sessions she withdrew from (her seat is free again).
+    pub withdrawn: Vec<String>,
     /// Whether the teacher's profile was added or changed.
     pub teacher_changed: bool,
+    /// How the file's number compares with the latest of hers taken in.
+    pub order: FileOrder,
+}
+
+/// How a requests file's number compares with the latest file of the same teacher taken in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FileOrder {
+    /// The same number (the same file again), or a file of an earlier version with none taken
+    /// in after it: its enrolments and withdrawals are taken in.
+    #[default]
+    Same,
+    /// Newer than any taken in: its enrolments and withdrawals are taken in, and its number
+    /// is kept, so that an older file arriving after it changes no enrolment.
+    Newer {
+        /// Its number.
+        sequence: u64,
+    },
+    /// Older than one already taken in: its enrolments and withdrawals are out of date and
+    /// ignored (its requests are still taken in, each under its own rules).
+    Older {
+        /// Its number (0 for a file of an earlier version).
+        sequence: u64,
+        /// The number of the latest file taken in.
+        latest: u64,
+    },
 }
 
 impl RequestsReport {
@@ -85,6 +117,8 @@ impl RequestsReport {
     pub fn changes_nothing(&self) -> bool {
         !self.teacher_changed
             && self.enrolled.is_empty()
+            && self.withdrawn.is_empty()
+            && !matches!(self.order, FileOrder::Newer { .. })
             && self
                 .bookings
                 .iter()
@@ -148,22 +182,46 @@ fn refused_by_rule(error: &DomainError) -> bool {
     )
 }
 
-/// The sessions a teacher's requests withdraw her from: those the coordinator's last answer
-/// counted her in (acknowledged) and she is no longer enrolled in.
+/// The sessions the coordinator counts or may count a teacher in, as her browser knows: those
+/// her last answer counted her in (acknowledged), and those a file she sent since the last
+/// answer reflecting all her files stated her enrolled in.
+pub fn counted_or_stated(state: &PoolState) -> impl Iterator<Item = &String> {
+    let log = &state.exchange;
+    let stated = log.stated_enrolments.iter().filter(|id| !log.acknowledged_enrolments.contains(id));
+    log.acknowledged_enrolments.iter().chain(stated)
+}
+
+/// The sessions a teacher's requests withdraw her from: those the coordinator counts or may
+/// count her in ([`counted_or_stated`]) and she is no longer enrolled in. A withdrawal made
+/// before any answer counted her travels too, since the coordinator may have taken in the
+/// file that enrolled her.
 pub fn withdrawals<'a>(state: &'a PoolState, teacher: &str) -> Vec<&'a str> {
-    state
-        .exchange
-        .acknowledged_enrolments
-        .iter()
+    counted_or_stated(state)
         .filter(|id| state.sessions.iter().any(|s| s.id == **id && !s.enrolled.iter().any(|t| t == teacher)))
         .map(String::as_str)
         .collect()
 }
 
+/// The number the teacher's next requests file carries: one more than the last she sent.
+pub fn next_sequence(state: &PoolState) -> u64 {
+    state.exchange.requests_sequence.saturating_add(1)
+}
+
+/// Where a file numbered `sequence` stands against the latest of the teacher's taken in.
+fn file_order(sequence: u64, latest: u64) -> FileOrder {
+    match sequence.cmp(&latest) {
+        std::cmp::Ordering::Greater => FileOrder::Newer { sequence },
+        std::cmp::Ordering::Equal => FileOrder::Same,
+        std::cmp::Ordering::Less => FileOrder::Older { sequence, latest },
+    }
+}
+
 /// Takes `requests` into the coordinator's `pool` at `now`. Changes only that teacher's
-/// profile, bookings and enrolments (and the log of renamed ids). Enrolments come first, so a
-/// request made on the strength of an enrolment is awaiting training rather than refused.
-/// A request whose id another booking already has gets a new id from the pool's minter.
+/// profile, bookings and enrolments (and the log of renamed ids and of her files' numbers).
+/// Enrolments come first, so a request made on the strength of an enrolment is awaiting
+/// training rather than refused. A request whose id another booking already has gets a new id
+/// from the pool's minter. The enrolments and withdrawals of a file older than one of hers
+/// already taken in are out of date: ignored, whatever the order the files arrive in.
 pub fn take_in_requests(pool: &mut Pool, requests: TeacherRequests, now: NaiveDateTime) -> RequestsReport {
     let teacher_id = requests.teacher.id.clone();
     let by = Actor::Teacher(teacher_id.clone());
@@ -171,17 +229,29 @@ pub fn take_in_requests(pool: &mut Pool, requests: TeacherRequests, now: NaiveDa
     if teacher_changed {
         pool.upsert_teacher(requests.teacher.clone());
     }
-    let mut enrolled = Vec::new();
-    for session in &requests.withdrawals {
-        if !requests.enrolments.contains(session) {
+    let order = file_order(requests.sequence, pool.state().exchange.requests_taken_from(&teacher_id));
+    let (mut enrolled, mut withdrawn) = (Vec::new(), Vec::new());
+    if !matches!(order, FileOrder::Older { .. }) {
+        for session in requests.withdrawals.iter().filter(|s| !requests.enrolments.contains(s)) {
             // Already gone, or never there: nothing to withdraw.
-            let _ = pool.unenroll(session, &teacher_id, &by);
+            if pool.unenroll(session, &teacher_id, &by).is_ok() {
+                withdrawn.push(session.clone());
+            }
+        }
+        for session in requests.enrolments {
+            if pool.enroll(&session, &teacher_id, &by).is_ok() {
+                enrolled.push(session);
+            }
         }
     }
-    for session in requests.enrolments {
-        if pool.enroll(&session, &teacher_id, &by).is_ok() {
-            enrolled.push(session);
-        }
+    if let FileOrder::Newer { sequence } = order {
+        pool.edit(|s| {
+            let taken = &mut s.exchange.requests_taken;
+            match taken.iter_mut().find(|(t, _)| *t == teacher_id) {
+                Some(entry) => entry.1 = sequence,
+                None => taken.push((teacher_id.clone(), sequence)),
+            }
+        });
     }
     let mut bookings = Vec::new();
     for sent in requests.bookings {
@@ -195,7 +265,15 @@ pub fn take_in_requests(pool: &mut Pool, requests: TeacherRequests, now: NaiveDa
         .filter(|claim| !pool.state().records.iter().any(|r| r.teacher == teacher_id && r.training == claim.training))
         .map(|claim| claim.training.clone())
         .collect();
-    RequestsReport { teacher: requests.teacher.name, bookings, unbacked_claims, enrolled, teacher_changed }
+    RequestsReport {
+        teacher: requests.teacher.name,
+        bookings,
+        unbacked_claims,
+        enrolled,
+        withdrawn,
+        teacher_changed,
+        order,
+    }
 }
 
 /// The id a request sent as `sent` was kept under, if it was renamed.
@@ -344,6 +422,7 @@ mod tests {
             ],
             enrolments: vec!["s-rob-2".into()],
             withdrawals: Vec::new(),
+            sequence: 0,
         }
     }
 
@@ -395,6 +474,7 @@ mod tests {
             claimed_trainings: Vec::new(),
             enrolments: vec!["s-rob-1".into()],
             withdrawals: Vec::new(),
+            sequence: 0,
         };
         let report = take_in_requests(&mut coordinator, sent, now());
         assert_eq!(report.bookings[0].outcome, RequestOutcome::Added(BookingStatus::AwaitingTraining));
@@ -420,6 +500,7 @@ mod tests {
             claimed_trainings: Vec::new(),
             enrolments: Vec::new(),
             withdrawals: Vec::new(),
+            sequence: 0,
         };
         let report = take_in_requests(&mut coordinator, sent.clone(), now());
         let kept = report.bookings[0].kept_as.clone();

@@ -25,6 +25,7 @@ enum Op {
     Book { teacher: usize, model: usize, quantity: u32, week: usize },
     Cancel { teacher: usize, pick: usize },
     Enrol { teacher: usize },
+    Withdraw { teacher: usize },
     Send { teacher: usize },
     TakeIn { pick: usize, keep: bool },
     Decide { pick: usize, confirm: bool },
@@ -40,6 +41,7 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(teacher, model, quantity, week)| Op::Book { teacher, model, quantity, week }),
         1 => (0..2usize, any::<usize>()).prop_map(|(teacher, pick)| Op::Cancel { teacher, pick }),
         1 => (0..2usize).prop_map(|teacher| Op::Enrol { teacher }),
+        1 => (0..2usize).prop_map(|teacher| Op::Withdraw { teacher }),
         3 => (0..2usize).prop_map(|teacher| Op::Send { teacher }),
         3 => (any::<usize>(), any::<bool>()).prop_map(|(pick, keep)| Op::TakeIn { pick, keep }),
         2 => (any::<usize>(), any::<bool>()).prop_map(|(pick, confirm)| Op::Decide { pick, confirm }),
@@ -68,6 +70,7 @@ fn requests_of(pool: &PoolState, teacher: &str) -> TeacherRequests {
             .map(|s| s.id.clone())
             .collect(),
         withdrawals: super::requests::withdrawals(pool, teacher).into_iter().map(str::to_owned).collect(),
+        sequence: super::requests::next_sequence(pool),
     }
 }
 
@@ -98,6 +101,11 @@ fn overbooked_days(state: &PoolState) -> Vec<(String, NaiveDate, u32, u32)> {
             (n > in_service).then_some((model, day, n, in_service))
         })
         .collect()
+}
+
+/// The sessions `teacher` is enrolled in, in this state.
+fn enrolled_in(state: &PoolState, teacher: &str) -> Vec<String> {
+    state.sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
 }
 
 fn mine(state: &PoolState, teacher: &str) -> Vec<Booking> {
@@ -160,9 +168,16 @@ fn play(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let me = b.me.unwrap_or_default();
                 let _ = b.pool.enroll("s-rob-2", me, &Actor::Teacher(me.into()));
             }
+            Op::Withdraw { teacher } => {
+                let b = &mut teachers[teacher];
+                let me = b.me.unwrap_or_default();
+                let _ = b.pool.unenroll("s-rob-2", me, &Actor::Teacher(me.into()));
+            }
             Op::Send { teacher } => {
-                let b = &teachers[teacher];
-                requests_in_flight.push(requests_of(b.pool.state(), b.me.unwrap_or_default()));
+                let b = &mut teachers[teacher];
+                let me = b.me.unwrap_or_default();
+                requests_in_flight.push(requests_of(b.pool.state(), me));
+                b.pool.edit(|s| super::mark_sent(s, me));
             }
             Op::TakeIn { pick, keep } => {
                 if !requests_in_flight.is_empty() {
@@ -237,6 +252,7 @@ fn play(ops: Vec<Op>) -> Result<(), TestCaseError> {
     for b in &teachers {
         let me = b.me.unwrap_or_default();
         prop_assert_eq!(mine(b.pool.state(), me), mine(held, me), "{}'s view", me);
+        prop_assert_eq!(enrolled_in(b.pool.state(), me), enrolled_in(held, me), "{}'s enrolments", me);
     }
     Ok(())
 }
@@ -557,4 +573,272 @@ fn a_teacher_who_withdraws_frees_her_seat_even_when_an_older_answer_still_counts
     assert!(teacher.state().exchange.acknowledged_enrolments.is_empty(), "nothing left to tell");
     assert_eq!(seats(teacher.state(), "s-rob-2"), free_at_first, "both count the same seats");
     assert!(requests_of(teacher.state(), "ana").withdrawals.is_empty());
+}
+
+// ---- Enrolments and withdrawals arriving late, twice, out of order ---------------------------
+
+/// A coordinator and ana's browser, with ana known to both and the session s-rob-2.
+struct Round {
+    coordinator: Pool,
+    ana: Pool,
+    minutes: i64,
+}
+
+impl Round {
+    fn new() -> Self {
+        let mut coordinator = Pool::new(state());
+        coordinator.set_minter(IdMinter::from_random(3));
+        let mut ana = adopt_catalogue(&PoolState::default(), publish(coordinator.state())).state;
+        ana.teachers.push(coordinator.teacher("ana").cloned().unwrap_or_else(|| panic!("ana")));
+        Round { coordinator, ana: Pool::new(ana), minutes: 0 }
+    }
+
+    fn change(&mut self, mut change: PoolChange) {
+        change.apply(&mut self.ana).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn enrol(&mut self) {
+        self.change(PoolChange::Enroll {
+            session: "s-rob-2".into(),
+            teacher: "ana".into(),
+            by: Actor::Teacher("ana".into()),
+        });
+    }
+
+    fn withdraw(&mut self) {
+        self.change(PoolChange::Unenroll {
+            session: "s-rob-2".into(),
+            teacher: "ana".into(),
+            by: Actor::Teacher("ana".into()),
+        });
+    }
+
+    /// Her requests file, as her browser sends it (then marked sent).
+    fn send(&mut self) -> TeacherRequests {
+        let file = requests_of(self.ana.state(), "ana");
+        self.change(PoolChange::RequestsSent { teacher: "ana".into() });
+        file
+    }
+
+    fn take_in(&mut self, file: &TeacherRequests) -> super::requests::RequestsReport {
+        take_in_requests(&mut self.coordinator, file.clone(), now())
+    }
+
+    fn answer(&mut self) -> TeacherAnswer {
+        self.minutes += 1;
+        super::answer::answer_for(self.coordinator.state(), "ana", now() + Duration::minutes(self.minutes))
+            .unwrap_or_else(|| panic!("answer"))
+    }
+
+    fn adopt(&mut self, answer: TeacherAnswer) -> super::answer::AnswerReport {
+        let (adopted, report) = adopt_answer(self.ana.state(), answer, Some("ana")).unwrap_or_else(|e| panic!("{e:?}"));
+        self.ana = Pool::new(adopted.state);
+        report
+    }
+
+    fn enrolled_at_coordinator(&self) -> bool {
+        enrolled_in(self.coordinator.state(), "ana") == ["s-rob-2"]
+    }
+
+    fn enrolled_in_her_browser(&self) -> bool {
+        enrolled_in(self.ana.state(), "ana") == ["s-rob-2"]
+    }
+}
+
+#[test]
+fn an_answer_whose_only_news_is_her_seat_is_news_and_records_that_the_coordinator_counts_her() {
+    let mut round = Round::new();
+    round.enrol();
+    let file = round.send();
+    round.take_in(&file);
+    let answer = round.answer();
+    let report = round.adopt(answer.clone());
+    assert_eq!(report.seats_counted, ["s-rob-2"]);
+    assert_ne!(report, super::answer::AnswerReport::default(), "it changes something: it can be taken in");
+    assert_eq!(round.ana.state().exchange.acknowledged_enrolments, ["s-rob-2"]);
+    assert_eq!(round.adopt(answer), super::answer::AnswerReport::default(), "the same answer again: no news");
+}
+
+#[test]
+fn a_withdrawal_made_before_any_answer_counted_her_reaches_the_coordinator_and_stays() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    assert!(round.enrolled_at_coordinator());
+    // She withdraws before any answer: her next file says so.
+    round.withdraw();
+    let withdrawing = round.send();
+    assert_eq!(withdrawing.withdrawals, ["s-rob-2"]);
+    assert!(withdrawing.sequence > enrolling.sequence);
+    let report = round.take_in(&withdrawing);
+    assert_eq!(report.withdrawn, ["s-rob-2"]);
+    assert!(!report.changes_nothing());
+    assert!(!round.enrolled_at_coordinator(), "her seat is free");
+    assert!(round.take_in(&withdrawing).changes_nothing(), "the same file twice");
+    // The coordinator's answer confirms it, news though she has nothing else with the pool;
+    // she is not put back, and nothing is left to send.
+    let answer = round.answer();
+    let news = answers_with_news(round.coordinator.state(), now());
+    assert!(news.iter().any(|(a, _)| a.teacher.id == "ana"), "news for her");
+    assert_eq!(answer.requests_taken, withdrawing.sequence);
+    let told = round.adopt(answer);
+    assert_eq!(told.withdrawals_taken, ["s-rob-2"]);
+    assert!(told.enrolled_by_coordinator.is_empty());
+    assert!(!round.enrolled_in_her_browser());
+    assert!(requests_of(round.ana.state(), "ana").withdrawals.is_empty(), "nothing left to tell");
+}
+
+#[test]
+fn an_answer_produced_before_her_withdrawal_was_taken_in_does_not_put_her_back() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    let counting_her = round.answer();
+    round.withdraw();
+    let withdrawing = round.send();
+    // The old answer arrives after she withdrew, before the coordinator took the withdrawal in.
+    let told = round.adopt(counting_her);
+    assert!(told.enrolled_by_coordinator.is_empty());
+    assert!(!round.enrolled_in_her_browser(), "still withdrawn");
+    assert_eq!(requests_of(round.ana.state(), "ana").withdrawals, ["s-rob-2"], "still to tell");
+    round.take_in(&withdrawing);
+    let answer = round.answer();
+    round.adopt(answer);
+    assert!(!round.enrolled_in_her_browser() && !round.enrolled_at_coordinator(), "both agree");
+}
+
+#[test]
+fn an_older_requests_file_does_not_enrol_a_teacher_who_withdrew_since() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.withdraw();
+    let withdrawing = round.send();
+    // The newer file first, then the older one.
+    round.take_in(&withdrawing);
+    assert!(!round.enrolled_at_coordinator());
+    let late = round.take_in(&enrolling);
+    assert!(late.enrolled.is_empty(), "{late:?}");
+    assert_eq!(
+        late.order,
+        super::requests::FileOrder::Older { sequence: enrolling.sequence, latest: withdrawing.sequence }
+    );
+    assert!(late.changes_nothing(), "{late:?}");
+    assert!(!round.enrolled_at_coordinator(), "not enrolled again");
+    // Twice, and in the right order afterwards: still withdrawn.
+    round.take_in(&withdrawing);
+    round.take_in(&enrolling);
+    assert!(!round.enrolled_at_coordinator());
+}
+
+#[test]
+fn a_newer_file_that_changes_nothing_still_outdates_an_older_one_arriving_after_it() {
+    let mut round = Round::new();
+    round.enrol();
+    let first = round.send();
+    round.take_in(&first);
+    round.withdraw();
+    let second = round.send();
+    round.enrol();
+    let third = round.send();
+    // The third arrives before the second: it states what the coordinator has already...
+    let report = round.take_in(&third);
+    assert!(report.enrolled.is_empty());
+    assert!(!report.changes_nothing(), "...but its number is news: kept, so the second is outdated");
+    round.take_in(&second);
+    assert!(round.enrolled_at_coordinator(), "the third file's enrolment stands");
+}
+
+#[test]
+fn a_requests_file_of_an_earlier_version_is_older_than_any_numbered_one() {
+    let mut round = Round::new();
+    round.enrol();
+    let mut unnumbered = round.send();
+    unnumbered.sequence = 0;
+    round.withdraw();
+    let withdrawing = round.send();
+    round.take_in(&withdrawing);
+    round.take_in(&unnumbered);
+    assert!(!round.enrolled_at_coordinator());
+    // With no numbered file taken in yet, it is taken in as before.
+    let mut fresh = Round::new();
+    fresh.enrol();
+    fresh.take_in(&unnumbered);
+    assert!(fresh.enrolled_at_coordinator());
+}
+
+#[test]
+fn a_session_the_coordinator_could_not_seat_her_in_is_settled_by_an_answer_reflecting_her_files() {
+    let mut round = Round::new();
+    round.enrol();
+    let file = round.send();
+    round.take_in(&file);
+    // The coordinator withdraws her (by phone), then answers.
+    round.coordinator.unenroll("s-rob-2", "ana", &Actor::Coordinator).unwrap_or_else(|e| panic!("{e}"));
+    let answer = round.answer();
+    let told = round.adopt(answer);
+    assert_eq!(told.withdrawn_by_coordinator, ["s-rob-2"]);
+    assert!(!round.enrolled_in_her_browser());
+    assert!(requests_of(round.ana.state(), "ana").withdrawals.is_empty());
+}
+
+#[test]
+fn an_enrolment_or_a_withdrawal_not_yet_sent_counts_as_unsent() {
+    let mut round = Round::new();
+    let unsent = |round: &Round| super::unsent_enrolment_changes(round.ana.state(), "ana").len();
+    assert_eq!(unsent(&round), 0);
+    round.enrol();
+    assert_eq!(unsent(&round), 1, "her enrolment");
+    let file = round.send();
+    assert_eq!(unsent(&round), 0);
+    round.take_in(&file);
+    let answer = round.answer();
+    round.adopt(answer);
+    assert_eq!(unsent(&round), 0, "counted by the coordinator");
+    round.withdraw();
+    assert_eq!(unsent(&round), 1, "her withdrawal");
+    round.send();
+    assert_eq!(unsent(&round), 0, "sent, though still to confirm");
+}
+
+#[test]
+fn an_answer_reflecting_fewer_of_her_files_than_the_last_taken_in_is_older_whatever_its_time() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    let counting_her = round.answer();
+    round.withdraw();
+    let withdrawing = round.send();
+    round.take_in(&withdrawing);
+    let mut freeing = round.answer();
+    // Another coordinator's browser, its clock behind: the newer answer says an earlier time.
+    freeing.at = counting_her.at - Duration::minutes(5);
+    round.adopt(freeing);
+    let late = adopt_answer(round.ana.state(), counting_her, Some("ana"));
+    assert!(matches!(late, Err(super::answer::AnswerError::Older(_))), "{late:?}");
+    assert!(!round.enrolled_in_her_browser(), "not put back");
+}
+
+#[test]
+fn an_enrolment_made_again_after_her_withdrawal_was_sent_survives_the_answer_taking_the_withdrawal_in() {
+    let mut round = Round::new();
+    round.enrol();
+    let enrolling = round.send();
+    round.take_in(&enrolling);
+    round.withdraw();
+    let withdrawing = round.send();
+    round.take_in(&withdrawing);
+    // She enrols again, not sent yet; the answer reflecting both files frees her seat.
+    round.enrol();
+    let answer = round.answer();
+    let told = round.adopt(answer);
+    assert!(told.withdrawn_by_coordinator.is_empty(), "{told:?}");
+    assert!(round.enrolled_in_her_browser(), "her new enrolment stays, to send");
+    assert_eq!(super::unsent_enrolment_changes(round.ana.state(), "ana"), ["s-rob-2"]);
+    let again = round.send();
+    round.take_in(&again);
+    assert!(round.enrolled_at_coordinator());
 }

@@ -82,7 +82,7 @@ mod tests {
         let at = crate::test_dates::at(2026, 12, 1, 14, 30);
         let text = backup_file(state.as_ref(), at);
         assert!(text
-            .starts_with(r#"{"format":"materiotheque/backup","schema_version":2,"exported_at":"2026-12-01T14:30:00""#));
+            .starts_with(r#"{"format":"materiotheque/backup","schema_version":3,"exported_at":"2026-12-01T14:30:00""#));
         assert_eq!(parse_backup_file(&text)?, state);
         let err = parse_backup_file(&text.replace("\"thymio\",\"quantity\":3", "\"thymio\",\"quantity\":-3"));
         assert!(matches!(err, Err(FileError::Shape { ref path, .. }) if path == "plan.basket[0].quantity"), "{err:?}");

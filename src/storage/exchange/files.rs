@@ -12,7 +12,13 @@ use std::fmt;
 /// answers): occupancy entries carry `id` (a minted id, or none) instead of `booking`, sessions
 /// count the seats taken in `others`, and the catalogue carries the coordinator's `contact`;
 /// version 1 files read as they are (their occupancy ids and reduced capacities still count).
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 (files arriving in any order): a `requests` file carries its `sequence` (the
+/// teacher's browser numbers her files 1, 2, 3…) and lists as `withdrawals` every session she
+/// left that a file of hers said she was in; an `answer` carries `requests_taken`, the number
+/// of the latest of her files taken in. Version 2 files read with 0 for both: a requests file
+/// without a number counts as older than any numbered one of the same teacher, an answer
+/// without one as reflecting none of her numbered files.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why a data file was refused. Carries where (a field path or line/column) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,6 +161,7 @@ struct RequestsOut<'a> {
     enrolments: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     withdrawals: Vec<&'a str>,
+    sequence: u64,
 }
 
 /// A `materiotheque/requests` file as read.
@@ -169,9 +176,12 @@ struct RequestsIn {
     enrolments: Vec<String>,
     #[serde(default)]
     withdrawals: Vec<String>,
+    #[serde(default)]
+    sequence: u64,
 }
 
-/// Writes `teacher`'s requests from this browser's pool.
+/// Writes `teacher`'s requests from this browser's pool, numbered one more than the last file
+/// she sent ([`crate::domain::exchange::requests::next_sequence`]).
 pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDateTime) -> String {
     let out = RequestsOut {
         teacher,
@@ -179,6 +189,7 @@ pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDate
         trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
         enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
         withdrawals: crate::domain::exchange::requests::withdrawals(pool, &teacher.id),
+        sequence: crate::domain::exchange::requests::next_sequence(pool),
     };
     write_file(REQUESTS_FORMAT, exported_at, &out)
 }
@@ -198,6 +209,7 @@ pub(crate) fn parse_requests_body(text: &str) -> Result<TeacherRequests, FileErr
         claimed_trainings: data.trainings,
         enrolments: data.enrolments,
         withdrawals: data.withdrawals,
+        sequence: data.sequence,
     })
 }
 
@@ -311,6 +323,36 @@ mod tests {
             Err(FileError::Shape { path, problem: ShapeProblem::UnknownValue(word), .. })
                 if path == "catalogue.units[0].condition" && word == "superbe"
         ));
+    }
+
+    #[test]
+    fn a_requests_file_carries_its_number_and_one_of_version_2_reads_as_unnumbered() {
+        use crate::domain::testkit::state;
+        let mut pool = state();
+        let teacher = pool.teachers.iter().find(|t| t.id == "ana").cloned().unwrap_or_else(|| panic!("ana"));
+        pool.exchange.requests_sequence = 4;
+        let text = requests_file(&pool, &teacher, crate::test_dates::at(2026, 9, 1, 8, 0));
+        assert!(text.starts_with(r#"{"format":"materiotheque/requests","schema_version":3,"#), "{text}");
+        let read = parse_requests_file(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.sequence, 5, "one more than the last sent");
+        let old = r#"{"format":"materiotheque/requests","schema_version":2,"exported_at":"2026-09-01T08:00:00",
+            "teacher":{"id":"ana","name":"Ana","email":"ana@example.org","school":"s"},"enrolments":["s-rob-2"]}"#;
+        let read = parse_requests_file(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((read.sequence, read.enrolments), (0, vec!["s-rob-2".to_owned()]));
+    }
+
+    #[test]
+    fn an_answer_of_version_2_reads_as_reflecting_no_numbered_file() {
+        let pool = crate::domain::testkit::state();
+        let at = crate::test_dates::at(2026, 9, 1, 8, 0);
+        let answer = crate::domain::answer_for(&pool, "ana", at).unwrap_or_else(|| panic!("ana"));
+        let text = answer_file(&answer, at);
+        assert!(!text.contains("requests_taken"), "left out when zero: {text}");
+        let old = text.replace(r#""schema_version":3"#, r#""schema_version":2"#);
+        assert_eq!(parse_answer_file(&old).map(|a| a.requests_taken), Ok(0));
+        let mut numbered = answer;
+        numbered.requests_taken = 3;
+        assert_eq!(parse_answer_file(&answer_file(&numbered, at)).map(|a| a.requests_taken), Ok(3));
     }
 
     #[test]

@@ -903,6 +903,11 @@ mod round_trip {
                         sent: bookings.iter().take(2).map(|b| (b.id.clone(), 1)).collect(),
                         acknowledged_enrolments: sessions.iter().map(|s: &TrainingSession| s.id.clone()).collect(),
                         answer_at: None,
+                        requests_sequence: bookings.len() as u64,
+                        stated_enrolments: sessions.iter().take(1).map(|s: &TrainingSession| s.id.clone()).collect(),
+                        requests_taken: teachers.iter().map(|t| (t.id.clone(), 7)).collect(),
+                        enrolments_sent: sessions.iter().skip(1).map(|s: &TrainingSession| s.id.clone()).collect(),
+                        answer_requests_taken: 3,
                     };
                     let minter = (!demo).then(|| crate::domain::IdMinter { tag: "abcdefghijkl".into(), next: 7 });
                     PoolState {

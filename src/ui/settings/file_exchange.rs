@@ -1,4 +1,4 @@
-use crate::domain::exchange::unsent_requests;
+use crate::domain::exchange::{unsent_enrolment_changes, unsent_requests};
 use crate::domain::iso::format_date;
 use crate::domain::PoolChange;
 use crate::i18n::teacher;
@@ -43,7 +43,7 @@ pub fn SendRequests(#[prop(into)] id: String) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let unsent = Memo::new(move |_| {
         let teacher = profile.teacher.get().map(|t| t.id);
-        teacher.map_or(0, |t| pool.with_state(|s| unsent_requests(s, &t).len()))
+        teacher.map_or(0, |t| pool.with_state(|s| unsent_requests(s, &t).len() + unsent_enrolment_changes(s, &t).len()))
     });
     let send = move |_| {
         let Some(teacher) = profile.teacher.get_untracked() else {
