@@ -345,9 +345,10 @@ fn waiting(handles: Handles) -> usize {
 
 /// The sessions `teacher` is enrolled in, in this browser.
 fn enrolments_of(handles: Handles, teacher: &str) -> Vec<String> {
-    handles.pool.pool.with_untracked(|p| {
-        p.state().sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
-    })
+    handles
+        .pool
+        .pool
+        .with_untracked(|p| crate::domain::exchange::enrolled_in(p.state(), teacher).map(str::to_owned).collect())
 }
 
 fn unsent_ids(handles: Handles, teacher: &str) -> Vec<String> {

@@ -216,8 +216,8 @@ pub fn mark_sent(state: &mut PoolState, teacher: &str) {
     state.exchange.enrolments_sent = enrolled;
 }
 
-/// The sessions `teacher` is enrolled in, as this browser knows.
-fn enrolled_in<'a>(state: &'a PoolState, teacher: &'a str) -> impl Iterator<Item = &'a str> {
+/// The sessions `teacher` is enrolled in, as this browser knows (what her requests state).
+pub fn enrolled_in<'a>(state: &'a PoolState, teacher: &'a str) -> impl Iterator<Item = &'a str> {
     state.sessions.iter().filter(move |s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.as_str())
 }
 

@@ -63,12 +63,7 @@ fn requests_of(pool: &PoolState, teacher: &str) -> TeacherRequests {
         teacher: pool.teachers.iter().find(|t| t.id == teacher).cloned().unwrap_or_else(|| panic!("{teacher}")),
         bookings: pool.bookings.iter().filter(|b| b.teacher == teacher).cloned().collect(),
         claimed_trainings: pool.records.iter().filter(|r| r.teacher == teacher).cloned().collect(),
-        enrolments: pool
-            .sessions
-            .iter()
-            .filter(|s| s.enrolled.iter().any(|t| t == teacher))
-            .map(|s| s.id.clone())
-            .collect(),
+        enrolments: enrolled_in(pool, teacher),
         withdrawals: super::requests::withdrawals(pool, teacher).into_iter().map(str::to_owned).collect(),
         sequence: super::requests::next_sequence(pool),
     }
@@ -105,7 +100,7 @@ fn overbooked_days(state: &PoolState) -> Vec<(String, NaiveDate, u32, u32)> {
 
 /// The sessions `teacher` is enrolled in, in this state.
 fn enrolled_in(state: &PoolState, teacher: &str) -> Vec<String> {
-    state.sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
+    super::enrolled_in(state, teacher).map(str::to_owned).collect()
 }
 
 fn mine(state: &PoolState, teacher: &str) -> Vec<Booking> {
@@ -526,9 +521,7 @@ fn an_outbox_of_changes_reads_back_as_written() {
 
 #[test]
 fn a_teacher_who_withdraws_frees_her_seat_even_when_an_older_answer_still_counts_her() {
-    let enrolled = |state: &PoolState, teacher: &str| -> Vec<String> {
-        state.sessions.iter().filter(|s| s.enrolled.iter().any(|t| t == teacher)).map(|s| s.id.clone()).collect()
-    };
+    let enrolled = enrolled_in;
     let seats = |state: &PoolState, session: &str| {
         state.sessions.iter().find(|s| s.id == session).map(|s| s.seats_left()).unwrap_or_else(|| panic!("{session}"))
     };

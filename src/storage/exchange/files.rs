@@ -187,7 +187,7 @@ pub fn requests_file(pool: &PoolState, teacher: &Teacher, exported_at: NaiveDate
         teacher,
         bookings: pool.bookings.iter().filter(|b| b.teacher == teacher.id).collect(),
         trainings: pool.records.iter().filter(|r| r.teacher == teacher.id).collect(),
-        enrolments: pool.sessions.iter().filter(|s| s.enrolled.contains(&teacher.id)).map(|s| s.id.as_str()).collect(),
+        enrolments: crate::domain::exchange::enrolled_in(pool, &teacher.id).collect(),
         withdrawals: crate::domain::exchange::requests::withdrawals(pool, &teacher.id),
         sequence: crate::domain::exchange::requests::next_sequence(pool),
     };
